@@ -1,0 +1,170 @@
+"""Separate the article from what is not the article.
+
+Nothing is rewritten: removed stretches are blanked in a copy of the view (offsets stay
+true) and recorded in ``Document.removed`` with a reason, so ``--verbose`` and the JSON
+report can show what was set aside.  Removed: lines in another language than the
+document, "À lire également"/related-content teasers, author bios and bylines,
+breadcrumbs and site names, and the related-content tail after a closing bio.
+Kept but labelled: FAQ blocks (``faq``), pull quotes (``quote``) and their
+attributions (``attribution``).  Claims are only ever compared across documents, so a
+FAQ that restates its own article is never compared with that article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.langid import detect
+from checker.model import Document, Region
+
+TEASER_MARKER = re.compile(
+    r"^\s*(?:à\s+lire\s+(?:également|aussi|absolument)|lire\s+aussi|à\s+voir\s+(?:aussi|également)|voir\s+aussi|"
+    r"sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|vous\s+aimerez\s+aussi|articles?\s+(?:similaires|liés|recommandés)|"
+    r"nos\s+derniers\s+articles|read\s+(?:more|also|next)|related(?:\s+(?:articles|stories|posts))?|see\s+also|"
+    r"more\s+from|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|también\s+te\s+puede\s+interesar|lee\s+también)"
+    r"\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^\s*(?:publié|mis\s+à\s+jour|modifié|actualisé|posted|published|updated|last\s+updated)\b.{0,60}\d{4}.{0,30}$"
+    r"|^\s*(?:par|by)\s+[A-ZÉ][\w'’\-]+(?:\s+[A-ZÉ][\w'’\-]+){0,3}\s*(?:[,|–-].{0,60})?$"
+    r"|^\s*author\s+avatar\s*$|^\s*avatar\s+de\s+l['’]auteur\s*$",
+    re.I,
+)
+BIO_ROLE = re.compile(
+    r"\b(?:rédact(?:eur|rice)|journaliste|chroniqueu(?:r|se)|auteur|autrice|éditeur|éditrice|reporter|editor|writer|"
+    r"columnist|correspondant|correspondent|contributor|contributeur|pigiste|fondateur\s+de\s+ce\s+site)\b",
+    re.I,
+)
+BIO_DETAIL = re.compile(r"\b(?:\d{2}\s+ans|years?\s+old|passionn[ée]|depuis\s+plus\s+de|spécialis|since\s+\d{4}|\d+\s+years)\b", re.I)
+SITE = re.compile(r"^\s*(?:www\.)?[\w\-]+\.(?:fr|com|net|org|io|ia|ai|info|co|uk|be|ch|ca|news|tech)(?=$|[A-Z\s/›>|])", re.I)
+BREADCRUMB = re.compile(r"^\s*[^.!?]{1,60}(?:\s[›>»|/]\s[^.!?]{1,60}){2,}\s*$")
+FAQ_HEADING = re.compile(
+    r"^\s*(?:questions?\s+fréquemment\s+posées|foire\s+aux\s+questions|questions\s+fréquentes|faq|f\.a\.q\.?|"
+    r"frequently\s+asked\s+questions|preguntas\s+frecuentes)\b",
+    re.I,
+)
+QUOTE_LINE = re.compile(r"^\s*[«“\"].{10,}[»”\"]\s*$")
+ATTRIBUTION = re.compile(r"^\s*[–—-]\s*\S.{0,100}$")
+
+MIN_WORDS_FOR_LANGUAGE = 5
+LANGUAGE_CONFIDENCE = 0.75
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _lines(view: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in view.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def detect_document_language(doc: Document, languages: tuple[str, ...]) -> str:
+    sample = " ".join(doc.view.split())[:6000]
+    if len(sample.split()) < 3:
+        return "und"
+    lang, _conf = detect(sample, languages)
+    return lang
+
+
+def clean_document(doc: Document, ctx) -> tuple[str, list[tuple[int, int, str]]]:
+    """Return the cleaned view and section regions ``(start, end, label)``; fill ``doc.removed``."""
+    languages = tuple(ctx.options.languages) if ctx is not None else ("fr", "en", "es", "de", "it", "pt", "nl")
+    if doc.language in ("", "und"):
+        doc.language = detect_document_language(doc, languages)
+    lines = _lines(doc.view)
+    content = [ln for ln in lines if ln.stripped]
+    removed: list[Region] = []
+    sections: list[tuple[int, int, str]] = []
+    total_chars = sum(len(ln.stripped) for ln in content) or 1
+
+    def remove(line: _Line, reason: str) -> None:
+        removed.append(Region(line.start, line.end, reason))
+
+    removed_idx: set[int] = set()
+    paragraph_langs: dict[int, tuple[str, float]] = {}
+    seen_chars = 0
+    tail_from: int | None = None
+    prev: _Line | None = None
+    for i, ln in enumerate(content):
+        text = ln.stripped
+        position = seen_chars / total_chars
+        seen_chars += len(text)
+        reason = None
+        marker = TEASER_MARKER.match(text)
+        if marker and len(text) < 160:
+            if marker.group("rest") and position < 0.7:
+                reason = "teaser"
+            else:
+                reason = "teaser"
+                tail_from = i if tail_from is None else tail_from
+        elif BYLINE.match(text):
+            reason = "byline"
+        elif prev is not None and text == prev.stripped and len(text.split()) <= 5:
+            reason = "byline"  # a name printed twice (author card)
+            if (i - 1) not in removed_idx:
+                remove(prev, "byline")
+                removed_idx.add(i - 1)
+        elif BIO_ROLE.search(text) and BIO_DETAIL.search(text) and len(text) < 400:
+            reason = "author-bio"
+            if position > 0.6:
+                tail_from = i if tail_from is None else tail_from
+        elif (SITE.match(text) and len(text.split()) <= 12) or BREADCRUMB.match(text):
+            reason = "breadcrumb"
+            if position > 0.6:
+                tail_from = i if tail_from is None else tail_from
+        elif len(text.split()) >= MIN_WORDS_FOR_LANGUAGE and doc.language != "und":
+            lang, conf = detect(text, languages)
+            paragraph_langs[i] = (lang, conf)
+            if lang != doc.language and conf >= LANGUAGE_CONFIDENCE:
+                reason = f"language:{lang}"
+        if reason:
+            remove(ln, reason)
+            removed_idx.add(i)
+        prev = ln
+    if tail_from is not None:
+        for j in range(tail_from + 1, len(content)):
+            if j not in removed_idx:
+                remove(content[j], "related-content")
+                removed_idx.add(j)
+
+    # sections among what is kept
+    in_faq = False
+    prev_kept: _Line | None = None
+    for i, ln in enumerate(content):
+        if i in removed_idx:
+            if in_faq and removed_idx and i > 0:
+                in_faq = False if any(r.start == ln.start and r.reason != "byline" for r in removed) else in_faq
+            continue
+        text = ln.stripped
+        if FAQ_HEADING.match(text) and len(text) < 200:
+            in_faq = True
+            sections.append((ln.start, ln.end, "faq"))
+        elif in_faq:
+            sections.append((ln.start, ln.end, "faq"))
+        elif QUOTE_LINE.match(text):
+            sections.append((ln.start, ln.end, "quote"))
+        elif ATTRIBUTION.match(text) and len(text.split()) <= 12 and prev_kept is not None:
+            sections.append((ln.start, ln.end, "attribution"))
+        prev_kept = ln
+
+    removed.sort(key=lambda r: r.start)
+    doc.removed = removed
+    doc.meta["paragraph_languages"] = {content[i].start: v for i, v in paragraph_langs.items()}
+    chars = list(doc.view)
+    for r in removed:
+        for k in range(r.start, r.end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars), sections

@@ -1,0 +1,304 @@
+"""Read inputs (files, directories, stdin) into ``Document`` objects.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 (BOM), then charset detection for
+Latin-1/CP1252 and others.  Binary files are reported and skipped.  HTML and Markdown
+keep their original text; ``Document.view`` masks markup with spaces so that every
+offset stays an offset into the original file.
+"""
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import html
+import re
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable
+
+from checker.model import Document, InputError
+
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+DEFAULT_EXCLUDE = ("**/.git/**", "**/node_modules/**", "**/.venv/**", "**/__pycache__/**")
+
+
+@dataclass
+class Loaded:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- decoding
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes; return (text, encoding).  Raises ValueError for binary data."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32"), "utf-32"
+    # UTF-16 without BOM: many NULs at odd or even positions
+    if data and len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_textual(text):
+                return text, enc
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        enc = best.encoding
+        # charset detectors often say latin-1 where cp1252 (a superset for printable text) is meant
+        if enc in ("latin_1", "iso8859_1", "ascii", "iso8859_15"):
+            enc = "cp1252"
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            text = data.decode("cp1252", errors="replace")
+        if _looks_textual(text):
+            return text, enc
+    text = data.decode("cp1252", errors="replace")
+    if _looks_textual(text):
+        return text, "cp1252"
+    raise ValueError("binary file (not decodable as text)")
+
+
+def _looks_textual(text: str) -> bool:
+    if not text:
+        return True
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(text) < 0.02
+
+
+# ----------------------------------------------------------------------------- views
+_MD_PATTERNS = [
+    re.compile(r"<!--.*?-->", re.S),                      # comments (directives are read elsewhere)
+    re.compile(r"^\s{0,3}#{1,6}(?=\s)", re.M),            # heading marks
+    re.compile(r"^\s{0,3}>\s?", re.M),                    # blockquote marks
+    re.compile(r"(\*\*|__|~~)"),                          # bold / strike
+    re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"),  # italics with *
+    re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"),    # italics with _
+    re.compile(r"`+"),                                     # inline code ticks
+    re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M),       # horizontal rules
+]
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def markdown_view(text: str) -> str:
+    chars = list(text)
+    for m in _MD_LINK.finditer(text):
+        # keep the link text, mask "[" and "](url)"
+        _mask(chars, m.start(), m.start(1))
+        _mask(chars, m.end(1), m.end())
+    for pat in _MD_PATTERNS:
+        for m in pat.finditer(text):
+            _mask(chars, m.start(), m.end())
+    return "".join(chars)
+
+
+BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section",
+    "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "figcaption", "title", "nav", "aside",
+}
+HIDDEN_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
+
+
+class _ViewBuilder(HTMLParser):
+    """Masks tags, comments and hidden elements; decodes entities in place."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.chars = list(text)
+        self.hidden = 0
+        self._line_offsets = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self._line_offsets.append(i + 1)
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_offsets[line - 1] + col
+
+    def _mask_raw(self, raw: str | None, newline: bool = False) -> None:
+        start = self._offset()
+        end = start + len(raw or "")
+        _mask(self.chars, start, end)
+        if newline and end > start and self.chars[start] != "\n":
+            self.chars[start] = "\n"
+
+    def handle_starttag(self, tag, attrs):
+        self._mask_raw(self.get_starttag_text(), tag in BLOCK_TAGS)
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self._mask_raw(self.get_starttag_text(), tag in BLOCK_TAGS)
+
+    def handle_endtag(self, tag):
+        start = self._offset()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        _mask(self.chars, start, end)
+        if tag in BLOCK_TAGS and end > start:
+            self.chars[start] = "\n"
+        if tag in HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if self.hidden:
+            start = self._offset()
+            _mask(self.chars, start, start + len(data))
+
+    def handle_comment(self, data):
+        start = self._offset()
+        _mask(self.chars, start, start + len(data) + 7)
+
+    def handle_decl(self, decl):
+        start = self._offset()
+        _mask(self.chars, start, start + len(decl) + 3)
+
+    def handle_pi(self, data):
+        start = self._offset()
+        _mask(self.chars, start, start + len(data) + 3)
+
+    def _entity(self, raw: str) -> None:
+        start = self._offset()
+        if self.text.startswith(raw, start):
+            decoded = html.unescape(raw)
+            if self.hidden:
+                _mask(self.chars, start, start + len(raw))
+                return
+            _mask(self.chars, start, start + len(raw))
+            self.chars[start] = decoded[:1] if len(decoded) == 1 else " "
+
+    def handle_entityref(self, name):
+        raw = f"&{name};" if self.text.startswith(f"&{name};", self._offset()) else f"&{name}"
+        self._entity(raw)
+
+    def handle_charref(self, name):
+        raw = f"&#{name};" if self.text.startswith(f"&#{name};", self._offset()) else f"&#{name}"
+        self._entity(raw)
+
+
+def html_view(text: str) -> str:
+    builder = _ViewBuilder(text)
+    builder.feed(text)
+    builder.close()
+    view = "".join(builder.chars)
+    return view.replace("\xa0", " ")
+
+
+def make_document(text: str, doc_id: str, *, path: str | None = None, fmt: str = "txt", encoding: str = "utf-8",
+                  role: str = "article") -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if fmt == "html":
+        view = html_view(text)
+    elif fmt == "md":
+        view = markdown_view(text)
+    else:
+        view = text
+    return Document(id=doc_id, text=text, view=view, path=path, format=fmt, encoding=encoding, role=role)
+
+
+# ----------------------------------------------------------------------------- paths
+def _matches(path: Path, patterns: Iterable[str]) -> bool:
+    s = path.as_posix()
+    return any(fnmatch.fnmatch(s, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
+
+
+def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> tuple[list[str], list[InputError]]:
+    """Files to read, in a stable order; ``-`` stands for standard input."""
+    include = list(include)
+    exclude = list(DEFAULT_EXCLUDE) + list(exclude)
+    files: list[str] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or _matches(f, exclude):
+                    continue
+                if include:
+                    if not _matches(f, include):
+                        continue
+                elif f.suffix.lower() not in TEXT_SUFFIXES:
+                    continue
+                found.append(str(f))
+            if not found:
+                errors.append(InputError(raw, "directory contains no article files (.txt, .md, .html)"))
+            files.extend(found)
+        elif p.exists():
+            files.append(raw)
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = f if f == "-" else str(Path(f).resolve())
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, errors
+
+
+def read_document(path: str, *, role: str = "article", stdin_name: str = "<stdin>", stdin_format: str = "txt") -> Document:
+    """Read one file (or ``-``).  Raises ``ValueError``/``OSError`` with a clear message."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        text, enc = decode_bytes(data)
+        return make_document(text, stdin_name, path=None, fmt=stdin_format, encoding=enc, role=role)
+    p = Path(path)
+    data = p.read_bytes()
+    text, enc = decode_bytes(data)
+    fmt = TEXT_SUFFIXES.get(p.suffix.lower(), "txt")
+    if fmt == "txt" and re.match(r"\s*(<!doctype html|<html\b)", text[:200], re.I):
+        fmt = "html"
+    return make_document(text, path, path=path, fmt=fmt, encoding=enc, role=role)
+
+
+def load_paths(paths: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (), role: str = "article",
+               stdin_format: str = "txt") -> Loaded:
+    out = Loaded()
+    files, errors = expand_paths(paths, include, exclude)
+    out.errors.extend(errors)
+    for f in files:
+        try:
+            doc = read_document(f, role=role, stdin_format=stdin_format)
+        except ValueError as exc:
+            out.errors.append(InputError(f, f"skipped: {exc}"))
+            continue
+        except IsADirectoryError:
+            out.errors.append(InputError(f, "is a directory"))
+            continue
+        except PermissionError:
+            out.errors.append(InputError(f, "cannot read file: permission denied"))
+            continue
+        except OSError as exc:
+            out.errors.append(InputError(f, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        if not doc.view.strip():
+            out.errors.append(InputError(f, "empty article: nothing to check"))
+            continue
+        out.documents.append(doc)
+    return out

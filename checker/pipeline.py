@@ -1,0 +1,264 @@
+"""load -> clean -> segment -> annotate -> extract -> pair -> compare -> findings.
+
+``Checker`` is the one entry point used by the CLI, the tests and the benchmarks.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from checker.clean import clean_document
+from checker.context import Options, RunContext
+from checker.load import load_paths, make_document
+from checker.model import LEVELS, Document, Finding, InputError
+from checker.nlp import NlpProvider
+from checker.plugins import PluginHost, default_host
+from checker.rules import Rule, RuleSet, load_rules
+from checker.ruletype import RuleType
+from checker.segment import segment_document
+
+log = logging.getLogger("factcheck")
+BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass
+class Result:
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def fingerprint(finding: Finding, docs: dict[str, Document]) -> str:
+    """Stable identity of a finding that does not depend on line numbers or order of sides."""
+    sides = []
+    for ev in finding.evidence:
+        name = docs[ev.doc_id].name if ev.doc_id in docs else ev.doc_id
+        quote = " ".join(unicodedata.normalize("NFC", ev.quote).split())
+        sides.append(f"{name}\x1f{quote}")
+    raw = "\x1e".join([finding.rule_id] + sorted(sides))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def finding_sort_key(f: Finding):
+    first = f.evidence[0] if f.evidence else None
+    return (
+        -LEVELS.index(f.level) if f.level in LEVELS else 0,
+        first.doc_id if first else "",
+        first.start if first else 0,
+        f.rule_id,
+        tuple((e.doc_id, e.start, e.end) for e in f.evidence),
+        f.message,
+    )
+
+
+class Checker:
+    """Holds plugins and rules; runs checks on paths or in-memory texts."""
+
+    def __init__(
+        self,
+        *,
+        host: PluginHost | None = None,
+        rule_paths: Iterable[str | Path] = (),
+        builtin_rules: bool = True,
+        options: Options | None = None,
+        only_types: Iterable[str] | None = None,
+        only_rules: Iterable[str] | None = None,
+        disabled_rules: Iterable[str] = (),
+    ):
+        self.host = host or default_host()
+        self.host.collect()
+        self.options = options or Options()
+        self.only_types = set(only_types) if only_types is not None else None
+        self.only_rules = set(only_rules) if only_rules is not None else None
+        sources: list[Path] = []
+        if builtin_rules and BUILTIN_RULES.is_dir():
+            sources.append(BUILTIN_RULES)
+        sources.extend(self.host.rule_packs)
+        sources.extend(Path(p) for p in rule_paths)
+        self.rule_sources = sources
+        self.ruleset: RuleSet = load_rules(sources, self.host.rule_types, disabled=disabled_rules)
+        self.nlp = NlpProvider(self.options.spacy_models)
+
+    # -- public API -----------------------------------------------------------------
+    @property
+    def errors(self) -> list[InputError]:
+        return list(self.host.errors) + list(self.ruleset.errors)
+
+    def check_paths(self, paths: Iterable[str], *, against: Iterable[str] = (), include: Iterable[str] = (),
+                    exclude: Iterable[str] = (), stdin_format: str = "txt") -> Result:
+        t0 = time.perf_counter()
+        loaded = load_paths(paths, include=include, exclude=exclude, role="draft" if against else "article",
+                            stdin_format=stdin_format)
+        docs = list(loaded.documents)
+        errors = list(loaded.errors)
+        focus = None
+        against = list(against)
+        if against:
+            corpus = load_paths(against, include=include, exclude=exclude, role="corpus")
+            focus = {d.id for d in docs}
+            docs.extend(d for d in corpus.documents if d.id not in focus)
+            errors.extend(corpus.errors)
+        result = self.run(docs, focus=focus, input_errors=errors)
+        result.timings = {"load": time.perf_counter() - t0 - sum(result.timings.values()), **result.timings}
+        return result
+
+    def check_texts(self, texts: dict[str, str] | list[str], *, fmt: str = "txt", focus: Iterable[str] | None = None) -> Result:
+        """Check in-memory articles: ``{"a.txt": "...", "b.txt": "..."}`` (ids keep their order)."""
+        if isinstance(texts, list):
+            texts = {f"doc{i}.txt": t for i, t in enumerate(texts)}
+        docs = [make_document(t, name, fmt=fmt) for name, t in texts.items()]
+        return self.run(docs, focus=set(focus) if focus is not None else None)
+
+    # -- the pipeline -------------------------------------------------------------------
+    def active_rule_types(self) -> list[tuple[str, type[RuleType]]]:
+        names = sorted(self.host.rule_types)
+        if self.only_types is not None:
+            names = [n for n in names if n in self.only_types or getattr(self.host.rule_types[n], "order", 100) < 50]
+        return [(n, self.host.rule_types[n]) for n in names]
+
+    def rules_for(self, type_name: str) -> list[Rule]:
+        rules = self.ruleset.by_type(type_name)
+        if self.only_rules is not None:
+            rules = [r for r in rules if r.id in self.only_rules or r.extends == "entities"]
+        return rules
+
+    def run(self, docs: list[Document], *, focus: set[str] | None = None, input_errors: Iterable[InputError] = ()) -> Result:
+        timings: dict[str, float] = {}
+        ctx = RunContext(options=self.options, focus=focus, nlp=self.nlp)
+        ctx.errors.extend(self.errors)
+        ctx.errors.extend(input_errors)
+        # unique ids
+        seen: set[str] = set()
+        kept: list[Document] = []
+        for d in docs:
+            if d.id in seen:
+                ctx.error(d.id, "given twice; checked once")
+                continue
+            seen.add(d.id)
+            kept.append(d)
+        docs = kept
+        ctx.documents = {d.id: d for d in docs}
+
+        t = time.perf_counter()
+        cleaned = {}
+        for d in docs:
+            cleaned[d.id] = clean_document(d, ctx)
+        timings["clean"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        for d in docs:
+            view, sections = cleaned[d.id]
+            segment_document(d, self.nlp.get(d.language), clean_view=view, sections=sections)
+            if not d.sentences:
+                ctx.error(d.id, "no sentences left after cleaning: nothing to check")
+        timings["segment"] = time.perf_counter() - t
+
+        # rule types: setup
+        instances: list[tuple[str, RuleType, list[Rule]]] = []
+        for name, cls in self.active_rule_types():
+            rules = self.rules_for(name)
+            owner = self.host.rule_type_owner.get(name, "?")
+            try:
+                inst = cls()
+                inst.setup(rules, ctx)
+            except Exception as exc:  # noqa: BLE001 - isolate plugin failures
+                ctx.error(None, f"plugin '{owner}': rule type '{name}' failed to start: {type(exc).__name__}: {exc}",
+                          kind="plugin")
+                continue
+            instances.append((name, inst, rules))
+        instances.sort(key=lambda item: (getattr(item[1], "order", 100), item[0]))
+
+        t = time.perf_counter()
+        for name, inst, rules in instances:
+            if type(inst).annotate is RuleType.annotate:
+                continue
+            for d in docs:
+                self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
+        timings["annotate"] = time.perf_counter() - t
+
+        findings: list[Finding] = []
+        timings["extract"] = 0.0
+        timings["compare"] = 0.0
+        for name, inst, rules in instances:
+            t = time.perf_counter()
+            claims = []
+            for d in docs:
+                got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
+                claims.extend(got)
+            ctx.stat(name, "claims", len(claims))
+            timings["extract"] += time.perf_counter() - t
+            t = time.perf_counter()
+            groups = self._guard(ctx, name, "pair", lambda: list(inst.pair(claims, rules))) or []
+            got = self._guard(ctx, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []
+            findings.extend(self._valid_findings(ctx, name, got))
+            timings["compare"] += time.perf_counter() - t
+            try:
+                inst.close()
+            except Exception:  # noqa: BLE001
+                pass
+        t = time.perf_counter()
+        findings = self._finalize(findings, ctx)
+        timings["findings"] = time.perf_counter() - t
+        return Result(documents=docs, findings=findings, errors=ctx.errors, stats=ctx.stats, timings=timings)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _guard(self, ctx: RunContext, name: str, step: str, fn):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - one failing rule type must not stop the run
+            owner = self.host.rule_type_owner.get(name, "?")
+            log.debug("rule type %s failed in %s", name, step, exc_info=True)
+            ctx.error(None, f"plugin '{owner}': rule type '{name}' raised in {step}: {type(exc).__name__}: {exc}",
+                      kind="plugin")
+            return None
+
+    def _valid_findings(self, ctx: RunContext, name: str, items) -> list[Finding]:
+        owner = self.host.rule_type_owner.get(name, "?")
+        good = []
+        for f in items:
+            problem = None
+            if not isinstance(f, Finding):
+                problem = f"returned {type(f).__name__} instead of a Finding"
+            elif f.level not in LEVELS:
+                problem = f"finding with unknown level {f.level!r}"
+            elif len({e.doc_id for e in f.evidence}) < 2:
+                problem = "finding without evidence from two documents"
+            else:
+                for e in f.evidence:
+                    doc = ctx.documents.get(e.doc_id)
+                    if doc is None or not (0 <= e.start < e.end <= len(doc.text)):
+                        problem = f"finding with evidence outside its document ({e.doc_id}:{e.start}-{e.end})"
+                        break
+                if problem is None and not ctx.allowed(f.evidence[0].doc_id, f.evidence[1].doc_id) and ctx.focus is not None \
+                        and not any(e.doc_id in ctx.focus for e in f.evidence):
+                    continue  # draft mode: not about the draft
+            if problem:
+                ctx.error(None, f"plugin '{owner}': rule type '{name}' {problem}; dropped", kind="plugin")
+                continue
+            if not f.kind:
+                f.kind = name
+            good.append(f)
+        return good
+
+    def _finalize(self, findings: list[Finding], ctx: RunContext) -> list[Finding]:
+        docs = ctx.documents
+        out: dict[str, Finding] = {}
+        for f in findings:
+            for ev in f.evidence:
+                doc = docs[ev.doc_id]
+                ev.quote = doc.text[ev.start:ev.end]
+                ev.line, ev.column = doc.line_col(ev.start)
+                ev.end_line, ev.end_column = doc.line_col(ev.end)
+            f.score = max(0.0, min(1.0, float(f.score)))
+            f.fingerprint = fingerprint(f, docs)
+            prev = out.get(f.fingerprint)
+            if prev is None or (LEVELS.index(f.level), f.score) > (LEVELS.index(prev.level), prev.score):
+                out[f.fingerprint] = f
+        return sorted(out.values(), key=finding_sort_key)

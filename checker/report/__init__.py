@@ -1,0 +1,59 @@
+"""Report model and writers.  Writers are registered through ``register_formats``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker import __version__
+from checker.model import LEVELS, Document, Finding, InputError, level_at_least
+
+
+@dataclass
+class Report:
+    """Everything a writer needs: documents, findings (already level-filtered), errors."""
+
+    documents: list[Document]
+    findings: list[Finding]
+    errors: list[InputError] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    min_level: str = "suggestion"
+    verbose: bool = False
+    color: bool = False
+    hidden_by_baseline: int = 0
+
+    @property
+    def visible(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    def summary(self) -> dict[str, int]:
+        counts = {lvl: 0 for lvl in reversed(LEVELS)}
+        for f in self.visible:
+            counts[f.level] += 1
+        return counts
+
+    def doc(self, doc_id: str) -> Document | None:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "tool": {"name": "factcheck", "version": __version__},
+            "documents": [
+                {"path": d.id, "language": d.language, "sentences": len(d.sentences), "format": d.format,
+                 "encoding": d.encoding, "role": d.role,
+                 "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in d.removed]}
+                for d in self.documents
+            ],
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [e.to_dict() for e in self.errors],
+            "summary": self.summary(),
+            "stats": self.stats,
+        }
+
+
+def filter_level(findings: list[Finding], min_level: str) -> list[Finding]:
+    return [f for f in findings if level_at_least(f.level, min_level)]

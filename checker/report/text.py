@@ -1,0 +1,45 @@
+"""``-f text``: human-readable findings grouped by finding (coloured on a TTY)."""
+from __future__ import annotations
+
+from checker.model import LEVELS
+
+COLORS = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
+
+
+def _shorten(text: str, width: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_text(report, stream) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, force_terminal=report.color, no_color=not report.color, highlight=False,
+                      soft_wrap=True, width=200 if not report.color else None)
+    for f in report.findings:
+        tag = f" [dim](suppressed: {f.suppressed.get('kind')})[/dim]" if f.suppressed else ""
+        style = COLORS.get(f.level, "")
+        console.print(f"[{style}]{f.level}[/{style}] [bold]{escape(f.rule_id)}[/bold]: {escape(f.message)}{tag}")
+        for ev in f.evidence:
+            console.print(f"  {escape(ev.doc_id)}:{ev.line}:{ev.column}: [italic]«{escape(_shorten(ev.quote))}»[/italic]")
+        reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
+        if reason:
+            console.print(f"  [dim]why: {escape(str(reason))}[/dim]")
+        console.print("")
+    for e in report.errors:
+        console.print(f"[magenta]problem[/magenta] {escape(str(e))}")
+    counts = report.summary()
+    docs = len(report.documents)
+    parts = ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
+    extra = f", {report.hidden_by_baseline} hidden by baseline" if report.hidden_by_baseline else ""
+    suppressed = sum(1 for f in report.findings if f.suppressed)
+    if suppressed:
+        extra += f", {suppressed} suppressed"
+    errs = f", {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}" if report.errors else ""
+    console.print(f"{docs} document{'s' if docs != 1 else ''} checked: {parts}{extra}{errs}.")
+    if report.verbose:
+        for kind, st in sorted(report.stats.items()):
+            console.print(f"[dim]{escape(kind)}: " + ", ".join(f"{k}={v}" for k, v in sorted(st.items())) + "[/dim]")
+        if report.timings:
+            console.print("[dim]timings: " + ", ".join(f"{k}={v:.2f}s" for k, v in report.timings.items()) + "[/dim]")

@@ -1,0 +1,280 @@
+"""YAML rules: loading, validation against the rule type's JSON schema, registry.
+
+A rule file holds one rule, or several separated by ``---``.  Every problem is an
+``InputError`` naming ``file:line:column``, the rule id and the offending key; valid
+rules are kept and the run goes on.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from checker.model import LEVELS, InputError
+from checker.yamlpos import YamlDoc, YamlError, load_all
+
+RULE_SUFFIXES = (".yaml", ".yml")
+
+COMMON_PROPERTIES: dict[str, Any] = {
+    "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"},
+    "extends": {"type": "string", "minLength": 1},
+    "level": {"enum": list(LEVELS)},
+    "message": {"type": "string"},
+    "description": {"type": "string"},
+    "enabled": {"type": "boolean"},
+    "languages": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}},
+    "tests": {
+        "type": "object",
+        "properties": {
+            "conflict": {"$ref": "#/$defs/pairs"},
+            "consistent": {"$ref": "#/$defs/pairs"},
+        },
+        "additionalProperties": False,
+    },
+}
+COMMON_DEFS = {
+    "pairs": {
+        "type": "array",
+        "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+    }
+}
+
+
+@dataclass
+class Rule:
+    """A validated YAML rule."""
+
+    id: str
+    extends: str
+    level: str = "warning"
+    message: str = ""
+    description: str = ""
+    enabled: bool = True
+    languages: tuple[str, ...] = ()
+    body: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+    line: int = 1
+    tests: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        """``rule.get("compare.tolerance.relative", 0.0)``."""
+        cur: Any = self.body
+        for part in dotted.split("."):
+            if not isinstance(cur, dict) or part not in cur:
+                return default
+            cur = cur[part]
+        return cur
+
+    def applies_to(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+    def format_message(self, **values: Any) -> str:
+        """Fill ``message`` placeholders (``{a.value}``, ``{b.doc}``...); unknown ones stay visible."""
+        return format_safely(self.message, values) if self.message else ""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.path else "<rule>"
+
+
+class _Lenient(dict):
+    def __missing__(self, key):
+        return _Missing(key)
+
+
+class _Missing:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __getattr__(self, attr: str) -> "_Missing":
+        return _Missing(f"{self.name}.{attr}")
+
+    def __getitem__(self, item) -> "_Missing":
+        return _Missing(f"{self.name}[{item}]")
+
+    def __format__(self, spec: str) -> str:
+        return "{" + self.name + "}"
+
+
+class _Attr(dict):
+    """Mapping whose keys are also attributes, for ``{a.value}`` in messages."""
+
+    def __getattr__(self, attr: str) -> Any:
+        try:
+            value = self[attr]
+        except KeyError:
+            return _Missing(attr)
+        return _Attr(value) if isinstance(value, dict) else value
+
+
+def format_safely(template: str, values: dict[str, Any]) -> str:
+    wrapped = _Lenient({k: _Attr(v) if isinstance(v, dict) else v for k, v in values.items()})
+    try:
+        return string.Formatter().vformat(template, (), wrapped)
+    except (ValueError, IndexError, TypeError):
+        return template
+
+
+def full_schema(type_schema: dict[str, Any]) -> dict[str, Any]:
+    """Merge the common rule keys with a rule type's schema."""
+    schema = dict(type_schema)
+    props = dict(COMMON_PROPERTIES)
+    props.update(type_schema.get("properties", {}))
+    schema["type"] = "object"
+    schema["properties"] = props
+    schema["required"] = sorted(set(type_schema.get("required", [])) | {"id", "extends"})
+    schema.setdefault("additionalProperties", False)
+    defs = dict(COMMON_DEFS)
+    defs.update(type_schema.get("$defs", {}))
+    schema["$defs"] = defs
+    return schema
+
+
+def check_schema(type_schema: dict[str, Any]) -> str | None:
+    """Return a message when a rule type declares an invalid JSON schema."""
+    try:
+        jsonschema.Draft202012Validator.check_schema(full_schema(type_schema))
+    except jsonschema.SchemaError as exc:
+        return f"invalid JSON schema: {exc.message}"
+    return None
+
+
+def _error_path(err: jsonschema.ValidationError) -> tuple[tuple, bool, str]:
+    """Path to blame, whether it names a key, and a readable key name."""
+    path = tuple(err.absolute_path)
+    if err.validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)' (?:was|were) unexpected", err.message)
+        names = re.findall(r"'([^']+)'", err.message.split("(")[-1]) if not extra else []
+        key = (extra or names or [""])[0]
+        return path + (key,), True, ".".join(map(str, path + (key,)))
+    if err.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        name = ".".join(map(str, path + ((missing[0],) if missing else ())))
+        return path, False, name
+    return path, False, ".".join(map(str, path)) or "<rule>"
+
+
+def _pretty(err: jsonschema.ValidationError) -> str:
+    if err.validator == "additionalProperties":
+        return "unknown key"
+    if err.validator == "enum":
+        return f"must be one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
+    if err.validator == "type":
+        return f"must be of type {err.validator_value}, got {type(err.instance).__name__}"
+    if err.validator == "required":
+        return "is required"
+    return err.message
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def by_type(self, name: str) -> list[Rule]:
+        return [r for r in self.rules if r.extends == name and r.enabled]
+
+    def get(self, rule_id: str) -> Rule | None:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        return None
+
+
+def iter_rule_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type], *, disabled: Iterable[str] = ()) -> RuleSet:
+    """Load and validate every rule under ``paths``.
+
+    ``rule_types`` maps ``extends`` names to rule type classes (their ``schema`` is used).
+    """
+    result = RuleSet()
+    seen: dict[str, Rule] = {}
+    validators: dict[str, jsonschema.Draft202012Validator] = {}
+    disabled = set(disabled)
+    for file in iter_rule_files(paths):
+        shown = str(file)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            result.errors.append(InputError(shown, "rule path does not exist", kind="rule"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            result.errors.append(InputError(shown, f"cannot read rule file: {exc}", kind="rule"))
+            continue
+        try:
+            docs = load_all(text)
+        except YamlError as exc:
+            result.errors.append(InputError(shown, exc.message, line=exc.line, column=exc.column, kind="rule"))
+            continue
+        for doc in docs:
+            rule = _build_rule(doc, shown, rule_types, validators, result.errors)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                first = seen[rule.id]
+                result.errors.append(InputError(shown, f"rule '{rule.id}': duplicate id (first defined at {first.location})",
+                                                line=rule.line, column=1, kind="rule"))
+                continue
+            if rule.id in disabled:
+                rule.enabled = False
+            seen[rule.id] = rule
+            result.rules.append(rule)
+    return result
+
+
+def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type], validators: dict, errors: list) -> Rule | None:
+    data = doc.data
+    if not isinstance(data, dict):
+        line, col = doc.where(())
+        errors.append(InputError(path, f"a rule must be a mapping, got {type(data).__name__}", line=line, column=col, kind="rule"))
+        return None
+    rid = data.get("id") if isinstance(data.get("id"), str) else "<no id>"
+    ext = data.get("extends")
+    if not isinstance(ext, str) or not ext:
+        line, col = doc.where(("extends",)) if "extends" in data else doc.where(())
+        errors.append(InputError(path, f"rule '{rid}': key 'extends' is required (the rule type)", line=line, column=col, kind="rule"))
+        return None
+    if ext not in rule_types:
+        line, col = doc.where(("extends",))
+        known = ", ".join(sorted(rule_types)) or "none loaded"
+        errors.append(InputError(path, f"rule '{rid}': key 'extends': unknown rule type '{ext}' (known: {known})",
+                                 line=line, column=col, kind="rule"))
+        return None
+    validator = validators.get(ext)
+    if validator is None:
+        validator = jsonschema.Draft202012Validator(full_schema(getattr(rule_types[ext], "schema", {}) or {}))
+        validators[ext] = validator
+    problems = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if problems:
+        for err in problems:
+            bpath, is_key, name = _error_path(err)
+            line, col = doc.where(bpath, key=is_key)
+            errors.append(InputError(path, f"rule '{rid}': key '{name}': {_pretty(err)}", line=line, column=col, kind="rule"))
+        return None
+    return Rule(
+        id=data["id"],
+        extends=ext,
+        level=data.get("level", "warning"),
+        message=data.get("message", ""),
+        description=data.get("description", ""),
+        enabled=data.get("enabled", True),
+        languages=tuple(data.get("languages", ())),
+        body=data,
+        path=path,
+        line=doc.line,
+        tests=data.get("tests", {}) or {},
+    )

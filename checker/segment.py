@@ -1,0 +1,182 @@
+"""Sentence segmentation with exact offsets into the original text.
+
+Blocks (lines / paragraphs of the cleaned view) are parsed with the document's spaCy
+pipeline; sentence boundaries are then repaired so that decimals (``13,75``), ranges
+(``30 à 35 %``), abbreviations (``M. Nadella``), bullets (``•``) and ``« … »`` quotes
+are not cut wrongly.  Every ``Sentence`` keeps ``start``/``end`` into ``Document.text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.model import Document, Sentence
+
+BULLETS = "•◦▪‣●○■□–-*·"
+_BULLET_RE = re.compile(r"(?:^|(?<=\s))[•◦▪‣●■□·](?=\s)")
+_LIST_LINE_RE = re.compile(r"^\s*(?:[•◦▪‣●○■□*·]|[-–](?=\s)|\d{1,2}[.)](?=\s))")
+_TERMINAL = tuple(".!?…:;»\")”")
+ABBREVIATIONS = {
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "etc", "cf", "p", "pp", "vol", "no",
+    "n°", "art", "env", "av", "apr", "j.-c", "mr", "mrs", "ms", "prof", "inc", "ltd", "corp", "co", "jr", "sr",
+    "vs", "e.g", "i.e", "approx", "dept", "fig", "janv", "févr", "sept", "oct", "nov", "déc", "jan", "feb", "mar",
+    "aug", "sep", "dec", "u.s", "u.k",
+}
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    kind: str  # paragraph | list | heading
+
+
+def _lines(view: str):
+    pos = 0
+    for line in view.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def split_blocks(view: str) -> list[Block]:
+    """Cut the (cleaned) view into blocks.
+
+    A newline ends a block unless the text is visibly hard-wrapped: the previous line
+    is long, has no terminal punctuation and the next line continues in lower case.
+    List items and short title-like lines are blocks of their own.
+    """
+    blocks: list[Block] = []
+    cur: Block | None = None
+    prev_text = ""
+    for start, end, line in _lines(view):
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                blocks.append(cur)
+            cur, prev_text = None, ""
+            continue
+        lstart = start + (len(line) - len(line.lstrip()))
+        lend = start + len(line.rstrip())
+        is_list = bool(_LIST_LINE_RE.match(line))
+        continues = (
+            cur is not None
+            and not is_list
+            and cur.kind == "paragraph"
+            and len(prev_text) > 40
+            and not prev_text.rstrip().endswith(_TERMINAL)
+            and (stripped[0].islower() or stripped[0].isdigit())
+        )
+        if continues:
+            cur.end = lend
+        else:
+            if cur:
+                blocks.append(cur)
+            kind = "list" if is_list else ("heading" if _looks_like_heading(stripped) else "paragraph")
+            cur = Block(lstart, lend, kind)
+        prev_text = stripped
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) < 120 and not text.endswith(tuple(".!…;,")) and len(text.split()) <= 16
+
+
+def _bad_boundary(text: str, cut: int) -> bool:
+    """True when a sentence boundary at ``cut`` (offset in block text) is wrong."""
+    before = text[:cut].rstrip()
+    after = text[cut:].lstrip()
+    if not before or not after:
+        return False
+    # decimals / thousands: "13,75" "13.75" "1 000" split across
+    if before[-1].isdigit() and after[0].isdigit():
+        return True
+    if before[-1] in ",." and len(before) > 1 and before[-2].isdigit() and after[0].isdigit():
+        return True
+    # abbreviations: "M. Nadella", "etc. )"
+    m = re.search(r"([A-Za-zÀ-ÿ°.\-]+)\.$", before)
+    if m:
+        word = m.group(1).lower()
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return True
+    # sentence must not start in lower case after something that is not terminal
+    if not before.endswith(_TERMINAL) and (after[0].islower() or after[0] in "%€$»)”,;:"):
+        return True
+    # a lone closing quote or bracket
+    if after[0] in "»)”" :
+        return True
+    # unbalanced « … » : inside an open quotation
+    if before.count("«") > before.count("»") and "»" in after:
+        inner = before[before.rfind("«"):]
+        if not inner.rstrip().endswith((".", "!", "?", "…")):
+            return True
+    return False
+
+
+def _spacy_cuts(span_text: str, nlp) -> tuple[list[int], object]:
+    doc = nlp(span_text)
+    cuts = [s.start_char for s in doc.sents][1:]
+    return cuts, doc
+
+
+def _section_at(regions: list[tuple[int, int, str]], offset: int) -> str | None:
+    for start, end, label in regions:
+        if start <= offset < end:
+            return label
+    return None
+
+
+def segment_document(doc: Document, nlp, *, clean_view: str | None = None,
+                     sections: list[tuple[int, int, str]] | None = None) -> list[Sentence]:
+    """Segment ``doc`` into sentences.
+
+    ``clean_view`` is the view with removed regions blanked (defaults to ``doc.view``);
+    ``sections`` are ``(start, end, label)`` regions given by cleaning (faq, quote,
+    attribution...).
+    """
+    view = clean_view if clean_view is not None else doc.view
+    blocks = split_blocks(view)
+    texts = [view[b.start:b.end] for b in blocks]
+    sentences: list[Sentence] = []
+    sections = sections or []
+    parsed = nlp.pipe(texts, batch_size=64) if nlp is not None else [None] * len(texts)
+    for para, (block, text, sdoc) in enumerate(zip(blocks, texts, parsed)):
+        cuts = [s.start_char for s in sdoc.sents][1:] if sdoc is not None else []
+        cuts = [c for c in cuts if not _bad_boundary(text, c)]
+        # bullets inside a line start new items
+        for m in _BULLET_RE.finditer(text):
+            if m.start() > 0 and text[: m.start()].strip():
+                cuts.append(m.start())
+        cuts = sorted(set(cuts))
+        bounds = [0] + cuts + [len(text)]
+        labelled = _section_at(sections, block.start)
+        section = labelled or ("list" if block.kind == "list" else "heading" if block.kind == "heading" else "body")
+        if para == 0 and block.kind == "heading" and not sentences and not labelled:
+            section = "title"
+        for s, e in zip(bounds, bounds[1:]):
+            piece = text[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail <= lead:
+                continue
+            a, b = block.start + s + lead, block.start + s + trail
+            tokens = None
+            if sdoc is not None:
+                tokens = sdoc.char_span(s + lead, s + trail, alignment_mode="expand")
+            sentences.append(
+                Sentence(
+                    doc_id=doc.id,
+                    index=len(sentences),
+                    start=a,
+                    end=b,
+                    text=doc.text[a:b],
+                    language=doc.language,
+                    section=section,
+                    paragraph=para,
+                    tokens=tokens,
+                    annotations={"block_start": block.start},
+                )
+            )
+    doc.sentences = sentences
+    return sentences

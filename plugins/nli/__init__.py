@@ -1,0 +1,1 @@
+"""Built-in factcheck plugin: nli (work in progress)."""

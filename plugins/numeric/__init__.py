@@ -1,0 +1,1 @@
+"""Built-in factcheck plugin: numeric (work in progress)."""

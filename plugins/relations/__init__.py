@@ -1,0 +1,1 @@
+"""Built-in factcheck plugin: relations (work in progress)."""
