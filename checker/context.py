@@ -21,6 +21,7 @@ class Options:
     verbose: bool = False
     quiet: bool = False
     jobs: int = 1
+    progress: bool = False
     languages: tuple[str, ...] = ("fr", "en", "es", "de", "it", "pt", "nl")
     spacy_models: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)  # free-form plugin settings from config
@@ -40,7 +41,13 @@ class RunContext:
     errors: list[InputError] = field(default_factory=list)
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
     nlp: Any = None  # checker.nlp.NlpProvider
-    progress: Any = None  # callable(description, total) -> context manager with advance()
+    progress: Any = None  # progress(description, total) -> context manager with .advance(n)
+
+    def __post_init__(self) -> None:
+        if self.progress is None:
+            from checker.progress import make_progress
+
+            self.progress = make_progress(self.options.progress and not self.options.quiet)
 
     def allowed(self, doc_a: str, doc_b: str) -> bool:
         """Whether claims from these two documents may be compared."""

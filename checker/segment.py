@@ -114,10 +114,41 @@ def _bad_boundary(text: str, cut: int) -> bool:
     return False
 
 
-def _spacy_cuts(span_text: str, nlp) -> tuple[list[int], object]:
-    doc = nlp(span_text)
-    cuts = [s.start_char for s in doc.sents][1:]
-    return cuts, doc
+_CANDIDATE = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+\S)")
+_LEAD_MARK = re.compile(r"^(?:[•◦▪‣●○■□*·]|[-–—](?=\s))\s*")
+
+
+def rule_cuts(text: str) -> list[int]:
+    """Sentence starts inside a block (rule-based, language-agnostic, then repaired)."""
+    cuts = []
+    for m in _CANDIDATE.finditer(text):
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt >= len(text):
+            continue
+        ch = text[nxt]
+        if ch in "*_" and nxt + 1 < len(text):
+            ch = text[nxt + 1]
+        if not (ch.isupper() or ch.isdigit() or ch in "«\"“(¿¡[•–—-'"):
+            continue
+        if _bad_boundary(text, nxt) or _inside_quote(text, nxt):
+            continue
+        cuts.append(nxt)
+    return cuts
+
+
+def _inside_quote(text: str, cut: int) -> bool:
+    """Inside a « … » (or “ … ”) quotation that closes later in the block, short enough to keep whole."""
+    for open_, close in (("«", "»"), ("“", "”")):
+        before = text[:cut]
+        o = before.rfind(open_)
+        if o == -1 or before.rfind(close) > o:
+            continue
+        c = text.find(close, cut)
+        if c != -1 and c - o < 500:
+            return True
+    return False
 
 
 def _section_at(regions: list[tuple[int, int, str]], offset: int) -> str | None:
@@ -137,46 +168,45 @@ def segment_document(doc: Document, nlp, *, clean_view: str | None = None,
     """
     view = clean_view if clean_view is not None else doc.view
     blocks = split_blocks(view)
-    texts = [view[b.start:b.end] for b in blocks]
-    sentences: list[Sentence] = []
     sections = sections or []
-    parsed = nlp.pipe(texts, batch_size=64) if nlp is not None else [None] * len(texts)
-    for para, (block, text, sdoc) in enumerate(zip(blocks, texts, parsed)):
-        cuts = [s.start_char for s in sdoc.sents][1:] if sdoc is not None else []
-        cuts = [c for c in cuts if not _bad_boundary(text, c)]
+    pieces: list[tuple[int, int, int, str]] = []  # (start, end, paragraph, section)
+    for para, block in enumerate(blocks):
+        text = view[block.start:block.end]
+        cuts = set(rule_cuts(text))
         # bullets inside a line start new items
         for m in _BULLET_RE.finditer(text):
             if m.start() > 0 and text[: m.start()].strip():
-                cuts.append(m.start())
-        cuts = sorted(set(cuts))
-        bounds = [0] + cuts + [len(text)]
+                cuts.add(m.start())
+        bounds = [0] + sorted(cuts) + [len(text)]
         labelled = _section_at(sections, block.start)
         section = labelled or ("list" if block.kind == "list" else "heading" if block.kind == "heading" else "body")
-        if para == 0 and block.kind == "heading" and not sentences and not labelled:
+        if para == 0 and block.kind == "heading" and not pieces and not labelled:
             section = "title"
         for s, e in zip(bounds, bounds[1:]):
             piece = text[s:e]
-            lead = len(piece) - len(piece.lstrip())
+            lead_mark = _LEAD_MARK.match(piece.lstrip())
+            lead = len(piece) - len(piece.lstrip()) + (lead_mark.end() if lead_mark else 0)
             trail = len(piece.rstrip())
-            if trail <= lead:
+            if trail <= lead or not any(ch.isalnum() for ch in piece[lead:trail]):
                 continue
-            a, b = block.start + s + lead, block.start + s + trail
-            tokens = None
-            if sdoc is not None:
-                tokens = sdoc.char_span(s + lead, s + trail, alignment_mode="expand")
-            sentences.append(
-                Sentence(
-                    doc_id=doc.id,
-                    index=len(sentences),
-                    start=a,
-                    end=b,
-                    text=doc.text[a:b],
-                    language=doc.language,
-                    section=section,
-                    paragraph=para,
-                    tokens=tokens,
-                    annotations={"block_start": block.start},
-                )
+            pieces.append((block.start + s + lead, block.start + s + trail, para, section))
+    texts = [view[a:b] for a, b, _, _ in pieces]
+    parsed = nlp.pipe(texts, batch_size=128) if nlp is not None else [None] * len(texts)
+    sentences: list[Sentence] = []
+    for (a, b, para, section), sdoc in zip(pieces, parsed):
+        sentences.append(
+            Sentence(
+                doc_id=doc.id,
+                index=len(sentences),
+                start=a,
+                end=b,
+                text=doc.text[a:b],
+                language=doc.language,
+                section=section,
+                paragraph=para,
+                tokens=sdoc[:] if sdoc is not None else None,
+                annotations={"block_start": a},
             )
+        )
     doc.sentences = sentences
     return sentences

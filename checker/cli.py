@@ -1,0 +1,421 @@
+"""The ``factcheck`` command (Vale-like conventions).
+
+Exit codes: 0 = nothing at or above ``--fail-on``; 1 = findings at or above it;
+2 = usage, configuration or input error (the run still reports what it could check).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from checker import __version__
+from checker.model import LEVELS, InputError, level_at_least
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+NON_FATAL_KINDS = {"notice"}
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with a one-line message, as argparse does, but never a traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser(host=None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Find where articles about the same story disagree.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    common = _Parser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="configuration file (default: nearest .factcheck.yaml)")
+    common.add_argument("--rules", metavar="DIR", action="append", default=[], help="extra rule directory (repeatable)")
+    common.add_argument("--no-builtin-rules", action="store_true", help="do not load the rules shipped with factcheck")
+    common.add_argument("-v", "--verbose", action="store_true", help="more detail (pairs scored, timings, cleaning)")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary on stderr")
+
+    check = sub.add_parser("check", parents=[common], help="check articles against each other")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or - for standard input")
+    check.add_argument("--against", metavar="CORPUS", action="append", default=None,
+                       help="draft mode: compare PATHS only against this corpus (repeatable)")
+    check.add_argument("-f", "--format", default=None, help="output format (text, json, jsonl, sarif, github, html, markdown, ...)")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument("--fail-on", choices=LEVELS + ("none",), default=None, help="lowest level that makes the exit code 1 (default: error)")
+    check.add_argument("--min-level", choices=LEVELS, default=None, help="lowest level reported (default: suggestion)")
+    check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    check.add_argument("--include", metavar="GLOB", action="append", default=[], help="only files matching (directories)")
+    check.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="skip files matching (directories)")
+    check.add_argument("--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)")
+    check.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
+    check.add_argument("--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models (default cpu)")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the model score cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="where model scores are cached")
+    check.add_argument("-j", "--jobs", type=int, default=None, help="parallel worker processes (0 = all cores)")
+    check.add_argument("--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="list, show, validate and test rules")
+    rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    r_list = rsub.add_parser("list", parents=[common], help="list loaded rules")
+    r_list.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    r_list.set_defaults(func=cmd_rules_list)
+    r_show = rsub.add_parser("show", parents=[common], help="show one rule")
+    r_show.add_argument("rule_id")
+    r_show.set_defaults(func=cmd_rules_show)
+    r_val = rsub.add_parser("validate", parents=[common], help="validate rule files (default: all loaded rules)")
+    r_val.add_argument("paths", nargs="*")
+    r_val.set_defaults(func=cmd_rules_validate)
+    r_test = rsub.add_parser("test", parents=[common], help="run the rules' embedded tests: examples")
+    r_test.add_argument("paths", nargs="*")
+    r_test.add_argument("--only-rules", metavar="IDS", type=_csv, default=None)
+    r_test.set_defaults(func=cmd_rules_test)
+    rules.set_defaults(func=lambda args: _missing_action(rules))
+
+    plugins = sub.add_parser("plugins", help="list plugins, their hooks and rule types (JSON)")
+    plugins.add_argument("--all", action="store_true", help="include plugins that failed to load")
+    plugins.set_defaults(func=cmd_plugins)
+
+    config = sub.add_parser("config", help="configuration")
+    csub = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser)
+    c_show = csub.add_parser("show", help="print the effective configuration and where it came from")
+    c_show.add_argument("--config", metavar="FILE")
+    c_show.set_defaults(func=cmd_config_show)
+    config.set_defaults(func=lambda args: _missing_action(config))
+
+    baseline = sub.add_parser("baseline", help="record current findings so that later runs hide them")
+    bsub = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", parser_class=_Parser)
+    for name, helptext in (("create", "write a new baseline"), ("update", "refresh a baseline: keep, add, drop fixed")):
+        b = bsub.add_parser(name, parents=[common], help=helptext)
+        b.add_argument("paths", nargs="+", metavar="PATH")
+        b.add_argument("--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)")
+        b.add_argument("--against", metavar="CORPUS", action="append", default=None)
+        b.set_defaults(func=cmd_baseline, baseline_action=name)
+    baseline.set_defaults(func=lambda args: _missing_action(baseline))
+
+    if host is not None:
+        host.add_commands(sub)
+    return parser
+
+
+def _missing_action(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
+
+
+# ----------------------------------------------------------------------------- helpers
+def _print_errors(errors: list[InputError]) -> None:
+    for e in errors:
+        prefix = "note" if e.kind in NON_FATAL_KINDS else "error"
+        print(f"factcheck: {prefix}: {e}", file=sys.stderr)
+
+
+def _atomic_write(path: str, text: str) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _load_config(args):
+    from checker.config import discover
+
+    return discover(getattr(args, "config", None))
+
+
+def _options(args, cfg):
+    from checker.context import Options
+
+    opts = Options()
+    if cfg.get("languages"):
+        opts.languages = tuple(cfg.get("languages"))
+    opts.spacy_models = dict(cfg.get("spacy_models", {}))
+    opts.settings = dict(cfg.get("plugins", {}))
+    opts.device = getattr(args, "device", None) or os.environ.get("FACTCHECK_DEVICE") or cfg.get("device", "cpu")
+    cache_dir = getattr(args, "cache_dir", None) or os.environ.get("FACTCHECK_CACHE_DIR") or cfg.get("cache_dir")
+    opts.cache_dir = Path(cache_dir) if cache_dir else None
+    opts.use_cache = not getattr(args, "no_cache", False) and cfg.get("cache", True)
+    opts.verbose = bool(getattr(args, "verbose", False))
+    opts.quiet = bool(getattr(args, "quiet", False))
+    jobs = getattr(args, "jobs", None)
+    opts.jobs = jobs if jobs is not None else int(cfg.get("jobs", 1))
+    opts.progress = not opts.quiet
+    return opts
+
+
+def _make_checker(args, cfg, **extra):
+    from checker.pipeline import Checker
+
+    rule_paths = list(cfg.get("rules", [])) + list(getattr(args, "rules", []) or [])
+    builtin = cfg.get("builtin_rules", True) and not getattr(args, "no_builtin_rules", False)
+    return Checker(rule_paths=rule_paths, builtin_rules=builtin, options=_options(args, cfg),
+                   disabled_rules=list(cfg.get("disable", [])) + list(getattr(args, "disable", []) or []), **extra)
+
+
+def _fatal_errors(errors: list[InputError], explicit_types: set[str]) -> list[InputError]:
+    out = []
+    for e in errors:
+        if e.kind in NON_FATAL_KINDS:
+            continue
+        if e.kind == "model" and not (explicit_types & {"nli", "model"}):
+            continue  # a degraded run counts only when the user asked for that rule type
+        out.append(e)
+    return out
+
+
+# ----------------------------------------------------------------------------- commands
+def cmd_check(args) -> int:
+    cfg = _load_config(args)
+    fmt = args.format or os.environ.get("FACTCHECK_FORMAT") or cfg.get("format", "text")
+    fail_on = args.fail_on or os.environ.get("FACTCHECK_FAIL_ON") or cfg.get("fail_on", "error")
+    min_level = args.min_level or os.environ.get("FACTCHECK_MIN_LEVEL") or cfg.get("min_level", "suggestion")
+    if fail_on not in LEVELS + ("none",) or min_level not in LEVELS:
+        raise UsageError(f"invalid level (fail-on={fail_on!r}, min-level={min_level!r})")
+    paths = list(args.paths)
+    if not paths:
+        raise UsageError("no PATH given (use - for standard input)")
+    against = args.against if args.against is not None else None
+    if against is None and cfg.get("against") and args.format != "__never__":
+        # draft mode from the configuration (used by the pre-commit hook)
+        against = list(cfg.get("against"))
+        corpus = {str(Path(p).resolve()) for p in against}
+        paths = [p for p in paths if str(Path(p).resolve()) not in corpus] or paths
+    only = args.only_rules if args.only_rules is not None else cfg.get("only_rules")
+    checker = _make_checker(args, cfg, only_rules=only)
+    writers = checker.host.formats
+    if fmt not in writers:
+        raise UsageError(f"unknown format '{fmt}' (available: {', '.join(sorted(writers))})")
+
+    result = checker.check_paths(paths, against=against or [], include=args.include or cfg.get("include", []),
+                                 exclude=args.exclude or cfg.get("exclude", []), stdin_format=args.stdin_format)
+    errors = list(cfg.errors) + list(result.errors)
+    # inline suppressions and baseline
+    findings = result.findings
+    docs = {d.id: d for d in result.documents}
+    hidden = 0
+    try:
+        from checker import suppress
+
+        suppress.apply_inline(findings, docs)
+    except ImportError:  # pragma: no cover - module always shipped
+        pass
+    baseline_path = args.baseline or cfg.get("baseline")
+    if baseline_path:
+        from checker import baseline as bl
+
+        try:
+            hidden = bl.apply(findings, bl.load(baseline_path))
+        except bl.BaselineError as exc:
+            errors.append(InputError(baseline_path, str(exc), kind="config"))
+    from checker.report import Report, filter_level
+
+    shown = filter_level(findings, min_level)
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
+                                       and fmt == "text" and not os.environ.get("NO_COLOR"))
+    report = Report(documents=result.documents, findings=shown, errors=errors, stats=result.stats,
+                    timings=result.timings, min_level=min_level, verbose=args.verbose, color=color,
+                    hidden_by_baseline=hidden)
+    buf = io.StringIO()
+    writers[fmt](report, buf)
+    if args.output:
+        _atomic_write(args.output, buf.getvalue())
+    else:
+        sys.stdout.write(buf.getvalue())
+        sys.stdout.flush()
+    if fmt != "text" or args.output:
+        _print_errors(errors)
+    explicit = set()
+    if only:
+        explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)}
+    if _fatal_errors(errors, explicit):
+        return EXIT_ERROR
+    active = [f for f in findings if f.suppressed is None]
+    if any(level_at_least(f.level, fail_on) for f in active):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _rules_checker(args, paths: list[str] | None = None):
+    cfg = _load_config(args)
+    if paths:
+        args.rules = list(getattr(args, "rules", []) or []) + list(paths)
+    return _make_checker(args, cfg), cfg
+
+
+def cmd_rules_list(args) -> int:
+    checker, cfg = _rules_checker(args)
+    rules = sorted(checker.ruleset.rules, key=lambda r: r.id)
+    if args.format == "json":
+        print(json.dumps([{"id": r.id, "extends": r.extends, "level": r.level, "enabled": r.enabled,
+                           "description": r.description, "path": r.path, "line": r.line} for r in rules],
+                         ensure_ascii=False, indent=2))
+    else:
+        width = max((len(r.id) for r in rules), default=10)
+        for r in rules:
+            state = "" if r.enabled else " (disabled)"
+            print(f"{r.id:<{width}}  {r.extends:<10} {r.level:<10} {r.description}{state}")
+    errors = list(cfg.errors) + checker.errors
+    _print_errors(errors)
+    return EXIT_ERROR if _fatal_errors(errors, set()) else EXIT_OK
+
+
+def cmd_rules_show(args) -> int:
+    import yaml
+
+    checker, cfg = _rules_checker(args)
+    rule = checker.ruleset.get(args.rule_id)
+    if rule is None:
+        print(f"factcheck: error: no rule with id '{args.rule_id}'", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"# {rule.location}")
+    print(yaml.safe_dump(rule.body, allow_unicode=True, sort_keys=False).rstrip())
+    return EXIT_OK
+
+
+def cmd_rules_validate(args) -> int:
+    from checker.plugins import default_host
+    from checker.rules import load_rules
+
+    if args.paths:
+        host = default_host()
+        ruleset = load_rules(args.paths, host.rule_types)
+        errors = list(host.errors) + ruleset.errors
+        count = len(ruleset.rules)
+    else:
+        checker, cfg = _rules_checker(args)
+        errors = list(cfg.errors) + checker.errors
+        count = len(checker.ruleset.rules)
+    for e in errors:
+        print(str(e))
+    print(f"{count} valid rule{'s' if count != 1 else ''}, {len(errors)} problem{'s' if len(errors) != 1 else ''}")
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_rules_test(args) -> int:
+    from checker.ruletest import run_rule_tests
+
+    checker, cfg = _rules_checker(args, args.paths)
+    selected = None
+    if args.paths:
+        from checker.rules import iter_rule_files
+
+        files = {str(p) for p in iter_rule_files(args.paths)}
+        selected = {r.id for r in checker.ruleset.rules if r.path in files}
+    if args.only_rules:
+        selected = set(args.only_rules) if selected is None else selected & set(args.only_rules)
+    outcomes = run_rule_tests(checker, selected)
+    failed = 0
+    for o in outcomes:
+        mark = "ok  " if o.passed else "FAIL"
+        if not o.passed:
+            failed += 1
+        print(f"{mark} {o.rule_id} {o.expectation} #{o.index + 1}: {o.detail}")
+    errors = list(cfg.errors) + checker.errors
+    _print_errors(errors)
+    print(f"{len(outcomes) - failed} passed, {failed} failed")
+    if failed:
+        return EXIT_FINDINGS
+    return EXIT_ERROR if _fatal_errors(errors, set()) else EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    from checker.plugins import default_host
+
+    host = default_host()
+    listing = host.listing()
+    if not args.all:
+        listing = [p for p in listing if "error" not in p]
+    print(json.dumps(listing, ensure_ascii=False, indent=2))
+    _print_errors(host.errors)
+    return EXIT_ERROR if host.errors else EXIT_OK
+
+
+def cmd_config_show(args) -> int:
+    import yaml
+
+    cfg = _load_config(args)
+    print(f"# source: {cfg.source or '(defaults: no configuration file found)'}")
+    defaults = {"fail_on": "error", "min_level": "suggestion", "format": "text", "device": "cpu", "cache": True,
+                "builtin_rules": True, "jobs": 1}
+    merged = {**defaults, **cfg.values}
+    print(yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).rstrip())
+    _print_errors(cfg.errors)
+    return EXIT_ERROR if cfg.errors else EXIT_OK
+
+
+def cmd_baseline(args) -> int:
+    from checker import baseline as bl
+    from checker import suppress
+
+    cfg = _load_config(args)
+    path = args.baseline or cfg.get("baseline") or ".factcheck-baseline.json"
+    checker = _make_checker(args, cfg)
+    result = checker.check_paths(args.paths, against=args.against or cfg.get("against") or [])
+    docs = {d.id: d for d in result.documents}
+    suppress.apply_inline(result.findings, docs)
+    active = [f for f in result.findings if f.suppressed is None]
+    try:
+        if args.baseline_action == "create":
+            summary = bl.create(path, active)
+        else:
+            summary = bl.update(path, active)
+    except bl.BaselineError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{path}: {summary}")
+    errors = list(cfg.errors) + list(result.errors)
+    _print_errors(errors)
+    return EXIT_ERROR if _fatal_errors(errors, set()) else EXIT_OK
+
+
+# ----------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("FACTCHECK_LOG", "WARNING").upper(),
+                        format="factcheck: %(levelname)s: %(message)s")
+    host = None
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if raw and raw[0] not in {"check", "rules", "plugins", "config", "baseline", "-h", "--help", "--version"}:
+        from checker.plugins import default_host
+
+        host = default_host()  # plugin sub-commands
+    parser = build_parser(host)
+    args = parser.parse_args(raw)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
