@@ -146,21 +146,41 @@ class Checker:
         docs = kept
         ctx.documents = {d.id: d for d in docs}
 
-        t = time.perf_counter()
-        cleaned = {}
-        for d in docs:
-            cleaned[d.id] = clean_document(d, ctx)
-        timings["clean"] = time.perf_counter() - t
+        instances = self.start_rule_types(ctx)
+        jobs = self.options.jobs
+        claims_by_type: dict[str, list] | None = None
+        if jobs != 1 and len(docs) > 1:
+            try:
+                from checker.parallel import prepare_parallel
+            except ImportError:  # pragma: no cover
+                prepare_parallel = None
+            if prepare_parallel is not None:
+                claims_by_type = prepare_parallel(self, docs, ctx, instances, jobs, timings)
+        if claims_by_type is None:
+            claims_by_type = self.prepare(docs, ctx, instances, timings)
 
+        findings: list[Finding] = []
+        timings["compare"] = 0.0
+        for name, inst, rules in instances:
+            t = time.perf_counter()
+            claims = claims_by_type.get(name, [])
+            ctx.stat(name, "claims", len(claims))
+            groups = self._guard(ctx, name, "pair", lambda: list(inst.pair(claims, rules))) or []
+            ctx.stat(name, "candidate_groups", len(groups))
+            got = self._guard(ctx, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []
+            findings.extend(self._valid_findings(ctx, name, got))
+            timings["compare"] += time.perf_counter() - t
+            try:
+                inst.close()
+            except Exception:  # noqa: BLE001
+                pass
         t = time.perf_counter()
-        for d in docs:
-            view, sections = cleaned[d.id]
-            segment_document(d, self.nlp.get(d.language), clean_view=view, sections=sections)
-            if not d.sentences:
-                ctx.error(d.id, "no sentences left after cleaning: nothing to check")
-        timings["segment"] = time.perf_counter() - t
+        findings = self._finalize(findings, ctx)
+        timings["findings"] = time.perf_counter() - t
+        return Result(documents=docs, findings=findings, errors=ctx.errors, stats=ctx.stats, timings=timings)
 
-        # rule types: setup
+    def start_rule_types(self, ctx: RunContext) -> list[tuple[str, RuleType, list[Rule]]]:
+        """Instantiate and set up every active rule type (annotators first)."""
         instances: list[tuple[str, RuleType, list[Rule]]] = []
         for name, cls in self.active_rule_types():
             rules = self.rules_for(name)
@@ -174,39 +194,39 @@ class Checker:
                 continue
             instances.append((name, inst, rules))
         instances.sort(key=lambda item: (getattr(item[1], "order", 100), item[0]))
+        return instances
 
-        t = time.perf_counter()
-        for name, inst, rules in instances:
-            if type(inst).annotate is RuleType.annotate:
-                continue
-            for d in docs:
-                self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
-        timings["annotate"] = time.perf_counter() - t
+    def prepare(self, docs: list[Document], ctx: RunContext, instances, timings: dict[str, float] | None = None
+                ) -> dict[str, list]:
+        """Per-document work: clean, segment, annotate, extract.  Returns claims by rule type.
 
-        findings: list[Finding] = []
-        timings["extract"] = 0.0
-        timings["compare"] = 0.0
-        for name, inst, rules in instances:
+        Everything here is independent between documents, which is what ``--jobs``
+        parallelises (``checker.parallel``).
+        """
+        timings = timings if timings is not None else {}
+        for key in ("clean", "segment", "annotate", "extract"):
+            timings.setdefault(key, 0.0)
+        claims_by_type: dict[str, list] = {name: [] for name, _, _ in instances}
+        for d in docs:
             t = time.perf_counter()
-            claims = []
-            for d in docs:
+            view, sections = clean_document(d, ctx)
+            t2 = time.perf_counter()
+            timings["clean"] += t2 - t
+            segment_document(d, self.nlp.get(d.language), clean_view=view, sections=sections)
+            if not d.sentences:
+                ctx.error(d.id, "no sentences left after cleaning: nothing to check")
+            t3 = time.perf_counter()
+            timings["segment"] += t3 - t2
+            for name, inst, rules in instances:
+                if type(inst).annotate is not RuleType.annotate:
+                    self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
+            t4 = time.perf_counter()
+            timings["annotate"] += t4 - t3
+            for name, inst, rules in instances:
                 got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
-                claims.extend(got)
-            ctx.stat(name, "claims", len(claims))
-            timings["extract"] += time.perf_counter() - t
-            t = time.perf_counter()
-            groups = self._guard(ctx, name, "pair", lambda: list(inst.pair(claims, rules))) or []
-            got = self._guard(ctx, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []
-            findings.extend(self._valid_findings(ctx, name, got))
-            timings["compare"] += time.perf_counter() - t
-            try:
-                inst.close()
-            except Exception:  # noqa: BLE001
-                pass
-        t = time.perf_counter()
-        findings = self._finalize(findings, ctx)
-        timings["findings"] = time.perf_counter() - t
-        return Result(documents=docs, findings=findings, errors=ctx.errors, stats=ctx.stats, timings=timings)
+                claims_by_type[name].extend(got)
+            timings["extract"] += time.perf_counter() - t4
+        return claims_by_type
 
     # -- helpers --------------------------------------------------------------------------
     def _guard(self, ctx: RunContext, name: str, step: str, fn):
