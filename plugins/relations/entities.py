@@ -1,0 +1,387 @@
+"""The ``entities`` rule type: canonical entities and aliases (an annotator).
+
+For every sentence it fills ``Sentence.entities`` with ``EntityMention`` objects whose
+``id`` is a canonical entity id shared across languages ("Microsoft").  Mentions come
+from three places, merged without overlaps (longest mention first):
+
+* YAML ``names`` of declared entities (``Microsoft``, ``Microsoft Corp.``), matched
+  case/accent/apostrophe-insensitively except that a capitalised name must start with
+  a capital in the text (``Apple`` the company, not ``apple`` the fruit);
+* YAML ``aliases`` (``la firme de Redmond``): descriptions that always designate the
+  entity.  An alias written with a definite determiner only matches after a definite
+  or demonstrative determiner (``du géant du logiciel`` yes, ``un géant du logiciel`` no);
+* spaCy named entities of the sentence (or, for pipelines without NER, runs of
+  capitalised words), normalised (elided articles, possessive, ``Corp.``/``Inc.``
+  suffixes, case, accents) and mapped to a declared entity when their key matches;
+  a lone surname (``Altman``) resolves to the full name met earlier in the document.
+
+``contextual`` aliases (``la start-up`` -> OpenAI) resolve only when the entity they
+require (the entity itself by default) was mentioned in the same sentence before the
+alias or in the ``window`` previous sentences; when several entities claim the same
+phrase the most recently mentioned one wins.
+
+One pass per document; every pattern is compiled once per language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.model import Document, EntityMention, Sentence
+from checker.ruletype import RuleType
+
+from plugins.relations.textnorm import fold, key, phrase_regex
+
+DEFAULT_WINDOW = 2
+
+_ALIAS_ITEM = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "pattern": {"type": "string", "minLength": 1},
+                "requires": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "window": {"type": "integer", "minimum": 0, "maximum": 20},
+            },
+            "additionalProperties": False,
+            "oneOf": [{"required": ["text"]}, {"required": ["pattern"]}],
+        },
+    ]
+}
+
+ENTITIES_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["entities"],
+    "properties": {
+        "entities": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {
+                    "id": {"type": "string", "minLength": 1},
+                    "label": {"type": "string"},
+                    "names": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "aliases": {"type": "array", "items": _ALIAS_ITEM},
+                    "contextual": {"type": "array", "items": _ALIAS_ITEM},
+                    "window": {"type": "integer", "minimum": 0, "maximum": 20},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+}
+
+_LEADING_DET = re.compile(r"^(?:le|la|les|l'|the|this|ce|cet|cette)\s*(?=\S)", re.I)
+_DET_BEFORE = re.compile(
+    r"(?:^|[^\w'])(?:le|la|les|du|des|au|aux|ce|cet|cette|ces|the|this|that|these|those)\s+$"
+    r"|(?:^|[^\w])l'\s*$"
+)
+_ELISION = re.compile(r"^(?:d|l|qu|j|n|s|D|L|Qu|QU)['’]\s*")
+_LEAD_ART = re.compile(r"^(?:le|la|les|the|du|des)\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+_TRAIL_PUNCT = re.compile(r"(?:[\s.,;:!?»«\"“”()\[\]]|\s\w['’])+$")
+_LEAD_PUNCT = re.compile(r"^[\s.,;:!?»«\"“”()\[\]]+")
+_CORP_SUFFIX = re.compile(
+    r"[\s,]+(?:corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|llc|plc|s\.?a\.?s?|gmbh|ag|co\.?)$", re.I
+)
+_CONJ = re.compile(r"\s(?:et|and|und|y|e|ou|or)\s|,", re.I)
+NER_LABELS = {"PER", "PERSON", "ORG", "MISC", "LOC", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"}
+
+
+@dataclass
+class Entry:
+    id: str
+    label: str
+    kind: str  # name | alias | contextual
+    needs_det: bool = False
+    capital: bool = False
+    requires: tuple[str, ...] = ()
+    window: int = DEFAULT_WINDOW
+
+
+@dataclass
+class Lexicon:
+    """Everything compiled for one language."""
+
+    literal: re.Pattern | None = None
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    patterns: list[tuple[re.Pattern, Entry]] = field(default_factory=list)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, label)
+
+
+@dataclass
+class _Cand:
+    start: int  # sentence-relative
+    end: int
+    entries: list[Entry]
+    source: str  # name | alias | contextual | ner
+    ner_id: str | None = None
+    ner_label: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def clean_name(text: str) -> tuple[int, int]:
+    """Offsets (relative to ``text``) of a named-entity string without articles, possessive, suffixes."""
+    s, e = 0, len(text)
+    for rx in (_LEAD_PUNCT, _ELISION, _LEAD_ART):
+        m = rx.match(text, s, e)
+        if m and m.end() < e:
+            s = m.end()
+    for rx in (_TRAIL_PUNCT, _POSSESSIVE, _CORP_SUFFIX, _TRAIL_PUNCT):
+        m = rx.search(text[s:e])
+        if m and m.start() > 0:
+            e = s + m.start()
+    return s, e
+
+
+def canonical_form(text: str) -> str:
+    """Display id for an entity that no rule declares: cleaned, whitespace collapsed."""
+    s, e = clean_name(text)
+    return " ".join(text[s:e].split())
+
+
+class EntitiesRuleType(RuleType):
+    name = "entities"
+    order = 10
+    testable = False
+    schema = ENTITIES_SCHEMA
+
+    def setup(self, rules, ctx) -> None:
+        super().setup(rules, ctx)
+        self._lexicons: dict[str, Lexicon] = {}
+
+    # -- lexicon ---------------------------------------------------------------------
+    def lexicon(self, language: str) -> Lexicon:
+        lex = self._lexicons.get(language)
+        if lex is None:
+            lex = self._build(language)
+            self._lexicons[language] = lex
+        return lex
+
+    def _error(self, rule, message: str) -> None:
+        if self.ctx is not None:
+            self.ctx.error(rule.path, f"rule '{rule.id}': {message}", line=rule.line, kind="rule")
+
+    def _build(self, language: str) -> Lexicon:
+        lex = Lexicon()
+        literals: dict[str, str] = {}  # key -> regex
+        for rule in self.rules:
+            if not rule.applies_to(language):
+                continue
+            for ent in rule.get("entities", []) or []:
+                eid = ent["id"]
+                label = ent.get("label", "")
+                window = ent.get("window", DEFAULT_WINDOW)
+                names = [eid] + list(ent.get("names", []))
+                for name in names:
+                    k = key(name)
+                    if not k:
+                        continue
+                    lex.names.setdefault(k, (eid, label))
+                    entry = Entry(eid, label, "name", capital=name.strip()[:1].isupper())
+                    self._add_literal(lex, literals, name.strip(), k, entry)
+                for kind in ("aliases", "contextual"):
+                    for item in ent.get(kind, []) or []:
+                        if isinstance(item, str):
+                            item = {"text": item}
+                        entry = Entry(
+                            eid, label, "alias" if kind == "aliases" else "contextual",
+                            requires=tuple(item.get("requires", [eid])) if kind == "contextual" else (),
+                            window=item.get("window", window),
+                        )
+                        if "pattern" in item:
+                            try:
+                                rx = re.compile(item["pattern"], re.I)
+                            except re.error as exc:
+                                self._error(rule, f"entity '{eid}': invalid alias pattern {item['pattern']!r}: {exc}")
+                                continue
+                            lex.patterns.append((rx, entry))
+                            continue
+                        text = item["text"].strip()
+                        m = _LEADING_DET.match(fold(text))
+                        if m:
+                            entry.needs_det = True
+                            text = text[m.end():]
+                        k = key(text)
+                        if k:
+                            self._add_literal(lex, literals, text, k, entry)
+        if literals:
+            alternation = "|".join(sorted(set(literals.values()), key=lambda r: (-len(r), r)))
+            lex.literal = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+        return lex
+
+    @staticmethod
+    def _add_literal(lex: Lexicon, literals: dict[str, str], text: str, k: str, entry: Entry) -> None:
+        entries = lex.by_key.setdefault(k, [])
+        for old in entries:
+            if old.id == entry.id and old.kind == entry.kind:
+                old.needs_det = old.needs_det and entry.needs_det
+                old.capital = old.capital and entry.capital
+                return
+        entries.append(entry)
+        literals.setdefault(k + "\x00" + text.lower(), phrase_regex(text))
+
+    # -- annotation ------------------------------------------------------------------
+    def annotate(self, doc: Document, rules) -> None:
+        lex = self.lexicon(doc.language)
+        history: list[tuple[int, str]] = []  # (sentence index, entity id) in order of mention
+        surnames: dict[str, str] = {}
+        total = 0
+        for i, sent in enumerate(doc.sentences):
+            mentions = self._sentence(sent, i, lex, history, surnames)
+            sent.entities = mentions
+            total += len(mentions)
+        if self.ctx is not None:
+            self.ctx.add_stat("entities", "mentions", total)
+
+    def _sentence(self, sent: Sentence, index: int, lex: Lexicon, history: list, surnames: dict) -> list[EntityMention]:
+        text = sent.text
+        folded = fold(text)
+        cands: list[_Cand] = []
+        if lex.literal is not None:
+            for m in lex.literal.finditer(folded):
+                entries = lex.by_key.get(key(m.group(0)), [])
+                kept = []
+                for e in entries:
+                    if e.capital and not text[m.start()].isupper():
+                        continue
+                    if e.needs_det and not _DET_BEFORE.search(folded[max(0, m.start() - 12):m.start()]):
+                        continue
+                    kept.append(e)
+                if kept:
+                    src = "name" if any(e.kind == "name" for e in kept) else (
+                        "alias" if any(e.kind == "alias" for e in kept) else "contextual")
+                    cands.append(_Cand(m.start(), m.end(), kept, src))
+        for rx, entry in lex.patterns:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    cands.append(_Cand(m.start(), m.end(), [entry], entry.kind))
+        cands.extend(self._ner(sent, lex, surnames))
+
+        # non-overlapping, longest first; known entities before unknown NER spans
+        rank = {"name": 0, "alias": 1, "ner": 2, "contextual": 3}
+        cands.sort(key=lambda c: (c.source == "contextual", -c.length, rank[c.source], c.start))
+        taken: list[tuple[int, int]] = []
+        chosen: list[tuple[_Cand, str, str, str]] = []
+        pending_ctx: list[_Cand] = []
+        for c in cands:
+            if any(c.start < e and s < c.end for s, e in taken):
+                continue
+            if c.source == "contextual":
+                pending_ctx.append(c)
+                continue
+            if c.source == "ner":
+                eid, label, src = c.ner_id or "", c.ner_label, "ner"
+            else:
+                e = self._pick(c.entries, index, c.start, history, chosen)
+                if e is None:
+                    continue
+                eid, label, src = e.id, e.label, "alias" if e.kind != "name" else "ner"
+            taken.append((c.start, c.end))
+            chosen.append((c, eid, label, src))
+        # contextual aliases need the other mentions of this sentence first
+        for c in sorted(pending_ctx, key=lambda c: c.start):
+            if any(c.start < e and s < c.end for s, e in taken):
+                continue
+            e = self._pick(c.entries, index, c.start, history, chosen)
+            if e is None:
+                continue
+            taken.append((c.start, c.end))
+            chosen.append((c, e.id, e.label, "alias"))
+        chosen.sort(key=lambda t: (t[0].start, t[0].end))
+        out = []
+        for c, eid, label, src in chosen:
+            if not eid:
+                continue
+            out.append(EntityMention(id=eid, text=text[c.start:c.end], start=sent.start + c.start,
+                                     end=sent.start + c.end, label=label, source=src))
+            history.append((index, eid))
+            if label in ("PER", "PERSON") and " " in eid:
+                surnames.setdefault(key(eid.split()[-1]), eid)
+        return out
+
+    @staticmethod
+    def _pick(entries: list[Entry], index: int, start: int, history: list, chosen: list) -> Entry | None:
+        """Choose the entry for a matched phrase; contextual ones need their entity in context."""
+        plain = [e for e in entries if e.kind != "contextual"]
+        ids = {e.id for e in plain}
+        if len(ids) == 1:
+            return plain[0]
+        candidates = entries if not plain else plain  # ambiguous plain aliases resolve like contextual ones
+        # most recent mention first: this sentence (before the alias), then previous ones
+        recent: list[str] = [eid for c, eid, _l, _s in sorted(chosen, key=lambda t: -t[0].start) if c.start < start]
+        best: tuple[int, Entry] | None = None
+        for e in candidates:
+            window_from = index - e.window
+            order = list(recent) + [eid for (si, eid) in reversed(history) if si >= window_from]
+            for pos, eid in enumerate(order):
+                if eid in e.requires or (not e.requires and eid == e.id):
+                    if best is None or pos < best[0]:
+                        best = (pos, e)
+                    break
+        return best[1] if best else None
+
+    def _ner(self, sent: Sentence, lex: Lexicon, surnames: dict) -> list[_Cand]:
+        span = sent.tokens
+        if span is None:
+            return []
+        doc = span.doc
+        base = sent.annotations.get("block_start", sent.start) - sent.start
+        out: list[_Cand] = []
+        if doc.has_annotation("ENT_IOB"):
+            spans = [(e, e.label_) for e in span.ents if e.label_ in NER_LABELS]
+        else:
+            spans = [(s, "") for s in _capitalised_runs(span)]
+        for ent, label in spans:
+            rs = base + ent.start_char
+            raw = sent.text[max(rs, 0):base + ent.end_char]
+            s, e = clean_name(raw)
+            name = raw[s:e]
+            if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+                continue
+            k = key(name)
+            known = lex.names.get(k)
+            if known is None and k in surnames:
+                known = (surnames[k], label)
+            if known is None:
+                if _CONJ.search(name):
+                    continue  # "Microsoft et OpenAI" tagged as one span
+                first = ent[0] if len(ent) else None
+                if first is not None and first.is_stop and label not in ("PER", "PERSON"):
+                    continue
+                if sent.section in ("title", "heading") and label not in ("PER", "PERSON"):
+                    continue  # title-case headings fool NER: keep only declared entities there
+                eid, lab = " ".join(name.split()), label
+            else:
+                eid, lab = known[0], known[1] or label
+            out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab))
+        return out
+
+
+def _capitalised_runs(span) -> list:
+    """Proper-noun guess for pipelines without NER: maximal runs of capitalised tokens."""
+    runs = []
+    cur: list = []
+    for tok in span:
+        t = tok.text
+        cap = t[:1].isupper() and (t.isalpha() or any(ch.isalpha() for ch in t)) and not tok.is_punct
+        first = tok.i == span.start or tok.is_sent_start
+        if cap and first and tok.is_stop:
+            cap = False
+        if cap:
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(span.doc[cur[0].i:cur[-1].i + 1])
+            cur = []
+    if cur:
+        runs.append(span.doc[cur[0].i:cur[-1].i + 1])
+    return runs

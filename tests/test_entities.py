@@ -1,0 +1,130 @@
+"""Unit tests of the ``entities`` annotator (canonical ids, aliases, context, NER normalisation)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.context import RunContext
+from checker.load import make_document
+from checker.nlp import NlpProvider
+from checker.rules import load_rules
+from checker.segment import segment_document
+from plugins.relations.entities import EntitiesRuleType, clean_name
+from plugins.relations.textnorm import fold, key
+
+RULES = """
+id: t.entities
+extends: entities
+entities:
+  - id: Microsoft
+    label: ORG
+    names: [Microsoft Corp]
+    aliases: [la firme de Redmond, le géant du logiciel, the Redmond giant]
+  - id: OpenAI
+    label: ORG
+    contextual: [la start-up, la jeune pousse]
+  - id: Inflection AI
+    label: ORG
+    contextual: [la start-up]
+  - id: Apple
+    label: ORG
+  - id: Sam Altman
+    label: PER
+"""
+
+
+@pytest.fixture(scope="module")
+def annotator(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "entities.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    rs = load_rules([path], {"entities": EntitiesRuleType})
+    assert not rs.errors, rs.errors
+    inst = EntitiesRuleType()
+    ctx = RunContext(nlp=NlpProvider())
+    inst.setup(rs.by_type("entities"), ctx)
+    return inst, ctx
+
+
+def annotate(annotator, text, lang="fr"):
+    inst, ctx = annotator
+    doc = make_document(text, f"t.{lang}.txt")
+    doc.language = lang
+    segment_document(doc, ctx.nlp.get(lang))
+    inst.annotate(doc, inst.rules)
+    return doc
+
+
+def ids(doc):
+    return [[(m.id, m.source) for m in s.entities] for s in doc.sentences]
+
+
+def test_fold_keeps_length_and_unifies():
+    s = "L’Élysée — déjà"
+    assert len(fold(s)) == len(s)
+    assert fold(s) == "l'elysee - deja"
+    assert key("Start-up") == key("start up") == key("startup")
+
+
+def test_clean_name_strips_articles_suffixes_possessive():
+    for raw, want in [("d’OpenAI", "OpenAI"), ("Microsoft Corp.", "Microsoft"), ("OpenAI's", "OpenAI"),
+                      ("l'OpenAI", "OpenAI"), ("Apple Inc.", "Apple")]:
+        s, e = clean_name(raw)
+        assert raw[s:e] == want
+
+
+def test_alias_case_accent_apostrophe_insensitive(annotator):
+    doc = annotate(annotator, "Hier, LA FIRME DE REDMOND a parlé. Le geant du logiciel a répondu.")
+    got = [m for s in doc.sentences for m in s.entities]
+    assert [(m.id, m.source) for m in got] == [("Microsoft", "alias"), ("Microsoft", "alias")]
+    # offsets are document offsets
+    assert doc.text[got[0].start:got[0].end] == "FIRME DE REDMOND"
+
+
+def test_alias_needs_definite_determiner(annotator):
+    doc = annotate(annotator, "Un géant du logiciel européen a été racheté.")
+    assert all(m.id != "Microsoft" for s in doc.sentences for m in s.entities)
+
+
+def test_name_variants_resolve_to_canonical(annotator):
+    doc = annotate(annotator, "Microsoft Corp. a investi dans l’entreprise d’Apple. Les pommes (apple) sont bonnes.")
+    found = [m.id for s in doc.sentences for m in s.entities]
+    assert found.count("Microsoft") == 1 and found.count("Apple") == 1
+
+
+def test_contextual_alias_needs_context(annotator):
+    doc = annotate(annotator, "La start-up a levé des fonds.")
+    assert ids(doc) == [[]]
+    doc = annotate(annotator, "Microsoft a parlé d'OpenAI. Elle a investi dans la start-up.")
+    assert ("OpenAI", "alias") in ids(doc)[1]
+
+
+def test_contextual_alias_picks_most_recent_candidate(annotator):
+    doc = annotate(annotator, "OpenAI a sorti un modèle. Microsoft a recruté chez Inflection AI. La start-up a protesté.")
+    assert ids(doc)[2] == [("Inflection AI", "alias")]
+
+
+def test_contextual_alias_window(annotator):
+    doc = annotate(annotator, "OpenAI a sorti un modèle. Il pleut. Il neige. Il vente. La start-up a protesté.")
+    assert ids(doc)[4] == []
+
+
+def test_surname_resolves_to_full_name(annotator):
+    doc = annotate(annotator, "Sam Altman a parlé. Plus tard, Altman a démissionné.")
+    assert [m.id for s in doc.sentences for m in s.entities if m.label == "PER"] == ["Sam Altman", "Sam Altman"]
+
+
+def test_english_without_ner_finds_names_and_aliases(annotator):
+    doc = annotate(annotator, "The Redmond giant said Oracle Cloud hosts models. Microsoft agreed.", lang="en")
+    got = [m.id for s in doc.sentences for m in s.entities]
+    assert got == ["Microsoft", "Oracle Cloud", "Microsoft"]
+
+
+def test_bad_alias_pattern_is_reported(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: bad\nextends: entities\nentities:\n  - id: X\n    aliases: [{pattern: '(unclosed'}]\n",
+                    encoding="utf-8")
+    rs = load_rules([path], {"entities": EntitiesRuleType})
+    inst = EntitiesRuleType()
+    ctx = RunContext(nlp=NlpProvider())
+    inst.setup(rs.by_type("entities"), ctx)
+    inst.lexicon("fr")
+    assert ctx.errors and "invalid alias pattern" in ctx.errors[0].message and ctx.errors[0].path == str(path)
