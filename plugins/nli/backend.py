@@ -1,0 +1,296 @@
+"""NLI model backend: load any Hugging Face sequence-classification NLI model.
+
+``torch`` and ``transformers`` are imported only when a model is actually loaded, so
+runs that do not use the ``nli`` rule type (or ``factcheck --help``) stay fast.
+
+* Models are given by Hub id or local directory.  A Hub id is resolved from the local
+  cache first (``local_files_only``); an online attempt is made only when the Hub
+  answers a quick TCP probe, with short timeouts, so an offline machine fails fast.
+* Labels come from the model's ``id2label`` whatever their spelling
+  (``contradiction``, ``CONTRADICTION``, ``Contradiction``...).  Generic names
+  (``LABEL_0``...) need an explicit mapping: ``labels: {0: entailment, 1: neutral,
+  2: contradiction}`` in the rule or the model profile.
+* One instance per (model, device) per process (module-level cache).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+log = logging.getLogger("factcheck")
+
+CANONICAL = ("entailment", "neutral", "contradiction")
+_LOCK = threading.Lock()
+_MODELS: dict[tuple, "NliModel"] = {}
+_FAILED: dict[tuple, str] = {}
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json", "pytorch_model.bin.index.json")
+
+
+class ModelUnavailable(Exception):
+    """The model cannot be loaded; the message is one clear line for the user."""
+
+
+def canonical_label(name: str) -> str | None:
+    """Map a label spelling to entailment / neutral / contradiction (None if unknown)."""
+    n = re.sub(r"[^a-z]", "", str(name).lower())
+    if n.startswith("notentail") or n.startswith("nonentail"):
+        return "not_entailment"
+    if n.startswith("entail"):
+        return "entailment"
+    if n.startswith("contra"):
+        return "contradiction"
+    if n.startswith("neutral"):
+        return "neutral"
+    return None
+
+
+def resolve_labels(id2label: dict, mapping: dict | None = None) -> dict[int, str]:
+    """Index -> canonical label.  ``mapping`` (index or raw name -> canonical) wins.
+
+    Raises ``ModelUnavailable`` when the labels cannot be understood (e.g. ``LABEL_0``
+    without a mapping) or when no contradiction/entailment label exists.
+    """
+    out: dict[int, str] = {}
+    mapping = {str(k).strip(): str(v).strip() for k, v in (mapping or {}).items()}
+    for idx, raw in sorted(((int(k), v) for k, v in id2label.items()), key=lambda kv: kv[0]):
+        wanted = mapping.get(str(idx), mapping.get(str(raw)))
+        label = canonical_label(wanted) if wanted is not None else canonical_label(raw)
+        if wanted is not None and label is None:
+            raise ModelUnavailable(f"label mapping: '{wanted}' is not entailment, neutral or contradiction")
+        if label is None:
+            names = ", ".join(f"{k}={v}" for k, v in sorted(id2label.items(), key=lambda kv: int(kv[0])))
+            raise ModelUnavailable(
+                f"cannot tell what the model's labels mean ({names}); add e.g. "
+                "'labels: {0: entailment, 1: neutral, 2: contradiction}' to the rule or the model profile")
+        out[idx] = label
+    if "entailment" not in out.values():
+        raise ModelUnavailable("the model has no entailment label")
+    return out
+
+
+def _hub_reachable(timeout: float = 1.5) -> bool:
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes") or \
+            os.environ.get("TRANSFORMERS_OFFLINE", "").lower() in ("1", "true", "yes"):
+        return False
+    host = os.environ.get("HF_ENDPOINT", "https://huggingface.co").split("://")[-1].split("/")[0]
+    try:
+        with socket.create_connection((host.split(":")[0], 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def resolve_model_dir(name: str, *, allow_download: bool = True) -> Path:
+    """Local directory holding the model: the directory itself, or the Hub snapshot."""
+    p = Path(name).expanduser()
+    if p.is_dir():
+        if not (p / "config.json").is_file():
+            raise ModelUnavailable(f"'{name}' is a directory without config.json: not a Hugging Face model")
+        return p.resolve()
+    if name.startswith((".", "/", "~")) or name.count("/") > 1 or not re.fullmatch(r"[\w.\-]+(/[\w.\-]+)?", name):
+        raise ModelUnavailable(f"model directory '{name}' does not exist")
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError as exc:  # pragma: no cover - transformers depends on it
+        raise ModelUnavailable(f"huggingface_hub is not installed ({exc})") from exc
+    patterns = ["*.json", "*.safetensors", "*.model", "*.txt", "*.bin"]
+    try:
+        return Path(snapshot_download(name, local_files_only=True, allow_patterns=patterns))
+    except Exception:  # noqa: BLE001 - not cached
+        pass
+    if not allow_download or not _hub_reachable():
+        raise ModelUnavailable(f"model '{name}' is not in the local Hugging Face cache and the Hub cannot be reached")
+    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "5")
+    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "20")
+    try:
+        return Path(snapshot_download(name, allow_patterns=patterns))
+    except Exception as exc:  # noqa: BLE001
+        raise ModelUnavailable(f"model '{name}' could not be downloaded: {type(exc).__name__}: {str(exc)[:200]}") from exc
+
+
+def model_identity(model_dir: Path, name: str) -> str:
+    """Stable identity of the weights: name + config + size/mtime of the weight files."""
+    h = hashlib.sha256(name.encode("utf-8"))
+    for fname in ("config.json",) + WEIGHT_FILES:
+        f = model_dir / fname
+        if f.is_file():
+            st = f.stat()
+            h.update(f"{fname}:{st.st_size}:{int(st.st_mtime)}".encode())
+            if fname == "config.json":
+                h.update(f.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def pick_device(requested: str | None) -> str:
+    requested = (requested or "cpu").lower()
+    if requested == "cpu":
+        return "cpu"
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda" if requested in ("auto", "cuda", "gpu") else requested
+    if requested not in ("auto",):
+        log.warning("NLI: device '%s' requested but CUDA is not available; using the CPU", requested)
+    return "cpu"
+
+
+def _set_threads() -> None:
+    import torch
+
+    if os.environ.get("OMP_NUM_THREADS") or os.environ.get("FACTCHECK_TORCH_THREADS"):
+        n = int(os.environ.get("FACTCHECK_TORCH_THREADS") or os.environ["OMP_NUM_THREADS"])
+    else:
+        n = max(1, min(os.cpu_count() or 1, 8))
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
+@dataclass
+class NliModel:
+    name: str
+    model_dir: Path
+    identity: str
+    device: str
+    labels: dict[int, str]
+    max_length: int = 256
+    model: Any = None
+    tokenizer: Any = None
+    calls: int = 0  # forward passes (tests count them)
+    pairs_scored: int = 0
+    on_batch: list[Callable[[int], None]] = field(default_factory=list)
+
+    @property
+    def has_contradiction(self) -> bool:
+        return "contradiction" in self.labels.values()
+
+    def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 16) -> list[dict[str, float]]:
+        """Probabilities per canonical label for each (premise, hypothesis), input order."""
+        import torch
+
+        if not pairs:
+            return []
+        order = sorted(range(len(pairs)), key=lambda i: (len(pairs[i][0]) + len(pairs[i][1]), i))
+        out: list[dict[str, float] | None] = [None] * len(pairs)
+        with torch.inference_mode():
+            for b in range(0, len(order), max(1, batch_size)):
+                idx = order[b : b + batch_size]
+                enc = self.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx], truncation=True,
+                                     max_length=self.max_length, padding=True, return_tensors="pt")
+                enc = {k: v.to(self.device) for k, v in enc.items()}
+                logits = self.model(**enc).logits.float()
+                probs = logits.softmax(-1).cpu().tolist()
+                self.calls += 1
+                self.pairs_scored += len(idx)
+                for i, row in zip(idx, probs):
+                    d = {lab: 0.0 for lab in set(self.labels.values())}
+                    for j, p in enumerate(row):
+                        lab = self.labels.get(j)
+                        if lab is not None:
+                            d[lab] += float(p)
+                    out[i] = d
+                for cb in self.on_batch:
+                    cb(len(idx))
+        return out  # type: ignore[return-value]
+
+
+def load_model(name: str, *, device: str = "cpu", labels: dict | None = None, max_length: int = 256,
+               allow_download: bool = True) -> NliModel:
+    """Load (once per process) the NLI model ``name`` on ``device``."""
+    key = (name, device, json.dumps(labels or {}, sort_keys=True, default=str), max_length)
+    with _LOCK:
+        if key in _MODELS:
+            return _MODELS[key]
+        if key in _FAILED:
+            raise ModelUnavailable(_FAILED[key])
+        try:
+            model = _load(name, device=device, labels=labels, max_length=max_length, allow_download=allow_download)
+        except ModelUnavailable as exc:
+            _FAILED[key] = str(exc)
+            raise
+        _MODELS[key] = model
+        return model
+
+
+def _load(name: str, *, device: str, labels: dict | None, max_length: int, allow_download: bool) -> NliModel:
+    model_dir = resolve_model_dir(name, allow_download=allow_download)
+    try:
+        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailable(f"model '{name}': unreadable config.json ({exc})") from exc
+    id2label = cfg.get("id2label") or {}
+    if not id2label:
+        raise ModelUnavailable(f"model '{name}' has no id2label in its config: not a classification model")
+    label_map = resolve_labels(id2label, labels)
+    try:
+        import torch  # noqa: F401
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+    except ImportError as exc:
+        raise ModelUnavailable(f"the NLI rules need torch and transformers ({exc})") from exc
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
+    except ImportError:  # pragma: no cover
+        pass
+    dev = pick_device(device)
+    _set_threads()
+    try:
+        tok = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        mdl = AutoModelForSequenceClassification.from_pretrained(str(model_dir), local_files_only=True)
+    except Exception as exc:  # noqa: BLE001 - broken or incompatible files
+        raise ModelUnavailable(f"model '{name}' could not be loaded: {type(exc).__name__}: {str(exc)[:200]}") from exc
+    mdl.eval()
+    mdl.to(dev)
+    limit = getattr(tok, "model_max_length", None) or max_length
+    pos = cfg.get("max_position_embeddings") or max_length
+    return NliModel(name=name, model_dir=model_dir, identity=model_identity(model_dir, name), device=dev,
+                    labels=label_map, max_length=int(min(max_length, limit, pos)), model=mdl, tokenizer=tok)
+
+
+def peek_identity(name: str) -> tuple[Path, str] | None:
+    """Model directory and identity without importing torch (None when not available locally)."""
+    try:
+        d = resolve_model_dir(name, allow_download=False)
+    except ModelUnavailable:
+        return None
+    return d, model_identity(d, name)
+
+
+def clear_cache() -> None:
+    """Forget loaded and failed models (tests)."""
+    with _LOCK:
+        _MODELS.clear()
+        _FAILED.clear()
+
+
+def aggregate(ab: dict[str, float], ba: dict[str, float]) -> dict[str, float]:
+    """Both directions in one view: mean contradiction, max entailment (either way)."""
+    return {
+        "contradiction": (ab.get("contradiction", 0.0) + ba.get("contradiction", 0.0)) / 2,
+        "contradiction_max": max(ab.get("contradiction", 0.0), ba.get("contradiction", 0.0)),
+        "entailment": max(ab.get("entailment", 0.0), ba.get("entailment", 0.0)),
+        "entailment_ab": ab.get("entailment", 0.0),
+        "entailment_ba": ba.get("entailment", 0.0),
+    }
+
+
+def iter_batches(items: Iterable, size: int):
+    batch = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,99 @@
+"""Disk cache of NLI pair scores (sqlite, safe for concurrent processes).
+
+Key: model identity (name + config + weight file size/mtime) and the exact
+(premise, hypothesis) text.  Value: the label probabilities as JSON.  A re-run on
+unchanged articles finds every pair here and does no model work.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+log = logging.getLogger("factcheck")
+FILENAME = "nli-scores.sqlite3"
+
+
+def default_cache_dir(configured: str | Path | None = None) -> Path:
+    """``FACTCHECK_CACHE_DIR`` > configured ``cache_dir`` > the platform user cache dir."""
+    env = os.environ.get("FACTCHECK_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck"))
+
+
+def pair_key(identity: str, premise: str, hypothesis: str) -> str:
+    h = hashlib.sha256()
+    for part in (identity, premise, hypothesis):
+        data = part.encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class ScoreCache:
+    """``get_many(identity, pairs)`` / ``put_many(identity, items)``; never raises on I/O trouble."""
+
+    def __init__(self, directory: str | Path):
+        self.path = Path(directory) / FILENAME
+        self.conn: sqlite3.Connection | None = None
+        self.hits = 0
+        self.misses = 0
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("CREATE TABLE IF NOT EXISTS scores (key TEXT PRIMARY KEY, model TEXT, probs TEXT)")
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("NLI score cache disabled: cannot open %s (%s)", self.path, exc)
+            self.conn = None
+
+    def get_many(self, identity: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, float]]:
+        pairs = list(dict.fromkeys(pairs))
+        found: dict[tuple[str, str], dict[str, float]] = {}
+        if self.conn is None or not pairs:
+            self.misses += len(pairs)
+            return found
+        keys = {pair_key(identity, p, h): (p, h) for p, h in pairs}
+        klist = list(keys)
+        try:
+            for i in range(0, len(klist), 500):
+                chunk = klist[i : i + 500]
+                q = "SELECT key, probs FROM scores WHERE key IN (%s)" % ",".join("?" * len(chunk))
+                for k, probs in self.conn.execute(q, chunk):
+                    found[keys[k]] = json.loads(probs)
+        except (sqlite3.Error, ValueError) as exc:
+            log.warning("NLI score cache read failed (%s); scoring again", exc)
+            found = {}
+        self.hits += len(found)
+        self.misses += len(pairs) - len(found)
+        return found
+
+    def put_many(self, identity: str, items: dict[tuple[str, str], dict[str, float]]) -> None:
+        if self.conn is None or not items:
+            return
+        rows = [(pair_key(identity, p, h), identity, json.dumps(v, sort_keys=True)) for (p, h), v in items.items()]
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany("INSERT OR REPLACE INTO scores (key, model, probs) VALUES (?, ?, ?)", rows)
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            log.warning("NLI score cache write failed (%s)", exc)
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None

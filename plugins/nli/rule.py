@@ -1,0 +1,376 @@
+"""The ``nli`` rule type: statements (or definitions) in two articles that contradict.
+
+Modes
+-----
+``statements`` (default)
+    Sentences that are claims (sections ``body``/``list``/``faq`` by default; never
+    titles, headings, attributions or questions) are paired across documents by
+    ``candidates.candidate_pairs`` (blocking + TF-IDF ranking, top-k), scored by the
+    model in both directions, and reported when contradiction dominates, with the
+    thresholds of the model's profile (``profiles/*.yaml``).  Pairs whose only
+    difference is numbers or dates are left to the numeric rule type.
+``definitions``
+    The same term defined in two documents ("X désigne ...", "X, ou Y, représente ...",
+    "X is defined as ...", "Ce concept ... désigne ...") is reported when neither
+    definition entails the other.
+
+Model: ``FACTCHECK_NLI_MODEL`` > ``settings: {nli: {model: ...}}`` in the config >
+the rule's ``model:``.  When no model can be loaded, the NLI rules are skipped with one
+warning line and an ``InputError(kind="model")``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import defaultdict
+from typing import Any, Iterable
+
+from checker.model import CandidateGroup, Claim, Document, Evidence, Finding
+from checker.ruletype import RuleType
+
+from . import backend
+from .cache import ScoreCache, default_cache_dir
+from .candidates import Statement, analyse, candidate_pairs, numbers_only_difference
+from .definitions import Definition, definition_sentence, extract_definitions
+from .profiles import merge, profile_for
+
+log = logging.getLogger("factcheck")
+DEFAULT_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
+DEFAULT_SECTIONS = ("body", "list", "faq")
+SECTIONS = ["title", "heading", "body", "list", "quote", "faq", "attribution"]
+
+_THRESHOLDS = {
+    "type": "object",
+    "properties": {
+        "contradiction": {"type": "number", "minimum": 0, "maximum": 1},
+        "margin": {"type": "number", "minimum": -1, "maximum": 1},
+        "error_at": {"type": "number", "minimum": 0, "maximum": 1},
+        "max_entailment": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+    "additionalProperties": False,
+}
+
+
+def _short(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class NliRuleType(RuleType):
+    name = "nli"
+    order = 200  # after numeric/relations: the most expensive rule type runs last
+    schema = {
+        "type": "object",
+        "properties": {
+            "mode": {"enum": ["statements", "definitions"]},
+            "model": {"type": "string", "minLength": 1},
+            "labels": {"type": "object", "additionalProperties": {"enum": ["entailment", "neutral", "contradiction"]}},
+            "sections": {"type": "array", "items": {"enum": SECTIONS}, "minItems": 1},
+            "top_k": {"type": "integer", "minimum": 1, "maximum": 50},
+            "min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
+            "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+            "min_words": {"type": "integer", "minimum": 1},
+            "batch_size": {"type": "integer", "minimum": 1, "maximum": 1024},
+            "max_length": {"type": "integer", "minimum": 16, "maximum": 4096},
+            "skip_numbers_only": {"type": "boolean"},
+            "thresholds": {"type": "object", "properties": {
+                "statements": _THRESHOLDS, "definitions": _THRESHOLDS}, "additionalProperties": False},
+        },
+    }
+
+    def setup(self, rules, ctx) -> None:
+        super().setup(rules, ctx)
+        self.cache: ScoreCache | None = None
+        self.model_calls = 0
+
+    # -- claims: one per statement sentence / definition -----------------------------------
+    def extract(self, doc: Document, rules) -> list[Claim]:
+        claims: list[Claim] = []
+        if not rules:
+            return claims
+        want_statements = any(r.get("mode", "statements") == "statements" for r in rules)
+        want_defs = any(r.get("mode") == "definitions" for r in rules)
+        if want_statements:
+            sections = set()
+            for r in rules:
+                if r.get("mode", "statements") == "statements":
+                    sections |= set(r.get("sections", DEFAULT_SECTIONS))
+            for s in doc.sentences:
+                if s.section not in sections or s.text.rstrip().endswith("?"):
+                    continue
+                claims.append(Claim(kind="statement", doc_id=doc.id, sentence=s, start=s.start,
+                                    end=s.start + len(s.text.rstrip()), data=analyse(s)))
+        if want_defs:
+            sections = set()
+            for r in rules:
+                if r.get("mode") == "definitions":
+                    sections |= set(r.get("sections", DEFAULT_SECTIONS + ("quote",)))
+            for d in extract_definitions(doc, sections=tuple(sorted(sections))):
+                claims.append(Claim(kind="definition", doc_id=doc.id, sentence=d.sentence, start=d.start, end=d.end,
+                                    keys=tuple(sorted(d.keys)), value={"term": d.term, "definition": d.text}, data=d))
+        return claims
+
+    def pair(self, claims: list[Claim], rules) -> Iterable[CandidateGroup]:
+        # Pairing is done per mode in compare(); one group carries every claim.
+        return [CandidateGroup(key="nli", claims=claims)] if claims else []
+
+    # -- the model ------------------------------------------------------------------------------
+    def _model_name(self, rule) -> str:
+        env = os.environ.get("FACTCHECK_NLI_MODEL")
+        if env:
+            return env
+        settings = (self.ctx.options.settings or {}).get("nli") if self.ctx else None
+        if isinstance(settings, dict) and settings.get("model"):
+            return str(settings["model"])
+        return rule.get("model", DEFAULT_MODEL)
+
+    def _profile(self, rule, name: str, model_dir=None) -> dict[str, Any]:
+        prof = profile_for(name, model_dir)
+        over = {k: rule.get(k) for k in ("batch_size", "max_length", "labels") if rule.get(k) is not None}
+        prof = merge(prof, over)
+        return merge(prof, rule.get("thresholds", {}) or {})
+
+    def _cache(self) -> ScoreCache | None:
+        if self.ctx is None or not self.ctx.options.use_cache:
+            return None
+        if self.cache is None:
+            self.cache = ScoreCache(default_cache_dir(self.ctx.options.cache_dir))
+        return self.cache
+
+    def score(self, rule, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, float]] | None:
+        """Probabilities for each (premise, hypothesis); None when the model cannot be loaded."""
+        assert self.ctx is not None
+        name = self._model_name(rule)
+        peek = backend.peek_identity(name)
+        prof = self._profile(rule, name, peek[0] if peek else None)
+        pairs = list(dict.fromkeys(pairs))
+        found: dict[tuple[str, str], dict[str, float]] = {}
+        cache = self._cache()
+        ident = None
+        if peek is not None:
+            ident = peek[1] + ":" + str(prof.get("max_length", 256)) + ":" + repr(sorted((prof.get("labels") or {}).items()))
+            if cache is not None:
+                found = cache.get_many(ident, pairs)
+        todo = [p for p in pairs if p not in found]
+        self.ctx.add_stat("nli", "cache_hits", len(pairs) - len(todo))
+        if todo:
+            try:
+                model = backend.load_model(name, device=self.ctx.options.device, labels=prof.get("labels") or None,
+                                           max_length=int(prof.get("max_length", 256)))
+            except backend.ModelUnavailable as exc:
+                self._no_model(name, str(exc))
+                return None
+            if ident is None:
+                ident = model.identity + ":" + str(prof.get("max_length", 256)) + ":" + \
+                    repr(sorted((prof.get("labels") or {}).items()))
+            calls = model.calls
+            t = time.perf_counter()
+            probs = model.predict(todo, batch_size=int(prof.get("batch_size", 16)))
+            self.ctx.add_stat("nli", "model_seconds", round(time.perf_counter() - t, 3))
+            self.ctx.add_stat("nli", "model_calls", model.calls - calls)
+            self.ctx.add_stat("nli", "model_pairs", len(todo))
+            self.model_calls += model.calls - calls
+            new = dict(zip(todo, probs))
+            if cache is not None:
+                cache.put_many(ident, new)
+            found.update(new)
+        self.ctx.stat("nli", "model", name)
+        self.ctx.stat("nli", "profile", prof.get("name", "default"))
+        return found
+
+    def _no_model(self, name: str, why: str) -> None:
+        assert self.ctx is not None
+        reported = self.ctx.stats.get("nli", {}).get("model_error")
+        if reported == name:
+            return
+        self.ctx.stat("nli", "model_error", name)
+        msg = f"NLI rules skipped: no model could be loaded ({why})"
+        log.warning(msg)
+        self.ctx.error(None, msg, kind="model")
+
+    # -- compare -----------------------------------------------------------------------------------
+    def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
+        assert self.ctx is not None
+        claims = [c for g in groups for c in g.claims]
+        findings: list[Finding] = []
+        covered: set[tuple[int, int]] = set()
+        for rule in sorted(rules, key=lambda r: (r.get("mode", "statements") != "definitions", r.id)):
+            if rule.get("mode") == "definitions":
+                findings.extend(self._definitions(rule, [c for c in claims if c.kind == "definition"], covered))
+            else:
+                findings.extend(self._statements(rule, [c for c in claims if c.kind == "statement"], covered))
+        return findings
+
+    def _statements(self, rule, claims: list[Claim], covered: set) -> list[Finding]:
+        ctx = self.ctx
+        assert ctx is not None
+        min_words = int(rule.get("min_words", 3))
+        stmts: list[Statement] = []
+        for c in claims:
+            st: Statement = c.data
+            if not rule.applies_to(st.sentence.language) or len(st.content) < min_words:
+                continue
+            if st.sentence.section not in rule.get("sections", DEFAULT_SECTIONS):
+                continue
+            stmts.append(st)
+        pairs, total = candidate_pairs(stmts, ctx, k=int(rule.get("top_k", 3)),
+                                       min_similarity=float(rule.get("min_similarity", 0.2)),
+                                       max_df=float(rule.get("max_df", 0.1)))
+        skipped_numbers = 0
+        todo = []
+        for a, b, sim in pairs:
+            if (id(a.sentence), id(b.sentence)) in covered:
+                continue
+            if rule.get("skip_numbers_only", True) and numbers_only_difference(a, b):
+                skipped_numbers += 1
+                continue
+            todo.append((a, b, sim))
+        ctx.stat("nli", f"{rule.id}.statements", len(stmts))
+        ctx.stat("nli", f"{rule.id}.cross_document_pairs", total)
+        ctx.stat("nli", f"{rule.id}.candidate_pairs", len(pairs))
+        ctx.stat("nli", f"{rule.id}.skipped_numbers_only", skipped_numbers)
+        ctx.stat("nli", f"{rule.id}.pairs_scored", len(todo))
+        if ctx.options.verbose:
+            log.info("nli %s: %d sentence pairs scored of %d cross-document pairs (%d skipped: numbers only)",
+                     rule.id, len(todo), total, skipped_numbers)
+        if not todo:
+            return []
+        texts = []
+        for a, b, _ in todo:
+            texts += [(a.text, b.text), (b.text, a.text)]
+        probs = self.score(rule, texts)
+        if probs is None:
+            return []
+        name = self._model_name(rule)
+        peek = backend.peek_identity(name)
+        th = self._profile(rule, name, peek[0] if peek else None).get("statements", {})
+        out = []
+        for a, b, sim in todo:
+            agg = backend.aggregate(probs[(a.text, b.text)], probs[(b.text, a.text)])
+            if not decide_statement(agg, th):
+                continue
+            level = rule.level
+            if agg["contradiction"] >= float(th.get("error_at", 2.0)) and rule.level == "warning":
+                level = "error"
+            out.append(self._finding(rule, level, a.sentence, b.sentence, a.sentence.start, a.sentence.start +
+                                     len(a.sentence.text.rstrip()), b.sentence.start,
+                                     b.sentence.start + len(b.sentence.text.rstrip()), agg, th, sim,
+                                     len(todo), total, "statements"))
+        return out
+
+    def _definitions(self, rule, claims: list[Claim], covered: set) -> list[Finding]:
+        ctx = self.ctx
+        assert ctx is not None
+        defs: list[Definition] = [c.data for c in claims if rule.applies_to(c.sentence.language)]
+        by_key: dict[str, list[Definition]] = defaultdict(list)
+        for d in defs:
+            for k in d.keys:
+                by_key[k].append(d)
+        pairs: dict[tuple[int, int], tuple[Definition, Definition, str]] = {}
+        order = {id(d): i for i, d in enumerate(defs)}
+        for key in sorted(by_key):
+            members = by_key[key]
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+                        continue
+                    if a.strength == "weak" and b.strength == "weak":
+                        continue
+                    ij = tuple(sorted((order[id(a)], order[id(b)])))
+                    pairs.setdefault(ij, (defs[ij[0]], defs[ij[1]], key))
+        total = len(pairs)
+        ctx.stat("nli", f"{rule.id}.definitions", len(defs))
+        ctx.stat("nli", f"{rule.id}.pairs_scored", total)
+        if not pairs:
+            return []
+        texts = {}
+        for ij, (a, b, key) in pairs.items():
+            term = a.term
+            ta = definition_sentence(term, a.text, a.sentence.language)
+            tb = definition_sentence(term, b.text, b.sentence.language)
+            texts[ij] = (ta, tb)
+        flat = []
+        for ta, tb in texts.values():
+            flat += [(ta, tb), (tb, ta)]
+        probs = self.score(rule, flat)
+        if probs is None:
+            return []
+        name = self._model_name(rule)
+        peek = backend.peek_identity(name)
+        th = self._profile(rule, name, peek[0] if peek else None).get("definitions", {})
+        best: dict[tuple[str, str, str], tuple[float, Finding]] = {}
+        for ij in sorted(pairs):
+            a, b, key = pairs[ij]
+            ta, tb = texts[ij]
+            agg = backend.aggregate(probs[(ta, tb)], probs[(tb, ta)])
+            covered.add((id(a.sentence), id(b.sentence)))
+            covered.add((id(b.sentence), id(a.sentence)))
+            if agg["entailment"] >= float(th.get("max_entailment", 0.5)):
+                continue
+            f = self._finding(rule, rule.level, a.sentence, b.sentence, a.start, a.end, b.start, b.end, agg, th, None,
+                              total, total, "definitions", term=a.term, defs=(a.text, b.text))
+            group = (key, a.doc_id, b.doc_id)
+            if group not in best or agg["entailment"] < best[group][0]:
+                best[group] = (agg["entailment"], f)
+        seen: set[int] = set()
+        out = []
+        for _, f in sorted(best.values(), key=lambda t: (t[0], t[1].evidence[0].doc_id, t[1].evidence[0].start)):
+            if id(f) not in seen:
+                seen.add(id(f))
+                out.append(f)
+        return out
+
+    def _finding(self, rule, level, sa, sb, a0, a1, b0, b1, agg, th, sim, scored, total, mode, term=None, defs=None):
+        docs = self.ctx.documents if self.ctx else {}
+        name_a = docs[sa.doc_id].name if sa.doc_id in docs else sa.doc_id
+        name_b = docs[sb.doc_id].name if sb.doc_id in docs else sb.doc_id
+        qa = _short(docs[sa.doc_id].text[a0:a1] if sa.doc_id in docs else sa.text)
+        qb = _short(docs[sb.doc_id].text[b0:b1] if sb.doc_id in docs else sb.text)
+        va = {"doc": name_a, "quote": qa, "value": defs[0] if defs else qa}
+        vb = {"doc": name_b, "quote": qb, "value": defs[1] if defs else qb}
+        message = rule.format_message(a=va, b=vb, term=term or "")
+        if not message:
+            if mode == "definitions":
+                message = f"'{term}' is defined differently: \"{_short(defs[0], 80)}\" ({name_a}) vs " \
+                          f"\"{_short(defs[1], 80)}\" ({name_b})"
+            else:
+                message = f"Statements may contradict each other: \"{qa}\" ({name_a}) vs \"{qb}\" ({name_b})"
+        if mode == "definitions":
+            reason = (f"the two definitions of '{term}' do not entail each other "
+                      f"(entailment {agg['entailment_ab']:.2f} / {agg['entailment_ba']:.2f}, "
+                      f"contradiction {agg['contradiction']:.2f})")
+            score = 1.0 - agg["entailment"]
+        else:
+            reason = (f"the model finds a contradiction (mean p={agg['contradiction']:.2f} over both directions, "
+                      f"entailment at most {agg['entailment']:.2f})")
+            score = agg["contradiction"]
+        expl = {
+            "reason": reason,
+            "mode": mode,
+            "model": self._model_name(rule),
+            "probabilities": {k: round(v, 4) for k, v in agg.items()},
+            "thresholds": th,
+            "pairs_scored": scored,
+            "cross_document_pairs": total,
+        }
+        if sim is not None:
+            expl["similarity"] = round(sim, 4)
+        if term:
+            expl["term"] = term
+            expl["definitions"] = list(defs)
+        return Finding(rule_id=rule.id, kind=self.name, level=level, message=message,
+                       evidence=[Evidence(doc_id=sa.doc_id, start=a0, end=a1, value={"text": va["value"]}),
+                                 Evidence(doc_id=sb.doc_id, start=b0, end=b1, value={"text": vb["value"]})],
+                       score=score, explanation=expl)
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+
+def decide_statement(agg: dict[str, float], th: dict[str, Any]) -> bool:
+    """Contradiction dominates: high enough and ahead of entailment (either direction) by the margin."""
+    c = agg["contradiction"]
+    return c >= float(th.get("contradiction", 0.7)) and c - agg["entailment"] >= float(th.get("margin", 0.4))
