@@ -1,0 +1,1 @@
+"""Static assets (CSS, JS) inlined into the self-contained HTML report."""
