@@ -89,8 +89,11 @@ def clean_document(doc: Document, ctx) -> tuple[str, list[tuple[int, int, str]]]
     sections: list[tuple[int, int, str]] = []
     total_chars = sum(len(ln.stripped) for ln in content) or 1
 
+    reasons: dict[int, str] = {}
+
     def remove(line: _Line, reason: str) -> None:
         removed.append(Region(line.start, line.end, reason))
+        reasons[line.start] = reason
 
     removed_idx: set[int] = set()
     paragraph_langs: dict[int, tuple[str, float]] = {}
@@ -144,8 +147,9 @@ def clean_document(doc: Document, ctx) -> tuple[str, list[tuple[int, int, str]]]
     prev_kept: _Line | None = None
     for i, ln in enumerate(content):
         if i in removed_idx:
-            if in_faq and removed_idx and i > 0:
-                in_faq = False if any(r.start == ln.start and r.reason != "byline" for r in removed) else in_faq
+            # a FAQ ends where the page furniture (bio, teaser, breadcrumb) starts
+            if in_faq and not reasons.get(ln.start, "").startswith("language:"):
+                in_faq = False
             continue
         text = ln.stripped
         if FAQ_HEADING.match(text) and len(text) < 200:

@@ -401,7 +401,10 @@ def main(argv: list[str] | None = None) -> int:
 
         host = default_host()  # plugin sub-commands
     parser = build_parser(host)
-    args = parser.parse_args(raw)
+    try:
+        args = parser.parse_args(raw)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_ERROR
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR

@@ -45,15 +45,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _looks_textual(text):
+            if _looks_textual(text) and _mostly_latin_script(text):
                 return text, enc
         raise ValueError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _looks_textual(text):
+            raise ValueError("binary file (control characters)")
+        return text, "utf-8"
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes)")
+    # Western European single-byte text (the common case for French, Spanish, German...)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _mostly_western(western):
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -72,6 +83,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _looks_textual(text):
         return text, "cp1252"
     raise ValueError("binary file (not decodable as text)")
+
+
+_WESTERN = set("ÀÂÄÇÈÉÊËÎÏÔÖÙÛÜŸàâäçèéêëîïôöùûüÿæœÆŒÁÍÓÚÑáíóúñ¿¡ßãõÃÕ’‘“”«»–—…€°·•©®™ ")
+
+
+def _mostly_western(text: str) -> bool:
+    extra = [ch for ch in text if ord(ch) > 127]
+    if not extra:
+        return True
+    return sum(ch in _WESTERN for ch in extra) / len(extra) >= 0.9 and _looks_textual(text)
+
+
+def _mostly_latin_script(text: str) -> bool:
+    """Plausible natural-language text: letters, digits, spaces and punctuation of common scripts."""
+    ok = sum(1 for ch in text if ch.isspace() or (ord(ch) < 0x2100 and (ch.isalnum() or ch in ".,;:!?'\"()-«»’–…%€$")))
+    return ok / max(1, len(text)) >= 0.85
 
 
 def _looks_textual(text: str) -> bool:

@@ -61,13 +61,14 @@ def split_blocks(view: str) -> list[Block]:
         continues = (
             cur is not None
             and not is_list
-            and cur.kind == "paragraph"
+            and cur.kind in ("paragraph", "heading")
             and len(prev_text) > 40
             and not prev_text.rstrip().endswith(_TERMINAL)
             and (stripped[0].islower() or stripped[0].isdigit())
         )
         if continues:
             cur.end = lend
+            cur.kind = "paragraph"
         else:
             if cur:
                 blocks.append(cur)
@@ -114,7 +115,7 @@ def _bad_boundary(text: str, cut: int) -> bool:
     return False
 
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+\S)")
+_CANDIDATE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”])?[\"’)\]]*(?=\s+\S)")
 _LEAD_MARK = re.compile(r"^(?:[•◦▪‣●○■□*·]|[-–—](?=\s))\s*")
 
 

@@ -1,0 +1,48 @@
+"""Shared test fixtures.
+
+Tests never write to the user's cache and never reach the Hugging Face Hub.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+STAND_IN_MODEL = SHARED / "models" / "nli-mini-multilingual"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("factcheck-cache")
+    old = os.environ.get("FACTCHECK_CACHE_DIR")
+    os.environ["FACTCHECK_CACHE_DIR"] = str(cache)
+    yield cache
+    if old is None:
+        os.environ.pop("FACTCHECK_CACHE_DIR", None)
+    else:
+        os.environ["FACTCHECK_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def stand_in_model() -> Path:
+    if not (STAND_IN_MODEL / "config.json").is_file():
+        pytest.skip(f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)")
+    return STAND_IN_MODEL
