@@ -263,6 +263,7 @@ def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Ite
         p = Path(raw)
         if p.is_dir():
             found = []
+            other = 0
             for f in sorted(p.rglob("*")):
                 if not f.is_file() or _matches(f, exclude):
                     continue
@@ -270,10 +271,15 @@ def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Ite
                     if not _matches(f, include):
                         continue
                 elif f.suffix.lower() not in TEXT_SUFFIXES:
+                    if not f.name.startswith("."):
+                        other += 1
                     continue
                 found.append(str(f))
             if not found:
                 errors.append(InputError(raw, "directory contains no article files (.txt, .md, .html)"))
+            if other:
+                errors.append(InputError(raw, f"{other} file{'s' if other != 1 else ''} with other extensions not read "
+                                              "(use --include to add them)", kind="notice"))
             files.extend(found)
         elif p.exists():
             files.append(raw)

@@ -59,7 +59,9 @@ def test_directory_recursion_include_exclude_and_order(tmp_path):
     (tmp_path / "b" / "skip.txt").write_text("Texte.", encoding="utf-8")
     files, errors = expand_paths([str(tmp_path)], exclude=["skip.txt"])
     assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "z.md"]
-    files, _ = expand_paths([str(tmp_path)], include=["*.md"])
+    # nothing is skipped silently: the JSON file is mentioned as a notice
+    assert [(e.kind, e.message) for e in errors] == [("notice", "1 file with other extensions not read (use --include to add them)")]
+    files, errors = expand_paths([str(tmp_path)], include=["*.md"])
     assert [f.rsplit("/", 1)[-1] for f in files] == ["z.md"]
     assert errors == []
 
