@@ -42,6 +42,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from checker import analysis_cache
 from checker.context import Options, RunContext
 from checker.model import Document, InputError
 
@@ -126,12 +127,12 @@ class PreparedDoc:
     claims: dict[str, list]  # rule type -> claims (their .sentence are in fields["sentences"])
     errors: list[InputError]
     timings: dict[str, float]
+    stats: dict[str, dict[str, Any]]  # what the document added to ctx.stats
 
 
 @dataclass
 class ChunkResult:
     docs: list[PreparedDoc]
-    stats: dict[str, dict[str, Any]]  # what the chunk added to ctx.stats
     states: dict[str, Any]  # rule type -> prepared_state()
     pid: int
 
@@ -187,45 +188,34 @@ def _init_spawned(spec_bytes: bytes) -> None:
     _WORKER = build_worker(pickle.loads(spec_bytes))
 
 
-def _snapshot(stats: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {k: dict(v) for k, v in stats.items()}
-
-
-def _stats_delta(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for kind, bucket in after.items():
-        old = before.get(kind, {})
-        for key, value in bucket.items():
-            if key in old and old[key] == value:
-                continue
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(old.get(key), (int, float)):
-                value = value - old[key]
-            out.setdefault(kind, {})[key] = value
-    return out
+def prepare_one(checker: "Checker", ctx: RunContext, instances, index: int, doc: Document,
+                strip_tokens: bool) -> PreparedDoc:
+    """``Checker.prepare`` of one document, with the errors it raised taken out of ``ctx``."""
+    n_err, before = analysis_cache.mark(ctx)
+    timings: dict[str, float] = {}
+    claims = checker.prepare([doc], ctx, instances, timings)
+    errors = ctx.errors[n_err:]
+    del ctx.errors[n_err:]
+    stats = analysis_cache.stats_delta(before, ctx.stats)
+    if strip_tokens:
+        for s in doc.sentences:
+            s.tokens = None  # spaCy objects stay in the worker
+    return PreparedDoc(index=index, fields={k: getattr(doc, k) for k in _DOC_FIELDS}, claims=claims,
+                       errors=errors, timings=timings, stats=stats)
 
 
 def prepare_chunk(state: WorkerState, indexed_docs: list[tuple[int, Document]]) -> ChunkResult:
     """Prepare documents with a worker's Checker; what ``Checker.prepare`` does, one by one."""
-    ctx = state.ctx
-    before = _snapshot(ctx.stats)
     out: list[PreparedDoc] = []
     for index, doc in indexed_docs:
-        ctx.documents[doc.id] = doc
-        n_err = len(ctx.errors)
-        timings: dict[str, float] = {}
-        claims = state.checker.prepare([doc], ctx, state.instances, timings)
-        errors = ctx.errors[n_err:]
-        del ctx.errors[n_err:]
-        for s in doc.sentences:
-            s.tokens = None  # spaCy objects stay in the worker
-        out.append(PreparedDoc(index=index, fields={k: getattr(doc, k) for k in _DOC_FIELDS}, claims=claims,
-                               errors=errors, timings=timings))
+        state.ctx.documents[doc.id] = doc
+        out.append(prepare_one(state.checker, state.ctx, state.instances, index, doc, strip_tokens=True))
     states = {}
     for name, inst, _ in state.instances:
         get = getattr(inst, "prepared_state", None)
         if callable(get):
             states[name] = get()
-    return ChunkResult(docs=out, stats=_stats_delta(before, ctx.stats), states=states, pid=os.getpid())
+    return ChunkResult(docs=out, states=states, pid=os.getpid())
 
 
 def _run_chunk(indexed_docs: list[tuple[int, Document]]) -> bytes:
@@ -242,18 +232,18 @@ def _error_key(e: InputError) -> tuple:
     return (e.kind, e.path, e.line, e.column, e.message)
 
 
-def merge_results(docs: list[Document], results: list[ChunkResult], ctx: RunContext, instances,
-                  claims_by_type: dict[str, list]) -> dict[str, float]:
+def merge_prepared(docs: list[Document], prepared: list[PreparedDoc], ctx: RunContext,
+                   claims_by_type: dict[str, list]) -> dict[str, float]:
     """Re-link prepared documents onto the parent's objects, in document order."""
     # Problems with a rule itself (e.g. an alias list) are found by every worker that
     # builds the lexicon; a serial run reports them once.
     seen_rule_errors = {_error_key(e) for e in ctx.errors if e.kind == "rule"}
-    prepared = sorted((p for r in results for p in r.docs), key=lambda p: p.index)
     stage_cpu = {k: 0.0 for k in STAGES}
-    for p in prepared:
+    for p in sorted(prepared, key=lambda p: p.index):
         doc = docs[p.index]
         for k, v in p.fields.items():
-            setattr(doc, k, v)
+            if getattr(doc, k) is not v:
+                setattr(doc, k, v)
         for e in p.errors:
             if e.kind == "rule":
                 key = _error_key(e)
@@ -265,19 +255,15 @@ def merge_results(docs: list[Document], results: list[ChunkResult], ctx: RunCont
             claims_by_type[name].extend(p.claims.get(name, []))
         for k, v in p.timings.items():
             stage_cpu[k] = stage_cpu.get(k, 0.0) + v
-    for r in results:
-        for kind, bucket in r.stats.items():
-            for key, value in bucket.items():
-                old = ctx.stats.get(kind, {}).get(key)
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(old, (int, float)):
-                    ctx.stats[kind][key] = old + value
-                else:
-                    ctx.stat(kind, key, value)
+        analysis_cache.add_stats(ctx, p.stats)
+    return stage_cpu
+
+
+def merge_states(results: list[ChunkResult], instances) -> None:
     for name, inst, _ in instances:
         merge = getattr(inst, "merge_prepared_state", None)
         if callable(merge):
             merge([r.states[name] for r in results if name in r.states])
-    return stage_cpu
 
 
 def _chunks(items: list, n: int) -> list[list]:
@@ -288,49 +274,74 @@ def _chunks(items: list, n: int) -> list[list]:
 def prepare_parallel(checker: "Checker", docs: list[Document], ctx: RunContext, instances, jobs: int,
                      timings: dict[str, float]) -> dict[str, list] | None:
     """Prepare ``docs`` with ``jobs`` worker processes; None = let the caller run serially."""
-    workers = resolve_jobs(jobs, len(docs))
-    if workers <= 1:
+    if resolve_jobs(jobs, len(docs)) <= 1:
         return None
+    t_start = time.perf_counter()
     for key in STAGES:
         timings.setdefault(key, 0.0)
     claims_by_type: dict[str, list] = {name: [] for name, _, _ in instances}
-    t_start = time.perf_counter()
 
-    # The parent prepares the first document itself: this loads the spaCy pipeline of
-    # the corpus language once, before forking, so the workers share it.
-    first = checker.prepare(docs[:1], ctx, instances, timings)
-    for name, got in first.items():
-        claims_by_type[name].extend(got)
-    rest = list(enumerate(docs))[1:]
-    if not rest:
-        return claims_by_type
-    workers = min(workers, len(rest))
+    # Documents whose preparation is cached need no worker.
+    prepared: list[PreparedDoc] = []
+    pending: list[tuple[int, Document]] = []
+    for i, d in enumerate(docs):
+        entry = analysis_cache.lookup(checker, d, ctx, instances, count_misses=False)
+        if entry is None:
+            pending.append((i, d))
+        else:
+            prepared.append(PreparedDoc(index=i, fields=entry.fields, claims=entry.claims, errors=entry.errors,
+                                        timings={}, stats=entry.stats))
+    workers = resolve_jobs(jobs, len(pending))
+    results: list[ChunkResult] = []
+    if pending:
+        # The parent prepares the first pending document itself: this loads the spaCy
+        # pipeline of the corpus language once, before forking, so the workers share it.
+        index, doc = pending.pop(0)
+        t = time.perf_counter()
+        prepared.append(prepare_one(checker, ctx, instances, index, doc, strip_tokens=False))
+        own = prepared[-1].timings
+        prepared[-1].timings = {}
+        for k, v in own.items():
+            timings[k] = timings.get(k, 0.0) + v
+        if workers <= 1 or len(pending) < 2:
+            for index, doc in pending:
+                prepared.append(prepare_one(checker, ctx, instances, index, doc, strip_tokens=False))
+            pending = []
     method = start_method()
+    if pending:
+        workers = min(workers, len(pending))
+        t_pool = time.perf_counter()
+        try:
+            results = _run_pool(checker, ctx, instances, pending, workers, method)
+        except Exception as exc:  # noqa: BLE001 - never crash: fall back to serial
+            log.debug("parallel preparation failed", exc_info=True)
+            ctx.error(None, f"parallel preparation ({workers} jobs, {method}) failed: {type(exc).__name__}: {exc}; "
+                            "preparing the documents serially", kind="notice")
+            results = []
+            for index, doc in pending:
+                prepared.append(prepare_one(checker, ctx, instances, index, doc, strip_tokens=False))
+        else:
+            for r in results:
+                prepared.extend(r.docs)
+        wall = time.perf_counter() - t_pool
+        ctx.stat("parallel", "jobs", workers if results else 1)
+        ctx.stat("parallel", "start_method", method)
+    else:
+        wall = 0.0
 
-    results: list[ChunkResult] | None = None
-    t_pool = time.perf_counter()
-    try:
-        results = _run_pool(checker, ctx, instances, rest, workers, method)
-    except Exception as exc:  # noqa: BLE001 - never crash: fall back to serial
-        log.debug("parallel preparation failed", exc_info=True)
-        ctx.error(None, f"parallel preparation ({workers} jobs, {method}) failed: {type(exc).__name__}: {exc}; "
-                        "preparing the documents serially", kind="notice")
-    if results is None:
-        more = checker.prepare([d for _, d in rest], ctx, instances, timings)
-        for name, got in more.items():
-            claims_by_type[name].extend(got)
-        return claims_by_type
-
-    stage_cpu = merge_results(docs, results, ctx, instances, claims_by_type)
+    worker_docs = {p.index for r in results for p in r.docs}
+    stage_cpu = merge_prepared(docs, prepared, ctx, claims_by_type)
+    merge_states(results, instances)
     # Timings must add up to wall time (the CLI derives "load" from the total): spread
     # the pool's wall time over the stages in proportion to the workers' CPU time.
-    wall = time.perf_counter() - t_pool
     total_cpu = sum(stage_cpu.values())
+    serial_in_merge = sum(sum(p.timings.values()) for p in prepared if p.index not in worker_docs)
+    pool_cpu = max(0.0, total_cpu - serial_in_merge)
     for key, value in stage_cpu.items():
-        timings[key] = timings.get(key, 0.0) + (wall * value / total_cpu if total_cpu > 0 else 0.0)
-    ctx.stat("parallel", "jobs", workers)
-    ctx.stat("parallel", "start_method", method)
-    ctx.stat("parallel", "worker_cpu_s", round(total_cpu, 3))
+        if total_cpu > 0:
+            timings[key] = timings.get(key, 0.0) + (wall * value / total_cpu if results else value)
+    if results:
+        ctx.stat("parallel", "worker_cpu_s", round(pool_cpu, 3))
     ctx.stat("parallel", "prepare_wall_s", round(time.perf_counter() - t_start, 3))
     return claims_by_type
 
