@@ -1,0 +1,422 @@
+"""The ``numeric`` rule type: quantities compared slot by slot across articles.
+
+Extraction: every quantity of every sentence (``parse.parse_quantities``) is attached to
+what it measures (``slots``).  A YAML rule names a slot explicitly::
+
+    match:   {entities: [Microsoft, OpenAI], predicates: [investir, investissement]}
+    compare: {unit: currency, tolerance: {relative: 0.02}, cumulative: true}
+
+When several rules could claim a quantity, the rule whose predicate is closest to it
+wins (a valuation, an investment and a data-centre budget in one sentence go to three
+slots).  Rules of different languages that share ``slot`` are compared with each other
+(a French and an English article).  A rule with ``generic: true`` compares, at its own
+(low) level, the quantities no other rule claimed that share predicate lemma, entities
+and quantity type.
+
+Comparison: two intervals conflict when they cannot both be true after tolerance
+(``hard``), or when a bound contradicts what it implies ("pas moins de 8 milliards"
+is not 13,75 milliards: ``implied``, lower score).  A different time scope (a yearly
+instalment against a total) lowers the level and says why; vague amounts never
+conflict; claims of the same article are never paired (core pairing).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
+from checker.pairing import cross_pairs
+from checker.ruletype import RuleType
+
+from plugins.numeric.parse import DEFAULT_BOUND_SLACK, Quantity, display, parse_quantities
+from plugins.numeric.slots import (
+    SentenceView,
+    dep_distance,
+    fold,
+    governor_lemma,
+    has_entity,
+    phrase_positions,
+    sentence_view,
+    time_scope,
+    token_distance,
+)
+
+UNIT_KINDS = ["currency", "money", "percent", "share", "year", "date", "time", "count", "duration", "any"]
+QTYPES = ["money", "share", "year", "date", "count", "duration"]
+SKIP_SECTIONS = {"attribution"}
+
+_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+NUMERIC_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "slot": {"type": "string", "minLength": 1,
+                 "description": "shared slot name: rules of other languages with the same slot are compared"},
+        "generic": {"type": "boolean"},
+        "match": {
+            "type": "object",
+            "properties": {
+                "entities": _STR_LIST,
+                "require": {"enum": ["all", "any"]},
+                "predicates": _STR_LIST,
+                "exclude": _STR_LIST,
+                "window": {"type": "integer", "minimum": 1, "maximum": 60},
+                "context": {"type": "integer", "minimum": 0, "maximum": 10},
+                "nouns": _STR_LIST,
+            },
+            "additionalProperties": False,
+        },
+        "compare": {
+            "type": "object",
+            "properties": {
+                "unit": {"oneOf": [{"enum": UNIT_KINDS}, {"type": "string", "pattern": "^[A-Z]{3}$"}]},
+                "tolerance": {
+                    "type": "object",
+                    "properties": {
+                        "relative": {"type": "number", "minimum": 0, "maximum": 1},
+                        "absolute": {"type": "number", "minimum": 0},
+                    },
+                    "additionalProperties": False,
+                },
+                "bound_slack": {"type": "number", "minimum": 1},
+                "implied": {"type": "boolean"},
+                "cumulative": {"type": "boolean"},
+                "scope": {"enum": ["lower", "strict", "ignore"]},
+            },
+            "additionalProperties": False,
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+def _unit_ok(rule_unit: str | None, q: Quantity) -> bool:
+    if not rule_unit or rule_unit == "any":
+        return True
+    if rule_unit in ("currency", "money"):
+        return q.qtype == "money"
+    if rule_unit in ("percent", "share"):
+        return q.qtype == "share"
+    if rule_unit in ("year", "date", "time"):
+        return q.is_temporal
+    if rule_unit in ("count", "duration"):
+        return q.qtype == rule_unit
+    return q.unit == rule_unit  # an ISO currency code
+
+
+def _short(doc_id: str) -> str:
+    name = PurePath(doc_id.replace("\\", "/")).name
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+class NumericRuleType(RuleType):
+    name = "numeric"
+    schema = NUMERIC_SCHEMA
+    order = 100
+
+    def setup(self, rules, ctx) -> None:
+        super().setup(rules, ctx)
+        settings = (ctx.options.settings or {}).get("numeric", {}) if ctx and ctx.options else {}
+        self.slack_default = float(settings.get("bound_slack", DEFAULT_BOUND_SLACK)) if isinstance(settings, dict) else DEFAULT_BOUND_SLACK
+        self.specific = [r for r in rules if not r.get("generic", False)]
+        self.generic = [r for r in rules if r.get("generic", False)]
+
+    # ------------------------------------------------------------------ extract
+    def extract(self, doc: Document, rules) -> list[Claim]:
+        specific = [r for r in self.specific if r.applies_to(doc.language)]
+        generic = [r for r in self.generic if r.applies_to(doc.language)]
+        if not specific and not generic:
+            return []
+        claims: list[Claim] = []
+        sentences = doc.sentences
+        for si, sent in enumerate(sentences):
+            if sent.section in SKIP_SECTIONS:
+                continue
+            quantities = parse_quantities(sent.text, sent.language or doc.language, bound_slack=self.slack_default)
+            if not quantities:
+                continue
+            prev = [p for p in sentences[max(0, si - 3):si] if p.paragraph == sent.paragraph]
+            view = sentence_view(sent, prev)
+            years = [q for q in quantities if q.qtype == "year"]
+            for q in quantities:
+                claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev))
+        self._propagate_scope(claims)
+        if self.ctx is not None:
+            self.ctx.add_stat("numeric", "quantities", len(claims))
+        return claims
+
+    def _claims_for(self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev) -> list[Claim]:
+        sent = view.sentence
+        q_idx = view.token_range(q.start, q.end)
+        scope = time_scope(view, q, years, q_idx)
+        matched: list[tuple[int, Any]] = []
+        for rule in specific:
+            d = self._rule_distance(rule, view, q, q_idx, prev)
+            if d is not None:
+                matched.append((d, rule))
+        out = []
+        base_value = q.to_value()
+        if matched:
+            best = min(d for d, _ in matched)
+            for d, rule in matched:
+                if d != best:
+                    continue
+                slot = rule.get("slot") or rule.id
+                out.append(self._claim(doc, sent, q, rule, (f"numeric:{slot}",), scope, base_value, slot,
+                                       view, q_idx))
+            return out
+        for rule in generic:
+            if q.vague:
+                continue
+            pred = governor_lemma(view, q_idx)
+            ents = sorted({fold(e) for e in view.entity_ids})
+            if not pred or not ents:
+                continue
+            unit = q.unit if q.qtype != "count" else f"count:{fold(q.noun)}"
+            slot = f"{pred}|{q.qtype}:{unit}|{'+'.join(ents)}"
+            out.append(self._claim(doc, sent, q, rule, (f"numeric-generic:{slot}",), scope, base_value, slot,
+                                   view, q_idx, predicate=pred))
+        return out
+
+    def _claim(self, doc, sent, q, rule, keys, scope, base_value, slot, view, q_idx, predicate: str = "") -> Claim:
+        value = dict(base_value)
+        value["scope"] = scope
+        value["slot"] = slot
+        if predicate:
+            value["predicate"] = predicate
+        value["entities"] = list(view.entity_ids)
+        return Claim(kind=self.name, doc_id=doc.id, sentence=sent, start=sent.start + q.start, end=sent.start + q.end,
+                     keys=keys, value=value, rule_id=rule.id,
+                     data={"q": q, "rule": rule, "scope": scope, "scope_inherited": False})
+
+    def _rule_distance(self, rule, view: SentenceView, q: Quantity, q_idx: list[int], prev) -> int | None:
+        """How close the rule's predicate is to the quantity (None: the rule does not match)."""
+        if not _unit_ok(rule.get("compare.unit"), q):
+            return None
+        nouns = rule.get("match.nouns")
+        if nouns and q.qtype == "count" and fold(q.noun) not in {fold(n) for n in nouns}:
+            return None
+        ents = rule.get("match.entities") or []
+        if ents:
+            use_ctx = int(rule.get("match.context", 1)) > 0
+            if use_ctx and int(rule.get("match.context", 1)) != 1 and prev:
+                # a wider context than the default: re-read entities of more sentences
+                pass
+            found = [has_entity(view, e, use_context=use_ctx) for e in ents]
+            if rule.get("match.require", "all") == "all" and not all(found):
+                return None
+            if rule.get("match.require", "all") == "any" and not any(found):
+                return None
+        window = int(rule.get("match.window", 10))
+        preds = rule.get("match.predicates") or []
+        best = None
+        if preds:
+            for p in preds:
+                for pos in phrase_positions(view, p):
+                    d = token_distance(view, q_idx, pos)
+                    dd = dep_distance(view, q_idx, pos)
+                    if dd is not None and dd <= 2:
+                        d = min(d, dd)
+                    if d <= window and (best is None or d < best):
+                        best = d
+            if best is None:
+                return None
+        else:
+            best = window
+        for ex in rule.get("match.exclude") or []:
+            for pos in phrase_positions(view, ex):
+                if token_distance(view, q_idx, pos) <= window:
+                    return None
+        return best
+
+    @staticmethod
+    def _propagate_scope(claims: list[Claim]) -> None:
+        """A restatement inherits the time scope given elsewhere in the same article.
+
+        "10 milliards ... en 2023" then "En injectant 10 milliards de dollars" are one fact.
+        """
+        by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_slot[(c.doc_id, c.keys[0] if c.keys else "")].append(c)
+        for members in by_slot.values():
+            scoped = [c for c in members if c.data["scope"]]
+            for c in members:
+                if c.data["scope"]:
+                    continue
+                q = c.data["q"]
+                for s in scoped:
+                    sq = s.data["q"]
+                    if sq.qtype == q.qtype and sq.unit == q.unit and math.isclose(sq.nominal, q.nominal, rel_tol=1e-9) \
+                            and sq.approx == q.approx:
+                        c.data["scope"] = s.data["scope"]
+                        c.data["scope_inherited"] = True
+                        c.value["scope"] = s.data["scope"]
+                        break
+
+    # ------------------------------------------------------------------ compare
+    def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
+        assert self.ctx is not None
+        findings: list[Finding] = []
+        seen_pairs: set[tuple[int, int]] = set()
+        seen_values: set[tuple] = set()
+        for group in groups:
+            for a, b in cross_pairs(group, self.ctx):
+                ident = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+                if ident in seen_pairs:
+                    continue
+                seen_pairs.add(ident)
+                self.ctx.add_stat("numeric", "comparisons", 1)
+                f = self._compare_pair(a, b)
+                if f is None:
+                    continue
+                qa, qb = a.data["q"], b.data["q"]
+                dedup = (f.rule_id, a.doc_id, b.doc_id, display(qa), display(qb), a.data["scope"], b.data["scope"])
+                if dedup in seen_values:
+                    continue
+                seen_values.add(dedup)
+                findings.append(f)
+        if self.ctx is not None:
+            self.ctx.add_stat("numeric", "findings", len(findings))
+        return findings
+
+    def _compare_pair(self, a: Claim, b: Claim) -> Finding | None:
+        qa: Quantity = a.data["q"]
+        qb: Quantity = b.data["q"]
+        ra, rb = a.data["rule"], b.data["rule"]
+        if qa.vague or qb.vague:
+            return None
+        if qa.is_temporal != qb.is_temporal:
+            return None
+        if not qa.is_temporal and (qa.qtype != qb.qtype or qa.unit != qb.unit):
+            return None  # different currencies are never converted; shares vs money are other slots
+        if qa.qtype == "count" and fold(qa.noun).rstrip("s") != fold(qb.noun).rstrip("s"):
+            return None
+        rel = max(float(ra.get("compare.tolerance.relative", 0.0)), float(rb.get("compare.tolerance.relative", 0.0)))
+        ab = max(float(ra.get("compare.tolerance.absolute", 0.0)), float(rb.get("compare.tolerance.absolute", 0.0)))
+        use_implied = bool(ra.get("compare.implied", True)) and bool(rb.get("compare.implied", True))
+        hard = _disjoint(qa, qb, rel, ab, soft=False)
+        implied = False
+        if not hard:
+            if not use_implied or not _disjoint(qa, qb, rel, ab, soft=True):
+                return None
+            implied = True
+        # time scope
+        sa, sb = a.data["scope"], b.data["scope"]
+        scope_mode = ra.get("compare.scope", "lower")
+        level = ra.level if ra.level in LEVELS else "warning"
+        reasons = []
+        note = ""
+        if sa != sb and scope_mode != "ignore":
+            if sa and sb:
+                return None  # two different years/instalments: not the same fact
+            if scope_mode == "strict":
+                return None
+            scoped, whole = (qa, qb) if sa else (qb, qa)
+            scoped_name = sa or sb
+            cumulative = bool(ra.get("compare.cumulative", False))
+            if cumulative and _fits_in(scoped, whole, rel, ab):
+                level = "suggestion"
+                note = (f"different time scope ({_scope_text(scoped_name)} vs overall): the {display(scoped)} "
+                        f"may be one part of the {display(whole)}")
+            else:
+                level = LEVELS[max(0, LEVELS.index(level) - 1)]
+                note = f"different time scope ({_scope_text(scoped_name)} vs overall); level lowered"
+            reasons.append(note)
+        if implied:
+            reasons.append(_implied_reason(qa, qb))
+        else:
+            reasons.append("the intervals cannot both be true" + (f" (tolerance {rel:.0%})" if rel else ""))
+        reason = "; ".join(reasons)
+        docs = self.ctx.documents if self.ctx else {}
+        name_a, name_b = _short(a.doc_id), _short(b.doc_id)
+        va, vb = a.value, b.value
+        verdict = "incompatible" if not note else ("different scope" if level == "suggestion" else "incompatible, different scope")
+        default_msg = (f"{name_a} says {display(qa)} («{qa.text}»); {name_b} says {display(qb)} («{qb.text}»); "
+                       f"{verdict}" + (f" [{ra.get('slot') or ra.id}]" if True else ""))
+        placeholders = {
+            "a": {"value": display(qa), "doc": name_a, "quote": qa.text, "text": qa.text, "scope": sa or "",
+                  "sentence": a.sentence.text},
+            "b": {"value": display(qb), "doc": name_b, "quote": qb.text, "text": qb.text, "scope": sb or "",
+                  "sentence": b.sentence.text},
+            "reason": reason,
+            "slot": ra.get("slot") or ra.id,
+        }
+        message = ra.format_message(**placeholders) if ra.message else default_msg
+        if note and note not in message:
+            message = f"{message} ({note})"
+        explanation = {
+            "reason": reason,
+            "conflict": "implied" if implied else "hard",
+            "slot": ra.get("slot") or ra.id,
+            "rules": sorted({ra.id, rb.id}),
+            "tolerance": {"relative": rel, "absolute": ab},
+            "scope": {name_a: sa, name_b: sb},
+            "sentences": {name_a: a.sentence.text, name_b: b.sentence.text},
+        }
+        if docs and a.doc_id not in docs:
+            return None
+        return Finding(
+            rule_id=ra.id,
+            kind=self.name,
+            level=level,
+            message=message,
+            evidence=[Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=va),
+                      Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=vb)],
+            score=(0.75 if implied else 1.0) * (0.6 if note else 1.0),
+            explanation=explanation,
+        )
+
+
+# ---------------------------------------------------------------------- intervals
+def _widen(q: Quantity, rel: float, ab: float, soft: bool) -> tuple[float, bool, float, bool]:
+    lo, hi = q.low, q.high
+    if soft:
+        lo = q.soft_low if q.soft_low is not None else lo
+        hi = q.soft_high if q.soft_high is not None else hi
+    lo_inc, hi_inc = q.low_inclusive, q.high_inclusive
+    if q.is_temporal:
+        return lo, lo_inc, hi, hi_inc  # years and dates: exact, tolerance in days via absolute
+    t = max(ab, rel * abs(q.nominal))
+    if t > 0:
+        if not math.isinf(lo):
+            lo, lo_inc = lo - t, True
+        if not math.isinf(hi):
+            hi, hi_inc = hi + t, True
+    return lo, lo_inc, hi, hi_inc
+
+
+def _disjoint(qa: Quantity, qb: Quantity, rel: float, ab: float, *, soft: bool) -> bool:
+    a_lo, a_li, a_hi, a_hi_inc = _widen(qa, rel, ab, soft)
+    b_lo, b_li, b_hi, b_hi_inc = _widen(qb, rel, ab, soft)
+    if qa.is_temporal and ab:
+        a_lo, a_hi, b_lo, b_hi = a_lo - ab, a_hi + ab, b_lo - ab, b_hi + ab
+    return _before(a_hi, a_hi_inc, b_lo, b_li) or _before(b_hi, b_hi_inc, a_lo, a_li)
+
+
+def _before(hi: float, hi_inc: bool, lo: float, lo_inc: bool) -> bool:
+    """True when every value <= hi lies below every value >= lo."""
+    if hi < lo:
+        return True
+    if hi == lo:
+        return not (hi_inc and lo_inc)
+    return False
+
+
+def _fits_in(part: Quantity, whole: Quantity, rel: float, ab: float) -> bool:
+    p_lo, _, _, _ = _widen(part, rel, ab, soft=False)
+    _, _, w_hi, _ = _widen(whole, rel, ab, soft=True)
+    return p_lo <= w_hi
+
+
+def _scope_text(scope: str) -> str:
+    return "initial amount" if scope == "initial" else scope
+
+
+def _implied_reason(qa: Quantity, qb: Quantity) -> str:
+    for q in (qa, qb):
+        if q.soft_high is not None or q.soft_low is not None:
+            return (f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
+                    f"(a bound states the order of magnitude)")
+    return "the implied values cannot both be true"
