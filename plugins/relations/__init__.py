@@ -7,10 +7,7 @@ from checker import hookimpl
 @hookimpl
 def register_rule_types(register):
     from plugins.relations.entities import EntitiesRuleType
+    from plugins.relations.relation import RelationRuleType
 
     register("entities", EntitiesRuleType)
-    try:
-        from plugins.relations.relation import RelationRuleType
-    except ImportError:  # pragma: no cover - relation module not there yet
-        return
     register("relation", RelationRuleType)

@@ -54,8 +54,9 @@ _ALIAS_ITEM = {
 
 ENTITIES_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["entities"],
+    "anyOf": [{"required": ["entities"]}, {"required": ["ignore"]}],
     "properties": {
+        "ignore": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "entities": {
             "type": "array",
             "minItems": 1,
@@ -112,6 +113,7 @@ class Lexicon:
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     patterns: list[tuple[re.Pattern, Entry]] = field(default_factory=list)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, label)
+    ignore: set[str] = field(default_factory=set)  # keys of NER spans that are never entities
 
 
 @dataclass
@@ -176,6 +178,7 @@ class EntitiesRuleType(RuleType):
         for rule in self.rules:
             if not rule.applies_to(language):
                 continue
+            lex.ignore.update(key(w) for w in rule.get("ignore", []) or [])
             for ent in rule.get("entities", []) or []:
                 eid = ent["id"]
                 label = ent.get("label", "")
@@ -348,6 +351,8 @@ class EntitiesRuleType(RuleType):
             if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
                 continue
             k = key(name)
+            if k in lex.ignore:
+                continue
             known = lex.names.get(k)
             if known is None and k in surnames:
                 known = (surnames[k], label)

@@ -1,0 +1,254 @@
+"""Relation patterns: a small token language compiled to regexes, and cue detection.
+
+A sentence becomes a *token stream*: folded words and punctuation separated by single
+spaces, every entity mention replaced by one token ``§<n>``.  A pattern such as
+
+    {subj} {be} {det}? fournisseur cloud? {qual}? de {obj}
+
+is compiled once into a regex over that stream:
+
+* ``{subj}`` / ``{obj}``: one entity mention; ``{qual}``: a qualifier word of the rule
+  (``exclusif``, ``privilégié``...); ``{be}``: a copula or modal + copula in French or
+  English; ``{det}``: a determiner or possessive;
+* ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
+* ``...`` (or ``...N``): a gap of at most 4 (N) words, never across an entity;
+* ``de`` also matches ``d'``/``du``/``des``; ``à`` matches ``au``/``aux``;
+  ``le``/``la``/``les`` match ``l'``;
+* between any two tokens, adverbs, negation and hedge particles may appear (``n'``,
+  ``pas``, ``plus``, ``no longer``, ``toujours``, ``peut-être``...), so that negated and
+  hedged variants match the same pattern and are *kept* as polarity / modality.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plugins.relations.textnorm import fold
+
+ENT = "§"
+
+_WORD_ALIASES = {
+    "de": "(?:de|d'|du|des)",
+    "d'": "(?:de|d'|du|des)",
+    "a": "(?:a|au|aux)",
+    "le": "(?:le|la|les|l')",
+    "la": "(?:le|la|les|l')",
+    "les": "(?:le|la|les|l')",
+    "l'": "(?:le|la|les|l')",
+}
+
+_COPULA = [
+    # French
+    "est", "etait", "sera", "serait", "soit", "reste", "restait", "restera", "demeure", "demeurait", "devient",
+    "deviendra", "deviendrait", "est devenu", "est devenue", "etait devenu", "a ete", "avait ete", "aurait ete",
+    "pourrait etre", "pourrait devenir", "devrait etre", "peut etre", "sont", "etaient", "seraient",
+    "restent", "demeurent", "deviennent", "sont devenus", "ont ete",
+    # English
+    "is", "was", "will be", "would be", "could be", "might be", "may be", "remains", "remained", "became",
+    "becomes", "has been", "had been", "are", "were", "have been", "'s",
+]
+_DETERMINERS = ["le", "la", "les", "l'", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+                "cette", "the", "a", "an", "its", "their", "his", "her", "this", "that"]
+# words allowed between any two pattern tokens (and looked at for polarity / modality / time)
+FILLERS = [
+    "ne", "n'", "pas", "plus", "jamais", "guere", "point", "toujours", "desormais", "aussi", "bien", "deja", "encore",
+    "actuellement", "meme", "notamment", "egalement", "officiellement", "reellement", "vraiment", "peut-etre",
+    "probablement", "possiblement", "eventuellement", "certainement", "visiblement", "apparemment", "ancien",
+    "ancienne", "actuel", "actuelle", "nouveau", "nouvel", "nouvelle", "futur", "future", "ex", "ex-",
+    "not", "n't", "no", "longer", "never", "also", "still", "now", "currently", "already", "officially", "reportedly",
+    "probably", "possibly", "perhaps", "allegedly", "former", "current", "new", "then", "once", "really", "indeed",
+]
+_FILLER_RX = "(?: (?:" + "|".join(re.escape(w) for w in sorted(FILLERS, key=lambda w: (-len(w), w))) + "))*"
+
+NEGATION = {"pas", "jamais", "guere", "point", "aucun", "aucune", "nullement", "not", "n't", "never", "no", "non"}
+NE = {"ne", "n'"}
+CHANGE = {"plus", "longer", "desormais", "anymore"}
+HEDGES = {
+    "pourrait", "pourraient", "serait", "seraient", "aurait", "auraient", "devrait", "devraient", "peut-etre",
+    "probablement", "possiblement", "eventuellement", "envisage", "envisagerait", "rumeur", "rumeurs", "hypothese",
+    "would", "could", "might", "may", "reportedly", "possibly", "probably", "perhaps", "allegedly", "rumored",
+    "rumoured", "potentially", "potentiellement", "apparemment", "apparently", "suppose", "supposedly",
+}
+REPORTED = {"selon", "according", "d'apres", "affirme", "affirment", "rapporte", "rapportent", "says", "said",
+            "reports", "reported", "claims", "claimed", "declare"}
+PAST = {"etait", "etaient", "avait", "avaient", "ancien", "ancienne", "anciens", "ex", "ex-", "was", "were", "had",
+        "former", "formerly", "then", "once", "fut", "furent"}
+FUTURE = {"sera", "seront", "deviendra", "will", "futur", "future", "prochain", "prochaine"}
+
+_TOKEN_RX = re.compile(r"\w+(?:[-.]\w+)*'?|'|[^\w\s]", re.UNICODE)
+_YEAR_RX = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+@dataclass
+class Stream:
+    """A sentence as a token stream: ``text`` and, per token, its (start, end) in the sentence."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    char_to_tok: list[int]
+    mentions: list  # EntityMention per entity token number
+
+    def token_range(self, a: int, b: int) -> tuple[int, int]:
+        """Token indices [first, last] covered by stream characters [a, b)."""
+        return self.char_to_tok[a], self.char_to_tok[max(a, b - 1)]
+
+
+def build_stream(sentence) -> Stream:
+    text = sentence.text
+    folded = fold(text)
+    mentions = sorted(sentence.entities, key=lambda m: (m.start, m.end))
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    kept = []
+
+    def words(a: int, b: int) -> None:
+        for m in _TOKEN_RX.finditer(folded, a, b):
+            pieces.append(m.group(0))
+            spans.append((m.start(), m.end()))
+
+    for m in mentions:
+        s, e = m.start - sentence.start, m.end - sentence.start
+        if s < pos or s < 0 or e > len(text):
+            continue
+        words(pos, s)
+        pieces.append(f"{ENT}{len(kept)}")
+        spans.append((s, e))
+        kept.append(m)
+        pos = e
+    words(pos, len(text))
+    out = " ".join(pieces)
+    char_to_tok = []
+    for i, p in enumerate(pieces):
+        char_to_tok.extend([i] * len(p))
+        char_to_tok.append(i)  # the separating space
+    return Stream(out, spans, char_to_tok, kept)
+
+
+class PatternError(ValueError):
+    pass
+
+
+def _split_pattern(pattern: str) -> list[str]:
+    """Pattern tokens: whitespace separated, with ``,`` and elided ``d'`` split off."""
+    spaced = re.sub(r"([,;:])", r" \1 ", fold(pattern))
+    spaced = re.sub(r"(\w')(?=[\w{(])", r"\1 ", spaced)
+    out: list[str] = []
+    depth = 0
+    buf = ""
+    for ch in spaced:  # keep "(a b|c)" together
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch.isspace() and depth == 0:
+            if buf:
+                out.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    if depth != 0:
+        raise PatternError("unbalanced parentheses")
+    if buf:
+        out.append(buf)
+    return out
+
+
+def _word(word: str) -> str:
+    if word in _WORD_ALIASES:
+        return _WORD_ALIASES[word]
+    parts = [re.escape(p) for p in re.split(r"(?<=')|\s+", word) if p]
+    return " ".join(parts)
+
+
+def _alt(items: list[str]) -> str:
+    return "(?:" + "|".join(sorted(items, key=lambda s: (-len(s), s))) + ")"
+
+
+def _phrase(phrase: str) -> str:
+    words = _split_pattern(phrase) if phrase.strip() else []
+    return " ".join(_word(w) for w in words)
+
+
+def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, set[str]]:
+    """Compile a pattern; returns the regex and the slot names it binds (subj, obj)."""
+    tokens = _split_pattern(pattern)
+    if not tokens:
+        raise PatternError("empty pattern")
+    slots: set[str] = set()
+    pieces: list[tuple[str, bool, bool]] = []  # (regex, optional, is_gap)
+    nqual = 0
+    for tok in tokens:
+        optional = tok.endswith("?") and len(tok) > 1
+        if optional:
+            tok = tok[:-1]
+        gap = re.fullmatch(r"\.\.\.(\d*)", tok)
+        if gap:
+            n = int(gap.group(1) or 4)
+            pieces.append((f"(?: [^ {ENT}]+){{0,{n}}}?", False, True))
+            continue
+        if tok in ("{subj}", "{obj}"):
+            name = tok[1:-1]
+            if name in slots:
+                raise PatternError(f"{tok} used twice")
+            slots.add(name)
+            rx = f"{ENT}(?P<{name}>\\d+)"
+        elif tok == "{qual}":
+            if not qualifiers:
+                raise PatternError("{qual} used but the rule declares no qualifiers")
+            nqual += 1
+            rx = f"(?P<qual{nqual}>{_alt([_phrase(q) for q in qualifiers])})"
+        elif tok == "{be}":
+            rx = _alt([_phrase(c) for c in _COPULA])
+        elif tok == "{det}":
+            rx = _alt([_word(d) for d in _DETERMINERS])
+        elif tok.startswith("(") and tok.endswith(")"):
+            rx = _alt([_phrase(p) for p in tok[1:-1].split("|") if p.strip()])
+        elif tok.startswith("{"):
+            raise PatternError(f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{qual}}, {{be}}, {{det}})")
+        else:
+            rx = _word(tok)
+        pieces.append((rx, optional, False))
+    if "subj" not in slots:
+        raise PatternError("a pattern needs {subj}")
+    if pieces[0][1] or pieces[0][2]:
+        raise PatternError("a pattern cannot start with an optional token or a gap")
+    out = ""
+    for i, (rx, optional, is_gap) in enumerate(pieces):
+        if is_gap:
+            out += rx
+            continue
+        body = rx if i == 0 else f"{_FILLER_RX} {rx}"
+        out += f"(?:{body})?" if optional else body
+    try:
+        return re.compile(rf"(?<![^ ]){out}(?![^ ])"), slots
+    except re.error as exc:
+        raise PatternError(str(exc)) from exc
+
+
+def cues(tokens: list[str], sentence_tokens: list[str]) -> dict:
+    """Polarity, modality and time cues of a matched stretch (``tokens``) in its sentence."""
+    toks = set(tokens)
+    negative = bool(toks & NEGATION) or (bool(toks & NE) and bool(toks & CHANGE))
+    if "no" in toks and "longer" in toks:
+        negative = True
+    if toks & NE and not negative and "que" in toks:
+        negative = False  # "n'est que": restriction, not negation
+    changed = bool(toks & CHANGE) and negative
+    modality = "asserted"
+    if toks & HEDGES:
+        modality = "hedged"
+    elif set(sentence_tokens) & REPORTED:
+        modality = "reported"
+    tense = "present"
+    if changed:
+        tense = "present"  # "n'est plus": a statement about now
+    elif toks & PAST:
+        tense = "past"
+    elif toks & FUTURE:
+        tense = "future"
+    return {"negative": negative, "changed": changed, "modality": modality, "tense": tense}
+
+
+def years(text: str) -> list[int]:
+    return sorted({int(y) for y in _YEAR_RX.findall(text)})

@@ -1,0 +1,363 @@
+"""The ``relation`` rule type: (subject, relation, object) triples and their constraints.
+
+Each YAML rule names a normalised ``relation`` (shared across languages, e.g.
+``cloud_provider``), gives token ``patterns`` (see ``plugins.relations.patterns``) over
+the sentence with its entity mentions (filled by the ``entities`` annotator), and
+declares ``constraints``:
+
+* ``functional: subject|object`` - the argument that has only one value at a time
+  (``ceo``: a company has one CEO -> ``object``); ``functional_when: exclusive`` limits
+  it to claims with an exclusive qualifier (a company may have several cloud
+  providers, but only one *exclusive* one);
+* ``exclusive_shared`` - an ``exclusive`` qualifier against a ``shared`` one for the
+  same triple (``accès exclusif`` vs ``accès privilégié``);
+* ``antonyms`` - relations that contradict this one for the same pair of entities,
+  each possibly declared ``compatible`` (partner / competitor);
+* polarity (always on): ``X est ...`` against ``X n'est pas / n'est plus ...``.
+
+Every claim keeps its polarity (negation is never dropped), modality (asserted,
+hedged, reported) and time (tense cue, years).  A hedged side lowers the level one
+step.  Findings carry both sentences, the normalised triples as evidence values, the
+violated constraint and a one-line ``reason``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from checker.model import LEVELS, Claim, Document, Evidence, Finding
+from checker.pairing import group_by_keys, unique_pairs
+from checker.ruletype import RuleType
+
+from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
+
+_PATTERN_ITEM = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "required": ["pattern"],
+            "properties": {
+                "pattern": {"type": "string", "minLength": 1},
+                "object": {"enum": ["slot", "context"]},
+                "swap": {"type": "boolean"},
+            },
+            "additionalProperties": False,
+        },
+    ]
+}
+
+RELATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["relation", "patterns"],
+    "properties": {
+        "relation": {"type": "string", "pattern": r"^[A-Za-z0-9_.\-]+$"},
+        "symmetric": {"type": "boolean"},
+        "patterns": {"type": "array", "minItems": 1, "items": _PATTERN_ITEM},
+        "subject_labels": {"type": "array", "items": {"type": "string"}},
+        "object_labels": {"type": "array", "items": {"type": "string"}},
+        "context_window": {"type": "integer", "minimum": 0, "maximum": 10},
+        "qualifiers": {
+            "type": "object",
+            "properties": {
+                "exclusive": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "shared": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            },
+            "additionalProperties": False,
+        },
+        "constraints": {
+            "type": "object",
+            "properties": {
+                "functional": {"enum": ["subject", "object"]},
+                "functional_when": {"enum": ["always", "exclusive"]},
+                "exclusive_shared": {"type": "boolean"},
+                "polarity": {"type": "boolean"},
+                "antonyms": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["relation"],
+                        "properties": {
+                            "relation": {"type": "string"},
+                            "compatible": {"type": "boolean"},
+                        },
+                        "additionalProperties": False,
+                    },
+                },
+                "levels": {
+                    "type": "object",
+                    "properties": {k: {"enum": list(LEVELS)} for k in
+                                   ("functional", "exclusive_shared", "polarity", "antonym")},
+                    "additionalProperties": False,
+                },
+            },
+            "additionalProperties": False,
+        },
+    },
+}
+
+DEFAULT_LEVELS = {"exclusive_shared": "warning"}
+
+
+def _down(level: str, steps: int) -> str | None:
+    i = LEVELS.index(level) - steps
+    return LEVELS[i] if i >= 0 else None
+
+
+class _Compiled:
+    def __init__(self, rule, ctx):
+        self.rule = rule
+        self.relation = rule.get("relation")
+        self.symmetric = bool(rule.get("symmetric", False))
+        quals = rule.get("qualifiers", {}) or {}
+        self.qual_class: dict[str, str] = {}
+        from plugins.relations.textnorm import fold
+
+        for cls in ("exclusive", "shared"):
+            for q in quals.get(cls, []) or []:
+                self.qual_class[" ".join(fold(q).replace("'", "' ").split())] = cls
+        self.patterns = []
+        for item in rule.get("patterns", []):
+            if isinstance(item, str):
+                item = {"pattern": item}
+            try:
+                rx, slots = compile_pattern(item["pattern"], list(self.qual_class))
+            except PatternError as exc:
+                ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r}: {exc}", line=rule.line, kind="rule")
+                continue
+            mode = item.get("object", "slot")
+            if mode == "slot" and "obj" not in slots:
+                ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} "
+                                     f"(add one, or set object: context)", line=rule.line, kind="rule")
+                continue
+            self.patterns.append((rx, mode, bool(item.get("swap", False))))
+        self.subject_labels = set(rule.get("subject_labels", []) or [])
+        self.object_labels = set(rule.get("object_labels", []) or [])
+        self.window = rule.get("context_window", 2)
+        c = rule.get("constraints", {}) or {}
+        self.functional = c.get("functional")
+        self.functional_when = c.get("functional_when", "always")
+        self.exclusive_shared = c.get("exclusive_shared", True)
+        self.polarity = c.get("polarity", True)
+        self.antonyms = {a["relation"]: bool(a.get("compatible", False)) for a in c.get("antonyms", []) or []}
+        self.levels = dict(DEFAULT_LEVELS)
+        self.levels.update(c.get("levels", {}) or {})
+
+    def level(self, constraint: str) -> str:
+        return self.levels.get(constraint, self.rule.level)
+
+
+class RelationRuleType(RuleType):
+    name = "relation"
+    order = 100
+    schema = RELATION_SCHEMA
+
+    def setup(self, rules, ctx) -> None:
+        super().setup(rules, ctx)
+        self.compiled = [_Compiled(r, ctx) for r in rules]
+        self.by_relation: dict[str, list[_Compiled]] = {}
+        for c in self.compiled:
+            self.by_relation.setdefault(c.relation, []).append(c)
+
+    # -- extraction ------------------------------------------------------------------
+    def extract(self, doc: Document, rules) -> list[Claim]:
+        claims: list[Claim] = []
+        active = [c for c in self.compiled if c.rule.applies_to(doc.language) and c.patterns]
+        if not active:
+            return claims
+        for i, sent in enumerate(doc.sentences):
+            if len(sent.entities) == 0:
+                continue
+            stream = build_stream(sent)
+            words = stream.text.split(" ")
+            seen: set[tuple] = set()
+            for comp in active:
+                for rx, mode, swap in comp.patterns:
+                    for m in rx.finditer(stream.text):
+                        claim = self._claim(doc, i, sent, stream, words, comp, m, mode, swap)
+                        if claim is None:
+                            continue
+                        sig = (comp.relation, claim.value["subject"], claim.value["object"], claim.value["polarity"])
+                        if sig in seen:
+                            continue
+                        seen.add(sig)
+                        claims.append(claim)
+        if self.ctx is not None:
+            self.ctx.add_stat("relation", "triples", len(claims))
+        return claims
+
+    def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, mode, swap) -> Claim | None:
+        subj = stream.mentions[int(m.group("subj"))]
+        if mode == "context":
+            obj = self._context_object(doc, index, sent, subj, stream.spans[stream.token_range(m.start(), m.end())[0]][0],
+                                       comp)
+            if obj is None:
+                return None
+        else:
+            obj = stream.mentions[int(m.group("obj"))]
+        if swap:
+            subj, obj = obj, subj
+        if subj.id == obj.id:
+            return None
+        if comp.subject_labels and subj.label and subj.label not in comp.subject_labels:
+            return None
+        if comp.object_labels and obj.label and obj.label not in comp.object_labels:
+            return None
+        first, last = stream.token_range(m.start(), m.end())
+        lo = max(0, first - 3)
+        window = [w for w in words[lo:last + 1] if not w.startswith("§")]
+        cue = cues(window, words)
+        cue = self._morph(sent, stream, first, last, cue)
+        qual = None
+        for name, val in m.groupdict().items():
+            if name.startswith("qual") and val:
+                qual = comp.qual_class.get(val)
+                break
+        s_id, o_id = subj.id, obj.id
+        if comp.symmetric and o_id < s_id:
+            s_id, o_id = o_id, s_id
+        value = {
+            "subject": s_id,
+            "relation": comp.relation,
+            "object": o_id,
+            "polarity": "negative" if cue["negative"] else "positive",
+            "modality": cue["modality"],
+            "qualifier": qual,
+            "time": {"tense": cue["tense"], "years": years(sent.text)},
+        }
+        if cue["changed"]:
+            value["time"]["change"] = "no longer"
+        start = sent.start + stream.spans[first][0]
+        end = sent.start + stream.spans[last][1]
+        keys = [f"pair:{min(s_id, o_id)}|{max(s_id, o_id)}"]
+        for c in self.by_relation.get(comp.relation, []):
+            if c.functional:
+                arg = o_id if c.functional == "object" else s_id
+                keys.append(f"fn:{comp.relation}:{c.functional}:{arg}")
+        return Claim(kind="relation", doc_id=doc.id, sentence=sent, start=start, end=end, keys=tuple(dict.fromkeys(keys)),
+                     value=value, rule_id=comp.rule.id, data=comp)
+
+    @staticmethod
+    def _morph(sent, stream, first, last, cue):
+        """Conditional mood (``serait``, ``pourrait``) from the parser's morphology when available."""
+        span = sent.tokens
+        if span is None or cue["modality"] == "hedged":
+            return cue
+        base = sent.annotations.get("block_start", sent.start)
+        lo = sent.start + stream.spans[first][0]
+        hi = sent.start + stream.spans[last][1]
+        for tok in span:
+            pos = base + tok.idx
+            if lo <= pos < hi and "Cnd" in tok.morph.get("Mood"):
+                cue = dict(cue, modality="hedged")
+                break
+        return cue
+
+    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled):
+        """Most recent ORG-like mention other than the subject, for anaphoric objects (``ces technologies``)."""
+        labels = comp.object_labels or {"ORG"}
+        pool = [m for m in sent.entities if m.end - sent.start <= before]
+        for j in range(index - 1, max(-1, index - 1 - comp.window), -1):
+            pool = list(doc.sentences[j].entities) + pool
+        for m in reversed(pool):
+            if m.id != subj.id and (m.label in labels):
+                return m
+        return None
+
+    # -- comparison ------------------------------------------------------------------
+    def pair(self, claims, rules):
+        assert self.ctx is not None
+        return group_by_keys(claims, self.ctx)
+
+    def compare(self, groups, rules) -> list[Finding]:
+        assert self.ctx is not None
+        best: dict[tuple, Finding] = {}
+        for a, b in unique_pairs(groups, self.ctx):
+            f = self._judge(a, b)
+            if f is None:
+                continue
+            ident = (f.explanation["constraint"], f.evidence[0].doc_id, f.evidence[1].doc_id,
+                     f.evidence[0].start, f.evidence[1].start)
+            if ident not in best:
+                best[ident] = f
+        return list(best.values())
+
+    @staticmethod
+    def _time_compatible(va, vb) -> bool:
+        ta, tb = va["time"], vb["time"]
+        if ta["years"] and tb["years"] and not set(ta["years"]) & set(tb["years"]):
+            return False
+        return ta["tense"] == tb["tense"]
+
+    def _judge(self, a: Claim, b: Claim) -> Finding | None:
+        va, vb = a.value, b.value
+        ca: _Compiled = a.data
+        cb: _Compiled = b.data
+        same_rel = va["relation"] == vb["relation"]
+        same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
+        hedged = (va["modality"] == "hedged") + (vb["modality"] == "hedged")
+        pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
+        reason = constraint = None
+        if same_rel and same_args:
+            if pos_a != pos_b and ca.polarity and self._time_compatible(va, vb):
+                neg, pos = (va, vb) if not pos_a else (vb, va)
+                if neg["qualifier"] == "exclusive" and pos["qualifier"] != "exclusive":
+                    return None  # "not the exclusive provider" vs "a provider": compatible
+                constraint = "polarity"
+                reason = (f"one article says {self._triple(pos)}, the other says it is not the case"
+                          + (" any more" if neg["time"].get("change") else ""))
+            elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
+                constraint = "exclusive_shared"
+                reason = (f"{va['relation']} of {va['subject']} and {va['object']} is called exclusive in one "
+                          f"article and shared/privileged (not exclusive) in the other")
+        elif same_rel and pos_a and pos_b and ca.functional and self._time_compatible(va, vb):
+            arg = "object" if ca.functional == "object" else "subject"
+            other = "subject" if arg == "object" else "object"
+            if va[arg] == vb[arg] and va[other] != vb[other]:
+                if ca.functional_when == "always" or "exclusive" in (va["qualifier"], vb["qualifier"]):
+                    constraint = "functional"
+                    reason = (f"{va['relation']} of {va[arg]} can have only one value"
+                              + (" when exclusive" if ca.functional_when == "exclusive" else "")
+                              + f", but the articles give {va[other]} and {vb[other]}")
+        elif not same_rel and pos_a and pos_b and {va["subject"], va["object"]} == {vb["subject"], vb["object"]}:
+            compat = ca.antonyms.get(vb["relation"])
+            if compat is None:
+                compat = cb.antonyms.get(va["relation"])
+                if compat is not None:
+                    ca = cb
+            if compat is False and (ca.symmetric or same_args) and self._time_compatible(va, vb):
+                constraint = "antonym"
+                reason = f"{va['relation']} and {vb['relation']} are declared incompatible for the same entities"
+        if constraint is None:
+            return None
+        level = _down(ca.level(constraint), hedged)
+        if level is None:
+            return None
+        rule = ca.rule
+        ev_a = Evidence.from_claim(a, whole_sentence=True)
+        ev_b = Evidence.from_claim(b, whole_sentence=True)
+        docs = self.ctx.documents if self.ctx else {}
+        name = lambda d: docs[d].name if d in docs else d  # noqa: E731
+        message = rule.format_message(
+            a={"value": self._triple(va), "doc": name(a.doc_id), "quote": a.text, **va},
+            b={"value": self._triple(vb), "doc": name(b.doc_id), "quote": b.text, **vb},
+            constraint=constraint,
+        ) or f"Incompatible relations ({constraint}): {self._triple(va)} ({name(a.doc_id)}) vs {self._triple(vb)} ({name(b.doc_id)})"
+        score = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}[constraint]
+        score *= 0.7 ** hedged
+        return Finding(
+            rule_id=rule.id, kind=self.name, level=level, message=message, evidence=[ev_a, ev_b], score=score,
+            explanation={
+                "reason": reason,
+                "constraint": constraint,
+                "triples": [va, vb],
+                "matched": [a.text, b.text],
+                "hedged_sides": hedged,
+            },
+        )
+
+    @staticmethod
+    def _triple(v: dict) -> str:
+        neg = "NOT " if v["polarity"] == "negative" else ""
+        qual = f" [{v['qualifier']}]" if v.get("qualifier") else ""
+        mod = f" ({v['modality']})" if v.get("modality") != "asserted" else ""
+        return f"{v['subject']} {neg}{v['relation']}{qual} {v['object']}{mod}"
