@@ -31,7 +31,7 @@ STRONG = (
 WEAK_VERBS = r"représente(?:nt)?|represents?|décrit|describes?"
 # "X est un concept (controversé) désignant Y" / "X is a term referring to Y"
 CONCEPT_PRED = re.compile(
-    r"^(?:est|is)\s+(?:un|une|a|an)\s+(?:concept|terme|notion|mot|expression|term|notion|word|idea)\b[^,;:]{0,40}?\s+"
+    r"^(?:est|is)\s+(?:un|une|a|an)\s+[^,;:]{1,60}?\s+"
     r"(?:désignant|qui\s+désigne|qui\s+renvoie\s+à|renvoyant\s+à|referring\s+to|that\s+refers\s+to|which\s+refers\s+to|"
     r"qui\s+signifie|meaning)\s+(?P<def>.+)$", re.I)
 COPULA = re.compile(r"^(?:est|is)\s+(?P<def>(?:un|une|a|an)\s+.+)$", re.I)

@@ -1,0 +1,359 @@
+"""Fast tests of the nli rule type with a tiny randomly initialised BERT built here."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.context import Options
+from checker.model import Sentence
+from checker.pipeline import Checker
+from plugins.nli import backend
+from plugins.nli.cache import ScoreCache
+from plugins.nli.candidates import analyse, candidate_pairs, numbers_only_difference
+from plugins.nli.definitions import parse_definition, term_keys
+from plugins.nli.profiles import profile_for
+from plugins.nli.rule import decide_statement
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = ("le la les de des du un une a est et conseil municipal voté rejeté budget bibliothèque ville maire "
+         "microsoft openai investi dans désigne système capable ia tâche").split()
+
+A = "Le conseil municipal a voté le budget de la bibliothèque de la ville."
+B = "Le conseil municipal a rejeté le budget de la bibliothèque de la ville."
+
+
+def make_model(path: Path, id2label: dict[int, str], bias: list[float], scale: float = 0.01) -> Path:
+    """A 1-layer BERT classifier whose output is fixed by the classifier bias."""
+    import torch
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+    from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
+
+    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3}
+    for w in WORDS:
+        vocab.setdefault(w, len(vocab))
+    tok = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    tok.normalizer = normalizers.Lowercase()
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+                                   sep_token="[SEP]", model_max_length=64)
+    path.mkdir(parents=True, exist_ok=True)
+    fast.save_pretrained(str(path))
+    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                     intermediate_size=32, max_position_embeddings=64, num_labels=len(id2label),
+                     id2label={int(k): v for k, v in id2label.items()},
+                     label2id={v: int(k) for k, v in id2label.items()})
+    torch.manual_seed(0)
+    model = BertForSequenceClassification(cfg)
+    with torch.no_grad():
+        model.classifier.weight.mul_(scale)
+        model.classifier.bias.copy_(torch.tensor(bias, dtype=torch.float))
+    model.save_pretrained(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    base = tmp_path_factory.mktemp("nli-models")
+    return {
+        # index 0 is contradiction, spelled in upper case, and dominates
+        "contra": make_model(base / "contra", {0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"}, [6.0, 0.0, 0.0]),
+        "neutral": make_model(base / "neutral", {0: "entailment", 1: "neutral", 2: "contradiction"}, [0.0, 6.0, 0.0]),
+        "entail": make_model(base / "entail", {0: "Entailment", 1: "Neutral", 2: "Contradiction"}, [6.0, 0.0, 0.0]),
+        "generic": make_model(base / "generic", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, [0.0, 0.0, 6.0]),
+        "random": make_model(base / "random", {0: "entailment", 1: "neutral", 2: "contradiction"}, [0.0, 0.0, 0.0],
+                             scale=50.0),
+    }
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("FACTCHECK_NLI_MODEL", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return tmp_path
+
+
+def run(model: Path | str, texts: dict[str, str], tmp: Path, *, rules: str | None = None, use_cache: bool = True,
+        monkeypatch=None):
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(model))
+    rule_paths = []
+    builtin = True
+    if rules is not None:
+        f = tmp / "rules" / "nli.yaml"
+        f.parent.mkdir(exist_ok=True)
+        f.write_text(rules, encoding="utf-8")
+        rule_paths, builtin = [f.parent], False
+    checker = Checker(rule_paths=rule_paths, builtin_rules=builtin, only_types={"nli"},
+                      options=Options(cache_dir=tmp / "cache", use_cache=use_cache))
+    return checker.check_texts(texts)
+
+
+# -- labels -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("raw,want", [("contradiction", "contradiction"), ("CONTRADICTION", "contradiction"),
+                                      ("Contradictory", "contradiction"), ("ENTAILMENT", "entailment"),
+                                      ("entails", "entailment"), ("Neutral", "neutral"),
+                                      ("not_entailment", "not_entailment"), ("LABEL_2", None)])
+def test_canonical_label_spellings(raw, want):
+    assert backend.canonical_label(raw) == want
+
+
+def test_generic_labels_need_a_mapping():
+    with pytest.raises(backend.ModelUnavailable, match="labels"):
+        backend.resolve_labels({"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"})
+    got = backend.resolve_labels({"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"},
+                                 {0: "entailment", "1": "neutral", "LABEL_2": "contradiction"})
+    assert got == {0: "entailment", 1: "neutral", 2: "contradiction"}
+    with pytest.raises(backend.ModelUnavailable):
+        backend.resolve_labels({"0": "LABEL_0"}, {0: "maybe"})
+
+
+def test_labels_read_by_index_whatever_the_order(models, env):
+    m = backend.load_model(str(models["contra"]))
+    assert m.labels == {0: "contradiction", 1: "neutral", 2: "entailment"}
+    (p,) = m.predict([(A, B)])
+    assert p["contradiction"] > 0.9 and abs(sum(p.values()) - 1) < 1e-5
+
+
+def test_label_n_model_with_rule_mapping(models, env, monkeypatch):
+    rules = """id: t.nli
+extends: nli
+labels: {"0": entailment, "1": neutral, "2": contradiction}
+thresholds: {statements: {contradiction: 0.5, margin: 0.1}}
+"""
+    res = run(models["generic"], {"a.txt": A, "b.txt": B}, env, rules=rules, monkeypatch=monkeypatch)
+    assert [f.rule_id for f in res.findings] == ["t.nli"]
+    # without the mapping the run says why, once, and goes on
+    res = run(models["generic"], {"a.txt": A, "b.txt": B}, env, rules="id: t.nli\nextends: nli\n",
+              monkeypatch=monkeypatch)
+    assert not res.findings
+    errs = [e for e in res.errors if e.kind == "model"]
+    assert len(errs) == 1 and "LABEL_0" in errs[0].message
+
+
+# -- batching ---------------------------------------------------------------------------------------------
+def test_batches_sorted_and_order_preserved(models, env):
+    m = backend.load_model(str(models["random"]))
+    pairs = [(A, B), ("le maire", "la ville"), (B, A + " " + A), ("un budget", "le budget de la ville"), (A, A)]
+    before = m.calls
+    batched = m.predict(pairs, batch_size=2)
+    assert m.calls - before == 3
+    single = [m.predict([p], batch_size=1)[0] for p in pairs]
+    for x, y in zip(batched, single):
+        for k in x:
+            assert abs(x[k] - y[k]) < 1e-4
+    assert len({round(x["entailment"], 4) for x in batched}) > 1  # really different inputs
+
+
+def test_model_loaded_once_per_process(models, env):
+    assert backend.load_model(str(models["random"])) is backend.load_model(str(models["random"]))
+
+
+# -- cache ------------------------------------------------------------------------------------------------
+def test_rerun_does_no_model_work(models, env, monkeypatch):
+    texts = {"a.txt": A, "b.txt": B}
+    first = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert first.stats["nli"]["model_calls"] >= 1
+    m = backend.load_model(str(models["contra"]))
+    calls = m.calls
+    second = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert m.calls == calls
+    assert "model_calls" not in second.stats["nli"]
+    assert second.stats["nli"]["cache_hits"] == 2  # both directions
+    assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
+    third = run(models["contra"], texts, env, use_cache=False, monkeypatch=monkeypatch)
+    assert m.calls > calls and third.stats["nli"]["model_calls"] >= 1
+
+
+def test_cache_keyed_by_model_and_text(env):
+    c = ScoreCache(env / "c")
+    c.put_many("m1", {("a", "b"): {"entailment": 0.1, "neutral": 0.2, "contradiction": 0.7}})
+    assert c.get_many("m1", [("a", "b")])[("a", "b")]["contradiction"] == 0.7
+    assert c.get_many("m2", [("a", "b")]) == {}
+    assert c.get_many("m1", [("b", "a")]) == {}
+    other = ScoreCache(env / "c")  # a second process/connection sees the rows
+    assert ("a", "b") in other.get_many("m1", [("a", "b")])
+
+
+def test_cache_dir_env_override(env, monkeypatch):
+    from plugins.nli.cache import default_cache_dir
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(env / "x"))
+    assert default_cache_dir("/elsewhere") == env / "x"
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    assert default_cache_dir(env / "y") == env / "y"
+    assert "factcheck" in str(default_cache_dir(None))
+
+
+# -- pairing ------------------------------------------------------------------------------------------------
+class _Ctx:
+    focus = None
+
+    @staticmethod
+    def allowed(a, b):
+        return a != b
+
+
+def _sent(doc, i, text, section="body"):
+    return Sentence(doc_id=doc, index=i, start=i * 200, end=i * 200 + len(text), text=text, language="fr",
+                    section=section)
+
+
+def test_pairing_blocks_ranks_and_never_scores_all_pairs():
+    topics = ["budget bibliothèque municipale", "transport tramway ligne", "école primaire rentrée",
+              "hôpital urgences médecins", "stade football rénovation", "piscine olympique travaux"]
+    stmts = []
+    for d in ("a", "b", "c"):
+        for i, t in enumerate(topics):
+            stmts.append(analyse(_sent(d, i, f"Microsoft annonce {t} pour la commune {d}{i} cette semaine.")))
+    pairs, total = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=0.3)
+    assert total == 3 * 36
+    assert 0 < len(pairs) < total
+    for a, b, _ in pairs:  # only same-topic pairs: 'Microsoft' is everywhere and does not block
+        assert a.doc_id != b.doc_id
+        assert a.sentence.index == b.sentence.index
+    # k=1: each statement keeps at most one partner per other document
+    assert len(pairs) == len(topics) * 3
+
+
+def test_numbers_only_difference():
+    a = analyse(_sent("a", 0, "Microsoft a investi 13 milliards de dollars dans OpenAI."))
+    b = analyse(_sent("b", 0, "Microsoft a investi 10 milliards de dollars dans OpenAI."))
+    c = analyse(_sent("c", 0, "Microsoft n'a jamais investi dans OpenAI."))
+    assert numbers_only_difference(a, b)
+    assert not numbers_only_difference(a, c)
+    assert not numbers_only_difference(a, a)
+
+
+def test_numbers_only_pairs_left_to_numeric(models, env, monkeypatch):
+    texts = {"a.txt": "Le conseil municipal a voté un budget de 13 millions pour la bibliothèque.",
+             "b.txt": "Le conseil municipal a voté un budget de 10 millions pour la bibliothèque."}
+    res = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert not [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+    assert res.stats["nli"]["common.nli-contradiction.skipped_numbers_only"] == 1
+
+
+def test_headings_titles_and_questions_are_not_claims(models, env, monkeypatch):
+    texts = {"a.txt": "Le conseil municipal a-t-il voté le budget de la bibliothèque ?\n",
+             "b.txt": B}
+    res = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert not res.findings
+
+
+# -- thresholds ---------------------------------------------------------------------------------------------
+def test_decide_statement_thresholds():
+    th = {"contradiction": 0.6, "margin": 0.3}
+    assert decide_statement({"contradiction": 0.7, "entailment": 0.2}, th)
+    assert not decide_statement({"contradiction": 0.55, "entailment": 0.0}, th)
+    assert not decide_statement({"contradiction": 0.7, "entailment": 0.5}, th)
+
+
+def test_profiles_per_model():
+    assert profile_for("/x/y/nli-mini-multilingual")["name"] == "nli-mini-multilingual"
+    assert profile_for("MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7")["name"] == "mdeberta-xnli"
+    unknown = profile_for("someone/some-nli-model")
+    assert unknown["name"] == "default" and 0 < unknown["statements"]["contradiction"] <= 1
+
+
+def test_contradiction_finding_and_rule_thresholds(models, env, monkeypatch):
+    res = run(models["contra"], {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
+    (f,) = [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+    assert set(f.documents()) == {"a.txt", "b.txt"}
+    assert f.explanation["reason"] and f.explanation["pairs_scored"] == 1
+    assert f.explanation["cross_document_pairs"] == 1
+    assert f.evidence[0].quote == A and f.evidence[1].quote == B
+    strict = "id: t.nli\nextends: nli\nthresholds: {statements: {contradiction: 1.0}}\n"
+    assert not run(models["contra"], {"a.txt": A, "b.txt": B}, env, rules=strict, monkeypatch=monkeypatch).findings
+    res = run(models["neutral"], {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
+    assert not [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+
+
+# -- definitions ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,term,definition", [
+    ("L'AGI désigne une IA capable de réaliser toute tâche.", "AGI", "une IA capable de réaliser toute tâche"),
+    ("Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
+     "cloud souverain", "un hébergement soumis au droit européen"),
+    ("Edge computing is defined as processing data near its source.", "Edge computing",
+     "processing data near its source"),
+    ("The metaverse refers to persistent shared virtual spaces.", "metaverse", "persistent shared virtual spaces"),
+    ("La sobriété numérique est une démarche visant à réduire l'impact du numérique.", "sobriété numérique",
+     "une démarche visant à réduire l'impact du numérique"),
+    ("Le RGPD est un texte désignant les règles européennes sur les données.", "RGPD",
+     "les règles européennes sur les données"),
+])
+def test_definition_patterns(text, term, definition):
+    d = parse_definition(_sent("a", 0, text))
+    assert d is not None and d.term == term and d.text == definition
+
+
+@pytest.mark.parametrize("text", ["Microsoft représente 49 % du capital.", "Il désigne un successeur.",
+                                  "Selon lui, la fusion désigne un tournant.", "Le projet avance bien.",
+                                  "Ce concept désigne une chose."])
+def test_not_definitions(text):
+    assert parse_definition(_sent("a", 0, text)) is None
+
+
+def test_coreference_to_the_term_named_before():
+    prev = _sent("a", 0, "Tout dépend de la notion de « calcul quantique tolérant » (CQT).")
+    s = _sent("a", 1, "Ce concept, encore théorique, désigne une machine corrigeant ses erreurs.")
+    d = parse_definition(s, [prev])
+    assert d is not None and set(d.aliases) == {"calcul quantique tolérant", "CQT"}
+    assert d.start == prev.start  # the evidence includes the sentence naming the term
+    prev_en = _sent("a", 0, "Much depends on the term \"digital twin\".")
+    d = parse_definition(_sent("a", 1, "This term denotes a live virtual copy of a machine."), [prev_en])
+    assert d is not None and d.aliases == ["digital twin"]
+    assert term_keys("l'intelligence générale artificielle") == term_keys("intelligence artificielle générale")
+
+
+def test_definitions_reported_when_neither_entails(models, env, monkeypatch):
+    texts = {"a.txt": "Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
+             "b.txt": "Le projet avance. Tout repose sur la notion de « cloud de confiance ». Ce concept désigne "
+                      "une offre labellisée par l'État."}
+    res = run(models["neutral"], texts, env, monkeypatch=monkeypatch)
+    (f,) = [f for f in res.findings if f.rule_id == "common.nli-definitions"]
+    assert f.level == "warning" and "cloud" in f.message
+    assert f.explanation["definitions"] == ["un hébergement soumis au droit européen", "une offre labellisée par l'État"]
+    res = run(models["entail"], texts, env, monkeypatch=monkeypatch)
+    assert not [f for f in res.findings if f.rule_id == "common.nli-definitions"]
+
+
+# -- no model -------------------------------------------------------------------------------------------------
+def test_no_model_one_clear_error_and_run_goes_on(env, monkeypatch):
+    res = run(env / "does-not-exist", {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
+    errs = [e for e in res.errors if e.kind == "model"]
+    assert len(errs) == 1 and "NLI rules skipped" in errs[0].message and "does-not-exist" in errs[0].message
+    assert "Traceback" not in errs[0].message and "\n" not in errs[0].message
+    assert not [e for e in res.errors if e.kind == "plugin"]
+
+
+def test_uncached_hub_id_fails_fast(env, monkeypatch):
+    monkeypatch.setenv("HF_HOME", str(env / "hf"))
+    with pytest.raises(backend.ModelUnavailable, match="not in the local Hugging Face cache"):
+        backend.resolve_model_dir("someone/not-a-cached-model")
+
+
+def test_lazy_import_of_torch():
+    code = "import sys, plugins.nli, checker.pipeline; print(json.dumps(['torch' in sys.modules, 'transformers' in sys.modules]))"
+    out = subprocess.run([sys.executable, "-c", "import json; " + code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout) == [False, False]
+
+
+def test_builtin_nli_rules_are_valid():
+    checker = Checker(only_types={"nli"})
+    ids = {r.id for r in checker.ruleset.by_type("nli")}
+    assert {"common.nli-contradiction", "common.nli-definitions"} <= ids
+    assert not [e for e in checker.ruleset.errors if "nli" in (e.path or "")]
+
+
+def test_unknown_rule_key_is_a_rule_error(env):
+    f = env / "r" / "bad.yaml"
+    f.parent.mkdir()
+    f.write_text("id: t.bad\nextends: nli\nmode: statements\ntop_kk: 3\n", encoding="utf-8")
+    checker = Checker(rule_paths=[f.parent], builtin_rules=False, only_types={"nli"})
+    assert any("top_kk" in e.message and e.line == 4 for e in checker.ruleset.errors)
