@@ -196,7 +196,9 @@ def prepare_one(checker: "Checker", ctx: RunContext, instances, index: int, doc:
     claims = checker.prepare([doc], ctx, instances, timings)
     errors = ctx.errors[n_err:]
     del ctx.errors[n_err:]
-    stats = analysis_cache.stats_delta(before, ctx.stats)
+    # In a worker the statistics travel back with the document; in the parent they are
+    # already in ctx.stats and must not be added twice.
+    stats = analysis_cache.stats_delta(before, ctx.stats) if strip_tokens else {}
     if strip_tokens:
         for s in doc.sentences:
             s.tokens = None  # spaCy objects stay in the worker
