@@ -44,8 +44,19 @@ def _squash(text: str) -> str:
 
 
 def _display_text(doc) -> str:
-    """Text shown to the reader: markup masked (same length as ``doc.text``)."""
-    return doc.view if getattr(doc, "view", None) and len(doc.view) == len(doc.text) else doc.text
+    """Text shown to the reader, same length as ``doc.text``: characters that the view
+    masks (Markdown marks, HTML tags, the tail of decoded entities) become NUL so that
+    :func:`_shown` drops them instead of leaving stray spaces ("*janvier 2023*." reads
+    "janvier 2023.")."""
+    view = getattr(doc, "view", None)
+    text = doc.text
+    if not view or len(view) != len(text) or view == text:
+        return text
+    return "".join(v if (v == t or v != " ") else "\0" for v, t in zip(view, text))
+
+
+def _shown(text: str) -> str:
+    return _squash(text.replace("\0", ""))
 
 
 def _context(doc, start: int, end: int) -> tuple[int, int]:
@@ -75,16 +86,22 @@ def _context(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _value_html(value) -> str:
+    """The normalised value: its ``display`` text when the plugin gives one, details folded."""
     if value is None or value == {}:
         return ""
     if isinstance(value, dict):
         rows = []
         for k, v in value.items():
-            if v is None or v == "" or v == [] or v == {}:
+            if v is None or v == "" or v == [] or v == {} or k == "display":
                 continue
             shown = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
             rows.append(f"<dt>{_e(k)}</dt><dd>{_e(shown)}</dd>")
-        return f'<div class="value"><dl>{"".join(rows)}</dl></div>' if rows else ""
+        table = f'<dl>{"".join(rows)}</dl>' if rows else ""
+        if value.get("display") not in (None, ""):
+            head = f'<div class="display">→ <strong>{_e(value["display"])}</strong></div>'
+            return f'<div class="value">{head}' + (f"<details><summary>normalised value</summary>{table}</details>"
+                                                   if table else "") + "</div>"
+        return f'<div class="value">{table}</div>' if table else ""
     shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return f'<div class="value"><dl><dt>value</dt><dd>{_e(shown)}</dd></dl></div>'
 
@@ -94,13 +111,13 @@ def _passage(doc, ev, level: str) -> str:
         return f'<blockquote class="passage"><mark class="hl lvl-{_e(level)}">{_e(ev.quote)}</mark></blockquote>'
     shown = _display_text(doc)
     cs, ce = _context(doc, ev.start, ev.end)
-    before = " ".join(_squash(shown[cs:ev.start]).split())
-    inner = " ".join(_squash(shown[ev.start:ev.end]).split()) or ev.quote
-    after = " ".join(_squash(shown[ev.end:ce]).split())
+    before = " ".join(_shown(shown[cs:ev.start]).split())
+    inner = " ".join(_shown(shown[ev.start:ev.end]).split()) or ev.quote
+    after = " ".join(_shown(shown[ev.end:ce]).split())
     lead = "…" if cs > 0 and doc.text[cs - 1] not in "\n" and cs not in {s.start for s in doc.sentences} else ""
     trail = "…" if ce < len(doc.text) and doc.text[ce:ce + 1] not in ("\n", "") and ce not in {s.end for s in doc.sentences} else ""
-    sep_b = " " if before and shown[ev.start - 1:ev.start].isspace() else ""
-    sep_a = " " if after and shown[ev.end:ev.end + 1].isspace() else ""
+    sep_b = " " if before and _shown(shown[cs:ev.start])[-1:].isspace() else ""
+    sep_a = " " if after and _shown(shown[ev.end:ce])[:1].isspace() else ""
     return (f'<blockquote class="passage">{_e(lead)}{_e(before)}{sep_b}<mark class="hl lvl-{_e(level)}">{_e(inner)}</mark>'
             f'{sep_a}{_e(after)}{_e(trail)}</blockquote>')
 
@@ -170,7 +187,12 @@ def _article_html(doc, anchor: str, marks: list[tuple[int, int, str, str]], n_fi
         if text[a:b] == "\n":
             lines.append([])
             continue
-        seg = _e(_squash(shown[a:b]))
+        seg = _shown(shown[a:b])
+        if not lines[-1]:
+            seg = seg.lstrip()
+        if not seg:
+            continue
+        seg = _e(seg)
         active = [(fid, lvl) for s, e, fid, lvl in marks if s < b and e > a]
         rem = next((reason for s, e, reason in removed if s < b and e > a), None)
         if rem is not None:
@@ -240,15 +262,15 @@ def render_html(report) -> str:
         summary += ")"
     if report.errors:
         summary += f"; {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}"
-    out.append(f'<header><h1>factcheck report</h1><p class="summary">{_e(summary)}</p><form id="filters" '
-               'onsubmit="return false">')
+    out.append(f'<header><h1>factcheck report</h1><p class="summary">{_e(summary)}</p><div id="filters" role="group" '
+               'aria-label="filters">')
     for lvl in reversed(LEVELS):
         n = sum(1 for f in report.findings if f.level == lvl and not f.suppressed)
         out.append(f'<label class="lvl-{lvl}"><input type="checkbox" data-level="{lvl}" checked> '
                    f'{lvl}s ({n})</label>')
     out.append(f'<label><input type="checkbox" id="show-suppressed"> suppressed ({suppressed})</label>')
     out.append(f'<span id="shown">showing <span id="shown-count">{len(report.findings)}</span> of '
-               f'{len(report.findings)} findings ({visible} open)</span></form></header>')
+               f'{len(report.findings)} findings ({visible} open)</span></div></header>')
     out.append("<main>")
     if report.errors:
         out.append('<section id="problems"><h2>Problems</h2><ul class="problems">')
