@@ -57,6 +57,7 @@ FILLERS = [
     "ancienne", "actuel", "actuelle", "nouveau", "nouvel", "nouvelle", "futur", "future", "ex", "ex-",
     "not", "n't", "no", "longer", "never", "also", "still", "now", "currently", "already", "officially", "reportedly",
     "probably", "possibly", "perhaps", "allegedly", "former", "current", "new", "then", "once", "really", "indeed",
+    '"', "«", "»", "“", "”",
 ]
 _FILLER_RX = "(?: (?:" + "|".join(re.escape(w) for w in sorted(FILLERS, key=lambda w: (-len(w), w))) + "))*"
 

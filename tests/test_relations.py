@@ -1,0 +1,196 @@
+"""Tests of the ``relation`` rule type: patterns, cues, each constraint, seeds end to end."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import Checker
+from plugins.relations.patterns import PatternError, compile_pattern, cues
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEED4 = "004_77fa70fd3782dc1e.txt"
+EXCLUSIVE_HOSTING = "l’accord exclusif entre Microsoft et OpenAI concernant l’hébergement"
+
+
+# -- pattern language and cues (fast) -------------------------------------------------
+def test_pattern_matches_negated_and_elided_variants():
+    rx, slots = compile_pattern("{subj} {be} {det}? fournisseur cloud? {qual}? de {obj}", ["exclusif", "non exclusif"])
+    assert slots == {"subj", "obj"}
+    for text in ["§0 est le fournisseur cloud exclusif d' §1 .", "§0 n' est plus le fournisseur cloud exclusif d' §1",
+                 "§0 serait le fournisseur de §1", "§0 est le fournisseur cloud non exclusif du §1"]:
+        assert rx.search(text), text
+    assert not rx.search("§0 est le client de §1")
+
+
+def test_gap_never_crosses_an_entity():
+    rx, _ = compile_pattern("{subj} a investi ...6 dans {obj}", [])
+    assert rx.search("§0 a investi 13 milliards de dollars dans §1").group("obj") == "1"
+    assert not rx.search("§0 a investi avec §1 dans §2")
+
+
+@pytest.mark.parametrize("pattern, problem", [
+    ("{obj} est client", "needs {subj}"), ("{subj} {foo} {obj}", "unknown placeholder"),
+    ("{subj} (a|b {obj}", "unbalanced"), ("{subj} {qual} {obj}", "no qualifiers"), ("word? {subj} {obj}", "cannot start"),
+])
+def test_bad_patterns_are_rejected(pattern, problem):
+    with pytest.raises(PatternError, match=problem.split()[0]):
+        compile_pattern(pattern, [])
+
+
+@pytest.mark.parametrize("tokens, negative, modality, tense", [
+    ("§0 n' est pas le ceo de §1".split(), True, "asserted", "present"),
+    ("§0 n' est plus le fournisseur de §1".split(), True, "asserted", "present"),
+    ("§0 n' est que le partenaire de §1".split(), False, "asserted", "present"),
+    ("§0 is no longer the ceo of §1".split(), True, "asserted", "present"),
+    ("§0 is not a partner of §1".split(), True, "asserted", "present"),
+    ("§0 pourrait etre le fournisseur de §1".split(), False, "hedged", "present"),
+    ("§0 serait le ceo de §1".split(), False, "hedged", "present"),
+    ("§0 etait le ceo de §1".split(), False, "asserted", "past"),
+    ("§0 , former ceo of §1".split(), False, "asserted", "past"),
+    ("§0 est le partenaire de §1".split(), False, "asserted", "present"),
+])
+def test_negation_hedge_and_time_cues(tokens, negative, modality, tense):
+    got = cues(tokens, tokens)
+    assert (got["negative"], got["modality"], got["tense"]) == (negative, modality, tense)
+    assert cues(tokens, ["selon", "reuters"] + tokens)["modality"] == ("hedged" if modality == "hedged" else "reported")
+    if "plus" in tokens or "longer" in tokens:
+        assert got["changed"]
+
+
+# -- constraints, end to end on small texts (one Checker for the module) ---------------
+EXTRA = """
+id: t.antonym
+extends: relation
+level: error
+relation: ally
+symmetric: true
+patterns: ["{subj} et {obj} sont alliés", "{subj} and {obj} are allies"]
+constraints:
+  antonyms: [{relation: enemy}]
+---
+id: t.enemy
+extends: relation
+level: error
+relation: enemy
+symmetric: true
+patterns: ["{subj} et {obj} sont ennemis", "{subj} and {obj} are enemies"]
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory):
+    d = tmp_path_factory.mktemp("rules")
+    (d / "antonym.yaml").write_text(EXTRA, encoding="utf-8")
+    c = Checker(rule_paths=[d], only_types={"relation"})
+    assert not [e for e in c.errors if "relation" in e.message or e.kind == "rule"], c.errors
+    return c
+
+
+def run(checker, *texts):
+    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
+    return [f for f in res.findings if f.kind == "relation"]
+
+
+def test_functional_ceo_swap(checker):
+    fs = run(checker, "Sam Altman est le PDG d'OpenAI.", "Mira Murati est la PDG d'OpenAI.")
+    assert len(fs) == 1 and fs[0].level == "error" and fs[0].explanation["constraint"] == "functional"
+    assert {t["subject"] for t in fs[0].explanation["triples"]} == {"Sam Altman", "Mira Murati"}
+    assert fs[0].explanation["reason"] and len(fs[0].evidence) == 2
+
+
+def test_functional_respects_time_and_hedges(checker):
+    assert run(checker, "Sam Altman est le PDG d'OpenAI.", "John Sculley était le PDG d'OpenAI.") == []
+    fs = run(checker, "Sam Altman est le PDG d'OpenAI.", "Mira Murati serait la PDG d'OpenAI.")
+    assert [f.level for f in fs] == ["warning"]
+
+
+def test_functional_when_exclusive(checker):
+    assert run(checker, "Microsoft est un fournisseur cloud d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI.") == []
+    fs = run(checker, "Microsoft est le fournisseur cloud exclusif d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI.")
+    assert [f.explanation["constraint"] for f in fs] == ["functional"]
+
+
+def test_exclusive_vs_shared_is_a_warning(checker):
+    fs = run(checker, "Microsoft bénéficie d'un accès exclusif aux modèles d'OpenAI.",
+             "L'accord garantit à Microsoft un accès privilégié à la technologie d'OpenAI.")
+    assert [(f.level, f.explanation["constraint"]) for f in fs] == [("warning", "exclusive_shared")]
+
+
+def test_polarity_conflict_and_no_longer(checker):
+    fs = run(checker, "Microsoft est le fournisseur cloud exclusif d'OpenAI.",
+             "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.")
+    assert [f.explanation["constraint"] for f in fs] == ["polarity"]
+    assert fs[0].explanation["triples"][1]["polarity"] == "negative"
+    # "not the exclusive provider" does not contradict "a provider"
+    assert run(checker, "Microsoft est un fournisseur cloud d'OpenAI.",
+               "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.") == []
+
+
+def test_antonyms_incompatible_and_compatible(checker):
+    fs = run(checker, "Rome et Carthage sont alliés.", "Rome et Carthage sont ennemis.")
+    assert [f.explanation["constraint"] for f in fs] == ["antonym"]
+    # built-in partner/competitor are declared compatible
+    assert run(checker, "Microsoft et OpenAI sont partenaires.", "Microsoft est un concurrent d'OpenAI.") == []
+
+
+def test_cofounders_of_different_companies_are_fine(checker):
+    assert run(checker, "Bill Gates, co-fondateur de Microsoft, a parlé.",
+               "Elon Musk, cofondateur d’OpenAI, a porté plainte.", "Sam Altman, cofondateur d'OpenAI, a répondu.") == []
+
+
+def test_english_and_cross_language(checker):
+    fs = run(checker, "Sam Altman is the CEO of OpenAI.", "Sam Altman is no longer the CEO of OpenAI.")
+    assert [f.explanation["constraint"] for f in fs] == ["polarity"]
+    fs = run(checker, "Microsoft is the exclusive cloud provider of OpenAI.", "Oracle est le fournisseur cloud exclusif d'OpenAI.")
+    assert [f.explanation["constraint"] for f in fs] == ["functional"]
+
+
+def test_aliases_feed_relations(checker):
+    fs = run(checker, "La firme de Redmond est le fournisseur cloud exclusif d'OpenAI.",
+             "Oracle est le fournisseur cloud exclusif d'OpenAI.")
+    assert fs and fs[0].explanation["triples"][0]["subject"] == "Microsoft"
+
+
+def test_bad_pattern_in_yaml_is_reported_not_raised(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: bad.rel\nextends: relation\nrelation: x\npatterns: ['{subj} {zzz} {obj}']\n",
+                                       encoding="utf-8")
+    c = Checker(rule_paths=[tmp_path], builtin_rules=False, only_types={"relation"})
+    res = c.check_texts({"a.txt": "Rien.", "b.txt": "Rien."})
+    assert any("bad.rel" in e.message and "unknown placeholder" in e.message for e in res.errors)
+
+
+# -- the seeds -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_texts():
+    return {p.name: p.read_text(encoding="utf-8") for p in SEEDS}
+
+
+@pytest.mark.slow
+def test_seeds_exclusive_vs_privileged_access_and_no_false_errors(checker, seed_texts):
+    fs = run(checker, *seed_texts.values())
+    names = list(seed_texts)
+    access = [f for f in fs if f.explanation["constraint"] == "exclusive_shared"]
+    pairs = {tuple(sorted(names[int(e.doc_id[1])][:3] for e in f.evidence)) for f in access}
+    assert pairs == {("000", "004"), ("001", "004")}
+    assert all(f.level == "warning" for f in access)
+    assert [f for f in fs if f.level == "error"] == []
+    assert not [f for f in fs if f.explanation["constraint"] == "antonym"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("replacement", ["Oracle est le fournisseur cloud exclusif d'OpenAI",
+                                         "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI"])
+def test_seeds_planted_cloud_conflicts(checker, seed_texts, replacement):
+    texts = dict(seed_texts)
+    original = "Microsoft est le fournisseur cloud exclusif d'OpenAI"
+    assert original in texts[SEED4]
+    texts[SEED4] = texts[SEED4].replace(original, replacement)
+    fs = run(checker, *texts.values())
+    names = list(texts)
+    hits = [f for f in fs if f.level in ("error", "warning")
+            and {names[int(e.doc_id[1])] for e in f.evidence} == {SEED4, names[1]}
+            and any(EXCLUSIVE_HOSTING in e.quote for e in f.evidence)
+            and any(replacement in e.quote for e in f.evidence)]
+    assert hits, [f.message for f in fs]
