@@ -126,7 +126,11 @@ class NumericRuleType(RuleType):
     # ------------------------------------------------------------------ extract
     def extract(self, doc: Document, rules) -> list[Claim]:
         specific = [r for r in self.specific if r.applies_to(doc.language)]
-        generic = [r for r in self.generic if r.applies_to(doc.language)]
+        if not specific:
+            # a language without its own numeric rules (or a short text detected wrongly)
+            # is read with every pack; rules sharing a slot then count once
+            specific = self.specific
+        generic = [r for r in self.generic if r.applies_to(doc.language)] or self.generic[:1]
         if not specific and not generic:
             return []
         claims: list[Claim] = []
@@ -140,17 +144,24 @@ class NumericRuleType(RuleType):
             prev = [p for p in sentences[max(0, si - 3):si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
             years = [q for q in quantities if q.qtype == "year"]
+            prev_years = self._years_of(prev[-1], doc) if prev and not years else []
             for q in quantities:
-                claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev))
+                claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev, prev_years))
         self._propagate_scope(claims)
         if self.ctx is not None:
             self.ctx.add_stat("numeric", "quantities", len(claims))
         return claims
 
-    def _claims_for(self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev) -> list[Claim]:
+    def _years_of(self, sent, doc) -> list[str]:
+        got = parse_quantities(sent.text, sent.language or doc.language, bound_slack=self.slack_default)
+        return [q.text.split()[-1] for q in got if q.qtype == "year" and q.approx is None
+                and (not q.prep or q.prep in ("en", "in"))]
+
+    def _claims_for(self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev,
+                    prev_years=()) -> list[Claim]:
         sent = view.sentence
         q_idx = view.token_range(q.start, q.end)
-        scope = time_scope(view, q, years, q_idx)
+        scope = time_scope(view, q, years, q_idx, list(prev_years))
         matched: list[tuple[int, Any]] = []
         for rule in specific:
             d = self._rule_distance(rule, view, q, q_idx, prev)
@@ -160,10 +171,14 @@ class NumericRuleType(RuleType):
         base_value = q.to_value()
         if matched:
             best = min(d for d, _ in matched)
-            for d, rule in matched:
+            slots_done: set[str] = set()
+            for d, rule in sorted(matched, key=lambda m: (m[0], not m[1].applies_to(doc.language), m[1].id)):
                 if d != best:
                     continue
                 slot = rule.get("slot") or rule.id
+                if slot in slots_done:
+                    continue
+                slots_done.add(slot)
                 out.append(self._claim(doc, sent, q, rule, (f"numeric:{slot}",), scope, base_value, slot,
                                        view, q_idx))
             return out
@@ -317,6 +332,11 @@ class NumericRuleType(RuleType):
             scoped_name = sa or sb
             cumulative = bool(ra.get("compare.cumulative", False))
             if cumulative and _fits_in(scoped, whole, rel, ab):
+                if scoped.high < 0.5 * whole.low:
+                    # a small part of the total is plainly an instalment, not a disagreement
+                    if self.ctx is not None:
+                        self.ctx.add_stat("numeric", "parts_of_total", 1)
+                    return None
                 level = "suggestion"
                 note = (f"different time scope ({_scope_text(scoped_name)} vs overall): the {display(scoped)} "
                         f"may be one part of the {display(whole)}")

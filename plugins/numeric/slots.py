@@ -136,6 +136,27 @@ def has_entity(view: SentenceView, name: str, *, use_context: bool = True) -> bo
     return False
 
 
+_INFINITIVE = re.compile(r"^(.{5,}?)(?:er|ir|re|oir)$")
+_SUFFIXES = ("", "s", "es", "ed", "d", "ing", "ment", "ments", "or", "ors", "e", "ee", "ees", "es", "ly")
+
+
+def word_matches(word: str, tok: Tok) -> bool:
+    """Whether a rule word (folded) names this token: same form or lemma, an inflection,
+    or, for a French infinitive, any word of its stem (investir: investi, investissement)."""
+    forms = tok.forms
+    if word in forms:
+        return True
+    m = _INFINITIVE.match(word)
+    if m:
+        stem = m.group(1)
+        return any(f.startswith(stem) for f in forms)
+    if len(word) >= 4:
+        for f in forms:
+            if f.startswith(word) and f[len(word):] in _SUFFIXES:
+                return True
+    return False
+
+
 def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
     """Token indices where ``phrase`` (one or more words, lemma or form) starts."""
     words = [fold(w) for w in re.findall(r"[^\W_][\w\-']*", phrase.replace("’", "'"))]
@@ -149,7 +170,7 @@ def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
         for w in words:
             while j < len(toks) and toks[j].text in ("'", "’", "-") :
                 j += 1
-            if j >= len(toks) or w not in toks[j].forms:
+            if j >= len(toks) or not word_matches(w, toks[j]):
                 ok = False
                 break
             j += 1
@@ -230,8 +251,10 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
     return ""
 
 
-def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: list[int]) -> str | None:
-    """Time scope of a non-temporal quantity: a year of its sentence, or "initial"."""
+def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: list[int],
+               previous_years: list[str] | None = None) -> str | None:
+    """Time scope of a non-temporal quantity: a year of its sentence, an "initial" marker,
+    or the single year stated by the previous sentence of the paragraph (narrative)."""
     if q.is_temporal:
         return None
     best = None
@@ -249,9 +272,10 @@ def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: li
             best, best_d = y.text.split()[-1], d
     if best:
         return best
-    lo = min(q_idx) if q_idx else 0
-    hi = max(q_idx) if q_idx else 0
-    for t in view.tokens[max(0, lo - 6): hi + 7]:
-        if fold(t.text) in {fold(w) for w in _INITIAL_WORDS}:
+    if previous_years and len(set(previous_years)) == 1:
+        return previous_years[0]
+    initial = {fold(w) for w in _INITIAL_WORDS}
+    for t in view.tokens:
+        if fold(t.text) in initial:
             return "initial"
     return None
