@@ -1,0 +1,66 @@
+"""nli rule type with the stand-in model (../shared/models/nli-mini-multilingual)."""
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+import pytest
+
+from checker.context import Options
+from checker.model import level_at_least
+from checker.pipeline import Checker
+from plugins.nli import backend
+
+ROOT = Path(__file__).resolve().parents[1]
+STAND_IN = ROOT.parent / "shared/models/nli-mini-multilingual"
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not (STAND_IN / "config.json").is_file(), reason=f"stand-in NLI model not found at {STAND_IN}"),
+]
+
+
+@pytest.fixture
+def stand_in(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(STAND_IN))
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    return tmp_path
+
+
+def test_stand_in_loads_with_its_labels_and_profile(stand_in):
+    m = backend.load_model(str(STAND_IN))
+    assert m.labels == {0: "entailment", 1: "neutral", 2: "contradiction"}
+    (p,) = m.predict([("Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.",
+                       "Microsoft a investi dans OpenAI.")])
+    assert p["entailment"] > p["contradiction"]
+    from plugins.nli.profiles import profile_for
+
+    assert profile_for(str(STAND_IN))["name"] == "nli-mini-multilingual"
+
+
+def test_definitions_of_one_term_that_differ(stand_in):
+    texts = {
+        "a.txt": "La blockchain, ou chaîne de blocs, représente un registre distribué que personne ne contrôle seul.",
+        "b.txt": "Les banques testent la notion de « chaîne de blocs ». Ce concept désigne une base de données "
+                 "gérée par une seule banque centrale.",
+    }
+    res = Checker(only_types={"nli"}, options=Options(cache_dir=stand_in / "c")).check_texts(texts)
+    found = [f for f in res.findings if f.rule_id == "common.nli-definitions"]
+    assert found and level_at_least(found[0].level, "warning")
+    assert {"a.txt", "b.txt"} == set(found[0].documents())
+
+
+@pytest.mark.slow
+def test_seeds_agi_definitions_and_cache(stand_in):
+    paths = sorted(glob.glob(str(ROOT / "seeds" / "*.txt")))
+    checker = Checker(only_types={"nli"}, options=Options(cache_dir=stand_in / "c"))
+    res = checker.check_paths(paths)
+    defs = [f for f in res.findings if f.rule_id == "common.nli-definitions" and level_at_least(f.level, "warning")]
+    agi = [f for f in defs if {Path(d).name[:3] for d in f.documents()} == {"000", "001"}
+           and ("agi" in f.explanation["term"].lower() or "générale" in f.explanation["term"])]
+    assert agi, [f.message for f in defs]
+    stats = res.stats["nli"]
+    assert stats["common.nli-contradiction.pairs_scored"] < stats["common.nli-contradiction.cross_document_pairs"] / 20
+    again = checker.check_paths(paths)
+    assert "model_calls" not in again.stats["nli"]
+    assert [f.fingerprint for f in again.findings] == [f.fingerprint for f in res.findings]
