@@ -215,12 +215,9 @@ def cmd_check(args) -> int:
     findings = result.findings
     docs = {d.id: d for d in result.documents}
     hidden = 0
-    try:
-        from checker import suppress
+    from checker import suppress
 
-        suppress.apply_inline(findings, docs)
-    except ImportError:  # pragma: no cover - module always shipped
-        pass
+    suppress.apply_inline(findings, docs, errors=errors)
     baseline_path = args.baseline or cfg.get("baseline")
     if baseline_path:
         from checker import baseline as bl
@@ -228,7 +225,7 @@ def cmd_check(args) -> int:
         try:
             hidden = bl.apply(findings, bl.load(baseline_path))
         except bl.BaselineError as exc:
-            errors.append(InputError(baseline_path, str(exc), kind="config"))
+            errors.append(exc.to_input_error())
     from checker.report import Report, filter_level
 
     shown = filter_level(findings, min_level)
@@ -236,7 +233,7 @@ def cmd_check(args) -> int:
                                        and fmt == "text" and not os.environ.get("NO_COLOR"))
     report = Report(documents=result.documents, findings=shown, errors=errors, stats=result.stats,
                     timings=result.timings, min_level=min_level, verbose=args.verbose, color=color,
-                    hidden_by_baseline=hidden)
+                    hidden_by_baseline=hidden, rules=[r for r in checker.ruleset.rules if r.enabled])
     buf = io.StringIO()
     writers[fmt](report, buf)
     if args.output:
@@ -374,18 +371,19 @@ def cmd_baseline(args) -> int:
     checker = _make_checker(args, cfg)
     result = checker.check_paths(args.paths, against=args.against or cfg.get("against") or [])
     docs = {d.id: d for d in result.documents}
-    suppress.apply_inline(result.findings, docs)
+    errors = list(cfg.errors) + list(result.errors)
+    suppress.apply_inline(result.findings, docs, errors=errors)
     active = [f for f in result.findings if f.suppressed is None]
     try:
         if args.baseline_action == "create":
             summary = bl.create(path, active)
         else:
-            summary = bl.update(path, active)
+            summary = bl.update(path, active, documents=list(docs))
     except bl.BaselineError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    print(f"{path}: {summary}")
-    errors = list(cfg.errors) + list(result.errors)
+    counts = ", ".join(f"{v} {k}" for k, v in summary.items()) if isinstance(summary, dict) else str(summary)
+    print(f"{path}: {counts}")
     _print_errors(errors)
     return EXIT_ERROR if _fatal_errors(errors, set()) else EXIT_OK
 

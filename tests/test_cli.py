@@ -205,3 +205,31 @@ def test_against_draft_mode_only_reports_the_draft(project, capsys):
     assert len(data["findings"]) == 2
     for f in data["findings"]:
         assert "a.txt" in {e["path"] for e in f["evidence"]}
+
+
+def test_inline_suppression_changes_exit_code_but_keeps_the_finding(project, capsys):
+    (project / "b.txt").write_text("<!-- factcheck-disable-next-line t.chiffre -- checked with the source -->\n"
+                                   "Le chiffre 13 est connu depuis longtemps.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "-f", "json")
+    data = json.loads(out)
+    assert code == 0
+    (f,) = data["findings"]
+    assert f["suppressed"]["kind"] == "inline"
+    assert data["summary"]["error"] == 0
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt")
+    assert code == 0 and "1 suppressed" in out
+
+
+def test_baseline_create_then_check_hides_and_counts(project, capsys):
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--baseline", "base.json")
+    assert code == 0 and "base.json" in out
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--baseline", "base.json")
+    assert code == 0 and "1 hidden by baseline" in out
+    # a new conflict is not hidden
+    (project / "c.txt").write_text("Le chiffre 14 est connu depuis longtemps.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "c.txt", "--baseline", "base.json")
+    assert code == 1
+    # a broken baseline file is a configuration error (exit 2), the findings are still reported
+    (project / "base.json").write_text("{not json", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", "--baseline", "base.json")
+    assert code == 2 and "base.json" in out + err and "t.chiffre" in out

@@ -21,6 +21,7 @@ class Report:
     verbose: bool = False
     color: bool = False
     hidden_by_baseline: int = 0
+    rules: list = field(default_factory=list)  # checker.rules.Rule objects the run loaded
 
     @property
     def visible(self) -> list[Finding]:

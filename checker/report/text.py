@@ -28,7 +28,8 @@ def write_text(report, stream) -> None:
             console.print(f"  [dim]why: {escape(str(reason))}[/dim]")
         console.print("")
     for e in report.errors:
-        console.print(f"[magenta]problem[/magenta] {escape(str(e))}")
+        label = "note" if e.kind == "notice" else "problem"
+        console.print(f"[magenta]{label}[/magenta] {escape(str(e))}")
     counts = report.summary()
     docs = len(report.documents)
     parts = ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
@@ -36,9 +37,16 @@ def write_text(report, stream) -> None:
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
         extra += f", {suppressed} suppressed"
-    errs = f", {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}" if report.errors else ""
+    problems = [e for e in report.errors if e.kind != "notice"]
+    errs = f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
     console.print(f"{docs} document{'s' if docs != 1 else ''} checked: {parts}{extra}{errs}.")
     if report.verbose:
+        for d in report.documents:
+            console.print(f"[dim]{escape(d.id)}: language {d.language}, {len(d.sentences)} sentences, "
+                          f"{len(d.removed)} passages set aside[/dim]")
+            for r in d.removed:
+                line, _ = d.line_col(r.start)
+                console.print(f"[dim]  line {line}: {r.reason}: «{escape(_shorten(d.text[r.start:r.end], 80))}»[/dim]")
         for kind, st in sorted(report.stats.items()):
             console.print(f"[dim]{escape(kind)}: " + ", ".join(f"{k}={v}" for k, v in sorted(st.items())) + "[/dim]")
         if report.timings:
