@@ -358,6 +358,7 @@ def _run_pool(checker: "Checker", ctx: RunContext, instances, rest: list[tuple[i
         _WORKER = WorkerState(checker, ctx, instances)
         initializer, initargs = None, ()
     else:
+        _check_spawnable(instances)
         spec = WorkerSpec.from_checker(checker, ctx, instances)
         initializer, initargs = _init_spawned, (pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL),)
     chunks = _chunks(rest, workers * CHUNKS_PER_WORKER)
@@ -369,3 +370,15 @@ def _run_pool(checker: "Checker", ctx: RunContext, instances, rest: list[tuple[i
         if method == "fork":
             _WORKER = None
     return [pickle.loads(b) for b in raw]
+
+
+def _check_spawnable(instances) -> None:
+    """A spawned worker loads plugins from entry points: every active rule type must be there."""
+    from checker.plugins import default_host
+
+    probe = default_host()
+    probe.collect()
+    missing = [name for name, inst, _ in instances if probe.rule_types.get(name) is not type(inst)]
+    if missing:
+        raise RuntimeError(f"rule type(s) {', '.join(missing)} not available in a worker process "
+                           "(registered in-process, not through an entry point)")
