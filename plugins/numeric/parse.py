@@ -70,6 +70,8 @@ _SCALES: list[tuple[str, float, str]] = [
     (r"k", 1e3, "thousand"),
     (r"M", 1e6, "million"),
     (r"B", 1e9, "billion"),
+    (r"m", 1e6, "million"),  # "£40m" (UK press); only next to a currency
+    (r"b", 1e9, "billion"),
 ]
 _SCALE_RE = "|".join(s for s, _, _ in _SCALES)
 
@@ -155,19 +157,31 @@ _WORD_NUM = (
 )
 _NUM = rf"(?:{_NUM_DIGITS}|(?<![\w])(?:{_WORD_NUM})(?![\w])|(?<![\w])(?:a|an)(?=\s+(?:{_SCALE_RE})\b))"
 
-_QTY_RE = re.compile(
-    rf"""
-    (?:(?<![\w])(?P<approx>{_APPROX_RE})(?:(?<=['’~])|(?![\w]))\s*(?:(?:les|la|le|l['’]|des|the)\s+)?)?
-    (?:(?P<between>entre|between|de|from)\s+)?
-    (?:(?P<cur1>{_CUR_PREFIX_RE})\s?)?
-    (?P<num>{_NUM})
-    (?:\s*(?P<sep>à|-|–|—|to|et|and|ou|or)\s*(?:(?P<cur1b>{_CUR_PREFIX_RE})\s?)?(?P<num2>{_NUM_DIGITS}|(?<![\w])(?:{_WORD_NUM})(?![\w])))?
-    (?:\s?(?P<scale>{_SCALE_RE})(?![\w]))?
-    (?:\s?(?:(?:de|d['’]|of)\s*)?(?P<cur2>{_CUR_RE})(?![\w]))?
-    (?:\s?(?P<pct>{_PERCENT_RE})(?![\w]))?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+def _qty_pattern(ranges: bool = True, scales: bool = True) -> re.Pattern:
+    range_part = (
+        rf"(?:\s*(?P<sep>à|-|–|—|to|et|and|ou|or)\s*(?:(?P<cur1b>{_CUR_PREFIX_RE})\s?)?"
+        rf"(?P<num2>{_NUM_DIGITS}|(?<![\w])(?:{_WORD_NUM})(?![\w])))?"
+        if ranges else r"(?P<sep>(?!))?(?P<cur1b>(?!))?(?P<num2>(?!))?"
+    )
+    scale_part = rf"(?:\s?(?P<scale>{_SCALE_RE})(?![\w]))?" if scales else r"(?P<scale>(?!))?"
+    return re.compile(
+        rf"""
+        (?:(?<![\w])(?P<approx>{_APPROX_RE})(?:(?<=['’~])|(?![\w]))\s*(?:(?:les|la|le|l['’]|des|the)\s+)?)?
+        (?:(?P<between>entre|between|de|from)\s+)?
+        (?:(?P<cur1>{_CUR_PREFIX_RE})\s?)?
+        (?P<num>{_NUM})
+        {range_part}
+        {scale_part}
+        (?:\s?(?:(?:de|d['’]|of)\s*)?(?P<cur2>{_CUR_RE})(?![\w]))?
+        (?:\s?(?P<pct>{_PERCENT_RE})(?![\w]))?
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+_QTY_RE = _qty_pattern()
+_QTY_SIMPLE = _qty_pattern(ranges=False)
+_QTY_SIMPLE_NOSCALE = _qty_pattern(ranges=False, scales=False)
 
 _DATE_RES = [
     # 12 décembre 2024, 1er janvier 2024, 12 December 2024
@@ -187,7 +201,7 @@ _YEAR_RE = re.compile(
 _VAGUE_RE = re.compile(
     rf"(?<![\w])(?P<det>des|de|plusieurs|quelques|de\s+nombreux|nombreux|several|a\s+few|many|tens\s+of|hundreds\s+of"
     rf"|des\s+dizaines\s+de|des\s+centaines\s+de|dizaines\s+de|centaines\s+de)\s+(?P<scale>milliards?|millions?|billions?|millions?)"
-    rf"(?:\s+(?:de|d['’]|of)\s*(?P<cur>{_CUR_RE}))?(?![\w])"
+    rf"(?:\s*(?:(?:de|d['’]|of)\s*)?(?P<cur>{_CUR_RE}))?(?![\w])"
     rf"|(?<![\w])(?P<scale2>billions|millions)\s+of(?:\s+(?P<cur2>{_CUR_RE}))?(?![\w])",
     re.I,
 )
@@ -292,7 +306,7 @@ def _scale_of(word: str, lang: str) -> tuple[float, str]:
     if not word:
         return 1.0, ""
     for pat, mult, label in _SCALES:
-        flags = 0 if pat in ("M", "B") else re.I
+        flags = 0 if pat in ("M", "B", "m", "b") else re.I
         if re.fullmatch(pat, word, flags):
             if label == "billion" and lang == "fr" and re.fullmatch(r"billions?", word, re.I):
                 return 1e12, "trillion"  # le billion français = 10^12
@@ -539,7 +553,7 @@ def _not_a_year(text: str, s: int, e: int) -> bool:
     return False
 
 
-def _amount(m: re.Match, text: str, lang: str, slack: float) -> Quantity | None:
+def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True) -> Quantity | None:
     num_text = m.group("num")
     got = _number(num_text, lang)
     if got is None:
@@ -562,16 +576,16 @@ def _amount(m: re.Match, text: str, lang: str, slack: float) -> Quantity | None:
             value2 = got2[0]
         else:
             # retry without the second number: the regex was greedy
-            return _amount_simple(m, text, lang, slack)
+            return _amount_simple(m, text, lang, slack) if retry else None
     if m.group("between") and value2 is None:
         # "de 13 milliards" -> "de" is only a preposition
         pass
     mult, label = _scale_of(scale_word, lang)
-    if scale_word and scale_word in ("M", "B", "k", "K") and not (cur_text or pct):
+    if scale_word and scale_word in ("M", "B", "k", "K", "m", "b") and not (cur_text or pct):
         # a bare "M"/"k" after a number is a scale only next to a currency
         nxt = text[m.end("scale"):m.end("scale") + 1]
         if not (nxt in ("$", "€", "£")):
-            return _amount_simple(m, text, lang, slack, drop_scale=True)
+            return _amount_simple(m, text, lang, slack, drop_scale=True) if retry else None
     currency = _currency_of(cur_text)
     small_word = in_words and num_text.strip().lower() in _SMALL_WORDS
     if small_word and not (scale_word or currency or pct):
@@ -674,11 +688,4 @@ def _amount_simple(m: re.Match, text: str, lang: str, slack: float, drop_scale: 
     m2 = rx.match(text, m.start())
     if m2 is None:
         return None
-    return _amount(m2, text, lang, slack)
-
-
-_QTY_SIMPLE = re.compile(_QTY_RE.pattern.replace("(?P<sep>", "(?P<sep>(?!)").replace("(?P<cur1b>", "(?P<cur1b>(?!)"),
-                         re.VERBOSE | re.IGNORECASE)
-_QTY_SIMPLE_NOSCALE = re.compile(
-    _QTY_SIMPLE.pattern.replace("(?P<scale>", "(?P<scale>(?!)"), re.VERBOSE | re.IGNORECASE
-)
+    return _amount(m2, text, lang, slack, retry=not drop_scale)

@@ -1,0 +1,218 @@
+"""Table-driven tests of the quantity parser (French and English), incl. every numeric form of seeds/."""
+import math
+
+import pytest
+
+from plugins.numeric.parse import parse_quantities, words_to_number
+
+B, M, K = 1e9, 1e6, 1e3
+INF = math.inf
+Y = "year"
+
+# (text, lang, expected quantity text, low, high, unit, approx, scale)  low/high for years: the year numbers
+CASES = [
+    # ---- seeds (every numeric form)
+    ("Avec un investissement massif de 13,75 milliards de dollars de la part de Microsoft", "fr", "13,75 milliards de dollars", 13.745 * B, 13.755 * B, "USD", None, B),
+    ("Après avoir investi pas moins de 13 milliards de dollars dans la jeune pousse", "fr", "pas moins de 13 milliards de dollars", 13 * B, INF, "USD", "ge", B),
+    ("des lourds investissements de Microsoft, dépassant les dix milliards de dollars, dans la start-up", "fr", "dépassant les dix milliards de dollars", 10 * B, INF, "USD", "gt", B),
+    ("Microsoft, ayant investi plus de 13 milliards de dollars dans OpenAI", "fr", "plus de 13 milliards de dollars", 13 * B, INF, "USD", "gt", B),
+    ("une somme colossale de 10 milliards de dollars ait été investie", "fr", "10 milliards de dollars", 9.5 * B, 10.5 * B, "USD", None, B),
+    ("une implication financière majeure de 1 milliard de dollars", "fr", "1 milliard de dollars", 0.5 * B, 1.5 * B, "USD", None, B),
+    ("la valorisation d'OpenAI, qui atteint désormais 300 milliards de dollars", "fr", "300 milliards de dollars", 299.5 * B, 300.5 * B, "USD", None, B),
+    ("vise à construire jusqu'à 500 milliards de dollars de nouveaux centres", "fr", "jusqu'à 500 milliards de dollars", 0, 500 * B, "USD", "le", B),
+    ("une startup spécialisée dans l'IA valorisée plus d'un milliard de dollars", "fr", "plus d'un milliard de dollars", 1 * B, INF, "USD", "gt", B),
+    ("avec des discussions évoquant une part de 30 à 35 %", "fr", "de 30 à 35 %", 30, 35, "percent", "range", 1),
+    ("pourrait prendre fin en 2030 ou dès que l'AGI sera atteint", "fr", "en 2030", 2030, 2030, Y, None, 1),
+    ("au-delà d'une date limite prédéterminée, qui serait 2030.", "fr", "2030", 2030, 2030, Y, None, 1),
+    ("initialement rédigé en 2019 lorsque Microsoft a réalisé", "fr", "en 2019", 2019, 2019, Y, None, 1),
+    ("l'AGI pourrait se manifester dès 2025, tout en tempérant", "fr", "dès 2025", 2025, 2025, Y, None, 1),
+    ("pour s'associer avec l'entreprise d'IA en 2023, des inquiétudes", "fr", "en 2023", 2023, 2023, Y, None, 1),
+    ("le Calendario Completo del 2025", "fr", "2025", 2025, 2025, Y, None, 1),
+    # ---- decimal comma / point, thousands
+    ("13.75 billion dollars", "en", "13.75 billion dollars", 13.745 * B, 13.755 * B, "USD", None, B),
+    ("un budget de 1 000 euros", "fr", "1 000 euros", 999.5, 1000.5, "EUR", None, 1),
+    ("un budget de 1\u202f000 euros", "fr", "1\u202f000 euros", 999.5, 1000.5, "EUR", None, 1),
+    ("un budget de 1\u00a0000\u00a0000 euros", "fr", "1\u00a0000\u00a0000 euros", 999999.5, 1000000.5, "EUR", None, 1),
+    ("a budget of $1,000", "en", "$1,000", 999.5, 1000.5, "USD", None, 1),
+    ("a budget of $1,500,000", "en", "$1,500,000", 1499999.5, 1500000.5, "USD", None, 1),
+    ("un budget de 1.000.000 euros", "fr", "1.000.000 euros", 999999.5, 1000000.5, "EUR", None, 1),
+    ("2,5 millions d'euros", "fr", "2,5 millions d'euros", 2.45 * M, 2.55 * M, "EUR", None, M),
+    ("$2.5 million", "en", "$2.5 million", 2.45 * M, 2.55 * M, "USD", None, M),
+    # ---- scale words and abbreviations
+    ("10 Md$ investis", "fr", "10 Md$", 9.5 * B, 10.5 * B, "USD", None, B),
+    ("13 Mds de dollars", "fr", "13 Mds de dollars", 12.5 * B, 13.5 * B, "USD", None, B),
+    ("€10bn", "en", "€10bn", 9.5 * B, 10.5 * B, "EUR", None, B),
+    ("$13.75bn", "en", "$13.75bn", 13.745 * B, 13.755 * B, "USD", None, B),
+    ("$500M", "en", "$500M", 499.5 * M, 500.5 * M, "USD", None, M),
+    ("300 M€", "fr", "300 M€", 299.5 * M, 300.5 * M, "EUR", None, M),
+    ("50k$", "en", "50k$", 49.5 * K, 50.5 * K, "USD", None, K),
+    ("deux mille euros", "fr", "deux mille euros", 1999.5, 2000.5, "EUR", None, 1),
+    ("3 millions de dollars", "fr", "3 millions de dollars", 2.5 * M, 3.5 * M, "USD", None, M),
+    ("$2 trillion", "en", "$2 trillion", 1.5e12, 2.5e12, "USD", None, 1e12),
+    ("USD 4 billion", "en", "USD 4 billion", 3.5 * B, 4.5 * B, "USD", None, B),
+    ("4 billion USD", "en", "4 billion USD", 3.5 * B, 4.5 * B, "USD", None, B),
+    ("40 millions de livres sterling", "fr", "40 millions de livres sterling", 39.5 * M, 40.5 * M, "GBP", None, M),
+    ("£40m", "en", "£40m", 39.5 * M, 40.5 * M, "GBP", None, M),
+    ("a 40m race", "en", None, None, None, None, None, None),  # "m" without a currency is not a scale
+    # ---- numbers in words (text2num)
+    ("un milliard de dollars", "fr", "un milliard de dollars", 0.5 * B, 1.5 * B, "USD", None, B),
+    ("dix milliards de dollars", "fr", "dix milliards de dollars", 9.5 * B, 10.5 * B, "USD", None, B),
+    ("trente-cinq pour cent", "fr", "trente-cinq pour cent", 34.5, 35.5, "percent", None, 1),
+    ("vingt et un millions d'euros", "fr", "vingt et un millions d'euros", 20.5 * M, 21.5 * M, "EUR", None, M),
+    ("ten billion dollars", "en", "ten billion dollars", 9.5 * B, 10.5 * B, "USD", None, B),
+    ("a billion dollars", "en", "a billion dollars", 0.5 * B, 1.5 * B, "USD", None, B),
+    ("thirty five percent", "en", "thirty five percent", 34.5, 35.5, "percent", None, 1),
+    ("one hundred million dollars", "en", "one hundred million dollars", 99.5 * M, 100.5 * M, "USD", None, M),
+    # ---- percentages
+    ("30 %", "fr", "30 %", 29.5, 30.5, "percent", None, 1),
+    ("30 pour cent", "fr", "30 pour cent", 29.5, 30.5, "percent", None, 1),
+    ("49 percent", "en", "49 percent", 48.5, 49.5, "percent", None, 1),
+    ("12.5%", "en", "12.5%", 12.45, 12.55, "percent", None, 1),
+    ("12,5 %", "fr", "12,5 %", 12.45, 12.55, "percent", None, 1),
+    # ---- ranges
+    ("30 à 35 %", "fr", "30 à 35 %", 30, 35, "percent", "range", 1),
+    ("entre 10 et 12 milliards de dollars", "fr", "entre 10 et 12 milliards de dollars", 10 * B, 12 * B, "USD", "range", B),
+    ("10-12 %", "fr", "10-12 %", 10, 12, "percent", "range", 1),
+    ("between 10 and 12 percent", "en", "between 10 and 12 percent", 10, 12, "percent", "range", 1),
+    ("from $10 to $12 billion", "en", "from $10 to $12 billion", 10 * B, 12 * B, "USD", "range", B),
+    ("$10-12 billion", "en", "$10-12 billion", 10 * B, 12 * B, "USD", "range", B),
+    ("entre 2019 et 2023", "fr", "entre 2019 et 2023", 2019, 2023, Y, "range", 1),
+    # ---- approximators and bounds
+    ("au moins 5 milliards d'euros", "fr", "au moins 5 milliards d'euros", 5 * B, INF, "EUR", "ge", B),
+    ("au-delà de 5 milliards d'euros", "fr", "au-delà de 5 milliards d'euros", 5 * B, INF, "EUR", "gt", B),
+    ("moins de 5 milliards d'euros", "fr", "moins de 5 milliards d'euros", 0, 5 * B, "EUR", "lt", B),
+    ("près de 5 milliards d'euros", "fr", "près de 5 milliards d'euros", 4.5 * B, 5.5 * B, "EUR", "nearly", B),
+    ("environ 5 milliards d'euros", "fr", "environ 5 milliards d'euros", 4.5 * B, 5.5 * B, "EUR", "about", B),
+    ("quelque 5 milliards d'euros", "fr", "quelque 5 milliards d'euros", 4.5 * B, 5.5 * B, "EUR", "about", B),
+    ("un peu plus de 5 milliards d'euros", "fr", "un peu plus de 5 milliards d'euros", 5 * B, 5.5 * B, "EUR", "just_over", B),
+    ("more than $13 billion", "en", "more than $13 billion", 13 * B, INF, "USD", "gt", B),
+    ("at least $13 billion", "en", "at least $13 billion", 13 * B, INF, "USD", "ge", B),
+    ("no less than $13 billion", "en", "no less than $13 billion", 13 * B, INF, "USD", "ge", B),
+    ("up to $500 billion", "en", "up to $500 billion", 0, 500 * B, "USD", "le", B),
+    ("about $10 billion", "en", "about $10 billion", 9 * B, 11 * B, "USD", "about", B),
+    ("nearly $10 billion", "en", "nearly $10 billion", 9 * B, 10.5 * B, "USD", "nearly", B),
+    ("over 40%", "en", "over 40%", 40, INF, "percent", "gt", 1),
+    ("less than 10 percent", "en", "less than 10 percent", 0, 10, "percent", "lt", 1),
+    ("d'ici 2030", "fr", "d'ici 2030", -INF, 2030, Y, "le", 1),
+    ("by 2030", "en", "by 2030", -INF, 2030, Y, "le", 1),
+    ("avant 2030", "fr", "avant 2030", -INF, 2029, Y, "lt", 1),
+    # ---- years and full dates
+    ("Publié le 12 décembre 2024 à 08h07", "fr", "12 décembre 2024", "2024-12-12", "2024-12-12", "date", None, 1),
+    ("le 1er janvier 2024", "fr", "1er janvier 2024", "2024-01-01", "2024-01-01", "date", None, 1),
+    ("in January 2023", "en", "January 2023", "2023-01-01", "2023-01-31", "date", None, 1),
+    ("on December 12, 2024", "en", "December 12, 2024", "2024-12-12", "2024-12-12", "date", None, 1),
+    ("en février 2024", "fr", "février 2024", "2024-02-01", "2024-02-29", "date", None, 1),
+    ("in 2019", "en", "in 2019", 2019, 2019, Y, None, 1),
+    ("since 2016", "en", "since 2016", 2016, 2016, Y, None, 1),
+    ("2024-03-01", "en", "2024-03-01", "2024-03-01", "2024-03-01", "date", None, 1),
+    # ---- counts
+    ("1 000 employés", "fr", "1 000", 999.5, 1000.5, "count", None, 1),
+    ("près de 2 000 salariés", "fr", "près de 2 000", 1800, 2000.5, "count", "nearly", 1),
+    ("100 millions d'utilisateurs", "fr", "100 millions", 99.5 * M, 100.5 * M, "count", None, M),
+    ("1,500 employees", "en", "1,500", 1499.5, 1500.5, "count", None, 1),
+]
+
+# texts where nothing is a quantity
+NOT_QUANTITIES = [
+    ("des modèles de langage avancés comme GPT-3 puis GPT-4.", "fr"),
+    ("Rédacteur en chef pour la rédaction média d'idax, 36 ans et dans l'édition", "fr"),
+    ("a 36-year-old engineer", "en"),
+    ("aged 52, the chief executive", "en"),
+    ("1. Premier point de la liste", "fr"),
+    ("2) Second point", "fr"),
+    ("à 08h07", "fr"),
+    ("le 3e trimestre", "fr"),
+    ("the 21st century", "en"),
+    ("deux géants technologiques", "fr"),
+    ("les deux entreprises", "fr"),
+    ("un accord", "fr"),
+    ("Windows 11 et Microsoft 365", "fr"),
+    ("NVIDIA H100 GPUs", "en"),
+    ("chapitre 3 du rapport", "fr"),
+    ("la 5G et la 3D", "fr"),
+]
+
+VAGUE = [
+    ("lui injectant des milliards de dollars", "fr", "USD"),
+    ("de plusieurs milliards de dollars", "fr", "USD"),
+    ("l'entreprise a déjà collecté des milliards", "fr", "count"),
+    ("l'attention de millions d'utilisateurs", "fr", "count"),
+    ("has poured billions of dollars into", "en", "USD"),
+    ("several billion dollars", "en", "USD"),
+    ("des dizaines de milliards d'euros", "fr", "EUR"),
+]
+
+
+def _date(x):
+    import datetime as dt
+
+    if isinstance(x, str):
+        return float(dt.date.fromisoformat(x).toordinal())
+    return x
+
+
+def test_table_has_at_least_80_expressions():
+    assert len(CASES) + len(VAGUE) >= 80
+
+
+@pytest.mark.parametrize("text,lang,qtext,low,high,unit,approx,scale", CASES, ids=[c[0][:40] for c in CASES])
+def test_parse_table(text, lang, qtext, low, high, unit, approx, scale):
+    got = [q for q in parse_quantities(text, lang) if not q.vague]
+    if qtext is None:
+        assert got == []
+        return
+    assert got, f"nothing read in {text!r}"
+    q = got[0]
+    assert q.text == qtext
+    assert q.unit == unit
+    assert q.approx == approx
+    if unit == "year":
+        import datetime as dt
+
+        lo = dt.date.fromordinal(int(q.low)).year if not math.isinf(q.low) else -INF
+        hi = dt.date.fromordinal(int(q.high)).year if not math.isinf(q.high) else INF
+        assert (lo, hi) == (low, high)
+    else:
+        assert q.low == pytest.approx(_date(low), rel=1e-9, abs=1e-9)
+        high = _date(high)
+        assert q.high == pytest.approx(high, rel=1e-9, abs=1e-9) if not math.isinf(high) else math.isinf(q.high)
+        assert q.scale == scale
+    # provenance: the span is exactly the quoted text
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text,lang", NOT_QUANTITIES)
+def test_not_quantities(text, lang):
+    assert [q.text for q in parse_quantities(text, lang)] == []
+
+
+@pytest.mark.parametrize("text,lang,unit", VAGUE)
+def test_vague(text, lang, unit):
+    got = parse_quantities(text, lang)
+    assert len(got) == 1 and got[0].vague and got[0].unit == unit
+
+
+def test_lower_bound_implies_an_upper_bound():
+    q = parse_quantities("pas moins de 8 milliards de dollars", "fr")[0]
+    assert q.high == INF and q.soft_high == pytest.approx(12 * B)
+    q = parse_quantities("up to 500 billion dollars", "en")[0]
+    assert q.low == 0 and q.soft_low == pytest.approx(500 * B / 1.5)
+
+
+def test_french_billion_is_ten_to_the_twelve():
+    assert parse_quantities("un billion d'euros", "fr")[0].low == pytest.approx(0.5e12)
+
+
+def test_words_to_number_wraps_text2num():
+    assert words_to_number("trente-cinq", "fr") == 35
+    assert words_to_number("ten", "en") == 10
+    assert words_to_number("pomme", "fr") is None
+
+
+def test_value_is_json_ready():
+    import json
+
+    q = parse_quantities("plus de 13 milliards de dollars", "fr")[0]
+    v = q.to_value()
+    json.dumps(v)
+    assert v["low"] == 13_000_000_000 and v["high"] is None and v["unit"] == "USD" and v["approx"] == "gt"
