@@ -64,6 +64,7 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="do not read or write the model score cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where model scores are cached")
     check.add_argument("-j", "--jobs", type=int, default=None, help="parallel worker processes (0 = all cores)")
+    check.add_argument("--language", metavar="CODE", help="language of short texts whose language cannot be told (e.g. fr)")
     check.add_argument("--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.set_defaults(func=cmd_check)
@@ -151,6 +152,7 @@ def _options(args, cfg):
     opts = Options()
     if cfg.get("languages"):
         opts.languages = tuple(cfg.get("languages"))
+    opts.default_language = getattr(args, "language", None) or cfg.get("language")
     opts.spacy_models = dict(cfg.get("spacy_models", {}))
     opts.settings = dict(cfg.get("plugins", {}))
     opts.device = getattr(args, "device", None) or os.environ.get("FACTCHECK_DEVICE") or cfg.get("device", "cpu")

@@ -34,6 +34,7 @@ SCHEMA: dict[str, Any] = {
         "include": {"type": "array", "items": {"type": "string"}},
         "exclude": {"type": "array", "items": {"type": "string"}},
         "languages": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}},
+        "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "default language of short texts"},
         "spacy_models": {"type": "object", "additionalProperties": {"type": "string"}},
         "device": {"enum": ["cpu", "cuda", "auto"]},
         "cache_dir": {"type": "string"},

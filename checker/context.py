@@ -23,6 +23,7 @@ class Options:
     jobs: int = 1
     progress: bool = False
     languages: tuple[str, ...] = ("fr", "en", "es", "de", "it", "pt", "nl")
+    default_language: str | None = None  # for short texts whose language cannot be told
     spacy_models: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)  # free-form plugin settings from config
 

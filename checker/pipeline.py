@@ -135,6 +135,7 @@ class Checker:
         ctx.errors.extend(self.errors)
         ctx.errors.extend(input_errors)
         # unique ids
+        self._assign_languages(docs)
         seen: set[str] = set()
         kept: list[Document] = []
         for d in docs:
@@ -229,6 +230,40 @@ class Checker:
         return claims_by_type
 
     # -- helpers --------------------------------------------------------------------------
+    SHORT_DOCUMENT_WORDS = 30
+
+    def _assign_languages(self, docs: list[Document]) -> None:
+        """Language per document; short or uncertain ones lean on the corpus majority.
+
+        Identification of a one-line text is unreliable (names such as "Microsoft" or
+        "OpenAI" pull it towards English), so a short document whose detection is not
+        confident takes the language of the confident documents of the same run, or the
+        configured default language (``language:``) when there is one.
+        """
+        from collections import Counter
+
+        from checker.langid import detect
+
+        languages = tuple(self.options.languages)
+        found: dict[str, tuple[str, float, int]] = {}
+        for d in docs:
+            if d.language not in ("", "und"):
+                continue
+            sample = " ".join(d.view.split())[:6000]
+            words = len(sample.split())
+            lang, conf = detect(sample, languages) if words else ("und", 0.0)
+            found[d.id] = (lang, conf, words)
+        votes = Counter(lang for lang, conf, words in found.values() if words >= self.SHORT_DOCUMENT_WORDS and conf >= 0.5)
+        votes.update(d.language for d in docs if d.language not in ("", "und") and d.id not in found)
+        fallback = votes.most_common(1)[0][0] if votes else (self.options.default_language or None)
+        for d in docs:
+            if d.id not in found:
+                continue
+            lang, conf, words = found[d.id]
+            if fallback and lang != fallback and (words < self.SHORT_DOCUMENT_WORDS and conf < 0.9):
+                lang = fallback
+            d.language = lang
+
     def _guard(self, ctx: RunContext, name: str, step: str, fn):
         try:
             return fn()

@@ -35,7 +35,10 @@ def run_rule_tests(checker, selected: set[str] | None = None) -> list[Outcome]:
             continue
         for expectation in ("conflict", "consistent"):
             for i, pair in enumerate(rule.tests.get(expectation, []) or []):
-                sub = Checker(host=checker.host, rule_paths=[], builtin_rules=False, options=checker.options,
+                from dataclasses import replace
+
+                opts = replace(checker.options, default_language=rule.languages[0]) if rule.languages else checker.options
+                sub = Checker(host=checker.host, rule_paths=[], builtin_rules=False, options=opts,
                               only_types={rule.extends}, only_rules={rule.id})
                 sub.ruleset = checker.ruleset  # same rules, already validated
                 sub.only_rules = {rule.id}
