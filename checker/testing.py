@@ -133,8 +133,15 @@ def make_host(*, rule_types: Mapping[str, type] | None = None, plugins: Iterable
             obj = plugin
             name = getattr(obj, "__name__", None) or f"{type(obj).__name__}-{i}"
         host.register(obj, name)
-    if rule_types:
-        types = dict(rule_types)
+    types = dict(rule_types or {})
+    if types and load_installed:
+        # a class already registered under that name (the plugin under test is installed) is not
+        # registered twice; probed on a throw-away host because PluginHost.collect() runs once
+        probe = PluginHost()
+        probe.load_entry_points(allow=allow)
+        probe.collect()
+        types = {n: c for n, c in types.items() if probe.rule_types.get(n) is not c}
+    if types:
 
         class _RuleTypes:
             @hookimpl
@@ -150,24 +157,29 @@ def make_host(*, rule_types: Mapping[str, type] | None = None, plugins: Iterable
 def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | None = None,
                  plugins: Iterable[Any] = (), only_types: Iterable[str] | None = None,
                  only_rules: Iterable[str] | None = None, builtin_rules: bool = False,
-                 load_installed: bool = True, settings: Mapping[str, Any] | None = None,
-                 options: Any = None) -> "Checker":
+                 load_installed: bool = True, rule_packs: bool = False,
+                 settings: Mapping[str, Any] | None = None, options: Any = None) -> "Checker":
     """A ``Checker`` whose rules are ``rules`` (YAML strings, dicts or paths).
 
-    Built-in rules are off by default so that a test sees only its own rules; the
-    installed plugins' rule packs still load (pass ``load_installed=False`` to get a
-    host with only ``plugins`` and ``rule_types``).  Rule problems are in
-    ``checker.errors`` (and in every result's ``errors``).
+    Built-in rules (``builtin_rules``) and the rule packs of plugins (``rule_packs``) are
+    off by default so that a test sees only its own rules; the installed plugins still
+    load (their rule types, e.g. the ``entities`` annotator), unless
+    ``load_installed=False`` (a host with only ``plugins`` and ``rule_types``).  Rule
+    problems are in ``checker.errors`` (and in every result's ``errors``).
     """
     from checker.context import Options
     from checker.pipeline import Checker
 
     host = make_host(rule_types=rule_types, plugins=plugins, load_installed=load_installed)
+    if not rule_packs:
+        host.rule_packs = []
     opts = options or Options(progress=False, quiet=True, use_cache=False)
     if settings:
         opts.settings = {**opts.settings, **dict(settings)}
     with tempfile.TemporaryDirectory(prefix="factcheck-rules-") as tmp:
-        paths = _write_rules(rules, Path(tmp))
+        packs = {p.resolve() for p in host.rule_packs}
+        # with rule_packs=True, a pack the installed plugin already ships is loaded once, not twice
+        paths = [p for p in _write_rules(rules, Path(tmp)) if p.resolve() not in packs]
         checker = Checker(host=host, rule_paths=paths, builtin_rules=builtin_rules, options=opts,
                           only_types=only_types, only_rules=only_rules)
     return checker

@@ -102,7 +102,7 @@ class EventDateRuleType(RuleType):
             dates = find_dates(sent.text, doc.language)
             if not dates:
                 continue
-            claimed: set[tuple[int, int]] = set()
+            claimed: set[tuple[int, int]] = set()  # dates explained by a rule with predicates
             for rule in specific + generic:
                 for date in dates:
                     if rule in generic and (date.start, date.end) in claimed:
@@ -110,7 +110,8 @@ class EventDateRuleType(RuleType):
                     ev = self._event(sent, date, rule)
                     if ev is None:
                         continue
-                    claimed.add((date.start, date.end))
+                    if rule in specific:
+                        claimed.add((date.start, date.end))
                     claims.append(self._claim(doc, sent, ev, rule))
         return claims
 
@@ -143,16 +144,21 @@ class EventDateRuleType(RuleType):
         else:
             if not _has_parse(span):
                 return None  # generic form needs a dependency parse
-            tok = date_toks[0]
-            seen = 0
+            # the nearest verb governing the date, else the nearest event noun ("l'annonce du 12 mars")
+            tok, nouns, seen = date_toks[0], [], 0
             while tok.head.i != tok.i and seen < 8:
                 tok = tok.head
                 seen += 1
                 if first <= tok.i <= last:
                     continue
-                if tok.pos_ in ("VERB", "NOUN"):
+                if tok.pos_ == "VERB":
                     pred_tok = tok
                     break
+                if tok.pos_ == "NOUN" and not tok.ent_type_:
+                    nouns.append(tok)
+            if pred_tok is None:  # small parsers break sentences into fragments: nearest verb before
+                verbs = [t for t in span if t.pos_ == "VERB" and 0 < first - t.i <= max_dist]
+                pred_tok = verbs[-1] if verbs else (nouns[0] if nouns else None)
             if pred_tok is None:
                 return None
             group = _lemma(pred_tok)
