@@ -240,9 +240,11 @@ class NumericRuleType(RuleType):
                 return None
         else:
             best = window
+        # an excluded word vetoes the rule only when it is closer to the quantity than the
+        # rule's own predicate ("20 % de ses revenus" is not a stake)
         for ex in rule.get("match.exclude") or []:
             for pos in phrase_positions(view, ex):
-                if token_distance(view, q_idx, pos) <= window:
+                if token_distance(view, q_idx, pos) <= min(best, window):
                     return None
         return best
 
