@@ -186,13 +186,18 @@ class RuleSet:
 
 
 def iter_rule_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule files under ``paths`` in a stable order; a file named twice is read once."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()))
-        else:
-            files.append(p)
+        found = sorted(f for f in p.rglob("*") if f.suffix in RULE_SUFFIXES and f.is_file()) if p.is_dir() else [p]
+        for f in found:
+            key = f.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            files.append(f)
     return files
 
 

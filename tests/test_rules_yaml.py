@@ -104,3 +104,9 @@ def test_missing_required_and_non_mapping(tmp_path):
 def test_message_formatting_is_lenient():
     assert format_safely("{a.value} ({a.doc}) vs {b.value}", {"a": {"value": 13, "doc": "000"}}) == "13 (000) vs {b.value}"
     assert format_safely("broken {", {}) == "broken {"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    p = write(tmp_path, "ok.yaml", "id: t.once\nextends: fake-word\nmatch: {word: x}\n")
+    rs = load_rules([tmp_path, p, str(p)], TYPES)
+    assert [r.id for r in rs.rules] == ["t.once"] and rs.errors == []
