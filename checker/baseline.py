@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.fileio import atomic_write
 from checker.model import Finding, InputError
 
 __all__ = ["BaselineError", "VERSION", "create", "update", "load", "apply", "entry_for", "dumps"]
@@ -98,21 +98,8 @@ def dumps(entries: Iterable[dict[str, Any]]) -> str:
 
 
 def _write(path: str | os.PathLike, text: str) -> None:
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
     # atomic replace: an interrupted write never leaves half a baseline behind
-    fd, tmp = tempfile.mkstemp(prefix=".factcheck-baseline-", dir=str(target.parent or "."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, text)
 
 
 def _baselinable(findings: Iterable[Finding]) -> list[Finding]:

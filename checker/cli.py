@@ -11,10 +11,10 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from checker import __version__
+from checker.fileio import atomic_write
 from checker.model import LEVELS, InputError, level_at_least
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -124,22 +124,6 @@ def _print_errors(errors: list[InputError]) -> None:
         print(f"factcheck: {prefix}: {e}", file=sys.stderr)
 
 
-def _atomic_write(path: str, text: str) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _load_config(args):
     from checker.config import discover
 
@@ -239,7 +223,7 @@ def cmd_check(args) -> int:
     buf = io.StringIO()
     writers[fmt](report, buf)
     if args.output:
-        _atomic_write(args.output, buf.getvalue())
+        atomic_write(args.output, buf.getvalue())
     else:
         sys.stdout.write(buf.getvalue())
         sys.stdout.flush()

@@ -24,7 +24,6 @@ def run_rule_tests(checker, selected: set[str] | None = None) -> list[Outcome]:
     from checker.pipeline import Checker
 
     outcomes: list[Outcome] = []
-    by_type: dict[str, Checker] = {}
     for rule in sorted(checker.ruleset.rules, key=lambda r: r.id):
         if selected is not None and rule.id not in selected:
             continue
