@@ -1,0 +1,117 @@
+"""Pipeline stage timings on the seeds, and cold vs warm ``factcheck check seeds/``.
+
+    python benchmarks/stages.py                 # numeric + relation + NLI (if a model is configured)
+    python benchmarks/stages.py --repeat 3 --types numeric relation
+
+Part 1 runs ``Checker.check_paths`` in-process (after a warm-up run that loads spaCy,
+so the table shows steady-state stage costs; the first, cold, run is printed too) and
+prints ``Result.timings``: load, clean, segment, annotate, extract, compare, findings,
+plus the report (text writer) time.
+
+Part 2 runs the real CLI, ``factcheck check seeds/ -f json``, in fresh processes with
+an empty cache directory: once cold (cache empty: spaCy, lingua and models load) and
+then warm (the analysis cache and NLI score cache populated), and prints wall times
+and whether the warm process imported spaCy / torch (``-X importtime``).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+STAGES = ("load", "clean", "segment", "annotate", "extract", "compare", "findings")
+
+
+def in_process(types: list[str] | None, repeat: int) -> None:
+    from checker.context import Options
+    from checker.pipeline import Checker
+
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    rows = []
+    for i in range(repeat + 1):
+        opts = Options(use_cache=False, progress=False, quiet=True)
+        t0 = time.perf_counter()
+        checker = Checker(options=opts, only_types=types)
+        t1 = time.perf_counter()
+        result = checker.check_paths(paths)
+        t2 = time.perf_counter()
+        report = _report(result)
+        t3 = time.perf_counter()
+        row = {"setup": t1 - t0, **{k: result.timings.get(k, 0.0) for k in STAGES}, "report": t3 - t2,
+               "total": t3 - t0, "findings_n": len(result.findings), "report_bytes": report}
+        rows.append(row)
+    sents = sum(len(d.sentences) for d in result.documents)
+    print(f"## Stages on seeds/ ({len(paths)} articles, {sents} sentences, rule types: "
+          f"{', '.join(types) if types else 'all'}; analysis cache off)\n")
+    cols = ["run", "setup"] + list(STAGES) + ["report", "total", "findings"]
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    for i, r in enumerate(rows):
+        label = "cold (1st, loads spaCy)" if i == 0 else f"warm #{i}"
+        print("| " + " | ".join([label] + [f"{r[k]:.3f}" for k in ["setup", *STAGES, "report", "total"]]
+                               + [str(r["findings_n"])]) + " |")
+    if len(rows) > 1:
+        warm = rows[1:]
+        best = {k: min(r[k] for r in warm) for k in ["setup", *STAGES, "report", "total"]}
+        print("| best warm | " + " | ".join(f"{best[k]:.3f}" for k in ["setup", *STAGES, "report", "total"])
+              + f" | {rows[-1]['findings_n']} |")
+
+
+def _report(result) -> int:
+    """Write the human text report (what `factcheck check` prints by default); its size."""
+    from checker.report import Report
+    from checker.report.text import write_text
+
+    buf = io.StringIO()
+    write_text(Report(documents=result.documents, findings=result.findings, errors=result.errors,
+                      stats=result.stats, timings=result.timings), buf)
+    return len(buf.getvalue())
+
+
+def cli_runs(types: list[str] | None, warm_runs: int) -> None:
+    exe = shutil.which("factcheck") or f"{sys.executable} -m checker"
+    cache = Path(tempfile.mkdtemp(prefix="factcheck-stages-cache-"))
+    env = dict(os.environ, FACTCHECK_CACHE_DIR=str(cache), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    base = [*exe.split(), "check", "seeds/", "-f", "json", "-o", os.devnull]
+    print(f"\n## `factcheck check seeds/` in fresh processes (cache dir {cache})\n")
+    print("| run | wall s | exit | imports spaCy | imports torch |")
+    print("|---|---|---|---|---|")
+    for i in range(1 + warm_runs):
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", *base[len(exe.split()):]],
+                              cwd=REPO, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - t
+        mods = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+        label = "cold (empty cache)" if i == 0 else f"warm #{i}"
+        print(f"| {label} | {wall:.2f} | {proc.returncode} | {'yes' if 'spacy' in mods else 'no'} | "
+              f"{'yes' if 'torch' in mods else 'no'} |", flush=True)
+    # wall time without -X importtime (which adds overhead of its own)
+    t = time.perf_counter()
+    proc = subprocess.run(base, cwd=REPO, env=env, capture_output=True, text=True)
+    print(f"| warm, plain `factcheck` | {time.perf_counter() - t:.2f} | {proc.returncode} | | |")
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--types", nargs="+", default=None, help="rule types (default: all installed)")
+    ap.add_argument("--repeat", type=int, default=2, help="warm in-process runs after the cold one")
+    ap.add_argument("--warm-runs", type=int, default=2, help="warm CLI runs after the cold one")
+    ap.add_argument("--no-cli", action="store_true")
+    args = ap.parse_args(argv)
+    in_process(args.types, args.repeat)
+    if not args.no_cli:
+        cli_runs(args.types, args.warm_runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
