@@ -80,7 +80,9 @@ def build_corpus(n: int, out_dir: Path, pairs, story_size: int = 5, seed: int = 
         if pairs:
             rule_id, rtype, s1, s2 = pairs[story % len(pairs)]
             planted_sentence = s2 if pos == 0 else s1
-            insert_at = 1 + rng.randrange(len(text_parts))
+            # in the first half of the article: its tail holds teasers ("À lire également")
+            # and bios, which cleaning rightly removes together with anything planted there
+            insert_at = 1 + rng.randrange(max(1, len(text_parts) // 2))
             text_parts.insert(min(insert_at, len(text_parts)), planted_sentence)
         text = "\n\n".join(p for p in text_parts if p) + "\n"
         name = f"s{story:04d}_a{pos}.txt"
