@@ -15,7 +15,7 @@ from typing import Iterable
 from checker.clean import clean_document
 from checker.context import Options, RunContext
 from checker.load import load_paths, make_document
-from checker.model import LEVELS, Document, Finding, InputError
+from checker.model import LEVELS, Document, Evidence, Finding, InputError
 from checker.nlp import NlpProvider
 from checker.plugins import PluginHost, default_host
 from checker.rules import Rule, RuleSet, load_rules
@@ -170,11 +170,14 @@ class Checker:
             ctx.stat(name, "candidate_groups", len(groups))
             got = self._guard(ctx, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []
             findings.extend(self._valid_findings(ctx, name, got))
-            timings["compare"] += time.perf_counter() - t
+            elapsed = time.perf_counter() - t
+            timings["compare"] += elapsed
+            ctx.add_stat(name, "seconds", elapsed)
             try:
                 inst.close()
             except Exception:  # noqa: BLE001
                 pass
+        self._report_slow_rule_types(ctx, [name for name, _, _ in instances])
         t = time.perf_counter()
         findings = self._finalize(findings, ctx)
         timings["findings"] = time.perf_counter() - t
@@ -220,11 +223,15 @@ class Checker:
             timings["segment"] += t3 - t2
             for name, inst, rules in instances:
                 if type(inst).annotate is not RuleType.annotate:
+                    t0 = time.perf_counter()
                     self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
+                    ctx.add_stat(name, "seconds", time.perf_counter() - t0)
             t4 = time.perf_counter()
             timings["annotate"] += t4 - t3
             for name, inst, rules in instances:
+                t0 = time.perf_counter()
                 got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
+                ctx.add_stat(name, "seconds", time.perf_counter() - t0)
                 claims_by_type[name].extend(got)
             timings["extract"] += time.perf_counter() - t4
         return claims_by_type
@@ -274,6 +281,17 @@ class Checker:
                       kind="plugin")
             return None
 
+    def _report_slow_rule_types(self, ctx: RunContext, names: list[str]) -> None:
+        """Name rule types that used more than ``settings.time_budget`` seconds (default 120)."""
+        budget = float(self.options.settings.get("time_budget", 120))
+        for name in names:
+            spent = ctx.stats.get(name, {}).get("seconds", 0.0)
+            ctx.stats[name]["seconds"] = round(spent, 3)
+            if spent > budget:
+                owner = self.host.rule_type_owner.get(name, "?")
+                ctx.error(None, f"plugin '{owner}': rule type '{name}' took {spent:.1f} s "
+                                f"(time budget {budget:g} s)", kind="notice")
+
     def _valid_findings(self, ctx: RunContext, name: str, items) -> list[Finding]:
         owner = self.host.rule_type_owner.get(name, "?")
         good = []
@@ -283,6 +301,14 @@ class Checker:
                 problem = f"returned {type(f).__name__} instead of a Finding"
             elif f.level not in LEVELS:
                 problem = f"finding with unknown level {f.level!r}"
+            elif not isinstance(f.evidence, (list, tuple)) or not all(isinstance(e, Evidence) for e in f.evidence):
+                problem = "finding whose evidence is not a list of Evidence"
+            elif not all(isinstance(e.start, int) and isinstance(e.end, int) for e in f.evidence):
+                problem = "finding with non-integer evidence offsets"
+            elif not isinstance(f.score, (int, float)) or f.score != f.score:
+                problem = f"finding with invalid score {f.score!r}"
+            elif not isinstance(f.explanation, dict):
+                problem = "finding whose explanation is not a mapping"
             elif len({e.doc_id for e in f.evidence}) < 2:
                 problem = "finding without evidence from two documents"
             else:

@@ -357,3 +357,14 @@ def test_unknown_rule_key_is_a_rule_error(env):
     f.write_text("id: t.bad\nextends: nli\nmode: statements\ntop_kk: 3\n", encoding="utf-8")
     checker = Checker(rule_paths=[f.parent], builtin_rules=False, only_types={"nli"})
     assert any("top_kk" in e.message and e.line == 4 for e in checker.ruleset.errors)
+
+
+def test_profile_level_cap_for_models_without_held_out_signal():
+    from plugins.nli.profiles import profile_for
+    from plugins.nli.rule import cap_level
+
+    assert cap_level("error", "suggestion") == "suggestion"
+    assert cap_level("warning", None) == "warning"
+    assert cap_level("suggestion", "warning") == "suggestion"
+    assert profile_for("../shared/models/nli-mini-multilingual")["statements"]["max_level"] == "suggestion"
+    assert "max_level" not in profile_for("MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7")["statements"]

@@ -57,6 +57,16 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def cap_level(level: str, cap: str | None) -> str:
+    """A profile may cap the level of a model's findings (``max_level``): a model with no
+    measured signal on held-out data should not raise warnings or errors."""
+    from checker.model import LEVEL_RANK
+
+    if cap and cap in LEVEL_RANK and LEVEL_RANK[level] > LEVEL_RANK[cap]:
+        return cap
+    return level
+
+
 class NliRuleType(RuleType):
     name = "nli"
     order = 200  # after numeric/relations: the most expensive rule type runs last
@@ -253,6 +263,7 @@ class NliRuleType(RuleType):
             level = rule.level
             if agg["contradiction"] >= float(th.get("error_at", 2.0)) and rule.level == "warning":
                 level = "error"
+            level = cap_level(level, th.get("max_level"))
             out.append(self._finding(rule, level, a.sentence, b.sentence, a.sentence.start, a.sentence.start +
                                      len(a.sentence.text.rstrip()), b.sentence.start,
                                      b.sentence.start + len(b.sentence.text.rstrip()), agg, th, sim,
