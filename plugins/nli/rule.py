@@ -196,7 +196,7 @@ class NliRuleType(RuleType):
             return
         self.ctx.stat("nli", "model_error", name)
         msg = f"NLI rules skipped: no model could be loaded ({why})"
-        log.warning(msg)
+        log.debug(msg)  # surfaced once, by the report, as an error of kind "model"
         self.ctx.error(None, msg, kind="model")
 
     # -- compare -----------------------------------------------------------------------------------
