@@ -177,8 +177,7 @@ def test_malformed_findings_are_dropped_and_reported(case):
     assert any(words in e for e in errors), errors
 
 
-# Malformations the core does not survive yet (see the report of issue 7 for the fix in
-# Checker._valid_findings / _finalize).  strict: remove the marker once the fix lands.
+# Malformations that used to crash the core (evidence items, offsets and score are validated).
 CRASHING = {
     "evidence-not-evidence": lambda self, good: [_finding(evidence=["a.txt", "b.txt"])],
     "offsets-not-int": lambda self, good: [_finding(evidence=[Evidence("a.txt", "0", "2"), Evidence("b.txt", 0, 2)])],
@@ -188,9 +187,7 @@ CRASHING = {
 
 
 @pytest.mark.parametrize("case", sorted(CRASHING))
-@pytest.mark.xfail(strict=True, raises=(AttributeError, TypeError, ValueError, AssertionError),
-                   reason="core: Checker._valid_findings must validate evidence items, offsets and score")
-def test_malformed_findings_that_crash_the_core_today(case):
+def test_malformed_evidence_offsets_and_score_are_dropped_and_reported(case):
     cls = _returning(f"bad-{case}", CRASHING[case])
     result = run({cls.name: cls})
     assert tag_findings(result) == EXPECTED
@@ -390,9 +387,8 @@ def test_slow_rule_type_does_not_change_other_findings():
     assert [f.rule_id for f in slow.findings if f.kind == "slow"] == ["r.slow"]
 
 
-@pytest.mark.xfail(strict=True, reason="core: per-rule-type timings in Result.stats[name]['seconds'] and a "
-                                       "'notice' error above options.settings['time_budget'] (see issue 7 report)")
 def test_slow_rule_type_is_reported_by_name():
+    """Per-rule-type seconds in Result.stats and a notice above options.settings['time_budget']."""
     result = run({"slow": SlowRuleType}, settings={"time_budget": 0.1})
     assert result.stats["slow"]["seconds"] >= 0.5  # two documents x 0.3 s
     assert result.stats["tag"]["seconds"] < result.stats["slow"]["seconds"]
