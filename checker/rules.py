@@ -270,6 +270,16 @@ def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type], validators
             line, col = doc.where(bpath, key=is_key)
             errors.append(InputError(path, f"rule '{rid}': key '{name}': {_pretty(err)}", line=line, column=col, kind="rule"))
         return None
+    try:
+        extra = list(rule_types[ext].check_rule(data) or [])
+    except Exception as exc:  # noqa: BLE001 - a plugin's own check must not stop the loading
+        extra = [((), f"rule check of type '{ext}' raised {type(exc).__name__}: {exc}")]
+    if extra:
+        for bpath, message in extra:
+            line, col = doc.where(tuple(bpath))
+            name = ".".join(map(str, bpath)) or "<rule>"
+            errors.append(InputError(path, f"rule '{rid}': key '{name}': {message}", line=line, column=col, kind="rule"))
+        return None
     return Rule(
         id=data["id"],
         extends=ext,

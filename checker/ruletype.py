@@ -29,6 +29,16 @@ class RuleType:
     #: Whether ``factcheck rules test`` can run the rule's embedded ``tests:``.
     testable: ClassVar[bool] = True
 
+    @classmethod
+    def check_rule(cls, body: dict[str, Any]) -> list[tuple[tuple, str]]:
+        """Checks beyond the JSON schema, run when rules are loaded (``rules validate`` too).
+
+        Return ``[(path, message), ...]`` where ``path`` locates the offending key, e.g.
+        ``(("patterns", 2), "unbalanced parentheses")``; the core turns each into a
+        ``file:line:column`` error and drops the rule.
+        """
+        return []
+
     def __init__(self) -> None:
         self.ctx: RunContext | None = None
         self.rules: list[Rule] = []

@@ -194,3 +194,16 @@ def test_seeds_planted_cloud_conflicts(checker, seed_texts, replacement):
             and any(EXCLUSIVE_HOSTING in e.quote for e in f.evidence)
             and any(replacement in e.quote for e in f.evidence)]
     assert hits, [f.message for f in fs]
+
+
+def test_bad_pattern_is_a_load_error_with_its_line(tmp_path):
+    from checker.plugins import default_host
+    from checker.rules import load_rules
+
+    p = tmp_path / "bad.yaml"
+    p.write_text("id: t.rel\nextends: relation\nrelation: ceo\npatterns:\n  - \"{subj} (is|was the CEO of {obj}\"\n",
+                 encoding="utf-8")
+    rs = load_rules([p], default_host().rule_types)
+    assert rs.rules == []
+    (err,) = rs.errors
+    assert (err.line, err.column) == (5, 5) and "key 'patterns.0': unbalanced parentheses" in err.message

@@ -151,6 +151,25 @@ class RelationRuleType(RuleType):
     order = 100
     schema = RELATION_SCHEMA
 
+    @classmethod
+    def check_rule(cls, body):
+        """Compile every pattern when the rule is loaded, so ``rules validate`` names bad ones."""
+        from plugins.relations.textnorm import fold
+
+        quals = [" ".join(fold(q).replace("'", "' ").split())
+                 for group in (body.get("qualifiers") or {}).values() for q in (group or [])]
+        problems = []
+        for i, item in enumerate(body.get("patterns") or []):
+            item = {"pattern": item} if isinstance(item, str) else item
+            try:
+                _, slots = compile_pattern(item["pattern"], quals)
+            except PatternError as exc:
+                problems.append((("patterns", i), str(exc)))
+                continue
+            if item.get("object", "slot") == "slot" and "obj" not in slots:
+                problems.append((("patterns", i), "pattern has no {obj} (add one, or set object: context)"))
+        return problems
+
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)
         self.compiled = [_Compiled(r, ctx) for r in rules]
