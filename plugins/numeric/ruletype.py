@@ -111,6 +111,20 @@ def _short(doc_id: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
+_VERDICTS = {
+    "fr": ("incompatibles", "portées différentes, peut-être compatibles", "incompatibles, portées différentes"),
+    "en": ("incompatible", "different scopes, possibly compatible", "incompatible, different scopes"),
+}
+
+
+def _verdict(note: str | None, level: str, languages) -> str:
+    """The message's closing word(s), in the rule's language: {verdict} in YAML messages."""
+    words = _VERDICTS.get((languages or ("en",))[0], _VERDICTS["en"])
+    if not note:
+        return words[0]
+    return words[1] if level == "suggestion" else words[2]
+
+
 class NumericRuleType(RuleType):
     name = "numeric"
     schema = NUMERIC_SCHEMA
@@ -364,9 +378,10 @@ class NumericRuleType(RuleType):
                   "sentence": b.sentence.text},
             "reason": reason,
             "slot": ra.get("slot") or ra.id,
+            "verdict": _verdict(note, level, ra.languages),
         }
         message = ra.format_message(**placeholders) if ra.message else default_msg
-        if note and note not in message:
+        if note and note not in message and "{verdict}" not in ra.message:
             message = f"{message} ({note})"
         explanation = {
             "reason": reason,
