@@ -173,10 +173,7 @@ class Checker:
             elapsed = time.perf_counter() - t
             timings["compare"] += elapsed
             ctx.add_stat(name, "seconds", elapsed)
-            try:
-                inst.close()
-            except Exception:  # noqa: BLE001
-                pass
+            self._guard(ctx, name, "close", inst.close)
         self._report_slow_rule_types(ctx, [name for name, _, _ in instances])
         t = time.perf_counter()
         findings = self._finalize(findings, ctx)
@@ -274,7 +271,7 @@ class Checker:
     def _guard(self, ctx: RunContext, name: str, step: str, fn):
         try:
             return fn()
-        except Exception as exc:  # noqa: BLE001 - one failing rule type must not stop the run
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - one failing rule type must not stop the run
             owner = self.host.rule_type_owner.get(name, "?")
             log.debug("rule type %s failed in %s", name, step, exc_info=True)
             ctx.error(None, f"plugin '{owner}': rule type '{name}' raised in {step}: {type(exc).__name__}: {exc}",

@@ -35,6 +35,7 @@ class PluginInfo:
     formats: list[str] = field(default_factory=list)
     rule_packs: list[str] = field(default_factory=list)
     error: str | None = None
+    load_error: str | None = None  # failures at import/registration survive a new collect()
 
     def to_dict(self) -> dict[str, Any]:
         out = {"name": self.name, "version": self.version, "hooks": self.hooks, "rule_types": self.rule_types,
@@ -99,10 +100,14 @@ class PluginHost:
         info.hooks = sorted(impl.name for impl in self.pm.get_hookcallers(obj) or [])
         self._collected = False
 
-    def _fail(self, info: PluginInfo, message: str) -> None:
+    def _fail(self, info: PluginInfo, message: str, *, collecting: bool = False) -> None:
         info.error = message
-        self.errors.append(InputError(None, f"plugin '{info.name}': {message}", kind="plugin"))
-        log.error("plugin %s: %s", info.name, message)
+        if not collecting:
+            info.load_error = message
+        err = InputError(None, f"plugin '{info.name}': {message}", kind="plugin")
+        err._from_collect = collecting  # type: ignore[attr-defined]
+        self.errors.append(err)
+        log.debug("plugin %s: %s", info.name, message)
 
     # -- collecting registrations ---------------------------------------------------
     def _call_each(self, hook: str, make_register: Callable[[PluginInfo], Callable], extra: dict | None = None) -> None:
@@ -114,30 +119,36 @@ class PluginHost:
                 kwargs["register"] = make_register(info)
             try:
                 impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
-            except Exception as exc:  # noqa: BLE001 - isolate plugin failures
-                self._fail(info, f"hook {hook} raised {type(exc).__name__}: {exc}")
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - isolate plugin failures
+                self._fail(info, f"hook {hook} raised {type(exc).__name__}: {exc}", collecting=True)
 
     def collect(self) -> None:
+        """Ask every plugin what it registers (again from scratch after a new ``register``)."""
         if self._collected:
             return
         self._collected = True
+        self.rule_types, self.rule_type_owner, self.formats, self.rule_packs = {}, {}, {}, []
+        self.errors = [e for e in self.errors if not getattr(e, "_from_collect", False)]
+        for info in self.plugins.values():
+            info.rule_types, info.formats, info.rule_packs = [], [], []
+            info.error = info.load_error
 
         def rule_type_register(info: PluginInfo):
             def register(name, cls=None):
                 if cls is None:  # register(Class) form
                     name, cls = getattr(name, "name", ""), name
                 if not (isinstance(cls, type) and issubclass(cls, RuleType)):
-                    self._fail(info, f"rule type '{name}' is not a checker.ruletype.RuleType subclass")
+                    self._fail(info, f"rule type '{name}' is not a checker.ruletype.RuleType subclass", collecting=True)
                     return
                 if not isinstance(name, str) or not name:
-                    self._fail(info, "rule type registered without a name")
+                    self._fail(info, "rule type registered without a name", collecting=True)
                     return
                 problem = check_schema(getattr(cls, "schema", {}) or {})
                 if problem:
-                    self._fail(info, f"rule type '{name}': {problem}")
+                    self._fail(info, f"rule type '{name}': {problem}", collecting=True)
                     return
                 if name in self.rule_types and self.rule_type_owner[name] != info.name:
-                    self._fail(info, f"rule type '{name}' already registered by plugin '{self.rule_type_owner[name]}'")
+                    self._fail(info, f"rule type '{name}' already registered by plugin '{self.rule_type_owner[name]}'", collecting=True)
                     return
                 if not getattr(cls, "name", None):
                     cls.name = name
@@ -150,7 +161,7 @@ class PluginHost:
             def register(path):
                 p = Path(path)
                 if not p.exists():
-                    self._fail(info, f"rule pack '{p}' does not exist")
+                    self._fail(info, f"rule pack '{p}' does not exist", collecting=True)
                     return
                 self.rule_packs.append(p)
                 info.rule_packs.append(str(p))
@@ -159,7 +170,7 @@ class PluginHost:
         def format_register(info: PluginInfo):
             def register(name, writer):
                 if not callable(writer):
-                    self._fail(info, f"format '{name}' writer is not callable")
+                    self._fail(info, f"format '{name}' writer is not callable", collecting=True)
                     return
                 self.formats[name] = writer
                 info.formats.append(name)

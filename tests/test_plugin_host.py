@@ -394,3 +394,49 @@ def test_slow_rule_type_is_reported_by_name():
     assert result.stats["tag"]["seconds"] < result.stats["slow"]["seconds"]
     notes = [e for e in result.errors if "slow" in e.message and "rule type" in e.message]
     assert notes and notes[0].kind == "notice"
+
+
+def test_collect_again_after_a_new_register_does_not_double_registrations():
+    from checker import hookimpl
+    from checker.plugins import PluginHost
+    from tests import fakeplugin
+
+    class Formats:
+        @hookimpl
+        def register_formats(self, register):
+            register("fake-format", lambda report, stream: None)
+
+    class Broken:
+        @hookimpl
+        def register_rule_packs(self, register):
+            raise RuntimeError("boom")
+
+    host = PluginHost()
+    host.register(fakeplugin, "fake")
+    host.register(Broken(), "broken")
+    host.collect()
+    host.register(Formats(), "formats-extra")
+    host.collect()
+    assert host.plugins["fake"].rule_types == ["fake-word"]
+    assert list(host.formats) == ["fake-format"]
+    assert [e.message for e in host.errors] == ["plugin 'broken': hook register_rule_packs raised RuntimeError: boom"]
+
+
+def test_a_plugin_calling_sys_exit_is_isolated():
+    import sys
+
+    from checker import hookimpl
+    from checker.plugins import PluginHost
+    from tests import fakeplugin
+
+    class Quitter:
+        @hookimpl
+        def register_formats(self, register):
+            sys.exit(3)
+
+    host = PluginHost()
+    host.register(Quitter(), "quitter")
+    host.register(fakeplugin, "fake")
+    host.collect()
+    assert "fake-word" in host.rule_types
+    assert any("quitter" in e.message and "SystemExit" in e.message for e in host.errors)
