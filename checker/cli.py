@@ -63,7 +63,7 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     check.add_argument("--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models (default cpu)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the model score cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where model scores are cached")
-    check.add_argument("-j", "--jobs", type=int, default=None, help="parallel worker processes (0 = all cores)")
+    check.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for per-document work (default 0 = all cores; runs under 8 documents stay serial)")
     check.add_argument("--language", metavar="CODE", help="language of short texts whose language cannot be told (e.g. fr)")
     check.add_argument("--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
@@ -146,7 +146,7 @@ def _options(args, cfg):
     opts.verbose = bool(getattr(args, "verbose", False))
     opts.quiet = bool(getattr(args, "quiet", False))
     jobs = getattr(args, "jobs", None)
-    opts.jobs = jobs if jobs is not None else int(cfg.get("jobs", 1))
+    opts.jobs = jobs if jobs is not None else int(cfg.get("jobs", 0))  # 0 = all cores (small runs stay serial)
     opts.progress = not opts.quiet
     return opts
 
@@ -341,7 +341,7 @@ def cmd_config_show(args) -> int:
     cfg = _load_config(args)
     print(f"# source: {cfg.source or '(defaults: no configuration file found)'}")
     defaults = {"fail_on": "error", "min_level": "suggestion", "format": "text", "device": "cpu", "cache": True,
-                "builtin_rules": True, "jobs": 1}
+                "builtin_rules": True, "jobs": 0}
     merged = {**defaults, **cfg.values}
     print(yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).rstrip())
     _print_errors(cfg.errors)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from checker import analysis_cache
 from checker.clean import clean_document
 from checker.context import Options, RunContext
 from checker.load import load_paths, make_document
@@ -209,6 +210,15 @@ class Checker:
             timings.setdefault(key, 0.0)
         claims_by_type: dict[str, list] = {name: [] for name, _, _ in instances}
         for d in docs:
+            # A document prepared before with the same code, rules and options: reuse it
+            # (see checker/analysis_cache.py); nothing below, not even spaCy, is needed.
+            cached = analysis_cache.load_prepared(self, d, ctx, instances)
+            if cached is not None:
+                for name, got in cached.items():
+                    claims_by_type.setdefault(name, []).extend(got)
+                continue
+            mark = analysis_cache.mark(ctx)
+            doc_claims: dict[str, list] = {name: [] for name, _, _ in instances}
             t = time.perf_counter()
             view, sections = clean_document(d, ctx)
             t2 = time.perf_counter()
@@ -229,8 +239,11 @@ class Checker:
                 t0 = time.perf_counter()
                 got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
                 ctx.add_stat(name, "seconds", time.perf_counter() - t0)
-                claims_by_type[name].extend(got)
+                doc_claims[name].extend(got)
             timings["extract"] += time.perf_counter() - t4
+            for name, got in doc_claims.items():
+                claims_by_type[name].extend(got)
+            analysis_cache.store_prepared(self, d, ctx, instances, doc_claims, mark)
         return claims_by_type
 
     # -- helpers --------------------------------------------------------------------------
