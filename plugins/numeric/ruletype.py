@@ -27,7 +27,7 @@ from pathlib import PurePath
 from typing import Any, Iterable
 
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
-from checker.pairing import cross_pairs
+from checker.pairing import claim_sort_key
 from checker.ruletype import RuleType
 
 from plugins.numeric.parse import DEFAULT_BOUND_SLACK, Quantity, display, parse_quantities
@@ -287,32 +287,54 @@ class NumericRuleType(RuleType):
                         break
 
     # ------------------------------------------------------------------ compare
+    @staticmethod
+    def _signature(c: Claim) -> tuple:
+        """Everything the pairwise decision (conflict, level, score, wording) reads from a claim.
+
+        Claims with equal signatures are one *value cluster*: whatever they are compared
+        with, the outcome is the same, so a candidate group is compared cluster by cluster
+        (k distinct values -> k^2/2 decisions, however many articles repeat them).
+        """
+        q: Quantity = c.data["q"]
+        noun = fold(q.noun).rstrip("s") if q.qtype == "count" else ""
+        return (c.keys, c.data["rule"].id, c.data["scope"], q.vague, q.is_temporal, q.qtype, q.unit, noun,
+                q.low, q.low_inclusive, q.high, q.high_inclusive, q.soft_low, q.soft_high, q.nominal, q.approx,
+                display(q))
+
     def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
         assert self.ctx is not None
+        ctx = self.ctx
         findings: list[Finding] = []
-        seen_pairs: set[tuple[int, int]] = set()
-        seen_values: set[tuple] = set()
-        for group in groups:
-            for a, b in cross_pairs(group, self.ctx):
-                ident = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
-                if ident in seen_pairs:
-                    continue
-                seen_pairs.add(ident)
-                self.ctx.add_stat("numeric", "comparisons", 1)
-                f = self._compare_pair(a, b)
-                if f is None:
-                    continue
-                qa, qb = a.data["q"], b.data["q"]
-                dedup = (f.rule_id, a.doc_id, b.doc_id, display(qa), display(qb), a.data["scope"], b.data["scope"])
-                if dedup in seen_values:
-                    continue
-                seen_values.add(dedup)
-                findings.append(f)
-        if self.ctx is not None:
-            self.ctx.add_stat("numeric", "findings", len(findings))
+        seen: set[tuple] = set()
+        clusters, per_group = value_clusters(groups, self._signature)
+        ctx.add_stat("numeric", "value_clusters", len(clusters))
+        for cl_a, cl_b in cluster_pairs(per_group):
+            sides = linked_sides(cl_a, cl_b, ctx)
+            if sides is None:
+                continue  # no two different (draft-mode allowed) documents across the sides
+            side_a, side_b = sides
+            ctx.add_stat("numeric", "comparisons", 1)
+            ctx.add_stat("numeric", "cluster_pairs_compared", 1)
+            ctx.add_stat("numeric", "claim_pairs_covered", covered_pairs(side_a, side_b))
+            f = self._compare_pair(side_a[0], side_b[0], side_a, side_b)
+            if f is None:
+                continue
+            ident = (f.rule_id, tuple((e.doc_id, e.start, e.end) for e in f.evidence))
+            if ident in seen:
+                continue
+            seen.add(ident)
+            findings.append(f)
+        ctx.add_stat("numeric", "findings", len(findings))
         return findings
 
-    def _compare_pair(self, a: Claim, b: Claim) -> Finding | None:
+    def _compare_pair(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
+                      side_b: list[Claim] | None = None) -> Finding | None:
+        """The decision for representatives ``a`` and ``b``; the finding covers every claim of the sides.
+
+        ``side_a``/``side_b``: one claim per document whose value equals ``a``'s/``b``'s
+        (representative first).  With one document per side the finding is the plain
+        two-article finding.
+        """
         qa: Quantity = a.data["q"]
         qb: Quantity = b.data["q"]
         ra, rb = a.data["rule"], b.data["rule"]
@@ -394,13 +416,25 @@ class NumericRuleType(RuleType):
         }
         if docs and a.doc_id not in docs:
             return None
+        side_a, side_b = side_a or [a], side_b or [b]
+        explanation["sides"] = sides_explanation([side_a, side_b], [display(qa), display(qb)])
+        if len(side_a) == 1 and len(side_b) == 1:
+            evidence = [Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=va),
+                        Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=vb)]
+        else:
+            evidence = capped_evidence(side_a) + capped_evidence(side_b)
+            lang = (ra.languages or ("en",))[0]
+            parts = [side_summary(len(side), display(q), [_short(c.doc_id) for c in side], lang)
+                     for side, q in ((side_a, qa), (side_b, qb))]
+            tail = placeholders["verdict"] + ("" if ra.message else f" [{placeholders['slot']}] ({note})" if note
+                                              else f" [{placeholders['slot']}]")
+            message = summary_message(ra, parts, tail)
         return Finding(
             rule_id=ra.id,
             kind=self.name,
             level=level,
             message=message,
-            evidence=[Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=va),
-                      Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=vb)],
+            evidence=evidence,
             score=(0.75 if implied else 1.0) * (0.6 if note else 1.0),
             explanation=explanation,
         )
@@ -457,3 +491,163 @@ def _implied_reason(qa: Quantity, qb: Quantity) -> str:
             return (f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
                     f"(a bound states the order of magnitude)")
     return "the implied values cannot both be true"
+
+
+# ---------------------------------------------------------------------- value clusters
+# Generic (the ``relation`` rule type uses them too); they would sit well in checker/pairing.py.
+EVIDENCE_PER_SIDE = 10
+
+
+class ValueCluster:
+    """Claims of one candidate group that share a value signature, in claim order."""
+
+    __slots__ = ("index", "signature", "claims", "docs")
+
+    def __init__(self, index: int, signature) -> None:
+        self.index = index
+        self.signature = signature
+        self.claims: list[Claim] = []
+        self.docs: dict[str, Claim] = {}  # document -> its first claim in the cluster
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+
+    def finish(self) -> None:
+        self.claims.sort(key=claim_sort_key)
+        for c in self.claims:
+            self.docs.setdefault(c.doc_id, c)
+
+
+def value_clusters(groups: Iterable[CandidateGroup], signature) -> tuple[list[ValueCluster], list[list[ValueCluster]]]:
+    """Cluster the claims of ``groups`` by ``signature(claim)``.
+
+    Returns the clusters (ordered by their first claim) and, per group, the clusters it
+    holds (in group order).  A claim in several groups counts once; a signature should
+    include the claim's blocking keys, so that equal signatures share the same groups.
+    """
+    by_sig: dict[Any, ValueCluster] = {}
+    seen_claims: set[int] = set()
+    per_group_sigs: list[list[Any]] = []
+    for group in groups:
+        sigs: dict[Any, None] = {}
+        for c in group.claims:
+            sig = signature(c)
+            sigs[sig] = None
+            if id(c) in seen_claims:
+                continue
+            seen_claims.add(id(c))
+            cl = by_sig.get(sig)
+            if cl is None:
+                cl = by_sig[sig] = ValueCluster(len(by_sig), sig)
+            cl.add(c)
+        per_group_sigs.append(list(sigs))
+    for cl in by_sig.values():
+        cl.finish()
+    ordered = sorted(by_sig.values(), key=lambda cl: (claim_sort_key(cl.claims[0]), cl.index))
+    for i, cl in enumerate(ordered):
+        cl.index = i
+    per_group = [sorted((by_sig[s] for s in sigs), key=lambda cl: cl.index) for sigs in per_group_sigs]
+    return ordered, per_group
+
+
+def cluster_pairs(per_group: list[list[ValueCluster]]):
+    """Each pair of distinct clusters sharing a group, once, in a deterministic order."""
+    done: set[tuple[int, int]] = set()
+    for members in per_group:
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                key = (a.index, b.index)
+                if key in done:
+                    continue
+                done.add(key)
+                yield a, b
+
+
+def _side(cluster: ValueCluster, other: ValueCluster, ctx) -> list[Claim]:
+    """One claim per document of ``cluster`` that may be compared with some document of ``other``.
+
+    ``ctx.allowed`` is asked about a few probes only: the first two documents of the other
+    side (enough when any two different documents may be compared) and, in draft mode,
+    the other side's focused documents.
+    """
+    other_docs = list(other.docs)
+    probes = other_docs[:2]
+    focus = getattr(ctx, "focus", None)
+    if focus is not None:
+        probes += [d for d in other_docs[2:] if d in focus]
+    out = [c for d, c in cluster.docs.items() if any(ctx.allowed(d, p) for p in probes)]
+    if focus is not None:
+        out.sort(key=lambda c: (c.doc_id not in focus, claim_sort_key(c)))  # the draft first
+    return out
+
+
+def linked_sides(a: ValueCluster, b: ValueCluster, ctx) -> tuple[list[Claim], list[Claim]] | None:
+    """The two sides of a cluster pair (one claim per document, representative first), or None.
+
+    None when no two different documents across the sides may be compared (the same
+    article on both sides; in draft mode, no draft among them).  The side whose
+    representative comes first in claim order is returned first.
+    """
+    side_a, side_b = _side(a, b, ctx), _side(b, a, ctx)
+    if not side_a or not side_b:
+        return None
+    if claim_sort_key(side_b[0]) < claim_sort_key(side_a[0]):
+        side_a, side_b = side_b, side_a
+    return side_a, side_b
+
+
+def covered_pairs(side_a: list[Claim], side_b: list[Claim]) -> int:
+    """How many document pairs one cluster-pair decision stands for (what pairwise comparison would cost)."""
+    docs_b = {c.doc_id for c in side_b}
+    return len(side_a) * len(side_b) - sum(1 for c in side_a if c.doc_id in docs_b)
+
+
+def capped_evidence(side: list[Claim], cap: int = EVIDENCE_PER_SIDE, *, whole_sentence: bool = False) -> list[Evidence]:
+    return [Evidence.from_claim(c, whole_sentence=whole_sentence) for c in side[:cap]]
+
+
+_SAY = {
+    "fr": ("{n} article dit", "{n} articles disent", " ; ", " : ", "+{k} autre{s}"),
+    "en": ("{n} article says", "{n} articles say", "; ", ": ", "+{k} more"),
+}
+
+
+def side_summary(count: int, value: str, names: list[str], language: str | None, shown: int = 3) -> str:
+    """``3 articles say 13.75 bn USD (000, 003, 005, +2 more)``."""
+    words = _SAY.get(language or "en", _SAY["en"])
+    head = (words[0] if count == 1 else words[1]).format(n=count)
+    listed = ", ".join(names[:shown])
+    if len(names) > shown:
+        listed += ", " + words[4].format(k=len(names) - shown, s="s" if len(names) - shown > 1 else "")
+    return f"{head} {value} ({listed})"
+
+
+def summary_message(rule, parts: list[str], tail: str = "") -> str:
+    """``<title>: <side>; <side>; <tail>`` for findings with more than one article on a side.
+
+    The title is the literal head of the rule's message (``Montant investi ... :``), else
+    the first line of its description, else its id.
+    """
+    lang = (rule.languages or ("en",))[0] if getattr(rule, "languages", None) else "en"
+    words = _SAY.get(lang, _SAY["en"])
+    title = ""
+    msg = getattr(rule, "message", "") or ""
+    if msg and not msg.startswith("{"):
+        head = msg.split("{", 1)[0]
+        if ":" in head:
+            title = head.rsplit(":", 1)[0].strip()
+    if not title:
+        desc = (getattr(rule, "description", "") or "").strip()
+        title = desc.splitlines()[0].rstrip(".") if desc else rule.id
+    body = words[2].join(parts + ([tail] if tail else []))
+    return f"{title}{words[3]}{body}"
+
+
+def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE) -> list[dict]:
+    """Every document id of each side (not only the ones shown as evidence), with counts."""
+    out = []
+    for side, value in zip(sides, values):
+        docs = [c.doc_id for c in side]
+        out.append({"value": value, "count": len(docs), "documents": docs,
+                    "evidence_shown": min(cap, len(docs)), "not_shown": max(0, len(docs) - cap)})
+    return out
