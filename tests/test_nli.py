@@ -204,21 +204,130 @@ def _sent(doc, i, text, section="body"):
                     section=section)
 
 
+TOPICS = ["budget bibliothèque municipale", "transport tramway ligne", "école primaire rentrée",
+          "hôpital urgences médecins", "stade football rénovation", "piscine olympique travaux"]
+
+
+def _corpus(n_docs, topics=TOPICS):
+    """n_docs articles, each with one sentence per topic ('Microsoft' everywhere), worded per document."""
+    return [analyse(_sent(f"d{d:03d}", i, f"Microsoft annonce {t} pour la commune {d}x{i} cette semaine."))
+            for d in range(n_docs) for i, t in enumerate(topics)]
+
+
+class _Focus(_Ctx):
+    def __init__(self, focus):
+        self.focus = set(focus)
+
+    def allowed(self, a, b):
+        return a != b and (a in self.focus or b in self.focus)
+
+
+def _ids(pairs):
+    return [(a.doc_id, a.sentence.start, b.doc_id, b.sentence.start) for a, b, _ in pairs]
+
+
 def test_pairing_blocks_ranks_and_never_scores_all_pairs():
-    topics = ["budget bibliothèque municipale", "transport tramway ligne", "école primaire rentrée",
-              "hôpital urgences médecins", "stade football rénovation", "piscine olympique travaux"]
-    stmts = []
-    for d in ("a", "b", "c"):
-        for i, t in enumerate(topics):
-            stmts.append(analyse(_sent(d, i, f"Microsoft annonce {t} pour la commune {d}{i} cette semaine.")))
+    stmts = _corpus(3)
     pairs, total = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=0.3)
     assert total == 3 * 36
     assert 0 < len(pairs) < total
     for a, b, _ in pairs:  # only same-topic pairs: 'Microsoft' is everywhere and does not block
         assert a.doc_id != b.doc_id
         assert a.sentence.index == b.sentence.index
-    # k=1: each statement keeps at most one partner per other document
-    assert len(pairs) == len(topics) * 3
+    # k=1 over ALL other documents: every statement has a partner, a topic of 3 gives 2 or 3 pairs
+    partnered = {(a.doc_id, a.sentence.index) for a, b, _ in pairs} | {(b.doc_id, b.sentence.index) for a, b, _ in pairs}
+    assert len(partnered) == len(stmts)
+    assert len(TOPICS) * 2 <= len(pairs) <= len(TOPICS) * 3
+
+
+def test_pairs_per_statement_stay_constant_as_the_corpus_grows():
+    per_statement = []
+    for n_docs in (4, 16, 64):
+        stmts = _corpus(n_docs)
+        info = {}
+        pairs, total = candidate_pairs(stmts, _Ctx(), k=3, min_similarity=0.1, max_df=0.3, max_candidates=40,
+                                       info=info)
+        assert len(pairs) <= 3 * len(stmts)
+        assert info["candidates_examined"] <= 2 * 40 * len(stmts)  # bounded work per statement
+        per_statement.append(len(pairs) / len(stmts))
+        if n_docs == 64:
+            assert total == (len(stmts) ** 2 - 64 * len(TOPICS) ** 2) // 2
+            assert len(pairs) < total / 50
+    assert max(per_statement) <= 3 and min(per_statement) >= 1.5, per_statement
+    # bounded by k whatever the size (mutual choices merge pairs in small corpora): x4 documents is not x4 pairs
+    assert per_statement[2] / per_statement[1] < 1.25
+
+
+def test_a_key_shared_by_too_many_statements_does_not_block():
+    # 'Microsoft' is in every sentence; the two sentences share nothing else: no pair
+    stmts = [analyse(_sent("a", 0, "Microsoft ouvre un laboratoire quantique à Zurich.")),
+             analyse(_sent("b", 0, "Microsoft ferme une boutique parisienne célèbre."))] + _corpus(5)
+    pairs, _ = candidate_pairs(stmts, _Ctx(), k=3, min_similarity=0.0, max_df=0.1)
+    assert not [p for p in pairs if {p[0].doc_id, p[1].doc_id} == {"a", "b"}]
+    # with a permissive max_df the shared key blocks again and the pair is a candidate
+    pairs, _ = candidate_pairs(stmts[:2], _Ctx(), k=3, min_similarity=0.0, max_df=1.0)
+    assert len(pairs) == 1
+
+
+def test_cap_per_sentence_limits_hubs():
+    hub = analyse(_sent("hub", 0, "Le conseil municipal vote le budget de la bibliothèque."))
+    spokes = [analyse(_sent(f"s{d:02d}", 0, f"Le conseil municipal vote le budget de la bibliothèque {w}."))
+              for d, w in enumerate("demain hier lundi mardi mercredi jeudi vendredi samedi".split())]
+    stmts = [hub] + spokes
+    pairs, _ = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=1.0, max_pairs_per_sentence=2)
+    degree = {}
+    for a, b, _ in pairs:
+        for s in (a, b):
+            degree[s.doc_id] = degree.get(s.doc_id, 0) + 1
+    assert degree.get("hub", 0) <= 2 and max(degree.values()) <= 2
+    info = {}
+    uncapped, _ = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=1.0, max_pairs_per_sentence=50,
+                                  info=info)
+    assert len(uncapped) >= len(pairs) and info["capped"] == 0
+
+
+def test_pairing_is_deterministic_whatever_the_input_order():
+    import random
+
+    stmts = _corpus(12)
+    first = _ids(candidate_pairs(stmts, _Ctx(), k=2, min_similarity=0.1, max_df=0.3, max_candidates=10)[0])
+    for seed in (1, 2, 3):
+        shuffled = list(stmts)
+        random.Random(seed).shuffle(shuffled)
+        again = _ids(candidate_pairs(shuffled, _Ctx(), k=2, min_similarity=0.1, max_df=0.3, max_candidates=10)[0])
+        assert again == first
+    assert first == sorted(first)
+
+
+def test_same_text_is_not_a_partner_and_skip_keeps_the_slot():
+    same = [analyse(_sent(d, 0, A)) for d in ("a", "b", "c")]
+    other = analyse(_sent("d", 0, B))
+    info = {}
+    pairs, _ = candidate_pairs(same + [other], _Ctx(), k=1, min_similarity=0.1, max_df=1.0, info=info)
+    assert pairs and all({a.text, b.text} == {A, B} for a, b, _ in pairs)
+    assert info["skipped_same_text"] > 0
+    # a rejected pair (e.g. numbers only) does not take the statement's slot: the next partner is kept
+    x = analyse(_sent("x", 0, "Le conseil municipal a voté le budget de 13 millions de la bibliothèque."))
+    y = analyse(_sent("y", 0, "Le conseil municipal a voté le budget de 10 millions de la bibliothèque."))
+    z = analyse(_sent("z", 0, "Le conseil municipal a rejeté le budget de la bibliothèque de la ville."))
+    info = {}
+    pairs, _ = candidate_pairs([x, y, z], _Ctx(), k=1, min_similarity=0.1, max_df=1.0,
+                               skip=numbers_only_difference, info=info)
+    got = {frozenset((a.doc_id, b.doc_id)) for a, b, _ in pairs}
+    assert frozenset("xy") not in got and frozenset("xz") in got and frozenset("yz") in got
+    assert info["skipped"] == 1
+
+
+def test_draft_mode_pairs_only_the_draft_with_its_top_k_over_the_corpus():
+    stmts = _corpus(20)
+    ctx = _Focus({"d007"})
+    pairs, total = candidate_pairs(stmts, ctx, k=2, min_similarity=0.1, max_df=0.3)
+    assert pairs and all("d007" in (a.doc_id, b.doc_id) for a, b, _ in pairs)
+    draft = [s for s in stmts if s.doc_id == "d007"]
+    assert len(pairs) <= 2 * len(draft)
+    assert total == len(draft) * (len(stmts) - len(draft))
+    brute = sum(1 for i, a in enumerate(stmts) for b in stmts[i + 1:] if ctx.allowed(a.doc_id, b.doc_id))
+    assert total == brute
 
 
 def test_numbers_only_difference():

@@ -2,19 +2,22 @@
 
 Every statement gets blocking keys (canonical entity ids from the ``entities``
 annotator, plus its content lemmas) and a TF-IDF vector of its content lemmas.  Keys
-that occur in too many sentences (``max_df``: "Microsoft" in an article about
-Microsoft) do not block: two sentences must share a reasonably specific key to become
-candidates.  Candidates are ranked by cosine similarity and each statement keeps its
-``k`` best partners per other document.  Never all pairs.
+that occur in too many sentences (``max_df`` of them, and never more than
+``max_candidates``: "Microsoft" in an article about Microsoft) do not block: two
+sentences must share a reasonably specific key to become candidates.  Candidates are
+ranked by cosine similarity and each statement keeps its ``k`` best partners over all
+other documents, with a cap on the pairs any one sentence takes part in.  The number of
+pairs therefore grows linearly with the number of statements.  Never all pairs.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from checker.model import Sentence
 
@@ -133,55 +136,158 @@ def vectorise(statements: list[Statement]) -> dict[str, int]:
 
 
 def cosine(a: Statement, b: Statement) -> float:
-    if len(a.vec) > len(b.vec):
+    """Symmetric to the last bit: cosine(a, b) == cosine(b, a) (pair ranking must not depend on input order)."""
+    if (len(a.vec), a.doc_id, a.sentence.start) > (len(b.vec), b.doc_id, b.sentence.start):
         a, b = b, a
     return sum(v * b.vec.get(w, 0.0) for w, v in a.vec.items())
 
 
-def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_similarity: float = 0.2,
-                    max_df: float = 0.1, min_block_df: int = 4) -> tuple[list[tuple[Statement, Statement, float]], int]:
-    """Top-``k`` partners per statement and other document, among those sharing a specific key.
+def _tie(a: Statement, b: Statement) -> bytes:
+    """Deterministic, order-free tie-breaker between equally similar partners.
 
-    Returns (pairs ordered deterministically, number of all allowed cross-document pairs).
-    A key blocks when it occurs in at most ``max(min_block_df, max_df * n)`` statements.
+    Ranking equal scores by document order would make the first documents of the corpus
+    everyone's partner (hubs); a stable hash of both positions spreads ties instead,
+    and is the same in every run and process (unlike ``hash()``).
     """
-    n = len(statements)
+    x, y = sorted(((a.doc_id, a.sentence.start), (b.doc_id, b.sentence.start)))
+    return hashlib.blake2b(f"{x[0]}\0{x[1]}\0{y[0]}\0{y[1]}".encode("utf-8"), digest_size=8).digest()
+
+
+def _offset(st: Statement, key: str) -> int:
+    h = hashlib.blake2b(f"{st.doc_id}\0{st.sentence.start}\0{key}".encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(h, "big")
+
+
+def cross_document_total(statements: list[Statement], ctx: Any) -> int:
+    """Number of allowed cross-document statement pairs (what "all pairs" would cost)."""
     per_doc: dict[str, int] = defaultdict(int)
     for st in statements:
         per_doc[st.doc_id] += 1
-    docs = sorted(per_doc)
-    total = sum(per_doc[a] * per_doc[b] for i, a in enumerate(docs) for b in docs[i + 1 :] if ctx.allowed(a, b))
+    n = sum(per_doc.values())
+    every = (n * n - sum(c * c for c in per_doc.values())) // 2
+    focus = getattr(ctx, "focus", None)
+    if focus is None:
+        return every
+    rest = [c for d, c in per_doc.items() if d not in focus]
+    m = sum(rest)
+    return every - (m * m - sum(c * c for c in rest)) // 2
+
+
+def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_similarity: float = 0.2,
+                    max_df: float = 0.1, min_block_df: int = 4, max_candidates: int = 200,
+                    max_pairs_per_sentence: int | None = None,
+                    skip: Callable[[Statement, Statement], bool] | None = None,
+                    info: dict[str, int] | None = None) -> tuple[list[tuple[Statement, Statement, float]], int]:
+    """Each statement's ``k`` most similar partners over all other documents.
+
+    Returns (pairs ordered by document and offset, number of allowed cross-document pairs).
+
+    * **Blocking**: a candidate shares a key (canonical entity, content lemma) with the
+      statement.  A key blocks only when it is selective: in at most
+      ``max(min_block_df, max_df * n)`` statements, so "Microsoft" in a corpus about
+      Microsoft never does, however large the corpus.
+    * **Bounded work**: a statement's keys are taken rarest first and candidates are
+      collected until ``max_candidates`` are reached; when the next key's statements do
+      not all fit, a window of them is taken at a stable place that depends on the
+      statement.  The work per statement does not grow with the corpus.
+    * **Ranking**: TF-IDF cosine (at least ``min_similarity``); ties broken by a stable
+      hash of both positions.  Partners with the very same text are skipped (a sentence
+      does not contradict itself), and so are pairs ``skip(a, b)`` rejects (e.g. numbers
+      only: the numeric rule type's business) so that they do not take a slot.
+    * **Draft mode** (``ctx.focus``): only statements of focused documents choose
+      partners (their top-k is over the whole corpus), so the cost grows with the draft,
+      not with the corpus.
+    * **Cap**: a pair kept by either side is kept once; a statement takes part in at most
+      ``max_pairs_per_sentence`` pairs (default ``3 * k``; never below ``k``), best pairs
+      first, so that a sentence that is everyone's nearest neighbour does not collect
+      pairs without bound.
+
+    ``info`` (optional dict) receives counters: ``candidates_examined``,
+    ``skipped_same_text``, ``skipped``, ``proposed``, ``capped``.
+    """
+    # canonical order: the result does not depend on the order statements come in
+    statements = sorted(statements, key=lambda st: (st.doc_id, st.sentence.start, st.sentence.end))
+    n = len(statements)
+    total = cross_document_total(statements, ctx)
     key_df = vectorise(statements)
     limit = max(min_block_df, int(max_df * n))
+    cap = max(k, max_pairs_per_sentence if max_pairs_per_sentence is not None else 3 * k)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         for key in st.keys:
             if key_df[key] <= limit:
                 postings[key].append(i)
-    kept: dict[tuple[int, int], float] = {}
+    focus = getattr(ctx, "focus", None)
+    counts = {"candidates_examined": 0, "skipped_same_text": 0, "skipped": 0, "proposed": 0, "capped": 0}
+    proposals: dict[tuple[int, int], float] = {}
+    rejected: set[tuple[int, int]] = set()
     for i, st in enumerate(statements):
+        if focus is not None and st.doc_id not in focus:
+            continue
         cands: set[int] = set()
-        for key in st.keys:
-            if key_df[key] <= limit:
-                cands.update(postings[key])
-        by_doc: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for key in sorted((key for key in st.keys if key in postings), key=lambda key: (key_df[key], key)):
+            posting = postings[key]
+            room = max_candidates - len(cands)
+            if len(posting) <= room:
+                cands.update(posting)
+            else:
+                # a window of the posting, at a stable place that depends on the statement
+                # (so that different statements look at different members): bounded work
+                at = _offset(st, key) % len(posting)
+                cands.update(posting[at : at + room])
+                cands.update(posting[: max(0, at + room - len(posting))])  # wrap around
+            if len(cands) >= max_candidates:
+                break
+        cands.discard(i)
+        ranked: list[tuple[float, bytes, int]] = []
         for j in cands:
             other = statements[j]
             if other.doc_id == st.doc_id or not ctx.allowed(st.doc_id, other.doc_id):
                 continue
+            counts["candidates_examined"] += 1
             s = cosine(st, other)
-            if s >= min_similarity:
-                by_doc[other.doc_id].append((s, j))
-        for lst in by_doc.values():
-            lst.sort(key=lambda t: (-t[0], t[1]))
-            for s, j in lst[:k]:
-                kept[(min(i, j), max(i, j))] = s
-    order = sorted(kept, key=lambda ij: (statements[ij[0]].doc_id, statements[ij[0]].sentence.start,
-                                         statements[ij[1]].doc_id, statements[ij[1]].sentence.start))
+            if s < min_similarity:
+                continue
+            ranked.append((-s, _tie(st, other), j))
+        ranked.sort()
+        taken = 0
+        for neg, _, j in ranked:
+            if taken >= k:
+                break
+            other = statements[j]
+            if other.text == st.text:
+                counts["skipped_same_text"] += 1
+                continue
+            ij = (min(i, j), max(i, j))
+            if ij in rejected:
+                continue
+            if ij not in proposals:
+                if skip is not None and skip(st, other):
+                    rejected.add(ij)
+                    continue
+                proposals[ij] = -neg
+            taken += 1
+    counts["proposed"] = len(proposals)
+    counts["skipped"] = len(rejected)
+    # the cap: best pairs first, deterministic
+    degree: dict[int, int] = defaultdict(int)
+    kept: list[tuple[int, int]] = []
+    for ij in sorted(proposals, key=lambda ij: (-proposals[ij], _tie(statements[ij[0]], statements[ij[1]]), ij)):
+        i, j = ij
+        if degree[i] >= cap or degree[j] >= cap:
+            counts["capped"] += 1
+            continue
+        degree[i] += 1
+        degree[j] += 1
+        kept.append(ij)
     out = []
-    for i, j in order:
+    for i, j in kept:
         a, b = statements[i], statements[j]
         if (a.doc_id, a.sentence.start) > (b.doc_id, b.sentence.start):
             a, b = b, a
-        out.append((a, b, kept[(i, j)]))
+        out.append((a, b, proposals[(i, j)]))
+    out.sort(key=lambda t: (t[0].doc_id, t[0].sentence.start, t[1].doc_id, t[1].sentence.start))
+    if info is not None:
+        for key, v in counts.items():
+            info[key] = info.get(key, 0) + v
     return out, total

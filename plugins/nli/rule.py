@@ -42,11 +42,22 @@ SECTIONS = ["title", "heading", "body", "list", "quote", "faq", "attribution"]
 
 _THRESHOLDS = {
     "type": "object",
+    "description": "Decision thresholds for this mode; each key overrides the model profile's value.",
     "properties": {
-        "contradiction": {"type": "number", "minimum": 0, "maximum": 1},
-        "margin": {"type": "number", "minimum": -1, "maximum": 1},
-        "error_at": {"type": "number", "minimum": 0, "maximum": 1},
-        "max_entailment": {"type": "number", "minimum": 0, "maximum": 1},
+        "contradiction": {"type": "number", "minimum": 0, "maximum": 1,
+                          "description": "Statements: mean p(contradiction) over both directions must reach this."},
+        "margin": {"type": "number", "minimum": -1, "maximum": 1,
+                   "description": "Statements: p(contradiction) must beat the larger p(entailment) (either "
+                                  "direction) by this margin."},
+        "error_at": {"type": "number", "minimum": 0, "maximum": 1,
+                     "description": "Statements: a `warning` rule's finding becomes an `error` when mean "
+                                    "p(contradiction) reaches this."},
+        "max_entailment": {"type": "number", "minimum": 0, "maximum": 1,
+                           "description": "Definitions: reported when p(entailment) stays below this in both "
+                                          "directions."},
+        "max_level": {"enum": ["suggestion", "warning", "error"],
+                      "description": "Highest level a finding may have with this model (profiles of models "
+                                     "without held-out signal set `suggestion`)."},
     },
     "additionalProperties": False,
 }
@@ -73,19 +84,47 @@ class NliRuleType(RuleType):
     schema = {
         "type": "object",
         "properties": {
-            "mode": {"enum": ["statements", "definitions"]},
-            "model": {"type": "string", "minLength": 1},
-            "labels": {"type": "object", "additionalProperties": {"enum": ["entailment", "neutral", "contradiction"]}},
-            "sections": {"type": "array", "items": {"enum": SECTIONS}, "minItems": 1},
-            "top_k": {"type": "integer", "minimum": 1, "maximum": 50},
-            "min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
-            "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
-            "min_words": {"type": "integer", "minimum": 1},
-            "batch_size": {"type": "integer", "minimum": 1, "maximum": 1024},
-            "max_length": {"type": "integer", "minimum": 16, "maximum": 4096},
-            "skip_numbers_only": {"type": "boolean"},
+            "mode": {"enum": ["statements", "definitions"],
+                     "description": "`statements` (default): sentences of two articles that contradict; "
+                                    "`definitions`: one term defined differently in two articles."},
+            "model": {"type": "string", "minLength": 1,
+                      "description": "Hugging Face sequence-classification NLI model: Hub id or local directory. "
+                                     "`FACTCHECK_NLI_MODEL` and `settings: {nli: {model: ...}}` override it."},
+            "labels": {"type": "object", "additionalProperties": {"enum": ["entailment", "neutral", "contradiction"]},
+                       "description": "Label mapping (index or raw label name -> meaning) for models whose "
+                                      "`id2label` says `LABEL_0`...; spelled-out labels need none."},
+            "sections": {"type": "array", "items": {"enum": SECTIONS}, "minItems": 1,
+                         "description": "Sentence sections considered (default body, list, faq; definitions "
+                                        "also quote). Titles, headings and questions are never statements."},
+            "top_k": {"type": "integer", "minimum": 1, "maximum": 50,
+                      "description": "Statements: each sentence keeps its k most similar partners over all "
+                                     "other documents (default 3)."},
+            "min_similarity": {"type": "number", "minimum": 0, "maximum": 1,
+                               "description": "Statements: TF-IDF cosine a partner needs to be kept (default 0.2)."},
+            "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1,
+                       "description": "Statements: a blocking key (entity, content lemma) found in more than this "
+                                      "share of the statements does not make candidates (default 0.1)."},
+            "max_candidates": {"type": "integer", "minimum": 1, "maximum": 100000,
+                               "description": "Statements: candidates examined per sentence, rarest keys first; "
+                                              "a key in more statements than this never blocks, so the work per "
+                                              "sentence does not grow with the corpus (default 200)."},
+            "max_pairs_per_sentence": {"type": "integer", "minimum": 1, "maximum": 1000,
+                                       "description": "Statements: most pairs one sentence takes part in "
+                                                      "(default 3 x top_k, never below top_k); best pairs first."},
+            "min_words": {"type": "integer", "minimum": 1,
+                          "description": "Statements: sentences with fewer content words are skipped (default 3)."},
+            "batch_size": {"type": "integer", "minimum": 1, "maximum": 1024,
+                           "description": "Sentence pairs per forward pass (default from the model profile)."},
+            "max_length": {"type": "integer", "minimum": 16, "maximum": 4096,
+                           "description": "Tokens per pair before truncation (default from the model profile; "
+                                          "never above the model's own limit)."},
+            "skip_numbers_only": {"type": "boolean",
+                                  "description": "Statements: pairs that differ only in numbers or dates are left "
+                                                 "to the numeric rule type (default true)."},
             "thresholds": {"type": "object", "properties": {
-                "statements": _THRESHOLDS, "definitions": _THRESHOLDS}, "additionalProperties": False},
+                "statements": _THRESHOLDS, "definitions": _THRESHOLDS}, "additionalProperties": False,
+                "description": "Per-mode decision thresholds overriding the model profile "
+                               "(`plugins/nli/profiles/*.yaml`)."},
         },
     }
 
@@ -224,26 +263,27 @@ class NliRuleType(RuleType):
             if st.sentence.section not in rule.get("sections", DEFAULT_SECTIONS):
                 continue
             stmts.append(st)
-        pairs, total = candidate_pairs(stmts, ctx, k=int(rule.get("top_k", 3)),
-                                       min_similarity=float(rule.get("min_similarity", 0.2)),
-                                       max_df=float(rule.get("max_df", 0.1)))
-        skipped_numbers = 0
-        todo = []
-        for a, b, sim in pairs:
-            if (id(a.sentence), id(b.sentence)) in covered:
-                continue
-            if rule.get("skip_numbers_only", True) and numbers_only_difference(a, b):
-                skipped_numbers += 1
-                continue
-            todo.append((a, b, sim))
+        k = int(rule.get("top_k", 3))
+        skip = numbers_only_difference if rule.get("skip_numbers_only", True) else None
+        info: dict[str, int] = {}
+        pairs, total = candidate_pairs(stmts, ctx, k=k, min_similarity=float(rule.get("min_similarity", 0.2)),
+                                       max_df=float(rule.get("max_df", 0.1)),
+                                       max_candidates=int(rule.get("max_candidates", 200)),
+                                       max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
+                                       skip=skip, info=info)
+        skipped_numbers = info.get("skipped", 0)
+        todo = [(a, b, sim) for a, b, sim in pairs if (id(a.sentence), id(b.sentence)) not in covered]
         ctx.stat("nli", f"{rule.id}.statements", len(stmts))
         ctx.stat("nli", f"{rule.id}.cross_document_pairs", total)
+        ctx.stat("nli", f"{rule.id}.candidates_examined", info.get("candidates_examined", 0))
         ctx.stat("nli", f"{rule.id}.candidate_pairs", len(pairs))
+        ctx.stat("nli", f"{rule.id}.capped_pairs", info.get("capped", 0))
         ctx.stat("nli", f"{rule.id}.skipped_numbers_only", skipped_numbers)
         ctx.stat("nli", f"{rule.id}.pairs_scored", len(todo))
+        ctx.stat("nli", f"{rule.id}.texts_scored", len({(a.text, b.text) for a, b, _ in todo}))
         if ctx.options.verbose:
-            log.info("nli %s: %d sentence pairs scored of %d cross-document pairs (%d skipped: numbers only)",
-                     rule.id, len(todo), total, skipped_numbers)
+            log.info("nli %s: %d sentence pairs scored of %d cross-document pairs (%d statements, top %d each; "
+                     "%d skipped: numbers only)", rule.id, len(todo), total, len(stmts), k, skipped_numbers)
         if not todo:
             return []
         texts = []
