@@ -423,12 +423,12 @@ class NumericRuleType(RuleType):
                         Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=vb)]
         else:
             evidence = capped_evidence(side_a) + capped_evidence(side_b)
-            lang = (ra.languages or ("en",))[0]
+            lang = message_language(ra, a, self.ctx)
             parts = [side_summary(len(side), display(q), [_short(c.doc_id) for c in side], lang)
                      for side, q in ((side_a, qa), (side_b, qb))]
             tail = placeholders["verdict"] + ("" if ra.message else f" [{placeholders['slot']}] ({note})" if note
                                               else f" [{placeholders['slot']}]")
-            message = summary_message(ra, parts, tail)
+            message = summary_message(ra, parts, tail, lang)
         return Finding(
             rule_id=ra.id,
             kind=self.name,
@@ -622,13 +622,22 @@ def side_summary(count: int, value: str, names: list[str], language: str | None,
     return f"{head} {value} ({listed})"
 
 
-def summary_message(rule, parts: list[str], tail: str = "") -> str:
+def message_language(rule, claim: Claim, ctx) -> str:
+    """The rule's first language, else the language of the representative's article."""
+    if getattr(rule, "languages", None):
+        return rule.languages[0]
+    doc = (getattr(ctx, "documents", None) or {}).get(claim.doc_id)
+    return (claim.sentence.language if claim.sentence is not None else None) or \
+        (doc.language if doc is not None else None) or "en"
+
+
+def summary_message(rule, parts: list[str], tail: str = "", language: str | None = None) -> str:
     """``<title>: <side>; <side>; <tail>`` for findings with more than one article on a side.
 
     The title is the literal head of the rule's message (``Montant investi ... :``), else
     the first line of its description, else its id.
     """
-    lang = (rule.languages or ("en",))[0] if getattr(rule, "languages", None) else "en"
+    lang = language or ((rule.languages or ("en",))[0] if getattr(rule, "languages", None) else "en")
     words = _SAY.get(lang, _SAY["en"])
     title = ""
     msg = getattr(rule, "message", "") or ""

@@ -24,9 +24,23 @@ from __future__ import annotations
 
 from typing import Any
 
+import json
+
 from checker.model import LEVELS, Claim, Document, Evidence, Finding
-from checker.pairing import group_by_keys, unique_pairs
+from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
+
+from plugins.numeric.ruletype import (
+    capped_evidence,
+    cluster_pairs,
+    covered_pairs,
+    linked_sides,
+    message_language,
+    side_summary,
+    sides_explanation,
+    summary_message,
+    value_clusters,
+)
 
 from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
 
@@ -287,17 +301,34 @@ class RelationRuleType(RuleType):
         assert self.ctx is not None
         return group_by_keys(claims, self.ctx)
 
+    @staticmethod
+    def _signature(c: Claim) -> tuple:
+        """Everything ``_judge`` reads from a claim: rule, normalised triple, polarity,
+        modality, qualifier, time.  Equal signatures = one value cluster (same keys too)."""
+        return (c.keys, c.data.rule.id, json.dumps(c.value, sort_keys=True, ensure_ascii=False))
+
     def compare(self, groups, rules) -> list[Finding]:
+        """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
         assert self.ctx is not None
+        ctx = self.ctx
         best: dict[tuple, Finding] = {}
-        for a, b in unique_pairs(groups, self.ctx):
-            f = self._judge(a, b)
+        clusters, per_group = value_clusters(groups, self._signature)
+        ctx.add_stat("relation", "value_clusters", len(clusters))
+        for cl_a, cl_b in cluster_pairs(per_group):
+            sides = linked_sides(cl_a, cl_b, ctx)
+            if sides is None:
+                continue
+            ctx.add_stat("relation", "comparisons", 1)
+            ctx.add_stat("relation", "cluster_pairs_compared", 1)
+            ctx.add_stat("relation", "claim_pairs_covered", covered_pairs(*sides))
+            f = self._judge(sides[0][0], sides[1][0], *sides)
             if f is None:
                 continue
-            ident = (f.explanation["constraint"], f.evidence[0].doc_id, f.evidence[1].doc_id,
-                     f.evidence[0].start, f.evidence[1].start)
+            # several triples of the same sentences (several rules) give one finding per constraint
+            ident = (f.explanation["constraint"], tuple((e.doc_id, e.start) for e in f.evidence))
             if ident not in best:
                 best[ident] = f
+        ctx.add_stat("relation", "findings", len(best))
         return list(best.values())
 
     @staticmethod
@@ -307,7 +338,8 @@ class RelationRuleType(RuleType):
             return False
         return ta["tense"] == tb["tense"]
 
-    def _judge(self, a: Claim, b: Claim) -> Finding | None:
+    def _judge(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
+               side_b: list[Claim] | None = None) -> Finding | None:
         va, vb = a.value, b.value
         ca: _Compiled = a.data
         cb: _Compiled = b.data
@@ -363,16 +395,24 @@ class RelationRuleType(RuleType):
         ) or f"Incompatible relations ({constraint}): {self._triple(va)} ({name(a.doc_id)}) vs {self._triple(vb)} ({name(b.doc_id)})"
         score = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}[constraint]
         score *= 0.7 ** hedged
-        return Finding(
-            rule_id=rule.id, kind=self.name, level=level, message=message, evidence=[ev_a, ev_b], score=score,
-            explanation={
-                "reason": reason,
-                "constraint": constraint,
-                "triples": [va, vb],
-                "matched": [a.text, b.text],
-                "hedged_sides": hedged,
-            },
-        )
+        explanation = {
+            "reason": reason,
+            "constraint": constraint,
+            "triples": [va, vb],
+            "matched": [a.text, b.text],
+            "hedged_sides": hedged,
+        }
+        side_a, side_b = side_a or [a], side_b or [b]
+        explanation["sides"] = sides_explanation([side_a, side_b], [self._triple(va), self._triple(vb)])
+        evidence = [ev_a, ev_b]
+        if len(side_a) > 1 or len(side_b) > 1:
+            evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
+            lang = message_language(rule, a, self.ctx)
+            parts = [side_summary(len(side), self._triple(v), [name(c.doc_id) for c in side], lang)
+                     for side, v in ((side_a, va), (side_b, vb))]
+            message = summary_message(rule, parts, "" if rule.message else constraint, lang)
+        return Finding(rule_id=rule.id, kind=self.name, level=level, message=message, evidence=evidence, score=score,
+                       explanation=explanation)
 
     @staticmethod
     def _triple(v: dict) -> str:
