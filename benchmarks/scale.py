@@ -114,7 +114,10 @@ def recall(findings: list[dict], meta: dict) -> tuple[int, int]:
         for f in findings:
             if f["kind"] != entry["type"]:
                 continue
-            if any(on(ev, s2) for ev in f["evidence"]) and any(on(ev, s1) for ev in f["evidence"] for s1 in entry["s1"]):
+            # an aggregated finding shows at most 10 articles per side as evidence and lists
+            # every article (with the claim's offsets) in explanation.sides: both count
+            sides = f["evidence"] + f.get("sides", [])
+            if any(on(ev, s2) for ev in sides) and any(on(ev, s1) for ev in sides for s1 in entry["s1"]):
                 found += 1
                 break
     return found, planted
@@ -133,7 +136,11 @@ def child(args) -> None:
     result = checker.check_paths(paths)
     t2 = time.perf_counter()
     findings = [{"kind": f.kind, "rule": f.rule_id,
-                 "evidence": [{"doc": e.doc_id, "start": e.start, "end": e.end} for e in f.evidence]}
+                 "evidence": [{"doc": e.doc_id, "start": e.start, "end": e.end} for e in f.evidence],
+                 "sides": [{"doc": d, "start": sp[0], "end": sp[1]}
+                           for side in (f.explanation.get("sides") or [])
+                           for d, sp in zip(side.get("documents", []), side.get("spans", []))],
+                 "evidence_n": len(f.evidence)}
                 for f in result.findings]
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -145,10 +152,13 @@ def child(args) -> None:
 
 
 def pairs_of(stats: dict, name: str) -> str:
+    """Comparisons made; for value-clustered types ``decisions (k values; P claim pairs covered)``."""
     s = stats.get(name, {})
     if name == "nli":
         cand = sum(v for k, v in s.items() if k.endswith(".candidate_pairs") and isinstance(v, (int, float)))
         return str(cand)
+    if "cluster_pairs_compared" in s or "value_clusters" in s:
+        return f"{s.get('cluster_pairs_compared', 0)} ({s.get('value_clusters', 0)}v; {s.get('claim_pairs_covered', 0)})"
     for key in ("comparisons", "candidate_pairs", "pairs"):
         if key in s:
             return str(s[key])
@@ -202,7 +212,7 @@ def main(argv=None) -> int:
     print(f"# rule types: {', '.join(args.types)}; jobs: {args.jobs}; planted pair templates: {len(pairs)}; "
           f"story size: {args.story_size}")
     cols = ["N", "wall s", "s/article", "peak MiB", "sentences"] + [f"{t} pairs" for t in args.types] + \
-           ["NLI scored", "findings", "recall"]
+           ["compare s", "NLI scored", "findings", "evidence/finding", "recall"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     rows = []
@@ -229,13 +239,19 @@ def main(argv=None) -> int:
                "stats": res["stats"], "timings": res["timings"], "errors": res["errors"]}
         rows.append(row)
         rec = f"{found}/{planted}" + (f" ({found / planted:.0%})" if planted else "")
+        by_type = {t: sum(1 for f in res["findings"] if f["kind"] == t) for t in args.types}
+        n_ev = sum(f.get("evidence_n", len(f["evidence"])) for f in res["findings"])
+        row["findings_by_type"] = by_type
+        compare_s = res["timings"].get("compare", 0.0) if isinstance(res["timings"], dict) else 0.0
         cells = [str(n), f"{res['check']:.1f}", f"{res['check'] / n:.3f}", f"{peak:.0f}", str(res["sentences"])] + \
-                [row["pairs"][t] for t in args.types] + [str(scored if "nli" in args.types else "-"),
-                                                          str(len(res["findings"])), rec]
+                [row["pairs"][t] for t in args.types] + [f"{compare_s:.3f}", str(scored if "nli" in args.types else "-"),
+                                                          f"{len(res['findings'])} ("
+                                                          + ", ".join(f"{t[:3]} {by_type[t]}" for t in args.types) + ")",
+                                                          f"{n_ev / max(1, len(res['findings'])):.1f}", rec]
         print("| " + " | ".join(cells) + " |", flush=True)
     print("# wall s = Checker.check_paths (load..findings) in a fresh process, excluding interpreter/plugin start-up;")
-    print("# pairs = comparisons made (numeric), candidate groups 'g' where a type reports no pair count, "
-          "NLI candidate pairs after blocking")
+    print("# pairs = decisions made: pairs of value clusters compared (k distinct values 'v'; claim pairs those "
+          "decisions stand for), candidate groups 'g' where a type reports no count, NLI candidate pairs after blocking")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
     return 0

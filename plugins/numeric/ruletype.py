@@ -652,11 +652,16 @@ def summary_message(rule, parts: list[str], tail: str = "", language: str | None
     return f"{title}{words[3]}{body}"
 
 
-def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE) -> list[dict]:
-    """Every document id of each side (not only the ones shown as evidence), with counts."""
+def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE, *,
+                      whole_sentence: bool = False) -> list[dict]:
+    """Every document of each side (not only the ones shown as evidence), with counts.
+
+    ``documents`` and ``spans`` (document offsets of each document's claim, as in its
+    evidence) are aligned; the first ``evidence_shown`` of them are the finding's evidence.
+    """
     out = []
     for side, value in zip(sides, values):
-        docs = [c.doc_id for c in side]
-        out.append({"value": value, "count": len(docs), "documents": docs,
-                    "evidence_shown": min(cap, len(docs)), "not_shown": max(0, len(docs) - cap)})
+        spans = [[c.sentence.start, c.sentence.end] if whole_sentence else [c.start, c.end] for c in side]
+        out.append({"value": value, "count": len(side), "documents": [c.doc_id for c in side], "spans": spans,
+                    "evidence_shown": min(cap, len(side)), "not_shown": max(0, len(side) - cap)})
     return out

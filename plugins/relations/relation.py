@@ -403,7 +403,8 @@ class RelationRuleType(RuleType):
             "hedged_sides": hedged,
         }
         side_a, side_b = side_a or [a], side_b or [b]
-        explanation["sides"] = sides_explanation([side_a, side_b], [self._triple(va), self._triple(vb)])
+        explanation["sides"] = sides_explanation([side_a, side_b], [self._triple(va), self._triple(vb)],
+                                                 whole_sentence=True)
         evidence = [ev_a, ev_b]
         if len(side_a) > 1 or len(side_b) > 1:
             evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
