@@ -209,42 +209,49 @@ class Checker:
         for key in ("clean", "segment", "annotate", "extract"):
             timings.setdefault(key, 0.0)
         claims_by_type: dict[str, list] = {name: [] for name, _, _ in instances}
-        for d in docs:
-            # A document prepared before with the same code, rules and options: reuse it
-            # (see checker/analysis_cache.py); nothing below, not even spaCy, is needed.
-            cached = analysis_cache.load_prepared(self, d, ctx, instances)
-            if cached is not None:
-                for name, got in cached.items():
-                    claims_by_type.setdefault(name, []).extend(got)
-                continue
-            mark = analysis_cache.mark(ctx)
-            doc_claims: dict[str, list] = {name: [] for name, _, _ in instances}
-            t = time.perf_counter()
-            view, sections = clean_document(d, ctx)
-            t2 = time.perf_counter()
-            timings["clean"] += t2 - t
-            segment_document(d, self.nlp.get(d.language), clean_view=view, sections=sections)
-            if not d.sentences:
-                ctx.error(d.id, "no sentences left after cleaning: nothing to check")
-            t3 = time.perf_counter()
-            timings["segment"] += t3 - t2
-            for name, inst, rules in instances:
-                if type(inst).annotate is not RuleType.annotate:
-                    t0 = time.perf_counter()
-                    self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
-                    ctx.add_stat(name, "seconds", time.perf_counter() - t0)
-            t4 = time.perf_counter()
-            timings["annotate"] += t4 - t3
-            for name, inst, rules in instances:
-                t0 = time.perf_counter()
-                got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
-                ctx.add_stat(name, "seconds", time.perf_counter() - t0)
-                doc_claims[name].extend(got)
-            timings["extract"] += time.perf_counter() - t4
-            for name, got in doc_claims.items():
-                claims_by_type[name].extend(got)
-            analysis_cache.store_prepared(self, d, ctx, instances, doc_claims, mark)
+        with ctx.progress("Reading articles", total=len(docs)) as bar:
+            for d in docs:
+                self._prepare_one(d, ctx, instances, timings, claims_by_type)
+                bar.advance()
         return claims_by_type
+
+    def _prepare_one(self, d: Document, ctx: RunContext, instances, timings: dict[str, float],
+                     claims_by_type: dict[str, list]) -> None:
+        """Clean, segment, annotate and extract one document (or reuse the analysis cache)."""
+        # A document prepared before with the same code, rules and options: reuse it
+        # (see checker/analysis_cache.py); nothing below, not even spaCy, is needed.
+        cached = analysis_cache.load_prepared(self, d, ctx, instances)
+        if cached is not None:
+            for name, got in cached.items():
+                claims_by_type.setdefault(name, []).extend(got)
+            return
+        mark = analysis_cache.mark(ctx)
+        doc_claims: dict[str, list] = {name: [] for name, _, _ in instances}
+        t = time.perf_counter()
+        view, sections = clean_document(d, ctx)
+        t2 = time.perf_counter()
+        timings["clean"] += t2 - t
+        segment_document(d, self.nlp.get(d.language), clean_view=view, sections=sections)
+        if not d.sentences:
+            ctx.error(d.id, "no sentences left after cleaning: nothing to check")
+        t3 = time.perf_counter()
+        timings["segment"] += t3 - t2
+        for name, inst, rules in instances:
+            if type(inst).annotate is not RuleType.annotate:
+                t0 = time.perf_counter()
+                self._guard(ctx, name, "annotate", lambda: inst.annotate(d, rules))
+                ctx.add_stat(name, "seconds", time.perf_counter() - t0)
+        t4 = time.perf_counter()
+        timings["annotate"] += t4 - t3
+        for name, inst, rules in instances:
+            t0 = time.perf_counter()
+            got = self._guard(ctx, name, "extract", lambda: inst.extract(d, rules)) or []
+            ctx.add_stat(name, "seconds", time.perf_counter() - t0)
+            doc_claims[name].extend(got)
+        timings["extract"] += time.perf_counter() - t4
+        for name, got in doc_claims.items():
+            claims_by_type[name].extend(got)
+        analysis_cache.store_prepared(self, d, ctx, instances, doc_claims, mark)
 
     # -- helpers --------------------------------------------------------------------------
     SHORT_DOCUMENT_WORDS = 30

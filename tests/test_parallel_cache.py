@@ -1,7 +1,6 @@
 """The analysis cache (checker/analysis_cache.py): warm runs give the cold run's output."""
 from __future__ import annotations
 
-import inspect
 import pickle
 import subprocess
 import sys
@@ -12,34 +11,15 @@ import pytest
 
 from checker import analysis_cache
 from checker.context import Options
-from checker.pipeline import Checker
 from checker.testing import make_checker
 from test_parallel import PROBE_RULE, ProbeRuleType, UnpicklableProbe, corpus, signature, stable
 
 REPO = Path(__file__).resolve().parents[1]
-INTEGRATED = "analysis_cache" in inspect.getsource(Checker.prepare)
-
-
-def cached_prepare(self, docs, ctx, instances, timings=None):
-    """What Checker.prepare does once /tmp/analysis_cache.patch is applied (used until then)."""
-    out = {name: [] for name, _, _ in instances}
-    for d in docs:
-        got = analysis_cache.load_prepared(self, d, ctx, instances)
-        if got is None:
-            mark = analysis_cache.mark(ctx)
-            got = Checker.prepare(self, [d], ctx, instances, timings)
-            analysis_cache.store_prepared(self, d, ctx, instances, got, mark)
-        for name, claims in got.items():
-            out[name].extend(claims)
-    return out
-
 
 def make(rule_type, cache_dir: Path, *, jobs: int = 1, use_cache: bool = True, rules=(PROBE_RULE,)):
     checker = make_checker(list(rules), rule_types={"probe": rule_type}, only_types=["probe"],
                            options=Options(progress=False, quiet=True, use_cache=use_cache, cache_dir=cache_dir,
                                            jobs=jobs))
-    if not INTEGRATED:
-        checker.prepare = cached_prepare.__get__(checker)
     return checker
 
 
@@ -131,11 +111,8 @@ def test_warm_process_does_not_import_spacy(tmp_path):
         from pathlib import Path
         from checker.context import Options
         from checker.pipeline import Checker
-        from test_parallel_cache import cached_prepare, INTEGRATED
         checker = Checker(options=Options(progress=False, quiet=True, cache_dir=Path({str(tmp_path)!r})),
                           only_types=["numeric", "relation"])
-        if not INTEGRATED:
-            checker.prepare = cached_prepare.__get__(checker)
         paths = sorted(str(p) for p in Path({str(REPO / "seeds")!r}).glob("*.txt"))
         r = checker.check_paths(paths)
         print(json.dumps({{"spacy": "spacy" in sys.modules, "torch": "torch" in sys.modules,
