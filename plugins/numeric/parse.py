@@ -226,6 +226,21 @@ _STOP_NOUNS = set(
     leur leurs of and or the in on at to for by with from than that which this these those its their is are was were
     est sont été être a ont has have had dont où it""".split()
 )
+# Counted nouns that name the same thing in articles (and languages): a count of
+# "salariés" and one of "employees" or "people employed" measure one headcount.  The
+# class name becomes ``Quantity.noun`` (so counts of one class are compared); the word
+# as written stays in ``extra["noun_text"]`` for display.
+_NOUN_CLASSES = {
+    "employees": """salarié salariés employé employés collaborateur collaborateurs agent agents personnes
+                    employee employees staff workers worker people personnel""",
+    "jobs": """emploi emplois poste postes job jobs""",
+    "stores": """magasin magasins boutique boutiques point points enseigne store stores shop shops outlet outlets""",
+    "customers": """client clients clientes customer customers""",
+    "users": """utilisateur utilisateurs utilisatrices usager usagers abonné abonnés user users subscriber subscribers""",
+    "vehicles": """véhicule véhicules voiture voitures vehicle vehicles car cars""",
+}
+NOUN_CLASS = {w: cls for cls, words in _NOUN_CLASSES.items() for w in words.split()}
+
 _WORD_AFTER = re.compile(r"\s*(?:(?:de|d['’]|of)\s*)?(?P<w>[^\W\d_][\w\-’']*)")
 _DURATION_UNITS = {
     "ans": "year", "an": "year", "années": "year", "année": "year", "years": "year", "year": "year",
@@ -417,7 +432,7 @@ def display(q: Quantity) -> str:
     if q.qtype == "money":
         unit = " " + q.unit
     elif q.qtype == "count" and q.noun:
-        unit = " " + q.noun
+        unit = " " + q.extra.get("noun_text", q.noun)
     elif q.qtype == "duration":
         unit = " " + q.unit.split(":", 1)[1] + "s"
     if q.vague:
@@ -499,7 +514,7 @@ def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAUL
         if not cur:
             w = _WORD_AFTER.match(text, m.end())
             if w and w.group("w").lower() not in _STOP_NOUNS:
-                q.noun = w.group("w").lower()
+                q.noun = NOUN_CLASS.get(w.group("w").lower(), w.group("w").lower())
         out.append(q)
         taken.append((m.start(), m.end()))
 
@@ -658,7 +673,9 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
             q.end = w.end("w")
             q.text = text[q.start:q.end]
         elif word and wl not in _STOP_NOUNS and not word[:1].isupper():
-            q.unit, q.qtype, q.noun = "count", "count", wl
+            q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(wl, wl)
+            if q.noun != wl:
+                q.extra["noun_text"] = wl
         elif scale_word and word[:1].isupper():
             return None
         else:

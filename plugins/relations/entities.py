@@ -144,6 +144,20 @@ def clean_name(text: str) -> tuple[int, int]:
     return s, e
 
 
+# Generic words of company names: "Brightline Software", "Groupe Valmont" and "Valmont"
+# are one company for articles that shorten the name.  Only for names no rule declares.
+_GENERIC_TRAIL = re.compile(r"(?:\s+(?:Software|Systems|Networks|Technologies|Technology|Labs|Group|Groupe|Holdings?"
+                            r"|Inc\.?|Ltd\.?|SA|SAS|SE|AG|GmbH|plc|NV|BV))+$")
+_GENERIC_LEAD = re.compile(r"^(?:(?:le\s+|the\s+)?(?:Groupe|Group|Société|Cabinet))\s+(?=[A-Z])")
+
+
+def company_id(name: str) -> str:
+    """Id of an undeclared organisation name without generic leading/trailing words."""
+    out = _GENERIC_LEAD.sub("", name)
+    out = _GENERIC_TRAIL.sub("", out)
+    return out if len(out) >= 2 and out[:1].isupper() else name
+
+
 def canonical_form(text: str) -> str:
     """Display id for an entity that no rule declares: cleaned, whitespace collapsed."""
     s, e = clean_name(text)
@@ -365,6 +379,8 @@ class EntitiesRuleType(RuleType):
                 if sent.section in ("title", "heading") and label not in ("PER", "PERSON"):
                     continue  # title-case headings fool NER: keep only declared entities there
                 eid, lab = " ".join(name.split()), label
+                if label not in ("PER", "PERSON"):
+                    eid = company_id(eid)
             else:
                 eid, lab = known[0], known[1] or label
             out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab))

@@ -7,7 +7,7 @@ spaces, every entity mention replaced by one token ``§<n>``.  A pattern such as
 
 is compiled once into a regex over that stream:
 
-* ``{subj}`` / ``{obj}``: one entity mention; ``{qual}``: a qualifier word of the rule
+* ``{subj}`` / ``{obj}``: one entity mention (the head of ``X's Y``: ``Y``); ``{qual}``: a qualifier word of the rule
   (``exclusif``, ``privilégié``...); ``{be}``: a copula or modal + copula in French or
   English; ``{det}``: a determiner or possessive;
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
@@ -193,7 +193,8 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
             if name in slots:
                 raise PatternError(f"{tok} used twice")
             slots.add(name)
-            rx = f"{ENT}(?P<{name}>\\d+)"
+            # "Sweden's Nordvik": the slot binds the head of a possessive chain, not the possessor
+            rx = f"(?:{ENT}\\d+ ' s )?{ENT}(?P<{name}>\\d+)"
         elif tok == "{qual}":
             if not qualifiers:
                 raise PatternError("{qual} used but the rule declares no qualifiers")
