@@ -477,3 +477,122 @@ def test_profile_level_cap_for_models_without_held_out_signal():
     assert cap_level("suggestion", "warning") == "suggestion"
     assert profile_for("../shared/models/nli-mini-multilingual")["statements"]["max_level"] == "suggestion"
     assert "max_level" not in profile_for("MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7")["statements"]
+
+
+# -- hardening: devices and broken model directories ---------------------------------------------------------
+@pytest.mark.parametrize("requested,want,noted", [("cpu", "cpu", False), (None, "cpu", False), ("auto", "cpu", False),
+                                                  ("cuda", "cpu", True), ("gpu", "cpu", True), ("cuda:1", "cpu", True),
+                                                  ("tpu", "cpu", True), ("CPU", "cpu", False)])
+def test_pick_device_without_cuda(monkeypatch, requested, want, noted):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    dev, note = backend.pick_device(requested)
+    assert dev == want and bool(note) == noted
+    if note:
+        assert "\n" not in note and "CPU" in note
+
+
+def test_pick_device_with_fewer_gpus_than_asked(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    assert backend.pick_device("cuda") == ("cuda", None)
+    assert backend.pick_device("auto") == ("cuda", None)
+    assert backend.pick_device("cuda:0") == ("cuda:0", None)
+    dev, note = backend.pick_device("cuda:3")
+    assert dev == "cuda:0" and "only 1" in note
+
+
+def test_check_with_device_cuda_without_cuda_says_so_once_and_runs_on_cpu(models, env, monkeypatch, capsys):
+    import torch
+
+    from checker import cli
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    backend.clear_cache()
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(models["contra"]))
+    (env / "a.txt").write_text(A + "\n", encoding="utf-8")
+    (env / "b.txt").write_text(B + "\n", encoding="utf-8")
+    monkeypatch.chdir(env)
+    code = cli.main(["check", "a.txt", "b.txt", "--no-cache", "--device", "cuda", "--color", "never",
+                     "--only-rules", "common.nli-contradiction"])
+    out, err = capsys.readouterr()
+    lines = [ln for ln in (out + err).splitlines() if "CUDA" in ln]
+    assert len(lines) == 1 and "running on the CPU" in lines[0], out + err
+    assert "Traceback" not in out + err
+    assert "common.nli-contradiction" in out  # it ran, on the CPU
+    assert code in (0, 1)
+    backend.clear_cache()
+
+
+def _broken_copy(src: Path, dst: Path, how: str) -> Path:
+    import shutil
+
+    shutil.copytree(src, dst)
+    if how == "config-garbage":
+        (dst / "config.json").write_text("{not json", encoding="utf-8")
+    elif how == "config-list":
+        (dst / "config.json").write_text("[1, 2]", encoding="utf-8")
+    elif how == "weights-garbage":
+        (dst / "model.safetensors").write_bytes(b"\x00garbage" * 10)
+    elif how == "weights-missing":
+        (dst / "model.safetensors").unlink()
+    elif how == "tokenizer-missing":
+        for f in dst.glob("tokenizer*"):
+            f.unlink()
+    elif how == "labels-not-indices":
+        cfg = json.loads((dst / "config.json").read_text(encoding="utf-8"))
+        cfg["id2label"] = {"first": "entailment", "second": "contradiction"}
+        (dst / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    elif how == "no-config":
+        (dst / "config.json").unlink()
+    return dst
+
+
+@pytest.mark.parametrize("how", ["config-garbage", "config-list", "weights-garbage", "weights-missing",
+                                 "tokenizer-missing", "labels-not-indices", "no-config"])
+def test_corrupt_model_dir_gives_one_clear_no_model_line(models, env, monkeypatch, how):
+    broken = _broken_copy(models["contra"], env / f"broken-{how}", how)
+    res = run(broken, {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
+    errs = [e for e in res.errors if e.kind == "model"]
+    assert len(errs) == 1, [str(e) for e in res.errors]
+    msg = errs[0].message
+    assert msg.startswith("NLI rules skipped: no model could be loaded") and str(broken) in msg
+    assert "\n" not in msg and "Traceback" not in msg and len(msg) < 400
+    assert not [e for e in res.errors if e.kind == "plugin"]
+    assert not [f for f in res.findings if f.kind == "nli"]
+
+
+def test_unreadable_model_dir_gives_one_clear_no_model_line(models, env, monkeypatch):
+    # root can read anything, so simulate the permission error where the OS would raise it
+    target = str(models["contra"])
+    real_is_dir = Path.is_dir
+
+    def is_dir(self):
+        if str(self).startswith(target):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    backend.clear_cache()
+    res = run(models["contra"], {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
+    errs = [e for e in res.errors if e.kind == "model"]
+    assert len(errs) == 1 and "no model could be loaded" in errs[0].message
+    assert "Permission denied" in errs[0].message and "\n" not in errs[0].message
+    assert not [e for e in res.errors if e.kind == "plugin"]
+    monkeypatch.undo()
+    backend.clear_cache()
+
+
+def test_a_model_failing_while_scoring_is_one_error_not_a_traceback(models, env, monkeypatch):
+    def boom(self, pairs, batch_size=16):
+        raise RuntimeError("index out of range in self\n  more detail")
+
+    backend.clear_cache()
+    monkeypatch.setattr(backend.NliModel, "predict", boom)
+    res = run(models["contra"], {"a.txt": A, "b.txt": B}, env, use_cache=False, monkeypatch=monkeypatch)
+    errs = [e for e in res.errors if e.kind == "model"]
+    assert len(errs) == 1 and "failed while scoring" in errs[0].message and "\n" not in errs[0].message
+    assert not [e for e in res.errors if e.kind == "plugin"]

@@ -31,6 +31,8 @@ CANONICAL = ("entailment", "neutral", "contradiction")
 _LOCK = threading.Lock()
 _MODELS: dict[tuple, "NliModel"] = {}
 _FAILED: dict[tuple, str] = {}
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "sentencepiece.bpe.model", "spm.model",
+                   "tokenizer.model", "spiece.model")
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json", "pytorch_model.bin.index.json")
 
 
@@ -91,8 +93,13 @@ def _hub_reachable(timeout: float = 1.5) -> bool:
 def resolve_model_dir(name: str, *, allow_download: bool = True) -> Path:
     """Local directory holding the model: the directory itself, or the Hub snapshot."""
     p = Path(name).expanduser()
-    if p.is_dir():
-        if not (p / "config.json").is_file():
+    try:
+        is_dir = p.is_dir()
+        has_config = is_dir and (p / "config.json").is_file()
+    except OSError as exc:  # e.g. permission denied on the path
+        raise ModelUnavailable(f"model directory '{name}' cannot be read ({_one_line(exc)})") from exc
+    if is_dir:
+        if not has_config:
             raise ModelUnavailable(f"'{name}' is a directory without config.json: not a Hugging Face model")
         return p.resolve()
     if name.startswith((".", "/", "~")) or name.count("/") > 1 or not re.fullmatch(r"[\w.\-]+(/[\w.\-]+)?", name):
@@ -129,17 +136,39 @@ def model_identity(model_dir: Path, name: str) -> str:
     return h.hexdigest()[:24]
 
 
-def pick_device(requested: str | None) -> str:
-    requested = (requested or "cpu").lower()
-    if requested == "cpu":
-        return "cpu"
-    import torch
+_DEVICE = re.compile(r"^(?:cpu|auto|gpu|cuda(?::\d+)?)$")
 
-    if torch.cuda.is_available():
-        return "cuda" if requested in ("auto", "cuda", "gpu") else requested
-    if requested not in ("auto",):
-        log.warning("NLI: device '%s' requested but CUDA is not available; using the CPU", requested)
-    return "cpu"
+
+def pick_device(requested: str | None) -> tuple[str, str | None]:
+    """(device to use, a one-line note when it is not what was asked for).
+
+    ``cpu`` (default), ``cuda``/``gpu``, ``cuda:N`` or ``auto`` (CUDA when present).  A
+    device that cannot be had (no CUDA build, no GPU, ``cuda:3`` on a one-GPU machine,
+    an unknown name) falls back to the CPU or GPU 0 with a note, never an exception.
+    """
+    req = (requested or "cpu").strip().lower()
+    if req == "cpu":
+        return "cpu", None
+    if not _DEVICE.match(req):
+        return "cpu", f"NLI: unknown device '{requested}' (use cpu, cuda, cuda:N or auto); running on the CPU"
+    try:
+        import torch
+
+        available = bool(torch.cuda.is_available())
+        count = torch.cuda.device_count() if available else 0
+        build = torch.__version__
+    except Exception as exc:  # noqa: BLE001 - broken CUDA driver setups raise at query time
+        available, count, build = False, 0, f"CUDA query failed: {type(exc).__name__}"
+    if not available:
+        if req == "auto":
+            return "cpu", None
+        return "cpu", f"NLI: device '{requested}' requested but CUDA is not available (torch {build}); running on the CPU"
+    if req in ("auto", "cuda", "gpu"):
+        return "cuda", None
+    index = int(req.split(":", 1)[1])
+    if index >= count:
+        return "cuda:0", f"NLI: device '{requested}' requested but only {count} CUDA device(s) exist; using cuda:0"
+    return req, None
 
 
 def _set_threads() -> None:
@@ -160,6 +189,7 @@ class NliModel:
     identity: str
     device: str
     labels: dict[int, str]
+    device_note: str | None = None  # set when the requested device could not be used
     max_length: int = 256
     model: Any = None
     tokenizer: Any = None
@@ -224,10 +254,16 @@ def _load(name: str, *, device: str, labels: dict | None, max_length: int, allow
     try:
         cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelUnavailable(f"model '{name}': unreadable config.json ({exc})") from exc
+        raise ModelUnavailable(f"model '{name}': unreadable config.json ({_one_line(exc)})") from exc
+    if not isinstance(cfg, dict):
+        raise ModelUnavailable(f"model '{name}': config.json is not a JSON object")
     id2label = cfg.get("id2label") or {}
-    if not id2label:
+    if not isinstance(id2label, dict) or not id2label:
         raise ModelUnavailable(f"model '{name}' has no id2label in its config: not a classification model")
+    try:
+        id2label = {int(k): str(v) for k, v in id2label.items()}
+    except (TypeError, ValueError) as exc:
+        raise ModelUnavailable(f"model '{name}': id2label keys must be class indices ({_one_line(exc)})") from exc
     label_map = resolve_labels(id2label, labels)
     try:
         import torch  # noqa: F401
@@ -243,28 +279,54 @@ def _load(name: str, *, device: str, labels: dict | None, max_length: int, allow
         disable_progress_bars()
     except ImportError:  # pragma: no cover
         pass
-    dev = pick_device(device)
+    dev, note = pick_device(device)
     _set_threads()
+    try:
+        files = {f.name for f in model_dir.iterdir()}
+    except OSError as exc:
+        raise ModelUnavailable(f"model '{name}': unreadable directory ({_one_line(exc)})") from exc
+    if not (files & set(TOKENIZER_FILES) or any(f.endswith(".model") for f in files)):
+        # recent transformers versions then build an empty tokenizer that maps every word to
+        # [UNK]: the scores would be meaningless, so refuse the model instead
+        raise ModelUnavailable(f"model '{name}' has no tokenizer files ({', '.join(TOKENIZER_FILES[:3])}, *.model...)")
     try:
         tok = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
         mdl = AutoModelForSequenceClassification.from_pretrained(str(model_dir), local_files_only=True)
     except Exception as exc:  # noqa: BLE001 - broken or incompatible files
-        raise ModelUnavailable(f"model '{name}' could not be loaded: {type(exc).__name__}: {str(exc)[:200]}") from exc
+        raise ModelUnavailable(f"model '{name}' could not be loaded: {_one_line(exc)}") from exc
+    if len(tok) <= 8:
+        raise ModelUnavailable(f"model '{name}': its tokenizer has only {len(tok)} entries (missing or broken files)")
     mdl.eval()
-    mdl.to(dev)
+    try:
+        mdl.to(dev)
+    except Exception as exc:  # noqa: BLE001 - e.g. out of GPU memory, driver trouble
+        if dev == "cpu":
+            raise ModelUnavailable(f"model '{name}' could not be loaded: {_one_line(exc)}") from exc
+        note = f"NLI: the model could not be moved to '{dev}' ({_one_line(exc)}); running on the CPU"
+        dev = "cpu"
+        mdl.to(dev)
     limit = getattr(tok, "model_max_length", None) or max_length
     pos = cfg.get("max_position_embeddings") or max_length
-    return NliModel(name=name, model_dir=model_dir, identity=model_identity(model_dir, name), device=dev,
+    try:
+        ident = model_identity(model_dir, name)
+    except OSError as exc:
+        raise ModelUnavailable(f"model '{name}': unreadable files ({_one_line(exc)})") from exc
+    return NliModel(name=name, model_dir=model_dir, identity=ident, device=dev, device_note=note,
                     labels=label_map, max_length=int(min(max_length, limit, pos)), model=mdl, tokenizer=tok)
+
+
+def _one_line(exc: BaseException, n: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:n]}" if text else type(exc).__name__
 
 
 def peek_identity(name: str) -> tuple[Path, str] | None:
     """Model directory and identity without importing torch (None when not available locally)."""
     try:
         d = resolve_model_dir(name, allow_download=False)
-    except ModelUnavailable:
+        return d, model_identity(d, name)
+    except (ModelUnavailable, OSError):
         return None
-    return d, model_identity(d, name)
 
 
 def clear_cache() -> None:

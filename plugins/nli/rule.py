@@ -213,9 +213,17 @@ class NliRuleType(RuleType):
             if ident is None:
                 ident = model.identity + ":" + str(prof.get("max_length", 256)) + ":" + \
                     repr(sorted((prof.get("labels") or {}).items()))
+            if model.device_note and self.ctx.stats.get("nli", {}).get("device_note") != model.device_note:
+                self.ctx.stat("nli", "device_note", model.device_note)
+                self.ctx.error(None, model.device_note, kind="notice")  # one line, shown by the report
+            self.ctx.stat("nli", "device", model.device)
             calls = model.calls
             t = time.perf_counter()
-            probs = model.predict(todo, batch_size=int(prof.get("batch_size", 16)))
+            try:
+                probs = model.predict(todo, batch_size=int(prof.get("batch_size", 16)))
+            except Exception as exc:  # noqa: BLE001 - e.g. a tokenizer that does not match the weights
+                self._no_model(name, f"the model failed while scoring: {backend._one_line(exc)}", loaded=True)
+                return None
             self.ctx.add_stat("nli", "model_seconds", round(time.perf_counter() - t, 3))
             self.ctx.add_stat("nli", "model_calls", model.calls - calls)
             self.ctx.add_stat("nli", "model_pairs", len(todo))
@@ -228,13 +236,13 @@ class NliRuleType(RuleType):
         self.ctx.stat("nli", "profile", prof.get("name", "default"))
         return found
 
-    def _no_model(self, name: str, why: str) -> None:
+    def _no_model(self, name: str, why: str, loaded: bool = False) -> None:
         assert self.ctx is not None
         reported = self.ctx.stats.get("nli", {}).get("model_error")
         if reported == name:
             return
         self.ctx.stat("nli", "model_error", name)
-        msg = f"NLI rules skipped: no model could be loaded ({why})"
+        msg = f"NLI rules skipped: {why}" if loaded else f"NLI rules skipped: no model could be loaded ({why})"
         log.debug(msg)  # surfaced once, by the report, as an error of kind "model"
         self.ctx.error(None, msg, kind="model")
 
