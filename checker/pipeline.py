@@ -24,7 +24,20 @@ from checker.ruletype import RuleType
 from checker.segment import segment_document
 
 log = logging.getLogger("factcheck")
-BUILTIN_RULES = Path(__file__).resolve().parent.parent / "rules"
+def _builtin_rules_dir() -> Path:
+    """The shipped rule packs: ``rules/`` of a source checkout, else the installed data package."""
+    source = Path(__file__).resolve().parent.parent / "rules"
+    if source.is_dir():
+        return source
+    try:
+        from importlib.resources import files
+
+        return Path(str(files("factcheck_rules")))
+    except (ImportError, TypeError):  # pragma: no cover - broken installation
+        return source
+
+
+BUILTIN_RULES = _builtin_rules_dir()
 
 
 @dataclass
