@@ -124,6 +124,14 @@ def _print_errors(errors: list[InputError]) -> None:
         print(f"factcheck: {prefix}: {e}", file=sys.stderr)
 
 
+def _display_path(path: str) -> str:
+    """A configured (absolute) path shown relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return path
+
+
 def _load_config(args):
     from checker.config import discover
 
@@ -182,12 +190,10 @@ def cmd_check(args) -> int:
     paths = list(args.paths)
     if not paths:
         raise UsageError("no PATH given (use - for standard input)")
-    against = args.against if args.against is not None else None
-    if against is None and cfg.get("against") and args.format != "__never__":
+    against = args.against
+    if against is None and cfg.get("against"):
         # draft mode from the configuration (used by the pre-commit hook)
-        against = list(cfg.get("against"))
-        corpus = {str(Path(p).resolve()) for p in against}
-        paths = [p for p in paths if str(Path(p).resolve()) not in corpus] or paths
+        against = [_display_path(p) for p in cfg.get("against")]
     only = args.only_rules if args.only_rules is not None else cfg.get("only_rules")
     checker = _make_checker(args, cfg, only_rules=only)
     writers = checker.host.formats

@@ -49,6 +49,10 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def _same_file_key(doc: Document) -> str:
+    return str(Path(doc.path).resolve()) if doc.path else doc.id
+
+
 def fingerprint(finding: Finding, docs: dict[str, Document]) -> str:
     """Stable identity of a finding that does not depend on line numbers or order of sides."""
     sides = []
@@ -117,7 +121,9 @@ class Checker:
         if against:
             corpus = load_paths(against, include=include, exclude=exclude, role="corpus")
             focus = {d.id for d in docs}
-            docs.extend(d for d in corpus.documents if d.id not in focus)
+            drafts = {_same_file_key(d) for d in docs}
+            # a draft that also sits in the corpus folder is not compared with itself
+            docs.extend(d for d in corpus.documents if _same_file_key(d) not in drafts)
             errors.extend(corpus.errors)
         result = self.run(docs, focus=focus, input_errors=errors)
         result.timings = {"load": time.perf_counter() - t0 - sum(result.timings.values()), **result.timings}

@@ -233,3 +233,18 @@ def test_baseline_create_then_check_hides_and_counts(project, capsys):
     (project / "base.json").write_text("{not json", encoding="utf-8")
     code, out, err = run(capsys, "check", "a.txt", "b.txt", "--baseline", "base.json")
     assert code == 2 and "base.json" in out + err and "t.chiffre" in out
+
+
+def test_draft_inside_the_configured_corpus_is_not_compared_with_itself(project, capsys):
+    corpus = project / "corpus"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text("Le chiffre 40 est connu depuis longtemps.\n", encoding="utf-8")
+    (corpus / "draft.txt").write_text("Le chiffre 41 est connu depuis longtemps.\n", encoding="utf-8")
+    (project / ".factcheck.yaml").write_text("rules: [myrules]\nbuiltin_rules: false\nagainst: [corpus]\n",
+                                             encoding="utf-8")
+    code, out, _ = run(capsys, "check", "corpus/draft.txt", "-f", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert [d["path"] for d in data["documents"]] == ["corpus/draft.txt", "corpus/x.txt"]
+    (f,) = data["findings"]
+    assert {e["path"] for e in f["evidence"]} == {"corpus/draft.txt", "corpus/x.txt"}
