@@ -166,6 +166,9 @@ class Checker:
             kept.append(d)
         docs = kept
         ctx.documents = {d.id: d for d in docs}
+        if len(docs) == 1:
+            ctx.error(docs[0].id, "only one article: nothing to compare it with (give more, or use --against CORPUS)",
+                      kind="notice")
 
         instances = self.start_rule_types(ctx)
         jobs = self.options.jobs

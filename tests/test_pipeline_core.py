@@ -47,3 +47,9 @@ def test_duplicate_ids_are_checked_once(bare_checker):
     result = bare_checker.run(docs)
     assert len(result.documents) == 1
     assert any("given twice" in e.message for e in result.errors)
+
+
+def test_a_single_article_gets_a_notice_not_an_error(bare_checker):
+    result = bare_checker.check_texts({"only.txt": LONG_FR})
+    assert [(e.kind, e.path) for e in result.errors] == [("notice", "only.txt")]
+    assert "nothing to compare" in result.errors[0].message
