@@ -406,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # e.g. -o into a place that cannot be written
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"factcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
 

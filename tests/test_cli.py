@@ -248,3 +248,9 @@ def test_draft_inside_the_configured_corpus_is_not_compared_with_itself(project,
     assert [d["path"] for d in data["documents"]] == ["corpus/draft.txt", "corpus/x.txt"]
     (f,) = data["findings"]
     assert {e["path"] for e in f["evidence"]} == {"corpus/draft.txt", "corpus/x.txt"}
+
+
+def test_unwritable_output_is_a_clear_error(project, capsys):
+    (project / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", "-o", "blocker/report.txt")
+    assert code == 2 and "factcheck: error:" in err and "Traceback" not in err
