@@ -596,3 +596,23 @@ def test_a_model_failing_while_scoring_is_one_error_not_a_traceback(models, env,
     errs = [e for e in res.errors if e.kind == "model"]
     assert len(errs) == 1 and "failed while scoring" in errs[0].message and "\n" not in errs[0].message
     assert not [e for e in res.errors if e.kind == "plugin"]
+
+
+def test_draft_mode_scores_only_pairs_with_the_draft(models, env, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(models["contra"]))
+    corpus = []
+    for i, town in enumerate(["Lyon", "Nantes", "Lille"]):
+        p = env / f"c{i}.txt"
+        fillers = " ".join(f"La {t} de {town} avance selon le calendrier prévu." for t in TOPICS[i * 2: i * 2 + 2])
+        p.write_text(f"Le conseil municipal a voté le budget de la bibliothèque de la ville. {fillers}\n",
+                     encoding="utf-8")
+        corpus.append(str(p))
+    draft = env / "draft.txt"
+    draft.write_text(B + "\n", encoding="utf-8")
+    checker = Checker(only_types={"nli"}, options=Options(cache_dir=env / "cache"))
+    res = checker.check_paths([str(draft)], against=corpus)
+    stats = res.stats["nli"]
+    assert 0 < stats["common.nli-contradiction.pairs_scored"] <= 3  # top_k over the whole corpus, for one sentence
+    assert stats["common.nli-contradiction.cross_document_pairs"] == stats["common.nli-contradiction.statements"] - 1
+    found = [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+    assert found and all(str(draft) in f.documents() for f in found)
