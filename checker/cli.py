@@ -310,8 +310,8 @@ def cmd_rules_test(args) -> int:
     if args.paths:
         from checker.rules import iter_rule_files
 
-        files = {str(p) for p in iter_rule_files(args.paths)}
-        selected = {r.id for r in checker.ruleset.rules if r.path in files}
+        files = {p.resolve() for p in iter_rule_files(args.paths)}
+        selected = {r.id for r in checker.ruleset.rules if r.path and Path(r.path).resolve() in files}
     if args.only_rules:
         selected = set(args.only_rules) if selected is None else selected & set(args.only_rules)
     outcomes = run_rule_tests(checker, selected)

@@ -185,6 +185,14 @@ class RuleSet:
         return None
 
 
+def _shown(path: Path) -> str:
+    """Rule file name for messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def iter_rule_files(paths: Iterable[str | Path]) -> list[Path]:
     """Rule files under ``paths`` in a stable order; a file named twice is read once."""
     files: list[Path] = []
@@ -211,7 +219,7 @@ def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type], *, disa
     validators: dict[str, jsonschema.Draft202012Validator] = {}
     disabled = set(disabled)
     for file in iter_rule_files(paths):
-        shown = str(file)
+        shown = _shown(file)
         try:
             text = file.read_text(encoding="utf-8")
         except FileNotFoundError:
