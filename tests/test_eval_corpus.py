@@ -1,0 +1,60 @@
+"""Quality floor on the evaluation corpus (tests/data/eval): catches generalisation regressions.
+
+Measured with benchmarks/eval_corpus.py (numeric + relation + entities, NLI off):
+recall 38/50 = 0.76, precision 32/36 = 0.89.  The floors leave a small margin.
+"""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("eval_corpus", ROOT / "benchmarks" / "eval_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def report():
+    mod = _bench()
+    return mod.evaluate(mod.story_folders([]))
+
+
+def test_annotations_are_valid(report):
+    problems = [p for s in report["stories"] for p in s["problems"]]
+    assert not problems, problems
+    assert report["totals"]["stories"] >= 6
+
+
+def test_recall_floor(report):
+    t = report["totals"]
+    assert t["recall"] >= 0.72, t
+
+
+def test_precision_floor(report):
+    t = report["totals"]
+    assert t["precision"] >= 0.84, t
+
+
+def test_no_annotated_non_conflict_reported(report):
+    bad = [(s["story"], fa) for s in report["stories"] for fa in s["false_alarms"] if fa["annotated"]]
+    assert not bad, bad
+
+
+def test_bad_annotation_is_reported_not_raised(tmp_path):
+    mod = _bench()
+    story = tmp_path / "broken"
+    story.mkdir()
+    (story / "a.txt").write_text("Valmont a racheté Transalpes.", encoding="utf-8")
+    (story / "annotations.yaml").write_text("conflicts:\n  - id: x\n    a: {doc: a.txt, quote: \"absent\"}\n"
+                                            "    b: {doc: b.txt, quote: y}\n", encoding="utf-8")
+    data = mod.load_story(story)
+    assert any("not in a.txt" in p for p in data["_problems"])
+    assert any("unknown document 'b.txt'" in p for p in data["_problems"])
+    (story / "annotations.yaml").write_text("conflicts: [\n", encoding="utf-8")
+    assert "annotations.yaml" in mod.load_story(story)["_problems"][0]
