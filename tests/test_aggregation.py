@@ -14,7 +14,7 @@ import pytest
 from checker.context import RunContext
 from checker.model import CandidateGroup, Claim, Sentence
 from checker.pipeline import Checker
-from plugins.numeric.ruletype import (
+from checker.aggregate import (
     EVIDENCE_PER_SIDE,
     cluster_pairs,
     covered_pairs,

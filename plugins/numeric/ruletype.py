@@ -26,8 +26,18 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any, Iterable
 
+from checker.aggregate import (
+    capped_evidence,
+    cluster_pairs,
+    covered_pairs,
+    linked_sides,
+    message_language,
+    side_summary,
+    sides_explanation,
+    summary_message,
+    value_clusters,
+)
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
-from checker.pairing import claim_sort_key
 from checker.ruletype import RuleType
 
 from plugins.numeric.parse import DEFAULT_BOUND_SLACK, Quantity, display, parse_quantities
@@ -491,177 +501,3 @@ def _implied_reason(qa: Quantity, qb: Quantity) -> str:
             return (f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
                     f"(a bound states the order of magnitude)")
     return "the implied values cannot both be true"
-
-
-# ---------------------------------------------------------------------- value clusters
-# Generic (the ``relation`` rule type uses them too); they would sit well in checker/pairing.py.
-EVIDENCE_PER_SIDE = 10
-
-
-class ValueCluster:
-    """Claims of one candidate group that share a value signature, in claim order."""
-
-    __slots__ = ("index", "signature", "claims", "docs")
-
-    def __init__(self, index: int, signature) -> None:
-        self.index = index
-        self.signature = signature
-        self.claims: list[Claim] = []
-        self.docs: dict[str, Claim] = {}  # document -> its first claim in the cluster
-
-    def add(self, claim: Claim) -> None:
-        self.claims.append(claim)
-
-    def finish(self) -> None:
-        self.claims.sort(key=claim_sort_key)
-        for c in self.claims:
-            self.docs.setdefault(c.doc_id, c)
-
-
-def value_clusters(groups: Iterable[CandidateGroup], signature) -> tuple[list[ValueCluster], list[list[ValueCluster]]]:
-    """Cluster the claims of ``groups`` by ``signature(claim)``.
-
-    Returns the clusters (ordered by their first claim) and, per group, the clusters it
-    holds (in group order).  A claim in several groups counts once; a signature should
-    include the claim's blocking keys, so that equal signatures share the same groups.
-    """
-    by_sig: dict[Any, ValueCluster] = {}
-    seen_claims: set[int] = set()
-    per_group_sigs: list[list[Any]] = []
-    for group in groups:
-        sigs: dict[Any, None] = {}
-        for c in group.claims:
-            sig = signature(c)
-            sigs[sig] = None
-            if id(c) in seen_claims:
-                continue
-            seen_claims.add(id(c))
-            cl = by_sig.get(sig)
-            if cl is None:
-                cl = by_sig[sig] = ValueCluster(len(by_sig), sig)
-            cl.add(c)
-        per_group_sigs.append(list(sigs))
-    for cl in by_sig.values():
-        cl.finish()
-    ordered = sorted(by_sig.values(), key=lambda cl: (claim_sort_key(cl.claims[0]), cl.index))
-    for i, cl in enumerate(ordered):
-        cl.index = i
-    per_group = [sorted((by_sig[s] for s in sigs), key=lambda cl: cl.index) for sigs in per_group_sigs]
-    return ordered, per_group
-
-
-def cluster_pairs(per_group: list[list[ValueCluster]]):
-    """Each pair of distinct clusters sharing a group, once, in a deterministic order."""
-    done: set[tuple[int, int]] = set()
-    for members in per_group:
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                key = (a.index, b.index)
-                if key in done:
-                    continue
-                done.add(key)
-                yield a, b
-
-
-def _side(cluster: ValueCluster, other: ValueCluster, ctx) -> list[Claim]:
-    """One claim per document of ``cluster`` that may be compared with some document of ``other``.
-
-    ``ctx.allowed`` is asked about a few probes only: the first two documents of the other
-    side (enough when any two different documents may be compared) and, in draft mode,
-    the other side's focused documents.
-    """
-    other_docs = list(other.docs)
-    probes = other_docs[:2]
-    focus = getattr(ctx, "focus", None)
-    if focus is not None:
-        probes += [d for d in other_docs[2:] if d in focus]
-    out = [c for d, c in cluster.docs.items() if any(ctx.allowed(d, p) for p in probes)]
-    if focus is not None:
-        out.sort(key=lambda c: (c.doc_id not in focus, claim_sort_key(c)))  # the draft first
-    return out
-
-
-def linked_sides(a: ValueCluster, b: ValueCluster, ctx) -> tuple[list[Claim], list[Claim]] | None:
-    """The two sides of a cluster pair (one claim per document, representative first), or None.
-
-    None when no two different documents across the sides may be compared (the same
-    article on both sides; in draft mode, no draft among them).  The side whose
-    representative comes first in claim order is returned first.
-    """
-    side_a, side_b = _side(a, b, ctx), _side(b, a, ctx)
-    if not side_a or not side_b:
-        return None
-    if claim_sort_key(side_b[0]) < claim_sort_key(side_a[0]):
-        side_a, side_b = side_b, side_a
-    return side_a, side_b
-
-
-def covered_pairs(side_a: list[Claim], side_b: list[Claim]) -> int:
-    """How many document pairs one cluster-pair decision stands for (what pairwise comparison would cost)."""
-    docs_b = {c.doc_id for c in side_b}
-    return len(side_a) * len(side_b) - sum(1 for c in side_a if c.doc_id in docs_b)
-
-
-def capped_evidence(side: list[Claim], cap: int = EVIDENCE_PER_SIDE, *, whole_sentence: bool = False) -> list[Evidence]:
-    return [Evidence.from_claim(c, whole_sentence=whole_sentence) for c in side[:cap]]
-
-
-_SAY = {
-    "fr": ("{n} article dit", "{n} articles disent", " ; ", " : ", "+{k} autre{s}"),
-    "en": ("{n} article says", "{n} articles say", "; ", ": ", "+{k} more"),
-}
-
-
-def side_summary(count: int, value: str, names: list[str], language: str | None, shown: int = 3) -> str:
-    """``3 articles say 13.75 bn USD (000, 003, 005, +2 more)``."""
-    words = _SAY.get(language or "en", _SAY["en"])
-    head = (words[0] if count == 1 else words[1]).format(n=count)
-    listed = ", ".join(names[:shown])
-    if len(names) > shown:
-        listed += ", " + words[4].format(k=len(names) - shown, s="s" if len(names) - shown > 1 else "")
-    return f"{head} {value} ({listed})"
-
-
-def message_language(rule, claim: Claim, ctx) -> str:
-    """The rule's first language, else the language of the representative's article."""
-    if getattr(rule, "languages", None):
-        return rule.languages[0]
-    doc = (getattr(ctx, "documents", None) or {}).get(claim.doc_id)
-    return (claim.sentence.language if claim.sentence is not None else None) or \
-        (doc.language if doc is not None else None) or "en"
-
-
-def summary_message(rule, parts: list[str], tail: str = "", language: str | None = None) -> str:
-    """``<title>: <side>; <side>; <tail>`` for findings with more than one article on a side.
-
-    The title is the literal head of the rule's message (``Montant investi ... :``), else
-    the first line of its description, else its id.
-    """
-    lang = language or ((rule.languages or ("en",))[0] if getattr(rule, "languages", None) else "en")
-    words = _SAY.get(lang, _SAY["en"])
-    title = ""
-    msg = getattr(rule, "message", "") or ""
-    if msg and not msg.startswith("{"):
-        head = msg.split("{", 1)[0]
-        if ":" in head:
-            title = head.rsplit(":", 1)[0].strip()
-    if not title:
-        desc = (getattr(rule, "description", "") or "").strip()
-        title = desc.splitlines()[0].rstrip(".") if desc else rule.id
-    body = words[2].join(parts + ([tail] if tail else []))
-    return f"{title}{words[3]}{body}"
-
-
-def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE, *,
-                      whole_sentence: bool = False) -> list[dict]:
-    """Every document of each side (not only the ones shown as evidence), with counts.
-
-    ``documents`` and ``spans`` (document offsets of each document's claim, as in its
-    evidence) are aligned; the first ``evidence_shown`` of them are the finding's evidence.
-    """
-    out = []
-    for side, value in zip(sides, values):
-        spans = [[c.sentence.start, c.sentence.end] if whole_sentence else [c.start, c.end] for c in side]
-        out.append({"value": value, "count": len(side), "documents": [c.doc_id for c in side], "spans": spans,
-                    "evidence_shown": min(cap, len(side)), "not_shown": max(0, len(side) - cap)})
-    return out

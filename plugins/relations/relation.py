@@ -30,7 +30,7 @@ from checker.model import LEVELS, Claim, Document, Evidence, Finding
 from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
 
-from plugins.numeric.ruletype import (
+from checker.aggregate import (
     capped_evidence,
     cluster_pairs,
     covered_pairs,
