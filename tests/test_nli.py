@@ -616,3 +616,27 @@ def test_draft_mode_scores_only_pairs_with_the_draft(models, env, monkeypatch):
     assert stats["common.nli-contradiction.cross_document_pairs"] == stats["common.nli-contradiction.statements"] - 1
     found = [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
     assert found and all(str(draft) in f.documents() for f in found)
+
+
+def test_definition_pairs_stay_linear_with_wire_copies():
+    from plugins.nli.definitions import parse_definition
+    from plugins.nli.rule import definition_pairs
+
+    wordings = ["L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",
+                "L'AGI désigne un système capable de conscience et d'auto-identité.",
+                "L'AGI désigne une machine qui apprend seule."]
+    counts = []
+    for n_docs in (6, 30, 120):
+        defs = [parse_definition(_sent(f"d{d:03d}", 0, wordings[d % 3])) for d in range(n_docs)]
+        pairs, total = definition_pairs(defs, _Ctx(), k=2)
+        assert total == n_docs * (n_docs - 1) // 2
+        assert all(a.doc_id != b.doc_id and a.text != b.text for a, b, _ in pairs.values())
+        # every pair of different wordings is represented
+        assert {frozenset((a.text, b.text)) for a, b, _ in pairs.values()} == \
+            {frozenset(p) for p in [(d.text, e.text) for d in defs[:3] for e in defs[:3] if d.text != e.text]}
+        counts.append(len(pairs) / n_docs)
+        assert definition_pairs(list(defs), _Ctx(), k=2)[0].keys() == pairs.keys()  # deterministic
+    assert max(counts) <= 2
+    focus_pairs, _ = definition_pairs(defs, _Focus({"d005"}), k=2)
+    assert focus_pairs and all("d005" in (a.doc_id, b.doc_id) for a, b, _ in focus_pairs.values())
+    assert len(focus_pairs) <= 2

@@ -97,8 +97,8 @@ class NliRuleType(RuleType):
                          "description": "Sentence sections considered (default body, list, faq; definitions "
                                         "also quote). Titles, headings and questions are never statements."},
             "top_k": {"type": "integer", "minimum": 1, "maximum": 50,
-                      "description": "Statements: each sentence keeps its k most similar partners over all "
-                                     "other documents (default 3)."},
+                      "description": "Each sentence keeps its k most similar partners over all other "
+                                     "documents; each definition k partners with other wordings (default 3)."},
             "min_similarity": {"type": "number", "minimum": 0, "maximum": 1,
                                "description": "Statements: TF-IDF cosine a partner needs to be kept (default 0.2)."},
             "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1,
@@ -109,8 +109,8 @@ class NliRuleType(RuleType):
                                               "a key in more statements than this never blocks, so the work per "
                                               "sentence does not grow with the corpus (default 200)."},
             "max_pairs_per_sentence": {"type": "integer", "minimum": 1, "maximum": 1000,
-                                       "description": "Statements: most pairs one sentence takes part in "
-                                                      "(default 3 x top_k, never below top_k); best pairs first."},
+                                       "description": "Most pairs one sentence (or definition) takes part "
+                                                      "in (default 3 x top_k, never below top_k); best pairs first."},
             "min_words": {"type": "integer", "minimum": 1,
                           "description": "Statements: sentences with fewer content words are skipped (default 3)."},
             "batch_size": {"type": "integer", "minimum": 1, "maximum": 1024,
@@ -326,21 +326,12 @@ class NliRuleType(RuleType):
         for d in defs:
             for k in d.keys:
                 by_key[k].append(d)
-        pairs: dict[tuple[int, int], tuple[Definition, Definition, str]] = {}
-        order = {id(d): i for i, d in enumerate(defs)}
-        for key in sorted(by_key):
-            members = by_key[key]
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
-                        continue
-                    if a.strength == "weak" and b.strength == "weak":
-                        continue
-                    ij = tuple(sorted((order[id(a)], order[id(b)])))
-                    pairs.setdefault(ij, (defs[ij[0]], defs[ij[1]], key))
-        total = len(pairs)
+        pairs, total = definition_pairs(defs, ctx, k=int(rule.get("top_k", 3)),
+                                        cap=rule.get("max_pairs_per_sentence"))
         ctx.stat("nli", f"{rule.id}.definitions", len(defs))
-        ctx.stat("nli", f"{rule.id}.pairs_scored", total)
+        ctx.stat("nli", f"{rule.id}.cross_document_pairs", total)
+        ctx.stat("nli", f"{rule.id}.pairs_scored", len(pairs))
+        scored = len(pairs)
         if not pairs:
             return []
         texts = {}
@@ -368,7 +359,7 @@ class NliRuleType(RuleType):
             if agg["entailment"] >= float(th.get("max_entailment", 0.5)):
                 continue
             f = self._finding(rule, rule.level, a.sentence, b.sentence, a.start, a.end, b.start, b.end, agg, th, None,
-                              total, total, "definitions", term=a.term, defs=(a.text, b.text))
+                              scored, total, "definitions", term=a.term, defs=(a.text, b.text))
             group = (key, a.doc_id, b.doc_id)
             if group not in best or agg["entailment"] < best[group][0]:
                 best[group] = (agg["entailment"], f)
@@ -427,6 +418,74 @@ class NliRuleType(RuleType):
         if self.cache is not None:
             self.cache.close()
             self.cache = None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .;:")
+
+
+def definition_pairs(defs: list[Definition], ctx, *, k: int = 3, cap: int | None = None
+                     ) -> tuple[dict[tuple[int, int], tuple[Definition, Definition, str]], int]:
+    """Pairs of definitions of one term to score: each definition keeps ``k`` partners from
+    other documents, one per *different* definition text (the same words say the same
+    thing), chosen at a stable place; a definition takes part in at most ``cap`` pairs
+    (default ``3 * k``).  Linear in the number of definitions even when wire copies repeat
+    one definition in hundreds of articles.  Draft mode: only the draft's definitions
+    choose.  Returns ({(i, j): (a, b, key)}, number of cross-document definition pairs).
+    """
+    from .candidates import cross_document_total
+
+    cap = max(k, int(cap) if cap else 3 * k)
+    total = cross_document_total(defs, ctx)  # type: ignore[arg-type]
+    order = {id(d): i for i, d in enumerate(defs)}
+    focus = getattr(ctx, "focus", None)
+    by_key: dict[str, dict[str, list[Definition]]] = defaultdict(lambda: defaultdict(list))
+    for d in defs:
+        for key in sorted(d.keys):
+            by_key[key][_norm(d.text)].append(d)
+
+    def stable(*parts) -> int:
+        import hashlib
+
+        return int.from_bytes(hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8"), digest_size=8).digest(),
+                              "big")
+
+    proposals: dict[tuple[int, int], tuple[Definition, Definition, str, int]] = {}
+    for key in sorted(by_key):
+        groups = by_key[key]
+        texts = sorted(groups)
+        for a in (d for t in texts for d in groups[t]):
+            if focus is not None and a.doc_id not in focus:
+                continue
+            own = _norm(a.text)
+            others = sorted((t for t in texts if t != own), key=lambda t: (stable(a.doc_id, a.start, t), t))
+            taken = 0
+            for t in others:
+                if taken >= k:
+                    break
+                group = groups[t]
+                at = stable(a.doc_id, a.start, key) % len(group)
+                for step in range(min(len(group), 8)):  # a few tries: same document / not allowed / weak
+                    b = group[(at + step) % len(group)]
+                    if b.doc_id == a.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+                        continue
+                    if a.strength == "weak" and b.strength == "weak":
+                        continue
+                    ij = tuple(sorted((order[id(a)], order[id(b)])))
+                    if ij not in proposals:
+                        proposals[ij] = (defs[ij[0]], defs[ij[1]], key, stable(*ij))
+                    taken += 1
+                    break
+    degree: dict[int, int] = defaultdict(int)
+    kept: dict[tuple[int, int], tuple[Definition, Definition, str]] = {}
+    for ij in sorted(proposals, key=lambda ij: (defs[ij[0]].strength != "strong" or defs[ij[1]].strength != "strong",
+                                                proposals[ij][3], ij)):
+        if degree[ij[0]] >= cap or degree[ij[1]] >= cap:
+            continue
+        degree[ij[0]] += 1
+        degree[ij[1]] += 1
+        kept[ij] = proposals[ij][:3]
+    return dict(sorted(kept.items())), total
 
 
 def decide_statement(agg: dict[str, float], th: dict[str, Any]) -> bool:
