@@ -211,10 +211,12 @@ _TIME_AFTER = re.compile(r"\s?(?:h\d|h(?![\w])|:\d\d)", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:er|re|e|è|ème|eme|ème|nd|nde|st|rd|th|°)(?![\w])", re.I)
 _AGE_AFTER = re.compile(r"[\s\-]?(?:ans|an|years?|yrs?)(?:[\s\-]old)?(?![\w])", re.I)
 _DURATION_PREP = re.compile(
-    r"(?:depuis|pendant|durant|en|sur|dans|il\s+y\s+a|plus\s+d[e']|moins\s+d[e']|pr[èe]s\s+d[e']|environ|"
+    r"(?:depuis|pendant|durant|en|sur|dans|il\s+y\s+a|d[ée]lai\s+d[e'’]|deadline\s+of|plus\s+d[e']|moins\s+d[e']|pr[èe]s\s+d[e']|environ|"
     r"for|over|within|in|after|since|more\s+than|less\s+than|nearly|about|the\s+past|the\s+last|next)\s*$",
     re.I,
 )
+_DEADLINE_AFTER = re.compile(
+    r"\s+(?:to\s+[^\W\d_]|(?:pour|afin\s+d[e'’])\s+(?:se\s+|s['’])?[^\W\d_]+(?:er|ir|re)\b)", re.I)
 _AGE_BEFORE = re.compile(r"(?:[âa]g[ée]e?s?\s+d[e']|aged|age)\s*$", re.I)
 _REF_BEFORE = re.compile(
     r"(?:n°|no\.|nº|#|num[ée]ro|number|[ée]tape|step|chapitre|chapter|partie|part|page|p\.|pp\.|article|art\.|"
@@ -606,7 +608,9 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
     if small_word and not (scale_word or currency or pct):
         return None
     if in_words and value < 10 and not (scale_word or currency or pct):
-        return None  # "deux géants", "trois acteurs": not reported figures
+        w_after = _WORD_AFTER.match(text, m.end())
+        if not (w_after and w_after.group("w").lower() in _DURATION_UNITS):
+            return None  # "deux géants", "trois acteurs": not reported figures (but "deux mois" may be a duration)
     if num_text.strip().lower() in ("a", "an") and not scale_word:
         return None
     start = m.start()
@@ -665,7 +669,8 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         wl = word.lower()
         if wl in _DURATION_UNITS:
             before = text[max(0, start - 30):start]
-            if _AGE_BEFORE.search(before) or not _DURATION_PREP.search(before) or re.match(
+            deadline = _DEADLINE_AFTER.match(text, w.end("w"))  # "six months to comply", "deux mois pour"
+            if _AGE_BEFORE.search(before) or not (_DURATION_PREP.search(before) or deadline) or re.match(
                 r"[\s\-]?(?:years?|yrs?)[\s\-]old", text[end:end + 12], re.I
             ):
                 return None  # an age ("36 ans", "aged 36", "36-year-old")

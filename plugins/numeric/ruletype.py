@@ -47,6 +47,8 @@ from plugins.numeric.slots import (
     fold,
     governor_lemma,
     has_entity,
+    key_entities,
+    reliable_ids,
     phrase_positions,
     sentence_view,
     time_scope,
@@ -74,7 +76,15 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                 "exclude": _STR_LIST,
                 "window": {"type": "integer", "minimum": 1, "maximum": 60},
                 "context": {"type": "integer", "minimum": 0, "maximum": 10},
-                "nouns": _STR_LIST,
+                "nouns": dict(_STR_LIST, description=(
+                    "counted nouns of the slot (count quantities only); the listed nouns form one class: "
+                    "'400 employees' and '400 people' are compared")),
+                "key_entity": {"enum": ["none", "nearest"], "description": (
+                    "'nearest': the slot key includes the entity the figure belongs to (nearest company "
+                    "mention of the sentence, else those of the previous sentence), so Valmont's revenue "
+                    "is not compared with Transalpes' revenue")},
+                "key_labels": dict(_STR_LIST, description=(
+                    "entity labels allowed as key_entity (default: any label but PER/PERSON)")),
             },
             "additionalProperties": False,
         },
@@ -114,6 +124,12 @@ def _unit_ok(rule_unit: str | None, q: Quantity) -> bool:
     if rule_unit in ("count", "duration"):
         return q.qtype == rule_unit
     return q.unit == rule_unit  # an ISO currency code
+
+
+def _noun_in(q: Quantity, nouns) -> bool:
+    """Whether a count's noun (its class, or the word as written) is one the rule lists."""
+    want = {fold(n).rstrip("s") for n in nouns}
+    return any(fold(w).rstrip("s") in want for w in (q.noun, q.extra.get("noun_text", "")) if w)
 
 
 def _short(doc_id: str) -> str:
@@ -159,6 +175,8 @@ class NumericRuleType(RuleType):
             return []
         claims: list[Claim] = []
         sentences = doc.sentences
+        known_ids = reliable_ids(sentences)
+        first_named = next((x for x in sentences if any(m.id in known_ids for m in x.entities)), None)
         for si, sent in enumerate(sentences):
             if sent.section in SKIP_SECTIONS:
                 continue
@@ -167,6 +185,7 @@ class NumericRuleType(RuleType):
                 continue
             prev = [p for p in sentences[max(0, si - 3):si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
+            view.first, view.known = first_named, known_ids
             years = [q for q in quantities if q.qtype == "year"]
             prev_years = self._years_of(prev[-1], doc) if prev and not years else []
             for q in quantities:
@@ -185,7 +204,8 @@ class NumericRuleType(RuleType):
                     prev_years=()) -> list[Claim]:
         sent = view.sentence
         q_idx = view.token_range(q.start, q.end)
-        scope = time_scope(view, q, years, q_idx, list(prev_years))
+        # a duration ("six mois pour se conformer") has no time scope of its own
+        scope = None if q.qtype == "duration" else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
         matched: list[tuple[int, Any]] = []
         for rule in specific:
             d = self._rule_distance(rule, view, q, q_idx, prev)
@@ -194,17 +214,28 @@ class NumericRuleType(RuleType):
         out = []
         base_value = q.to_value()
         if matched:
-            best = min(d for d, _ in matched)
+            # the closest predicate wins; at equal distance a rule naming entities is more
+            # specific than a general slot ("Microsoft's stake in OpenAI" vs any stake)
+            best = min((d, not r.get("match.entities")) for d, r in matched)
             slots_done: set[str] = set()
             for d, rule in sorted(matched, key=lambda m: (m[0], not m[1].applies_to(doc.language), m[1].id)):
-                if d != best:
+                if (d, not rule.get("match.entities")) != best:
                     continue
                 slot = rule.get("slot") or rule.id
                 if slot in slots_done:
                     continue
                 slots_done.add(slot)
-                out.append(self._claim(doc, sent, q, rule, (f"numeric:{slot}",), scope, base_value, slot,
-                                       view, q_idx))
+                keys: tuple[str, ...] = (f"numeric:{slot}",)
+                owners: list[str] | None = None
+                if rule.get("match.key_entity", "none") == "nearest":
+                    labels = rule.get("match.key_labels")
+                    owners = key_entities(view, q_idx, prev, view.first,
+                                          set(labels) if labels else None, view.known)
+                    keys = tuple(f"numeric:{slot}@{e}" for e in owners) or (f"numeric:{slot}@",)
+                claim = self._claim(doc, sent, q, rule, keys, scope, base_value, slot, view, q_idx)
+                if owners is not None:
+                    claim.value["key_entities"] = owners
+                out.append(claim)
             return out
         for rule in generic:
             if q.vague:
@@ -235,7 +266,7 @@ class NumericRuleType(RuleType):
         if not _unit_ok(rule.get("compare.unit"), q):
             return None
         nouns = rule.get("match.nouns")
-        if nouns and q.qtype == "count" and fold(q.noun) not in {fold(n) for n in nouns}:
+        if nouns and q.qtype == "count" and not _noun_in(q, nouns):
             return None
         ents = rule.get("match.entities") or []
         if ents:
@@ -355,7 +386,10 @@ class NumericRuleType(RuleType):
         if not qa.is_temporal and (qa.qtype != qb.qtype or qa.unit != qb.unit):
             return None  # different currencies are never converted; shares vs money are other slots
         if qa.qtype == "count" and fold(qa.noun).rstrip("s") != fold(qb.noun).rstrip("s"):
-            return None
+            # nouns listed by the rule are one class ("employees", "people", "staff")
+            na, nb = ra.get("match.nouns"), rb.get("match.nouns")
+            if not (na and nb and _noun_in(qa, na) and _noun_in(qb, nb)):
+                return None
         rel = max(float(ra.get("compare.tolerance.relative", 0.0)), float(rb.get("compare.tolerance.relative", 0.0)))
         ab = max(float(ra.get("compare.tolerance.absolute", 0.0)), float(rb.get("compare.tolerance.absolute", 0.0)))
         use_implied = bool(ra.get("compare.implied", True)) and bool(rb.get("compare.implied", True))

@@ -22,7 +22,23 @@ from plugins.numeric.parse import Quantity
 _WORD_RE = re.compile(r"[^\W\d_][\w\-’']*|\d+(?:[.,]\d+)?|[^\w\s]")
 _INITIAL_WORDS = {"initial", "initiale", "initialement", "premier", "première", "first", "initially", "early",
                   "seed", "amorçage"}
-_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année", "depuis", "since"}
+_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année"}
+# A year that dates another event ("fondé en 1978", "founded in 2019", "the fastest pace
+# since 2021") is not the time scope of a figure of the same sentence.
+_ANCHOR_WORDS = {
+    "fonde", "fondee", "fondes", "fondees", "fonder", "fondation", "cree", "creee", "crees", "creees", "creer",
+    "creation", "ne", "nee", "depuis", "founded", "established", "created", "incorporated", "born", "since",
+    "launched", "lance", "lancee", "set",
+}
+# Period of a figure: "third-quarter revenue" and "full-year revenue" are different facts.
+_PERIODS = [
+    ("quarter", ("trimestre", "trimestriel", "trimestrielle", "trimestriels", "trimestrielles", "quarter", "quarterly",
+                 "third-quarter", "second-quarter", "first-quarter", "fourth-quarter", "q1", "q2", "q3", "q4",
+                 "three months", "trois mois", "trois derniers mois")),
+    ("half", ("semestre", "semestriel", "semestrielle", "half-year", "half-yearly", "six months", "six mois", "h1", "h2")),
+    ("year", ("full-year", "full year", "annual", "annuel", "annuelle", "annuels", "annuelles", "fiscal year",
+              "exercice", "year-end", "sur l'année", "for the year", "yearly")),
+]
 _FALLBACK_STOP = set(
     """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses
     leur leurs a été être est sont ont avait avoir of and or the a an in on at to for by with from than that
@@ -62,6 +78,8 @@ class SentenceView:
     has_parse: bool
     entity_ids: list[str]
     context_ids: list[str] = field(default_factory=list)  # from the previous sentences
+    first: Sentence | None = None  # the document's first sentence naming an entity (key_entity fallback)
+    known: set[str] | None = None  # entity ids that are names (``reliable_ids``)
 
     def token_range(self, start: int, end: int) -> list[int]:
         """Indices of tokens overlapping [start, end) (sentence offsets)."""
@@ -157,25 +175,42 @@ def word_matches(word: str, tok: Tok) -> bool:
     return False
 
 
+def _pieces(text: str) -> list[str]:
+    """A word cut after its apostrophes: "d'affaires" -> ["d'", "affaires"] (folded)."""
+    return [p for p in re.split(r"(?<=')", fold(text)) if p and p != "'"]
+
+
 def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
-    """Token indices where ``phrase`` (one or more words, lemma or form) starts."""
-    words = [fold(w) for w in re.findall(r"[^\W_][\w\-']*", phrase.replace("’", "'"))]
+    """Token indices where ``phrase`` (one or more words, lemma or form) starts.
+
+    Elisions are compared piece by piece, so "chiffre d'affaires" is found whether the
+    tokenizer gave ``d'`` + ``affaires`` (spaCy French) or ``d'affaires`` (regex tokens).
+    """
+    words: list[str] = []
+    for w in re.findall(r"[^\W_][\w\-']*", phrase.replace("’", "'")):
+        words.extend(_pieces(w))
     if not words:
         return []
-    out = []
-    toks = view.tokens
-    for k in range(len(toks)):
-        ok = True
-        j = k
-        for w in words:
-            while j < len(toks) and toks[j].text in ("'", "’", "-") :
-                j += 1
-            if j >= len(toks) or not word_matches(w, toks[j]):
-                ok = False
-                break
-            j += 1
-        if ok:
-            out.append(k)
+    # sub-token stream: (token index, Tok used for matching)
+    stream: list[tuple[int, Tok]] = []
+    for t in view.tokens:
+        if t.text in ("'", "’", "-"):
+            continue
+        parts = _pieces(t.text)
+        if len(parts) <= 1:
+            stream.append((t.i, t))
+        else:
+            for part in parts:
+                stream.append((t.i, Tok(i=t.i, start=t.start, end=t.end, text=part, lemma=part)))
+    out: list[int] = []
+    for k in range(len(stream)):
+        if k and stream[k - 1][0] == stream[k][0]:
+            continue  # a phrase starts at a token's beginning
+        if k + len(words) > len(stream):
+            break
+        if all(word_matches(w, stream[k + j][1]) for j, w in enumerate(words)):
+            if stream[k][0] not in out:
+                out.append(stream[k][0])
     return out
 
 
@@ -251,12 +286,62 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
     return ""
 
 
+def _anchored(view: SentenceView, y_idx: list[int]) -> bool:
+    """Whether a year dates another event: governed by (or right after) "fondé", "founded",
+    "since", "depuis"... ("fondé en 1978, le groupe compte 4 500 salariés")."""
+    lo = min(y_idx)
+    for t in view.tokens[max(0, lo - 3):lo]:
+        if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
+            return True
+    if view.has_parse:
+        for yi in y_idx:
+            h = view.tokens[yi].head
+            for _ in range(2):
+                if h is None or h in y_idx:
+                    break
+                t = view.tokens[h]
+                if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
+                    return True
+                if t.pos in ("VERB", "AUX"):
+                    break
+                h = t.head
+    return False
+
+
+def period_of(view: SentenceView, q_idx: list[int], window: int = 6) -> str | None:
+    """Reporting period named next to a figure: quarter, half or (full) year."""
+    if not q_idx:
+        return None
+    best, best_d = None, window + 1
+    for name, markers in _PERIODS:
+        for marker in markers:
+            for pos in phrase_positions(view, marker):
+                d = token_distance(view, q_idx, pos)
+                if d < best_d:
+                    best, best_d = name, d
+    return best
+
+
 def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: list[int],
-               previous_years: list[str] | None = None) -> str | None:
+               previous_years: list[str] | None = None, *, periods: bool = False) -> str | None:
     """Time scope of a non-temporal quantity: a year of its sentence, an "initial" marker,
-    or the single year stated by the previous sentence of the paragraph (narrative)."""
+    or the single year stated by the previous sentence of the paragraph (narrative).
+
+    A year that dates another event ("fondé en 1978", "since 2021") is skipped.  With
+    ``periods``, a reporting period next to the figure ("third-quarter", "annual") is
+    added: "2024/quarter".
+    """
     if q.is_temporal:
         return None
+    base = _year_scope(view, q, years, q_idx, previous_years)
+    if periods:
+        period = period_of(view, q_idx)
+        if period:
+            return f"{base}/{period}" if base and base != "initial" else period
+    return base
+
+
+def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     best = None
     best_d = 10 ** 6
     for y in years:
@@ -266,6 +351,8 @@ def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: li
             continue
         y_idx = view.token_range(y.start, y.end)
         if not y_idx:
+            continue
+        if _anchored(view, y_idx):
             continue
         d = min(token_distance(view, q_idx, i) for i in y_idx)
         if d < best_d and d <= 14:
@@ -279,3 +366,94 @@ def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: li
         if fold(t.text) in initial:
             return "initial"
     return None
+
+
+# ---------------------------------------------------------------------- key entity
+_PERSON_LABELS = {"PER", "PERSON"}
+_CLAUSE_CUTS = {",", ";", ":", "(", ")", "—", "–"}
+# a mention right after these words is a place or an agent, not the owner of a figure
+_NOT_OWNER_BEFORE = {"in", "en", "a", "au", "aux", "dans", "at", "near", "outside", "pres", "vers", "across",
+                     "par", "by", "famille", "family"}
+
+
+_CALENDAR = set("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout septembre
+octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche""".split())
+
+
+def reliable_ids(sentences: list[Sentence]) -> set[str]:
+    """Entity ids that are names, not capitalised words: a labelled or alias mention, or
+    one seen after the first word of a sentence ("Revenue grew", "Net profit", "Tuesday"
+    from a pipeline without NER are not companies)."""
+    out: set[str] = set()
+    for sent in sentences:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        for m in sent.entities:
+            if fold(m.id) in _CALENDAR:
+                continue
+            if m.label or m.source != "ner" or m.start - sent.start > lead:
+                out.add(m.id)
+    return out
+
+
+def _mention_ok(sentence: Sentence, m, labels: set[str] | None, known: set[str] | None = None) -> bool:
+    if known and m.id not in known:  # (a document without any reliable name: every mention counts)
+        return False
+    if labels is not None:
+        if m.label and m.label not in labels:
+            return False
+    elif m.label in _PERSON_LABELS and " " in m.id.strip():
+        return False  # a person named in full ("Pierre Vasseur"); one-word PER tags are often companies
+    prev_word = re.findall(r"[^\W\d_]+['’]?", sentence.text[max(0, m.start - sentence.start - 25):m.start - sentence.start])
+    if prev_word and fold(prev_word[-1]) in _NOT_OWNER_BEFORE:
+        return False  # "headquartered in Amsterdam", "en France", "fondé par la famille Bertin"
+    # "Austin-based firm", "Paris-headquartered": a modifier, not the owner of the figure
+    rest = sentence.text[m.end - sentence.start:m.end - sentence.start + 2]
+    return not rest.startswith("-") and not rest.startswith("‑")
+
+
+def key_entities(view: SentenceView, q_idx: list[int], previous: list[Sentence] | None = None,
+                 first: Sentence | None = None, labels: set[str] | None = None,
+                 known: set[str] | None = None) -> list[str]:
+    """The entity (canonical id) a figure belongs to, for slot keys ("Valmont's revenue").
+
+    In the sentence: the nearest mention, a following mention (of the same clause: no
+    comma between) counting 2 tokens more than a preceding one (the owner usually comes first: "Brightline owns a 30% stake in
+    DataForge"; "Les actionnaires d'Ostral détiendront 55 %, contre 45 % pour ceux de
+    Bricomar").  People are skipped ("fondé par la famille Bertin") and so are place
+    modifiers ("the Austin-based firm").  Without a mention in the sentence ("Le groupe
+    compte 4 500 salariés"), the figure may belong to any company of the nearest previous
+    sentence of the paragraph that names one (several ids are returned: the claim is
+    compared with each), else to those of the document's first sentence naming one.
+    """
+    sent = view.sentence
+    best, best_d = None, None
+    for m in sorted(sent.entities, key=lambda m: (m.start, m.end)):
+        if not _mention_ok(sent, m, labels, known):
+            continue
+        idx = view.token_range(m.start - sent.start, m.end - sent.start)
+        if not idx or not q_idx:
+            continue
+        if max(idx) < min(q_idx):
+            d = token_distance(view, q_idx, max(idx))
+            cuts = [t.i for t in view.tokens[:min(idx)] if t.text in _CLAUSE_CUTS]
+            if cuts and any(t.text in _CLAUSE_CUTS for t in view.tokens[max(idx) + 1:min(q_idx)]) \
+                    and not any(t.text in _CLAUSE_CUTS for t in view.tokens[cuts[-1] + 1:min(idx)]) \
+                    and any(t.text not in _CLAUSE_CUTS for t in view.tokens[:cuts[-1]]):
+                d += 8  # inside an aside: "DataForge, co-founded by Tom Reyes, employs 400 people"
+        elif min(idx) > max(q_idx):
+            between = view.tokens[max(q_idx) + 1:min(idx)]
+            if any(t.text in _CLAUSE_CUTS for t in between):
+                continue  # "2 000 salariés, dont 600 en Rhône-Alpes": another clause
+            d = token_distance(view, q_idx, min(idx)) + 2
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = m.id, d
+    if best is not None:
+        return [best]
+    for prev in list(reversed(previous or [])) + ([first] if first is not None else []):
+        ids = sorted({m.id for m in prev.entities if _mention_ok(prev, m, labels, known)})
+        if ids:
+            return ids
+    return []
