@@ -135,10 +135,10 @@ def test_stake_split_between_holders(checker):
 
 
 def test_headcount_nouns_of_the_rule_are_one_class(checker):
-    a = "DataForge is a startup. DataForge employs roughly 400 people."
-    b = "DataForge is a startup. The Austin-based firm was founded in 2019 and has 1,100 employees."
+    a = "Brightline is buying DataForge. DataForge employs roughly 400 people."
+    b = "Brightline is buying DataForge. The Austin-based firm was founded in 2019 and has 1,100 employees."
     assert _warn(checker, a, b, "en.numeric.workforce")
-    c = "DataForge is a startup. The startup has about 400 employees."
+    c = "Brightline is buying DataForge. The startup has about 400 employees."
     assert not _warn(checker, a, c, "en.numeric.workforce")
 
 
