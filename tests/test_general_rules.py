@@ -26,6 +26,9 @@ def _found(checker, a, b, kind=None):
     ("Brightline acquired DataForge.", "DataForge acquired Brightline."),
     ("Helvion est une filiale de Nordvik.", "Nordvik est une filiale d'Helvion."),
     ("Helvion is a subsidiary of Nordvik.", "Nordvik est une filiale d'Helvion."),
+    # passive vs active: the tense of the wording says nothing about a one-time event
+    ("Brightline was acquired by DataForge for $2 billion.", "Brightline acquired DataForge for $2 billion."),
+    ("Transalpes a été rachetée par Valmont.", "Transalpes rachète Valmont."),
 ])
 def test_swapped_roles_conflict(checker, a, b):
     assert _found(checker, a, b, "relation")

@@ -85,6 +85,10 @@ RELATION_SCHEMA: dict[str, Any] = {
                 "functional_when": {"enum": ["always", "exclusive"]},
                 "exclusive_shared": {"type": "boolean"},
                 "polarity": {"type": "boolean"},
+                "tense": {"enum": ["match", "ignore"], "description": (
+                    "'ignore' for one-time events (an acquisition, a founding): 'X was acquired by Y' and "
+                    "'X acquired Y' are compared although one reads as past and the other as present; "
+                    "default 'match': claims of different tenses are not compared")},
                 "antonyms": {
                     "type": "array",
                     "items": {
@@ -152,6 +156,7 @@ class _Compiled:
         self.functional_when = c.get("functional_when", "always")
         self.exclusive_shared = c.get("exclusive_shared", True)
         self.polarity = c.get("polarity", True)
+        self.tense = c.get("tense", "match")
         self.antonyms = {a["relation"]: bool(a.get("compatible", False)) for a in c.get("antonyms", []) or []}
         self.levels = dict(DEFAULT_LEVELS)
         self.levels.update(c.get("levels", {}) or {})
@@ -332,10 +337,12 @@ class RelationRuleType(RuleType):
         return list(best.values())
 
     @staticmethod
-    def _time_compatible(va, vb) -> bool:
+    def _time_compatible(va, vb, *rules: "_Compiled") -> bool:
         ta, tb = va["time"], vb["time"]
         if ta["years"] and tb["years"] and not set(ta["years"]) & set(tb["years"]):
             return False
+        if rules and any(r.tense == "ignore" for r in rules):
+            return True  # a one-time event: the tense of the wording says nothing
         return ta["tense"] == tb["tense"]
 
     def _judge(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
@@ -360,7 +367,7 @@ class RelationRuleType(RuleType):
                 constraint = "exclusive_shared"
                 reason = (f"{va['relation']} of {va['subject']} and {va['object']} is called exclusive in one "
                           f"article and shared/privileged (not exclusive) in the other")
-        elif same_rel and pos_a and pos_b and ca.functional and self._time_compatible(va, vb):
+        elif same_rel and pos_a and pos_b and ca.functional and self._time_compatible(va, vb, ca, cb):
             arg = "object" if ca.functional == "object" else "subject"
             other = "subject" if arg == "object" else "object"
             if va[arg] == vb[arg] and va[other] != vb[other]:
@@ -375,7 +382,7 @@ class RelationRuleType(RuleType):
                 compat = cb.antonyms.get(va["relation"])
                 if compat is not None:
                     ca = cb
-            if compat is False and (ca.symmetric or same_args) and self._time_compatible(va, vb):
+            if compat is False and (ca.symmetric or same_args) and self._time_compatible(va, vb, a.data, b.data):
                 constraint = "antonym"
                 reason = f"{va['relation']} and {vb['relation']} are declared incompatible for the same entities"
         if constraint is None:
