@@ -215,8 +215,8 @@ def test_relation_many_articles_one_finding(relation):
 
 def test_relation_two_articles_unchanged(relation):
     (f,) = found(relation.check_texts({"x.txt": EXCL, "y.txt": PRIV}), kind="relation")
-    assert f.message == ("Nature de l'accès divergente : Microsoft technology_access [exclusive] OpenAI (x.txt) vs "
-                         "Microsoft technology_access [shared] OpenAI (y.txt)")
+    assert f.message == ("Nature de l'accès divergente : Microsoft — accès à la technologie de — OpenAI (exclusif) "
+                         "(x.txt) vs Microsoft — accès à la technologie de — OpenAI (privilégié, non exclusif) (y.txt)")
     assert docs_of(f) == ["x.txt", "y.txt"]
 
 

@@ -207,3 +207,16 @@ def test_bad_pattern_is_a_load_error_with_its_line(tmp_path):
     assert rs.rules == []
     (err,) = rs.errors
     assert (err.line, err.column) == (5, 5) and "key 'patterns.0': unbalanced parentheses" in err.message
+
+
+def test_triples_read_as_text_with_labels_and_default_to_the_relation_name():
+    from plugins.relations.relation import RelationRuleType
+
+    class C:  # the parts of a compiled rule that the display reads
+        label, qualifier_labels, language = "fournisseur cloud de", {"exclusive": "exclusif"}, "fr"
+
+    v = {"subject": "Microsoft", "relation": "cloud_provider", "object": "OpenAI", "polarity": "negative",
+         "qualifier": "exclusive", "modality": "hedged"}
+    assert RelationRuleType._triple(v, C()) == "Microsoft — fournisseur cloud de — OpenAI (négation, exclusif, au conditionnel)"
+    assert RelationRuleType._triple(dict(v, polarity="positive", qualifier=None, modality="asserted")) == \
+        "Microsoft — cloud_provider — OpenAI"

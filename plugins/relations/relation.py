@@ -65,6 +65,15 @@ RELATION_SCHEMA: dict[str, Any] = {
     "required": ["relation", "patterns"],
     "properties": {
         "relation": {"type": "string", "pattern": r"^[A-Za-z0-9_.\-]+$"},
+        "label": {"type": "string", "minLength": 1,
+                  "description": "How the relation reads in messages, in the rule's language, e.g. "
+                                 "'fournisseur cloud de' (default: the relation name)."},
+        "qualifier_labels": {
+            "type": "object",
+            "description": "How the exclusive / shared qualifiers read in messages, e.g. {exclusive: exclusif}.",
+            "properties": {"exclusive": {"type": "string"}, "shared": {"type": "string"}},
+            "additionalProperties": False,
+        },
         "symmetric": {"type": "boolean"},
         "patterns": {"type": "array", "minItems": 1, "items": _PATTERN_ITEM},
         "subject_labels": {"type": "array", "items": {"type": "string"}},
@@ -121,10 +130,21 @@ def _down(level: str, steps: int) -> str | None:
     return LEVELS[i] if i >= 0 else None
 
 
+_TRIPLE_WORDS = {
+    "fr": {"negative": "négation", "exclusive": "exclusif", "shared": "non exclusif", "hedged": "au conditionnel",
+           "reported": "rapporté"},
+    "en": {"negative": "negated", "exclusive": "exclusive", "shared": "not exclusive", "hedged": "hedged",
+           "reported": "reported"},
+}
+
+
 class _Compiled:
     def __init__(self, rule, ctx):
         self.rule = rule
         self.relation = rule.get("relation")
+        self.label = rule.get("label")
+        self.qualifier_labels = dict(rule.get("qualifier_labels", {}) or {})
+        self.language = (rule.languages or (None,))[0]
         self.symmetric = bool(rule.get("symmetric", False))
         quals = rule.get("qualifiers", {}) or {}
         self.qual_class: dict[str, str] = {}
@@ -350,6 +370,7 @@ class RelationRuleType(RuleType):
         va, vb = a.value, b.value
         ca: _Compiled = a.data
         cb: _Compiled = b.data
+        shown_a, shown_b = self._triple(va, ca), self._triple(vb, cb)
         same_rel = va["relation"] == vb["relation"]
         same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
         hedged = (va["modality"] == "hedged") + (vb["modality"] == "hedged")
@@ -361,7 +382,7 @@ class RelationRuleType(RuleType):
                 if neg["qualifier"] == "exclusive" and pos["qualifier"] != "exclusive":
                     return None  # "not the exclusive provider" vs "a provider": compatible
                 constraint = "polarity"
-                reason = (f"one article says {self._triple(pos)}, the other says it is not the case"
+                reason = (f"one article says {self._triple(pos, ca)}, the other says it is not the case"
                           + (" any more" if neg["time"].get("change") else ""))
             elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
                 constraint = "exclusive_shared"
@@ -396,10 +417,10 @@ class RelationRuleType(RuleType):
         docs = self.ctx.documents if self.ctx else {}
         name = lambda d: docs[d].name if d in docs else d  # noqa: E731
         message = rule.format_message(
-            a={"value": self._triple(va), "doc": name(a.doc_id), "quote": a.text, **va},
-            b={"value": self._triple(vb), "doc": name(b.doc_id), "quote": b.text, **vb},
+            a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **va},
+            b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **vb},
             constraint=constraint,
-        ) or f"Incompatible relations ({constraint}): {self._triple(va)} ({name(a.doc_id)}) vs {self._triple(vb)} ({name(b.doc_id)})"
+        ) or f"Incompatible relations ({constraint}): {shown_a} ({name(a.doc_id)}) vs {shown_b} ({name(b.doc_id)})"
         score = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}[constraint]
         score *= 0.7 ** hedged
         explanation = {
@@ -410,21 +431,34 @@ class RelationRuleType(RuleType):
             "hedged_sides": hedged,
         }
         side_a, side_b = side_a or [a], side_b or [b]
-        explanation["sides"] = sides_explanation([side_a, side_b], [self._triple(va), self._triple(vb)],
+        explanation["sides"] = sides_explanation([side_a, side_b], [shown_a, shown_b],
                                                  whole_sentence=True)
         evidence = [ev_a, ev_b]
         if len(side_a) > 1 or len(side_b) > 1:
             evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
             lang = message_language(rule, a, self.ctx)
-            parts = [side_summary(len(side), self._triple(v), [name(c.doc_id) for c in side], lang)
-                     for side, v in ((side_a, va), (side_b, vb))]
+            parts = [side_summary(len(side), shown, [name(c.doc_id) for c in side], lang)
+                     for side, shown in ((side_a, shown_a), (side_b, shown_b))]
             message = summary_message(rule, parts, "" if rule.message else constraint, lang)
         return Finding(rule_id=rule.id, kind=self.name, level=level, message=message, evidence=evidence, score=score,
                        explanation=explanation)
 
     @staticmethod
-    def _triple(v: dict) -> str:
-        neg = "NOT " if v["polarity"] == "negative" else ""
-        qual = f" [{v['qualifier']}]" if v.get("qualifier") else ""
-        mod = f" ({v['modality']})" if v.get("modality") != "asserted" else ""
-        return f"{v['subject']} {neg}{v['relation']}{qual} {v['object']}{mod}"
+    def _triple(v: dict, compiled: "_Compiled | None" = None) -> str:
+        """The triple as a reader sees it: ``Microsoft — fournisseur cloud de — OpenAI (exclusif)``.
+
+        Without a ``label`` in the rule, the relation name is shown as it is.
+        """
+        lang = (compiled.language if compiled is not None else None) or "en"
+        words = _TRIPLE_WORDS.get(lang, _TRIPLE_WORDS["en"])
+        label = (compiled.label if compiled is not None else None) or v["relation"]
+        notes = []
+        if v["polarity"] == "negative":
+            notes.append(words["negative"])
+        if v.get("qualifier"):
+            names = compiled.qualifier_labels if compiled is not None else {}
+            notes.append(names.get(v["qualifier"]) or words.get(v["qualifier"], v["qualifier"]))
+        if v.get("modality") and v.get("modality") != "asserted":
+            notes.append(words.get(v["modality"], v["modality"]))
+        tail = f" ({', '.join(notes)})" if notes else ""
+        return f"{v['subject']} — {label} — {v['object']}{tail}"
