@@ -85,7 +85,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise ValueError("binary file (not decodable as text)")
 
 
-_WESTERN = set("ÀÂÄÇÈÉÊËÎÏÔÖÙÛÜŸàâäçèéêëîïôöùûüÿæœÆŒÁÍÓÚÑáíóúñ¿¡ßãõÃÕ’‘“”«»–—…€°·•©®™ ")
+# characters of Western European prose in CP1252; the no-break space is everywhere in French
+# typography ("3,50\u00a0€", "«\u00a0oui\u00a0»").  Letters that mostly come from misreading
+# Central European CP1250 text (ì ø å ò ¹ ³ ...) are left out on purpose.
+_WESTERN = set("ÀÂÄÇÈÉÊËÎÏÔÖÙÛÜŸàâäçèéêëîïôöùûüÿæœÆŒÁÍÓÚÑáíóúñ¿¡ßãõÃÕ’‘“”«»–—…€°·•©®™ ªº§\u00a0")
 
 
 def _mostly_western(text: str) -> bool:
@@ -123,7 +126,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
+    for i in range(max(0, start), min(end, len(chars))):
         if chars[i] != "\n":
             chars[i] = " "
 
@@ -155,6 +158,7 @@ class _ViewBuilder(HTMLParser):
         self.text = text
         self.chars = list(text)
         self.hidden = 0
+        self.in_head = False
         self._line_offsets = [0]
         for i, ch in enumerate(text):
             if ch == "\n":
@@ -173,7 +177,15 @@ class _ViewBuilder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._mask_raw(self.get_starttag_text(), tag in BLOCK_TAGS)
+        if self.in_head and (tag == "body" or (tag in BLOCK_TAGS and tag != "title")):
+            # "</head>" is optional in HTML: <body> or any content element closes the head
+            self.in_head = False
+            self.hidden = max(0, self.hidden - 1)
         if tag in HIDDEN_TAGS:
+            if tag == "head":
+                if self.in_head:
+                    return
+                self.in_head = True
             self.hidden += 1
 
     def handle_startendtag(self, tag, attrs):
@@ -185,7 +197,11 @@ class _ViewBuilder(HTMLParser):
         _mask(self.chars, start, end)
         if tag in BLOCK_TAGS and end > start:
             self.chars[start] = "\n"
-        if tag in HIDDEN_TAGS and self.hidden:
+        if tag == "head":
+            if self.in_head:
+                self.in_head = False
+                self.hidden = max(0, self.hidden - 1)
+        elif tag in HIDDEN_TAGS and self.hidden:
             self.hidden -= 1
 
     def handle_data(self, data):
@@ -194,8 +210,11 @@ class _ViewBuilder(HTMLParser):
             _mask(self.chars, start, start + len(data))
 
     def handle_comment(self, data):
+        # "<!--data-->", but also bogus comments such as "</<p>" or "<!x>" ("<" + 1 char + data + ">")
         start = self._offset()
-        _mask(self.chars, start, start + len(data) + 7)
+        inner = start + (4 if self.text.startswith("<!--", start) else 2) + len(data)
+        end = self.text.find(">", inner) + 1 or len(self.text)
+        _mask(self.chars, start, end)
 
     def handle_decl(self, decl):
         start = self._offset()
@@ -222,6 +241,29 @@ class _ViewBuilder(HTMLParser):
     def handle_charref(self, name):
         raw = f"&#{name};" if self.text.startswith(f"&#{name};", self._offset()) else f"&#{name}"
         self._entity(raw)
+
+
+    def close(self):
+        # What the parser still holds at the end is an unterminated construct.  Like a
+        # browser, hide an unclosed <script>/<style> (raw text to the end of the file) and
+        # an unclosed comment; other leftovers (e.g. "a <b" at the very end) stay as text.
+        while self.rawdata:
+            rest = self.rawdata
+            start = len(self.text) - len(rest)
+            if self.cdata_elem or self.hidden or rest.startswith("<!--"):
+                _mask(self.chars, start, len(self.text))
+                self.rawdata = ""
+                break
+            if not rest.startswith("&"):
+                break
+            # the parser waits for the ";" of an "&#" that never comes: that "&#..." is plain
+            # text up to the next tag, and parsing goes on from there
+            k = rest.find("<", 1)
+            k = len(rest) if k == -1 else k
+            self.updatepos(0, k)
+            self.rawdata = rest[k:]
+            self.goahead(0)
+        super().close()
 
 
 def html_view(text: str) -> str:

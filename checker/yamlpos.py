@@ -41,16 +41,42 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node: yaml.Node, path: Path_, pos: dict, keypos: dict) -> None:
+MAX_NODES = 200_000  # aliases can make a small file expand enormously ("billion laughs")
+
+
+def _walk(node: yaml.Node, path: Path_, pos: dict, keypos: dict, open_: set | None = None) -> None:
+    """Record positions; refuse recursive aliases (``&a [*a]``) and runaway alias expansion."""
+    open_ = set() if open_ is None else open_
+    if id(node) in open_:
+        line, col = _mark(node)
+        raise YamlError("invalid YAML: recursive alias (a node that contains itself)", line, col)
+    if len(pos) >= MAX_NODES:
+        raise YamlError(f"invalid YAML: more than {MAX_NODES} values once aliases are expanded", *_mark(node))
     pos[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
+        open_.add(id(node))
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, yaml.ScalarNode) else str(knode.value)
             keypos[path + (key,)] = _mark(knode)
-            _walk(vnode, path + (key,), pos, keypos)
+            _walk(vnode, path + (key,), pos, keypos, open_)
+        open_.discard(id(node))
     elif isinstance(node, yaml.SequenceNode):
+        open_.add(id(node))
         for i, child in enumerate(node.value):
-            _walk(child, path + (i,), pos, keypos)
+            _walk(child, path + (i,), pos, keypos, open_)
+        open_.discard(id(node))
+
+
+class _Constructor(yaml.SafeLoader):
+    """Safe constructor whose value errors (``!!int abc``, a 13th month) carry the node's position."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read the {node.tag.rsplit(':', 1)[-1]} value {str(node.value)[:40]!r}: {exc}",
+                node.start_mark) from None
 
 
 def load_all(text: str) -> list[YamlDoc]:
@@ -60,6 +86,8 @@ def load_all(text: str) -> list[YamlDoc]:
     """
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except RecursionError:
+        raise YamlError("invalid YAML: nesting too deep", None, None) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -74,15 +102,20 @@ def load_all(text: str) -> list[YamlDoc]:
     for node in nodes:
         if node is None:
             continue
-        loader = yaml.SafeLoader("")
+        pos: dict = {}
+        keypos: dict = {}
+        try:
+            _walk(node, (), pos, keypos)
+        except RecursionError:
+            raise YamlError("invalid YAML: nesting too deep", *_mark(node)) from None
+        loader = _Constructor("")
         try:
             data = loader.construct_document(node)
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
             raise YamlError(f"invalid YAML: {exc.problem}", mark.line + 1 if mark else None,
                             mark.column + 1 if mark else None) from None
-        pos: dict = {}
-        keypos: dict = {}
-        _walk(node, (), pos, keypos)
+        except RecursionError:
+            raise YamlError("invalid YAML: nesting too deep", *_mark(node)) from None
         docs.append(YamlDoc(data=data, positions=pos, key_positions=keypos, line=node.start_mark.line + 1))
     return docs
