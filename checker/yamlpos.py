@@ -37,33 +37,49 @@ class YamlError(Exception):
         self.column = column
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+_EXTRA_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _pos(mark, text: str | None = None) -> tuple[int, int]:
+    """1-based (line, column) of a PyYAML mark, counting lines by "\n" as editors do.
+
+    YAML also breaks lines at U+0085/U+2028/U+2029; ``text`` given, the position is
+    recomputed from the character index so that it matches the file's "\n" lines.
+    """
+    if text is not None and any(b in text for b in _EXTRA_BREAKS) and 0 <= mark.index <= len(text):
+        i = mark.index
+        return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
+    return mark.line + 1, mark.column + 1
+
+
+def _mark(node: yaml.Node, text: str | None = None) -> tuple[int, int]:
+    return _pos(node.start_mark, text)
 
 
 MAX_NODES = 200_000  # aliases can make a small file expand enormously ("billion laughs")
 
 
-def _walk(node: yaml.Node, path: Path_, pos: dict, keypos: dict, open_: set | None = None) -> None:
+def _walk(node: yaml.Node, path: Path_, pos: dict, keypos: dict, open_: set | None = None,
+          text: str | None = None) -> None:
     """Record positions; refuse recursive aliases (``&a [*a]``) and runaway alias expansion."""
     open_ = set() if open_ is None else open_
     if id(node) in open_:
-        line, col = _mark(node)
+        line, col = _mark(node, text)
         raise YamlError("invalid YAML: recursive alias (a node that contains itself)", line, col)
     if len(pos) >= MAX_NODES:
-        raise YamlError(f"invalid YAML: more than {MAX_NODES} values once aliases are expanded", *_mark(node))
-    pos[path] = _mark(node)
+        raise YamlError(f"invalid YAML: more than {MAX_NODES} values once aliases are expanded", *_mark(node, text))
+    pos[path] = _mark(node, text)
     if isinstance(node, yaml.MappingNode):
         open_.add(id(node))
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, yaml.ScalarNode) else str(knode.value)
-            keypos[path + (key,)] = _mark(knode)
-            _walk(vnode, path + (key,), pos, keypos, open_)
+            keypos[path + (key,)] = _mark(knode, text)
+            _walk(vnode, path + (key,), pos, keypos, open_, text)
         open_.discard(id(node))
     elif isinstance(node, yaml.SequenceNode):
         open_.add(id(node))
         for i, child in enumerate(node.value):
-            _walk(child, path + (i,), pos, keypos, open_)
+            _walk(child, path + (i,), pos, keypos, open_, text)
         open_.discard(id(node))
 
 
@@ -73,7 +89,8 @@ class _Constructor(yaml.SafeLoader):
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        except (ValueError, TypeError, OverflowError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
+            # PyYAML's own constructors fail this way on bad tagged scalars ("!!timestamp ''")
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read the {node.tag.rsplit(':', 1)[-1]} value {str(node.value)[:40]!r}: {exc}",
                 node.start_mark) from None
@@ -90,8 +107,7 @@ def load_all(text: str) -> list[YamlDoc]:
         raise YamlError("invalid YAML: nesting too deep", None, None) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
+        line, col = _pos(mark, text) if mark else (None, None)
         problem = exc.problem or "invalid YAML"
         if exc.context:
             problem = f"{exc.context}, {problem}"
@@ -105,17 +121,17 @@ def load_all(text: str) -> list[YamlDoc]:
         pos: dict = {}
         keypos: dict = {}
         try:
-            _walk(node, (), pos, keypos)
+            _walk(node, (), pos, keypos, text=text)
         except RecursionError:
-            raise YamlError("invalid YAML: nesting too deep", *_mark(node)) from None
+            raise YamlError("invalid YAML: nesting too deep", *_mark(node, text)) from None
         loader = _Constructor("")
         try:
             data = loader.construct_document(node)
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
-            raise YamlError(f"invalid YAML: {exc.problem}", mark.line + 1 if mark else None,
-                            mark.column + 1 if mark else None) from None
+            line, col = _pos(mark, text) if mark else (None, None)
+            raise YamlError(f"invalid YAML: {exc.problem}", line, col) from None
         except RecursionError:
-            raise YamlError("invalid YAML: nesting too deep", *_mark(node)) from None
-        docs.append(YamlDoc(data=data, positions=pos, key_positions=keypos, line=node.start_mark.line + 1))
+            raise YamlError("invalid YAML: nesting too deep", *_mark(node, text)) from None
+        docs.append(YamlDoc(data=data, positions=pos, key_positions=keypos, line=_mark(node, text)[0]))
     return docs

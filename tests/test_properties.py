@@ -146,7 +146,9 @@ def test_views_keep_length_and_never_raise(text):
        inner=st.lists(st.sampled_from(["<p>", "</p>", "&amp;", "x < y", "if (a && b) {}", " ", "\n", "«"]),
                       max_size=4).map("".join))
 def test_html_view_never_shows_script_style_or_comment_text(before, after, wrapper, inner):
-    text = before + wrapper[0] + inner + SECRET + inner + wrapper[1] + after
+    # "</" or "<!" right before "<script>" starts a bogus comment that swallows the tag up to its
+    # ">" (as in browsers): the marker would be ordinary text.  A "<p>" first ends such a construct.
+    text = before + "<p>" + wrapper[0] + inner + SECRET + inner + wrapper[1] + after
     view = html_view(text)
     assert len(view) == len(text)
     assert SECRET not in view
@@ -298,6 +300,7 @@ yamlish = st.lists(st.one_of(st.sampled_from(_YAML_BITS), st.text(max_size=6)), 
 @example(text="a: !!binary '!!!'")
 @example(text="<<: 1")
 @example(text="a: 2001-02-30")
+@example(text="!!timestamp ")
 def test_yaml_loading_raises_only_yaml_error(text):
     try:
         docs = load_all(text)
