@@ -478,3 +478,19 @@ def test_cli_never_raises_and_returns_a_documented_code(cli_project, capsys, fil
     assert "Traceback" not in err and "Traceback" not in out
     assert code == 2  # the missing path is an input error
     assert "Le-chiffre.txt" in out + err
+
+
+@FAST
+@given(lines=st.lists(st.sampled_from(["Le chiffre 12 est connu.", "", "**Le chiffre 12**", "- item 12", "Autre."]),
+                      max_size=4),
+       name=st.sampled_from(["disable-line", "disable"]), pattern=st.sampled_from(["fr.amount", "fr.*", "*"]),
+       why=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x17F), max_size=15))
+def test_directive_naming_the_rule_suppresses_its_line(lines, name, pattern, why):
+    # the counterpart of the property above, so that it cannot pass by never suppressing
+    target = "Le chiffre 12 est connu."
+    text = "\n".join(lines + [f"<!-- factcheck-{name} {pattern} -- {why.replace('-->', '')} --> {target}"] + lines)
+    a = make_document(text + "\n", "a.md", fmt="md")
+    b = make_document("Le chiffre 13 est connu.\n", "b.md", fmt="md")
+    start = a.text.index(target, a.text.index("factcheck-"))
+    f = _finding("fr.amount", b, a, (0, 10), (start, start + len(target)))
+    assert apply_inline([f], {a.id: a, b.id: b}) == 1 and f.suppressed["kind"] == "inline"
