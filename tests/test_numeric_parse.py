@@ -116,8 +116,6 @@ CASES = [
 NOT_QUANTITIES = [
     ("des modèles de langage avancés comme GPT-3 puis GPT-4.", "fr"),
     ("Rédacteur en chef pour la rédaction média d'idax, 36 ans et dans l'édition", "fr"),
-    ("a 36-year-old engineer", "en"),
-    ("aged 52, the chief executive", "en"),
     ("1. Premier point de la liste", "fr"),
     ("2) Second point", "fr"),
     ("à 08h07", "fr"),
@@ -216,3 +214,87 @@ def test_value_is_json_ready():
     v = q.to_value()
     json.dumps(v)
     assert v["low"] == 13_000_000_000 and v["high"] is None and v["unit"] == "USD" and v["approx"] == "gt"
+
+
+# ---- forms read since the held-out corpus (FR and EN): (text, lang, quantity text, type, unit/noun, low, high)
+NEW_FORMS = [
+    # counts of any noun, the noun's class as unit
+    ("1 240 patients ont été inclus", "fr", "1 240", "count", "patients", 1239.5, 1240.5),
+    ("l'enseigne compte 123 magasins", "fr", "123", "count", "stores", 122.5, 123.5),
+    ("132 points de vente", "fr", "132", "count", "stores", 131.5, 132.5),
+    ("avec 1 230 voix d'avance", "fr", "1 230", "count", "votes", 1229.5, 1230.5),
+    ("39 sièges sur 55", "fr", "39", "count", "seats", 38.5, 39.5),
+    ("the party won 41 seats", "en", "41", "count", "seats", 40.5, 41.5),
+    ("87 dead", "en", "87", "count", "deaths", 86.5, 87.5),  # "de" of "dead" is not French "de"
+    ("112 deaths", "en", "112", "count", "deaths", 111.5, 112.5),
+    ("le bilan s'établit à 87 morts", "fr", "87", "count", "deaths", 86.5, 87.5),
+    ("At least 112 people were killed", "en", "At least 112", "count", "deaths", 112, INF),
+    ("Cyclone Tavi killed 240 people", "en", "240", "count", "deaths", 239.5, 240.5),
+    ("About 250 people were injured", "en", "About 250", "count", "injured", 225, 275),
+    ("430 blessés", "fr", "430", "count", "injured", 429.5, 430.5),
+    ("Around 35,000 people have been displaced", "en", "Around 35,000", "count", "displaced", 31500, 38500),
+    ("1 450 emplois menacés", "fr", "1 450", "count", "jobs:threatened", 1449.5, 1450.5),
+    ("600 emplois sauvés", "fr", "600", "count", "jobs:saved", 599.5, 600.5),
+    ("the plan saved 600 jobs", "en", "600", "count", "jobs:saved", 599.5, 600.5),
+    ("l'usine créera 500 emplois", "fr", "500", "count", "jobs:created", 499.5, 500.5),
+    ("Transalpes emploie 4 500 personnes", "fr", "4 500", "count", "people", 4499.5, 4500.5),
+    # ages of persons
+    ("Claire Dumont, 47 ans, a été élue", "fr", "47 ans", "age", "age", 46.5, 47.5),
+    ("the 24-year-old striker", "en", "24-year-old", "age", "age", 23.5, 24.5),
+    ("Silva, 24, signed on Monday", "en", "24", "age", "age", 23.5, 24.5),
+    ("aged 52, the chief executive", "en", "52", "age", "age", 51.5, 52.5),
+    ("a 36-year-old engineer", "en", "36-year-old", "age", "age", 35.5, 36.5),
+    ("une femme de 36 ans", "fr", "36 ans", "age", "age", 35.5, 36.5),
+    # durations
+    ("a five-year contract", "en", "five-year", "duration", "duration:year", 4.5, 5.5),
+    ("a four-year deal", "en", "four-year", "duration", "duration:year", 3.5, 4.5),
+    ("a 4-year deal", "en", "4-year", "duration", "duration:year", 3.5, 4.5),
+    ("un suivi de 18 mois", "fr", "18 mois", "duration", "duration:month", 17.5, 18.5),
+    ("after 24 months", "en", "24 months", "duration", "duration:month", 23.5, 24.5),
+    ("un contrat de cinq ans", "fr", "cinq ans", "duration", "duration:year", 4.5, 5.5),
+    # speeds (mph converted to km/h)
+    ("des rafales à 190 km/h", "fr", "190 km/h", "speed", "km/h", 189.5, 190.5),
+    ("winds of 210 km/h", "en", "210 km/h", "speed", "km/h", 209.5, 210.5),
+    ("winds of 120 mph", "en", "120 mph", "speed", "km/h", 119.5 * 1.609344, 120.5 * 1.609344),
+    # money after a verb or a noun
+    ("the government pledged $250 million in emergency aid", "en", "$250 million", "money", "USD", 249.5 * M, 250.5 * M),
+    ("un passif de 120 millions d'euros", "fr", "120 millions d'euros", "money", "EUR", 119.5 * M, 120.5 * M),
+]
+
+# dates without a year: day and month (year unknown), never a count of "mars"
+DAY_MONTH = [
+    ("le dimanche 22 mars", "fr", "22 mars", 3, 22),
+    ("le 22 octobre", "fr", "22 octobre", 10, 22),
+    ("on 16 August", "en", "16 August", 8, 16),
+    ("on Tuesday 9 September", "en", "9 September", 9, 9),
+    ("on September 7, the storm", "en", "September 7", 9, 7),
+]
+
+
+@pytest.mark.parametrize("text,lang,qtext,qtype,unit,low,high", NEW_FORMS)
+def test_new_forms(text, lang, qtext, qtype, unit, low, high):
+    got = [q for q in parse_quantities(text, lang) if q.text == qtext]
+    assert got, [q.text for q in parse_quantities(text, lang)]
+    q = got[0]
+    assert q.qtype == qtype
+    assert (q.noun if qtype == "count" else q.unit) == unit
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high) if not math.isinf(high) else math.isinf(q.high)
+
+
+@pytest.mark.parametrize("text,lang,qtext,month,day", DAY_MONTH)
+def test_day_month_without_year(text, lang, qtext, month, day):
+    import datetime as dt
+
+    qs = parse_quantities(text, lang)
+    assert [q.text for q in qs] == [qtext]
+    q = qs[0]
+    assert q.qtype == "date" and q.unit == "daymonth" and q.extra["no_year"]
+    d = dt.date.fromordinal(int(q.low))
+    assert (d.month, d.day) == (month, day)
+    assert q.to_value()["display"] == f"--{month:02d}-{day:02d}"
+
+
+def test_full_date_still_has_its_year():
+    (q,) = parse_quantities("le 12 décembre 2024", "fr")
+    assert q.unit == "date" and q.to_value()["display"] == "2024-12-12"

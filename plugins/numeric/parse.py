@@ -190,6 +190,10 @@ _DATE_RES = [
     ("mdy", re.compile(rf"(?<![\w])(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?![\w])", re.I)),
     # janvier 2023, January 2023
     ("my", re.compile(rf"(?<![\w])(?P<m>{_MONTH_RE})\s+(?:d['’]\s?)?(?P<y>\d{{4}})(?![\w])", re.I)),
+    # a day and a month without a year ("le dimanche 22 mars", "Tuesday 9 September", "on 16 August")
+    ("dm", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})(?![\w])(?!\s+(?:d['’]\s?)?\d)", re.I)),
+    # September 9 / August 16th (English; the month capitalised, so "may 5" is not a date)
+    ("md", re.compile(rf"(?<![\w])(?P<m>(?:{_MONTH_RE[:0]})?[A-Z][a-z]+\.?)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])(?!,?\s+\d)")),
     # 2024-12-12
     ("iso", re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")),
 ]
@@ -233,17 +237,82 @@ _STOP_NOUNS = set(
 # class name becomes ``Quantity.noun`` (so counts of one class are compared); the word
 # as written stays in ``extra["noun_text"]`` for display.
 _NOUN_CLASSES = {
-    "employees": """salarié salariés employé employés collaborateur collaborateurs agent agents personnes
-                    employee employees staff workers worker people personnel""",
+    "employees": """salarié salariés employé employés collaborateur collaborateurs agent agents
+                    employee employees staff workers worker personnel""",
+    "people": """personne personnes people habitants habitant résidents residents individus individuals persons""",
     "jobs": """emploi emplois poste postes job jobs""",
-    "stores": """magasin magasins boutique boutiques point points enseigne store stores shop shops outlet outlets""",
+    "stores": """magasin magasins boutique boutiques enseigne store stores shop shops outlet outlets""",
     "customers": """client clients clientes customer customers""",
     "users": """utilisateur utilisateurs utilisatrices usager usagers abonné abonnés user users subscriber subscribers""",
     "vehicles": """véhicule véhicules voiture voitures vehicle vehicles car cars""",
+    "deaths": """mort morts décès tué tués victime victimes dead deaths death fatalities killed""",
+    "injured": """blessé blessés blessée blessées injured injuries wounded""",
+    "displaced": """déplacé déplacés déplacées sinistrés évacués displaced evacuees""",
+    "missing": """disparu disparus disparues missing""",
+    "patients": """patient patients patiente patientes malades participants volontaires volunteers""",
+    "votes": """voix vote votes suffrage suffrages ballots""",
+    "seats": """siège sièges seat seats""",
+    "goals": """but buts goal goals""",
+    "matches": """match matchs matches rencontres""",
 }
 NOUN_CLASS = {w: cls for cls, words in _NOUN_CLASSES.items() for w in words.split()}
 
-_WORD_AFTER = re.compile(r"\s*(?:(?:de|d['’]|of)\s*)?(?P<w>[^\W\d_][\w\-’']*)")
+# What a count of people or jobs is *about*: "112 people were killed" counts deaths,
+# "600 emplois sauvés" and "1 450 emplois menacés" are two different counts.  A word of
+# this table right after the counted noun (auxiliaries skipped), or a verb just before
+# the number ("killed 240 people", "supprimer 300 postes"), refines the noun class:
+# a people count becomes that class, any other count becomes ``class:modifier``.
+_MODIFIERS = {
+    "deaths": """killed died dead perished tués tuées morts mortes décédés décédées péri kill kills tuer tue""",
+    "injured": """injured hurt wounded blessés blessées blessé blessée injuries""",
+    "displaced": """displaced evacuated homeless déplacés déplacées évacués évacuées sinistrés relogés forced""",
+    "missing": """missing disparus disparues""",
+    "threatened": """threatened menacés menacées menacé menace menacent threatens threaten risk risque jeu""",
+    "cut": """cut cuts lost eliminated axed supprimés supprimées supprimer suppression supprime supprimera
+              supprimeront détruits perdus slashed shed""",
+    "saved": """saved preserved retained kept sauvés sauvées sauvegardés préservés maintenus conservés repris reprises
+                sauver sauve préserver""",
+    "created": """created create creates creating new créés créées créer crée créé créée créera créeront créent
+                  création nouveaux nouvelles hiring""",
+}
+MODIFIER_CLASS = {w: cls for cls, words in _MODIFIERS.items() for w in words.split()}
+_PEOPLE_CLASSES = {"people", "employees"}
+_MOD_SKIP = set("""were was are is have has had been be being ont a été sont étaient était ont été ou et and or
+                 or also aussi déjà already reportedly still toujours according for pour par by""".split())
+_MODIFIABLE = {"people": {"deaths", "injured", "displaced", "missing"},
+               "jobs": {"threatened", "cut", "saved", "created"},
+               "employees": {"threatened", "cut", "saved"}}
+
+
+def _refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
+    """The class of a counted noun refined by what is said of it (see ``_MODIFIERS``)."""
+    allowed = _MODIFIABLE.get(cls)
+    if not allowed:
+        return cls
+    mod = None
+    for w in re.findall(r"[^\W\d_][\w\-’']*", text[noun_end:noun_end + 60])[:5]:
+        wl = w.lower()
+        if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
+            mod = MODIFIER_CLASS[wl]
+            break
+        if wl not in _MOD_SKIP and wl not in ("de", "d", "people", "personnes", "of", "the", "their", "leurs", "from"):
+            if not wl.endswith(("ed", "és", "ées", "és")):
+                break
+    if mod is None:
+        before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40):num_start])[-3:]
+        for w in reversed(before):
+            wl = w.lower()
+            if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
+                mod = MODIFIER_CLASS[wl]
+                break
+    if mod is None:
+        return cls
+    if cls == "people":
+        return mod
+    return f"{cls}:{mod}"
+
+
+_WORD_AFTER = re.compile(r"\s*(?:(?:de|of)\s+|d['’]\s*)?(?P<w>[^\W\d_][\w\-’']*)")
 _DURATION_UNITS = {
     "ans": "year", "an": "year", "années": "year", "année": "year", "years": "year", "year": "year",
     "mois": "month", "months": "month", "month": "month", "semaines": "week", "semaine": "week", "weeks": "week",
@@ -426,6 +495,9 @@ def display(q: Quantity) -> str:
             return f"≤ {hi}"
         if hi is None:
             return f"≥ {lo}"
+        if q.qtype == "date" and q.extra.get("no_year"):
+            dd = _dt.date.fromordinal(int(q.low))
+            return f"--{dd.month:02d}-{dd.day:02d}"
         if q.qtype == "date" and q.extra.get("month_only"):
             dd = _dt.date.fromordinal(int(q.low))
             return f"{dd.year}-{dd.month:02d}"
@@ -484,7 +556,8 @@ def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAUL
         for m in rx.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
-            y = int(m.group("y"))
+            no_year = kind in ("dm", "md")
+            y = 2000 if no_year else int(m.group("y"))  # a leap year: "29 février" is a date
             mon_raw = m.group("m")
             mon = int(mon_raw) if mon_raw.isdigit() else MONTHS.get(mon_raw.lower())
             if not mon or not 1 <= mon <= 12 or not 1000 <= y <= 2999:
@@ -496,8 +569,9 @@ def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAUL
                 lo = hi = _ordinal_date(y, mon, int(m.group("d")))
             if lo is None or hi is None:
                 continue
-            q = Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(lo), high=float(hi), unit="date",
-                         qtype="date", nominal=float(lo), extra={"month_only": kind == "my"})
+            q = Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(lo), high=float(hi),
+                         unit="daymonth" if no_year else "date", qtype="date", nominal=float(lo),
+                         extra={"month_only": kind == "my", "no_year": no_year})
             out.append(q)
             taken.append((m.start(), m.end()))
 
@@ -607,9 +681,10 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
     small_word = in_words and num_text.strip().lower() in _SMALL_WORDS
     if small_word and not (scale_word or currency or pct):
         return None
+    hy = _HYPHEN_UNIT.match(text, m.end()) if not (scale_word or currency or pct) else None
     if in_words and value < 10 and not (scale_word or currency or pct):
         w_after = _WORD_AFTER.match(text, m.end())
-        if not (w_after and w_after.group("w").lower() in _DURATION_UNITS):
+        if not (hy or w_after and w_after.group("w").lower() in _DURATION_UNITS):
             return None  # "deux géants", "trois acteurs": not reported figures (but "deux mois" may be a duration)
     if num_text.strip().lower() in ("a", "an") and not scale_word:
         return None
@@ -632,7 +707,7 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
     if not in_words:
         before = text[max(0, ns - 16):ns]
         after = text[ne:ne + 6]
-        if not (currency or pct or scale_word):
+        if not (currency or pct or scale_word or hy):
             if re.search(r"[^\W\d_][\-_/.]?$", before) and not re.search(r"\s$", before):
                 return None  # GPT-4, A100, H100, iOS17
             if re.search(r"[\-_/][^\W\d_]", after[:2]) or re.match(r"[^\W\d_]", after):
@@ -667,7 +742,42 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         w = _WORD_AFTER.match(text, end)
         word = w.group("w") if w else ""
         wl = word.lower()
-        if wl in _DURATION_UNITS:
+        if hy and not re.match(r"[\-‑]\w+[\-‑]old", text[end:], re.I):
+            # "a five-year contract", "a 4-year deal", "un contrat de trois ans"
+            q.unit, q.qtype = f"duration:{_DURATION_UNITS[hy.group('u').lower()]}", "duration"
+            q.end = hy.end()
+            q.text = text[q.start:q.end]
+            return _finish(q, kind, x, p, value2, scale, slack)
+        sp = _SPEED_AFTER.match(text, end)
+        if sp:
+            q.unit, q.qtype = "km/h", "speed"
+            q.end = sp.end()
+            q.text = text[q.start:q.end]
+            if sp.group("u").lower().startswith(("mph", "mile")):
+                for attr in ("low", "high", "nominal", "precision"):
+                    setattr(q, attr, getattr(q, attr) * 1.609344)
+                x, p = q.nominal, q.precision
+            return _finish(q, kind, x, p, value2, scale, slack)
+        if _is_age(text, start, end, wl):
+            q.unit, q.qtype = "age", "age"
+            yo = re.match(r"[\s\-‑]*(?:ans|years?(?:[\s\-]old)?|yrs?(?:[\s\-]old)?)(?![\w])", text[end:], re.I)
+            if yo:
+                q.end = end + yo.end()
+                q.text = text[q.start:q.end]
+            q.extra["person"] = _person_before(text, start)
+            return _finish(q, kind, x, p, value2, scale, slack)
+        if wl in _DURATION_UNITS and _DURATION_UNITS[wl] != "year" and not re.match(
+                r"[\s\-]?\w+[\s\-]old", text[end:end + 14], re.I):
+            q.unit, q.qtype = f"duration:{_DURATION_UNITS[wl]}", "duration"  # "18 mois", "24 months"
+            q.end = w.end("w")
+            q.text = text[q.start:q.end]
+        elif wl in _DURATION_UNITS and re.search(r"(?:\b(?:de|d['’]|of)|\w+\s+sur)\s*$", text[max(0, start - 20):start], re.I) \
+                and not _PERSON_NOUN_BEFORE.search(text[max(0, start - 30):start]) \
+                and not _AGE_BEFORE.search(text[max(0, start - 30):start]):
+            q.unit, q.qtype = f"duration:{_DURATION_UNITS[wl]}", "duration"  # "un contrat de cinq ans"
+            q.end = w.end("w")
+            q.text = text[q.start:q.end]
+        elif wl in _DURATION_UNITS:
             before = text[max(0, start - 30):start]
             deadline = _DEADLINE_AFTER.match(text, w.end("w"))  # "six months to comply", "deux mois pour"
             if _AGE_BEFORE.search(before) or not (_DURATION_PREP.search(before) or deadline) or re.match(
@@ -678,15 +788,26 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
             q.end = w.end("w")
             q.text = text[q.start:q.end]
         elif word and wl not in _STOP_NOUNS and not word[:1].isupper():
-            q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(wl, wl)
+            cls = NOUN_CLASS.get(wl, wl)
+            if wl in ("point", "points") and re.match(r"\s+de\s+vente", text[w.end("w"):], re.I):
+                cls = "stores"  # "132 points de vente"
+            cls = _refine_noun(text, ns, w.end("w"), cls)
+            q.unit, q.qtype, q.noun = "count", "count", cls
             if q.noun != wl:
                 q.extra["noun_text"] = wl
         elif scale_word and word[:1].isupper():
             return None
         else:
             return None  # a bare number: nothing says what it measures
+    return _finish(q, kind, x, p, value2, scale, slack)
+
+
+def _finish(q: Quantity, kind, x: float, p: float, value2, scale: float, slack: float) -> Quantity:
+    """Apply the approximator or the range to a quantity whose unit is known."""
     if value2 is not None:
         x2 = value2 * scale
+        if q.qtype == "speed" and q.nominal != x:
+            x2 *= q.nominal / x if x else 1.0
         q.low, q.high = x, x2
         q.approx = "range"
         if kind in ("gt", "ge"):
@@ -702,6 +823,39 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         q.soft_low, q.soft_high = b["soft_low"], b["soft_high"]
         q.approx = kind
     return q
+
+
+_HYPHEN_UNIT = re.compile(r"[\-‑](?P<u>years?|months?|weeks?|days?|ans|mois)(?![\w])", re.I)
+_SPEED_AFTER = re.compile(r"\s?(?P<u>km\s?/\s?h|kmh|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
+                          r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|mph|miles?\s+(?:per|an)\s+hour)(?![\w])", re.I)
+_PERSON_NOUN_BEFORE = re.compile(
+    r"(?:homme|femme|garçon|fille|enfant|adolescente?|jeune|victime|conducteur|conductrice|joueur|joueuse|"
+    r"man|woman|boy|girl|child|player)\s+(?:de|d['’]|of)\s*$", re.I)
+_NAME_COMMA = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý][\w\-’']+\s+){0,3}[A-ZÀ-Ý][\w\-’']+\s*,\s*$")
+
+
+def _person_before(text: str, start: int) -> str:
+    """The capitalised name right before "Claire Dumont, 47 ans" (folded last word), else ''."""
+    m = re.search(r"([A-ZÀ-Ý][\w\-’']+)\s*,\s*$", text[max(0, start - 60):start])
+    return m.group(1).lower() if m else ""
+
+
+def _is_age(text: str, start: int, end: int, word_after: str) -> bool:
+    """A person's age: "Claire Dumont, 47 ans", "aged 24", "the 24-year-old", "Silva, 24, signed"."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 14]
+    if re.match(r"[\s\-‑]?(?:years?|yrs?)[\s\-‑]old(?![\w])", after, re.I):
+        return True
+    if word_after in ("ans", "an", "years", "year", "") and _AGE_BEFORE.search(before[-30:]):
+        return True  # "aged 24", "âgé de 47 ans"
+    if word_after == "ans" and _PERSON_NOUN_BEFORE.search(before[-30:]):
+        return True  # "une femme de 36 ans"
+    if _NAME_COMMA.search(before):
+        if word_after in ("ans",) and re.match(r"\s*ans\s*[,)]", after):
+            return True
+        if re.match(r"\s*[,)]", after) and not word_after:
+            return True  # "Silva, 24, signed"
+    return False
 
 
 def _amount_simple(m: re.Match, text: str, lang: str, slack: float, drop_scale: bool = False) -> Quantity | None:
