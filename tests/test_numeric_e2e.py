@@ -117,7 +117,10 @@ def test_generic_comparison_without_rule(checker):
         "b.txt": "Airbus a livré 500 avions à Lufthansa en 2019.",
     })
     found = _numeric(r)
-    assert len(found) == 1 and found[0].level == "suggestion"
+    # same measure, same entities, near-identical context: a warning (the generic level
+    # rises with context similarity and entity overlap; it was a flat suggestion before)
+    assert len(found) == 1 and found[0].level == "warning"
+    assert found[0].explanation["generic"]["measure"] == "count:avions"
 
 
 def test_deterministic(checker):

@@ -40,6 +40,7 @@ from checker.aggregate import (
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 
+from plugins.numeric.generic import context_terms, entity_set, generic_level, measure_key, pair_generic
 from plugins.numeric.parse import DEFAULT_BOUND_SLACK, Quantity, display, parse_quantities
 from plugins.numeric.slots import (
     SentenceView,
@@ -66,7 +67,25 @@ NUMERIC_SCHEMA: dict[str, Any] = {
     "properties": {
         "slot": {"type": "string", "minLength": 1,
                  "description": "shared slot name: rules of other languages with the same slot are compared"},
-        "generic": {"type": "boolean"},
+        "generic": {"type": "boolean", "description": (
+            "compare the quantities no dedicated rule claimed, by what they measure (type, unit, counted-noun "
+            "class), shared entities and context similarity")},
+        "pairing": {
+            "type": "object",
+            "description": "candidate pairing of a generic rule (top-k partners per claim, never all pairs)",
+            "properties": {
+                "top_k": {"type": "integer", "minimum": 1, "maximum": 50,
+                          "description": "partners kept per claim, best context similarity first (default 3)"},
+                "min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "description": (
+                    "minimum TF-IDF cosine of the two sentences' content lemmas (numbers masked) for a "
+                    "candidate pair (default 0.08)")},
+                "warn_similarity": {"type": "number", "minimum": 0, "maximum": 1, "description": (
+                    "context similarity from which a generic conflict is a warning, not a suggestion (default 0.3)")},
+                "warn_overlap": {"type": "number", "minimum": 0, "maximum": 1, "description": (
+                    "entity overlap (shared / smaller set) needed as well for a warning (default 0.5)")},
+            },
+            "additionalProperties": False,
+        },
         "match": {
             "type": "object",
             "properties": {
@@ -237,17 +256,20 @@ class NumericRuleType(RuleType):
                     claim.value["key_entities"] = owners
                 out.append(claim)
             return out
-        for rule in generic:
+        for rule in generic[:1]:
             if q.vague:
                 continue
             pred = governor_lemma(view, q_idx)
-            ents = sorted({fold(e) for e in view.entity_ids})
-            if not pred or not ents:
-                continue
-            unit = q.unit if q.qtype != "count" else f"count:{fold(q.noun)}"
-            slot = f"{pred}|{q.qtype}:{unit}|{'+'.join(ents)}"
-            out.append(self._claim(doc, sent, q, rule, (f"numeric-generic:{slot}",), scope, base_value, slot,
-                                   view, q_idx, predicate=pred))
+            slot = measure_key(q)
+            claim = self._claim(doc, sent, q, rule, (f"numeric-generic:{slot}",), scope, base_value, slot,
+                                view, q_idx, predicate=pred)
+            terms = getattr(view, "_generic_terms", None)
+            if terms is None:
+                terms = context_terms(view)
+                view._generic_terms = terms  # type: ignore[attr-defined]
+            claim.data["terms"] = terms
+            claim.data["ents"] = sorted(entity_set(view, q))
+            out.append(claim)
         return out
 
     def _claim(self, doc, sent, q, rule, keys, scope, base_value, slot, view, q_idx, predicate: str = "") -> Claim:
@@ -327,6 +349,17 @@ class NumericRuleType(RuleType):
                         c.value["scope"] = s.data["scope"]
                         break
 
+    # ------------------------------------------------------------------ pair
+    def pair(self, claims, rules):
+        """Dedicated slots: claims sharing a slot key.  Generic claims: top-k partners of
+        the same measure by entity overlap and context similarity (``generic.pair_generic``)."""
+        from checker.pairing import group_by_keys
+
+        assert self.ctx is not None
+        specific = [c for c in claims if not c.data["rule"].get("generic", False)]
+        generic = [c for c in claims if c.data["rule"].get("generic", False)]
+        return group_by_keys(specific, self.ctx) + pair_generic(generic, self.ctx)
+
     # ------------------------------------------------------------------ compare
     @staticmethod
     def _signature(c: Claim) -> tuple:
@@ -338,6 +371,9 @@ class NumericRuleType(RuleType):
         """
         q: Quantity = c.data["q"]
         noun = fold(q.noun).rstrip("s") if q.qtype == "count" else ""
+        if c.data["rule"].get("generic", False):
+            # generic pairs are chosen claim by claim (context, entities): no value clustering
+            return (c.keys, c.doc_id, c.start, c.end)
         return (c.keys, c.data["rule"].id, c.data["scope"], q.vague, q.is_temporal, q.qtype, q.unit, noun,
                 q.low, q.low_inclusive, q.high, q.high_inclusive, q.soft_low, q.soft_high, q.nominal, q.approx,
                 display(q))
@@ -383,6 +419,8 @@ class NumericRuleType(RuleType):
             return None
         if qa.is_temporal != qb.is_temporal:
             return None
+        if qa.is_temporal and (qa.unit == "daymonth") != (qb.unit == "daymonth"):
+            return None  # a day without its year is not compared with a dated day
         if not qa.is_temporal and (qa.qtype != qb.qtype or qa.unit != qb.unit):
             return None  # different currencies are never converted; shares vs money are other slots
         if qa.qtype == "count" and fold(qa.noun).rstrip("s") != fold(qb.noun).rstrip("s"):
@@ -404,6 +442,11 @@ class NumericRuleType(RuleType):
         scope_mode = ra.get("compare.scope", "lower")
         level = ra.level if ra.level in LEVELS else "warning"
         reasons = []
+        generic_info = None
+        if ra.get("generic", False):
+            level, sim, ov = generic_level(a, b)
+            generic_info = {"context_similarity": round(sim, 3), "entity_overlap": None if ov is None else round(ov, 3),
+                            "measure": a.value.get("slot")}
         note = ""
         if sa != sb and scope_mode != "ignore":
             if sa and sb:
@@ -458,6 +501,10 @@ class NumericRuleType(RuleType):
             "scope": {name_a: sa, name_b: sb},
             "sentences": {name_a: a.sentence.text, name_b: b.sentence.text},
         }
+        if generic_info is not None:
+            explanation["generic"] = generic_info
+            reason = f"{reason}; same measure ({generic_info['measure']}), context similarity {generic_info['context_similarity']}"
+            explanation["reason"] = reason
         if docs and a.doc_id not in docs:
             return None
         side_a, side_b = side_a or [a], side_b or [b]

@@ -1,0 +1,182 @@
+"""Rule-less ("generic") pairing of quantities: compare what measures the same thing.
+
+A quantity no dedicated rule claimed is described by
+
+* **what it measures**: its quantity type and unit, and for a count the class of the
+  counted noun refined by what is said of it (``parse.NOUN_CLASS``/``_MODIFIERS``:
+  "morts", "dead", "112 people were killed" are one class, "blessés"/"injured"
+  another, "emplois menacés" and "emplois sauvés" two more).  This is the blocking
+  key: different counted nouns are never compared;
+* **who it is about**: the canonical entities of its sentence and paragraph (and the
+  person of an age);
+* **its context**: the content lemmas of its sentence, numbers masked, words of the
+  multilingual class tables replaced by their class (so "tués" and "killed" meet),
+  weighted by TF-IDF over the run's generic claims.
+
+Within a key, each claim keeps its ``top_k`` best partners of other documents
+(similarity = context cosine, plus the entity overlap), never all pairs.  A pair whose
+context similarity and entity overlap are both high is a *warning*, else a *suggestion*.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from checker.model import CandidateGroup, Claim
+from checker.pairing import claim_sort_key
+
+from plugins.numeric.parse import MODIFIER_CLASS, NOUN_CLASS, Quantity
+from plugins.numeric.slots import SentenceView, fold
+
+#: defaults of the generic rule's ``pairing`` block
+DEFAULTS = {"top_k": 3, "min_similarity": 0.08, "warn_similarity": 0.3, "warn_overlap": 0.5}
+
+_STOP = set(
+    """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses
+    leur leurs a été être est sont ont avait avoir plus moins ne pas se s y il elle ils elles on nous vous
+    selon après avant lors cet comme mais donc car dont où tout tous toute toutes
+    of and or the a an in on at to for by with from than that which this these those its their is are was were
+    be been has have had it as he she they we said says after before more less about over under not also
+    into up out per""".split()
+)
+_FOLDED_CLASSES = {fold(w): c for w, c in NOUN_CLASS.items()}
+_FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
+
+
+def measure_key(q: Quantity) -> str:
+    """What a quantity measures, as a blocking key ("count:deaths", "money:USD", "age")."""
+    if q.qtype == "count":
+        noun = fold(q.noun)
+        base, _, mod = noun.partition(":")
+        base = base[:-1] if len(base) > 3 and base.endswith("s") and base not in _FOLDED_CLASSES.values() else base
+        return f"count:{base}" + (f":{mod}" if mod else "")
+    if q.qtype == "date":
+        return "date:daymonth" if q.extra.get("no_year") else "date"
+    if q.qtype in ("year", "age"):
+        return q.qtype
+    return f"{q.qtype}:{q.unit}"
+
+
+def context_terms(view: SentenceView) -> list[str]:
+    """Content lemmas of the sentence (numbers masked), class words mapped to their class."""
+    out: list[str] = []
+    for t in view.tokens:
+        w = fold(t.lemma or t.text)
+        if not re.fullmatch(r"[^\W\d_][\w\-']*", w) or len(w) < 3 or w in _STOP or t.is_stop:
+            continue
+        form = fold(t.text)
+        cls = _FOLDED_CLASSES.get(form) or _FOLDED_CLASSES.get(w) or _FOLDED_MODS.get(form) or _FOLDED_MODS.get(w)
+        out.append(cls or w)
+    return out
+
+
+def entity_set(view: SentenceView, q: Quantity) -> set[str]:
+    ents = {fold(e) for e in view.entity_ids} | {fold(e) for e in view.context_ids}
+    person = q.extra.get("person")
+    if person:
+        ents.add(fold(person))
+    return ents
+
+
+def overlap(a: set[str], b: set[str]) -> float | None:
+    """Shared entities over the smaller set (None when a side names none)."""
+    if not a or not b:
+        return None
+    return len(a & b) / min(len(a), len(b))
+
+
+def _tfidf(bags: list[list[str]]) -> list[dict[str, float]]:
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    n = len(bags)
+    vecs = []
+    for bag in bags:
+        tf = Counter(bag)
+        v = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({w: x / norm for w, x in v.items()})
+    return vecs
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def settings(rule) -> dict[str, Any]:
+    return {k: rule.get(f"pairing.{k}", v) for k, v in DEFAULTS.items()}
+
+
+def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
+    """Two-claim candidate groups: each claim with its best partners of the same measure."""
+    if not claims:
+        return []
+    claims = sorted(claims, key=claim_sort_key)
+    vecs = _tfidf([c.data.get("terms", []) for c in claims])
+    for c, v in zip(claims, vecs):
+        c.data["vec"] = v
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[c.keys[0]].append(c)
+    kept: dict[tuple, tuple[Claim, Claim]] = {}
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len({c.doc_id for c in members}) < 2:
+            continue
+        partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+                    continue
+                s = pair_score(a, b)
+                if s is None:
+                    continue
+                partners[id(a)].append((s, claim_sort_key(b), b))
+                partners[id(b)].append((s, claim_sort_key(a), a))
+        for a in members:
+            cands = sorted(partners.get(id(a), []), key=lambda t: (-t[0], t[1]))
+            k = int(settings(a.data["rule"])["top_k"])
+            for _, _, b in cands[:k]:
+                first, second = sorted((a, b), key=claim_sort_key)
+                kept[(claim_sort_key(first), claim_sort_key(second))] = (first, second)
+    groups = []
+    for (ka, kb), (a, b) in sorted(kept.items()):
+        if ctx.focus is not None and a.doc_id not in ctx.focus and b.doc_id not in ctx.focus:
+            continue
+        groups.append(CandidateGroup(key=f"{a.keys[0]}#{ka}|{kb}", claims=[a, b]))
+    if ctx is not None:
+        ctx.add_stat("numeric", "generic_pairs", len(groups))
+    return groups
+
+
+def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:
+    """(context cosine, entity overlap) of two generic claims."""
+    sim = cosine(a.data.get("vec", {}), b.data.get("vec", {}))
+    return sim, overlap(set(a.data.get("ents", ())), set(b.data.get("ents", ())))
+
+
+def pair_score(a: Claim, b: Claim) -> float | None:
+    """Rank of a candidate pair, None when it is not a candidate at all.
+
+    Entities named on both sides must overlap; the context must be similar enough.
+    """
+    sim, ov = similarity(a, b)
+    conf = settings(a.data["rule"])
+    if ov is not None and ov == 0.0:
+        return None
+    if sim < float(conf["min_similarity"]):
+        return None
+    return sim + 0.5 * (ov or 0.0)
+
+
+def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None]:
+    """Level of a generic conflict: warning with a similar context and shared entities."""
+    sim, ov = similarity(a, b)
+    conf = settings(a.data["rule"])
+    if ov is not None and ov >= float(conf["warn_overlap"]) and sim >= float(conf["warn_similarity"]):
+        return "warning", sim, ov
+    return "suggestion", sim, ov
