@@ -115,7 +115,9 @@ def test_surname_resolves_to_full_name(annotator):
 def test_english_without_ner_finds_names_and_aliases(annotator):
     doc = annotate(annotator, "The Redmond giant said Oracle Cloud hosts models. Microsoft agreed.", lang="en")
     got = [m.id for s in doc.sentences for m in s.entities]
-    assert got == ["Microsoft", "Oracle Cloud", "Microsoft"]
+    assert got == ["Microsoft", "oracle cloud", "Microsoft"]
+    # the undeclared name keeps the article's spelling for display
+    assert doc.sentences[0].annotations["entity_names"]["oracle cloud"] == "Oracle Cloud"
 
 
 def test_bad_alias_pattern_is_reported(tmp_path):

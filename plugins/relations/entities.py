@@ -124,6 +124,8 @@ class _Cand:
     source: str  # name | alias | contextual | ner
     ner_id: str | None = None
     ner_label: str = ""
+    display: str = ""  # the article's spelling of an undeclared name (or the full name of a surname)
+    declared: bool = False
 
     @property
     def length(self) -> int:
@@ -156,6 +158,51 @@ def company_id(name: str) -> str:
     out = _GENERIC_LEAD.sub("", name)
     out = _GENERIC_TRAIL.sub("", out)
     return out if len(out) >= 2 and out[:1].isupper() else name
+
+
+_ID_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def entity_id(name: str) -> str:
+    """Canonical id of an entity that no rule declares: accent-, case- and punctuation-insensitive.
+
+    ``"Orphéa"``, ``"ORPHEA"`` and ``"Orphea"`` share the id ``orphea``, and ``"Saint-Aubin-sur-Marne"``
+    is ``saint aubin sur marne`` in every language; the article's spelling is kept for display
+    (``Sentence.annotations["entity_names"]``).
+    """
+    out = " ".join(_ID_WORD.findall(fold(name)))
+    return out or " ".join(name.split())
+
+
+# Titles written before a name ("Governor Maria Okafor", "M. Lecoq"): not part of the name,
+# and a person context for a lone surname.
+TITLES = {
+    "m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "me", "maitre",
+    "governor", "gouverneur", "gouverneure", "president", "presidente", "mayor", "maire", "minister", "ministre",
+    "senator", "senateur", "senatrice", "depute", "deputee", "judge", "juge", "colonel", "captain",
+    "capitaine", "coach", "chancellor", "chancelier", "chanceliere", "pope", "pape", "cardinal", "bishop",
+    "commissioner", "commissaire", "inspector", "inspecteur", "sheriff", "sergeant", "lieutenant", "professor",
+    "professeur", "docteur", "monsieur", "madame", "mademoiselle", "manager", "entraineur", "selectionneur",
+}
+PERSON_LABELS = ("PER", "PERSON")
+# Nouns right before a name that make it an organisation ("l'enseigne Darcel", "the company Darcel",
+# "l'action Orphéa"): a lone surname after them is not the person met earlier.
+ORG_NOUNS = {
+    "enseigne", "societe", "entreprise", "firme", "groupe", "marque", "chaine", "compagnie", "biotech", "start-up",
+    "startup", "fabricant", "chausseur", "distributeur", "club", "equipe", "banque", "fonds", "company", "firm",
+    "group", "brand", "chain", "retailer", "maker", "bank", "fund", "team", "label", "publisher", "editeur",
+    "operateur", "operator", "manufacturer", "action", "titre", "shares", "stock", "actions", "laboratoire",
+    "lab", "magasins", "magasin", "usine", "usines", "salaries", "employees", "filiale", "subsidiary",
+}
+# Verbs (or participles after an auxiliary) right after a name that make it a person
+PERSON_VERBS = {
+    "said", "says", "told", "added", "declared", "explained", "stated", "argued", "insisted", "wrote", "tweeted",
+    "believes", "thinks", "smiled", "laughed", "resigned", "wants", "wanted", "died", "born",
+    "explique", "declare", "affirme", "raconte", "assure", "estime", "ajoute", "precise", "souligne", "confie",
+    "indique", "rappelle", "reconnait", "promet", "denonce", "regrette", "salue", "pense", "sourit", "demissionne",
+    "dit", "repond", "ne", "nee", "decede", "meurt", "veut", "voulait",
+}
+_AUX = {"a", "avait", "aurait", "has", "had", "have", "is", "was", "est", "etait"}
 
 
 def canonical_form(text: str) -> str:
@@ -249,17 +296,40 @@ class EntitiesRuleType(RuleType):
     # -- annotation ------------------------------------------------------------------
     def annotate(self, doc: Document, rules) -> None:
         lex = self.lexicon(doc.language)
-        history: list[tuple[int, str]] = []  # (sentence index, entity id) in order of mention
-        surnames: dict[str, str] = {}
+        state = _DocState(history=[], surnames={}, shortnames={}, display={}, org_keys=self._org_keys(doc, lex))
         total = 0
         for i, sent in enumerate(doc.sentences):
-            mentions = self._sentence(sent, i, lex, history, surnames)
+            mentions = self._sentence(sent, i, lex, state)
             sent.entities = mentions
+            sent.annotations["entity_names"] = {m.id: state.display.get(m.id, m.text) for m in mentions}
             total += len(mentions)
         if self.ctx is not None:
             self.ctx.add_stat("entities", "mentions", total)
 
-    def _sentence(self, sent: Sentence, index: int, lex: Lexicon, history: list, surnames: dict) -> list[EntityMention]:
+    @staticmethod
+    def _org_keys(doc: Document, lex: Lexicon) -> set[str]:
+        """Keys of names this document uses as an organisation: tagged ORG, or right after an
+        organisation noun (``l'enseigne Darcel``).  A lone surname with such a key is not a person."""
+        out: set[str] = set()
+        for sent in doc.sentences:
+            span = sent.tokens
+            if span is None:
+                continue
+            if span.doc.has_annotation("ENT_IOB"):
+                for ent in span.ents:
+                    if ent.label_ == "ORG":
+                        s, e = clean_name(ent.text)
+                        out.add(key(ent.text[s:e]))
+            prev = ""
+            for tok in span:
+                w = fold(tok.text)
+                if prev in ORG_NOUNS and tok.text[:1].isupper():
+                    out.add(key(tok.text))
+                prev = w if not tok.is_punct else ""
+        return out
+
+    def _sentence(self, sent: Sentence, index: int, lex: Lexicon, state: "_DocState") -> list[EntityMention]:
+        history = state.history
         text = sent.text
         folded = fold(text)
         cands: list[_Cand] = []
@@ -281,7 +351,7 @@ class EntitiesRuleType(RuleType):
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     cands.append(_Cand(m.start(), m.end(), [entry], entry.kind))
-        cands.extend(self._ner(sent, lex, surnames))
+        cands.extend(self._ner(sent, lex, state))
 
         # non-overlapping, longest first; known entities before unknown NER spans
         rank = {"name": 0, "alias": 1, "ner": 2, "contextual": 3}
@@ -321,9 +391,24 @@ class EntitiesRuleType(RuleType):
             out.append(EntityMention(id=eid, text=text[c.start:c.end], start=sent.start + c.start,
                                      end=sent.start + c.end, label=label, source=src))
             history.append((index, eid))
-            if label in ("PER", "PERSON") and " " in eid:
-                surnames.setdefault(key(eid.split()[-1]), eid)
+            display = c.display if c.source == "ner" and not c.declared else eid
+            state.display.setdefault(eid, display or eid)
+            self._register(state, eid, state.display[eid], label, c)
         return out
+
+    @staticmethod
+    def _register(state: "_DocState", eid: str, display: str, label: str, c: "_Cand") -> None:
+        """Remember the last word of a full person name (``Altman`` -> Sam Altman) and the first word
+        of a multi-word organisation name (``Northbridge`` -> Northbridge United) for later mentions."""
+        words = display.split()
+        if len(words) < 2:
+            return
+        capitalised = all(w[:1].isupper() for w in words)
+        if label in PERSON_LABELS or (label == "" and capitalised and len(words) <= 3):
+            state.surnames.setdefault(key(words[-1]), eid)
+        if c.source == "ner" and not c.declared and label not in PERSON_LABELS and capitalised \
+                and fold(words[0]) not in TITLES:
+            state.shortnames.setdefault(key(words[0]), eid)
 
     @staticmethod
     def _pick(entries: list[Entry], index: int, start: int, history: list, chosen: list) -> Entry | None:
@@ -346,12 +431,13 @@ class EntitiesRuleType(RuleType):
                     break
         return best[1] if best else None
 
-    def _ner(self, sent: Sentence, lex: Lexicon, surnames: dict) -> list[_Cand]:
+    def _ner(self, sent: Sentence, lex: Lexicon, state: "_DocState") -> list[_Cand]:
         span = sent.tokens
         if span is None:
             return []
         doc = span.doc
         base = sent.annotations.get("block_start", sent.start) - sent.start
+        folded = fold(sent.text)
         out: list[_Cand] = []
         if doc.has_annotation("ENT_IOB"):
             spans = [(e, e.label_) for e in span.ents if e.label_ in NER_LABELS]
@@ -361,30 +447,80 @@ class EntitiesRuleType(RuleType):
             rs = base + ent.start_char
             raw = sent.text[max(rs, 0):base + ent.end_char]
             s, e = clean_name(raw)
+            # "Governor Maria Okafor": the title is no part of the name, but says it is a person
+            title = False
+            while True:
+                m = re.match(r"([^\W\d]+)\.?\s+(?=[^\W\d])", raw[s:e])
+                if not m or fold(m.group(1)) not in TITLES or not raw[s + m.end():e][:1].isupper():
+                    break
+                s += m.end()
+                title = True
             name = raw[s:e]
             if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
                 continue
             k = key(name)
             if k in lex.ignore:
                 continue
+            before = folded[max(0, rs + s - 30):max(rs + s, 0)].split()
+            after = folded[rs + e:rs + e + 30].split()
+            if before and before[-1].rstrip(".") in TITLES:
+                title = True
             known = lex.names.get(k)
-            if known is None and k in surnames:
-                known = (surnames[k], label)
+            declared = known is not None
+            display = " ".join(name.split())
+            if known is None:
+                resolved = self._resolve_short(k, label, title, before, after, state)
+                if resolved is not None:
+                    known = resolved
+                    display = state.display.get(resolved[0], display)
             if known is None:
                 if _CONJ.search(name):
                     continue  # "Microsoft et OpenAI" tagged as one span
                 first = ent[0] if len(ent) else None
-                if first is not None and first.is_stop and label not in ("PER", "PERSON"):
+                if first is not None and first.is_stop and label not in PERSON_LABELS and not title:
                     continue
-                if sent.section in ("title", "heading") and label not in ("PER", "PERSON"):
+                if sent.section in ("title", "heading") and label not in PERSON_LABELS:
                     continue  # title-case headings fool NER: keep only declared entities there
-                eid, lab = " ".join(name.split()), label
-                if label not in ("PER", "PERSON"):
-                    eid = company_id(eid)
+                lab = "PER" if title and label in ("", "MISC") else label
+                eid = display if lab in PERSON_LABELS else company_id(display)
+                eid = entity_id(eid)
             else:
                 eid, lab = known[0], known[1] or label
-            out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab))
+            out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab, display=display,
+                             declared=declared))
         return out
+
+    @staticmethod
+    def _resolve_short(k: str, label: str, title: bool, before: list[str], after: list[str],
+                       state: "_DocState") -> tuple[str, str] | None:
+        """A lone surname or short company name met after its full form in the document.
+
+        A surname resolves to the person only in a person context (NER PER, a title, a verb of
+        persons right after it; for pipelines without NER: anything but an organisation context)
+        and never where the string is used as an organisation (tagged ORG in the document, right
+        after ``l'enseigne`` / ``la société`` / ``the company``...).
+        """
+        org_noun = bool(before) and (before[-1] in ORG_NOUNS or (len(before) > 1 and before[-2] in ORG_NOUNS))
+        org_ctx = org_noun or (k in state.org_keys and label not in PERSON_LABELS and not title)
+        if k in state.surnames and not org_ctx:
+            verb = bool(after) and (after[0] in PERSON_VERBS or (
+                len(after) > 1 and after[0] in _AUX and after[1] in PERSON_VERBS))
+            if label in PERSON_LABELS or title or verb or label == "":
+                return state.surnames[k], "PER"
+        if k in state.shortnames and not title and label not in PERSON_LABELS:
+            return state.shortnames[k], label if label not in ("", "MISC") else ""
+        return None
+
+
+@dataclass
+class _DocState:
+    """What the annotator remembers while it walks through one document."""
+
+    history: list  # (sentence index, entity id) in order of mention
+    surnames: dict  # key of a last name -> person id
+    shortnames: dict  # key of the first word of an organisation name -> its id
+    display: dict  # id -> first spelling in the document
+    org_keys: set  # keys of names used as organisations in the document
 
 
 def _capitalised_runs(span) -> list:

@@ -26,7 +26,7 @@ from typing import Any
 
 import json
 
-from checker.model import LEVELS, Claim, Document, Evidence, Finding
+from checker.model import LEVELS, Claim, Document, EntityMention, Evidence, Finding
 from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
 
@@ -52,8 +52,15 @@ _PATTERN_ITEM = {
             "required": ["pattern"],
             "properties": {
                 "pattern": {"type": "string", "minLength": 1},
-                "object": {"enum": ["slot", "context"]},
+                "object": {"enum": ["slot", "context", "implicit"], "description": (
+                    "Where the object comes from: 'slot' ({obj} in the pattern, default), 'context' (the most "
+                    "recent organisation-like mention before the subject), 'implicit' (none is named: the "
+                    "place or organisation the story is about, e.g. 'le maire sortant X', 'Governor X'; "
+                    "implicit objects are only compared with implicit ones)")},
                 "swap": {"type": "boolean"},
+                "negate": {"type": "boolean", "description": (
+                    "The pattern states that the relation no longer holds ('X replaced Y as manager of Z' "
+                    "says Y is no longer manager): the claim is negative, changed")},
             },
             "additionalProperties": False,
         },
@@ -123,6 +130,15 @@ RELATION_SCHEMA: dict[str, Any] = {
 }
 
 DEFAULT_LEVELS = {"exclusive_shared": "warning"}
+IMPLICIT = "*"  # object of 'object: implicit' patterns: the place/organisation the story is about
+
+
+def _name(v: dict, arg: str) -> str:
+    """How an argument of a triple reads: the article's spelling, not the folded id."""
+    ident = v[arg]
+    if ident == IMPLICIT:
+        return "(?)"
+    return (v.get("names") or {}).get(arg) or ident
 
 
 def _down(level: str, steps: int) -> str | None:
@@ -167,7 +183,7 @@ class _Compiled:
                 ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} "
                                      f"(add one, or set object: context)", line=rule.line, kind="rule")
                 continue
-            self.patterns.append((rx, mode, bool(item.get("swap", False))))
+            self.patterns.append((rx, mode, bool(item.get("swap", False)), bool(item.get("negate", False))))
         self.subject_labels = set(rule.get("subject_labels", []) or [])
         self.object_labels = set(rule.get("object_labels", []) or [])
         self.window = rule.get("context_window", 2)
@@ -229,9 +245,9 @@ class RelationRuleType(RuleType):
             words = stream.text.split(" ")
             seen: set[tuple] = set()
             for comp in active:
-                for rx, mode, swap in comp.patterns:
+                for rx, mode, swap, negate in comp.patterns:
                     for m in rx.finditer(stream.text):
-                        claim = self._claim(doc, i, sent, stream, words, comp, m, mode, swap)
+                        claim = self._claim(doc, i, sent, stream, words, comp, m, mode, swap, negate)
                         if claim is None:
                             continue
                         sig = (comp.relation, claim.value["subject"], claim.value["object"], claim.value["polarity"])
@@ -243,9 +259,11 @@ class RelationRuleType(RuleType):
             self.ctx.add_stat("relation", "triples", len(claims))
         return claims
 
-    def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, mode, swap) -> Claim | None:
+    def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, mode, swap, negate=False) -> Claim | None:
         subj = stream.mentions[int(m.group("subj"))]
-        if mode == "context":
+        if mode == "implicit":
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        elif mode == "context":
             obj = self._context_object(doc, index, sent, subj, stream.spans[stream.token_range(m.start(), m.end())[0]][0],
                                        comp)
             if obj is None:
@@ -265,14 +283,19 @@ class RelationRuleType(RuleType):
         window = [w for w in words[lo:last + 1] if not w.startswith("§")]
         cue = cues(window, words)
         cue = self._morph(sent, stream, first, last, cue)
+        if negate:
+            cue = dict(cue, negative=True, changed=True, tense="present")
         qual = None
         for name, val in m.groupdict().items():
             if name.startswith("qual") and val:
                 qual = comp.qual_class.get(val)
                 break
         s_id, o_id = subj.id, obj.id
+        shown = sent.annotations.get("entity_names", {}) or {}
+        s_name, o_name = shown.get(s_id, s_id), shown.get(o_id, o_id)
         if comp.symmetric and o_id < s_id:
             s_id, o_id = o_id, s_id
+            s_name, o_name = o_name, s_name
         value = {
             "subject": s_id,
             "relation": comp.relation,
@@ -280,7 +303,8 @@ class RelationRuleType(RuleType):
             "polarity": "negative" if cue["negative"] else "positive",
             "modality": cue["modality"],
             "qualifier": qual,
-            "time": {"tense": cue["tense"], "years": years(sent.text)},
+            "time": {"tense": cue["tense"], "years": self._years(sent, stream, first, last)},
+            "names": {"subject": s_name, "object": o_name},
         }
         if cue["changed"]:
             value["time"]["change"] = "no longer"
@@ -293,6 +317,16 @@ class RelationRuleType(RuleType):
                 keys.append(f"fn:{comp.relation}:{c.functional}:{arg}")
         return Claim(kind="relation", doc_id=doc.id, sentence=sent, start=start, end=end, keys=tuple(dict.fromkeys(keys)),
                      value=value, rule_id=comp.rule.id, data=comp)
+
+    @staticmethod
+    def _years(sent, stream, first, last) -> list[int]:
+        """Years that date the relation: in the matched stretch or the few words around it
+        (``qui a racheté Genlys en 2021``, ``n'est plus maire depuis 2020``), not any year of the
+        sentence (``..., avait lancé le programme en 2019`` says nothing of the role's time)."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi_tok = min(len(stream.spans) - 1, last + 5)
+        hi = stream.spans[hi_tok][1]
+        return years(sent.text[lo:hi])
 
     @staticmethod
     def _morph(sent, stream, first, last, cue):
@@ -330,7 +364,8 @@ class RelationRuleType(RuleType):
     def _signature(c: Claim) -> tuple:
         """Everything ``_judge`` reads from a claim: rule, normalised triple, polarity,
         modality, qualifier, time.  Equal signatures = one value cluster (same keys too)."""
-        return (c.keys, c.data.rule.id, json.dumps(c.value, sort_keys=True, ensure_ascii=False))
+        value = {k: v for k, v in c.value.items() if k != "names"}  # display only
+        return (c.keys, c.data.rule.id, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
     def compare(self, groups, rules) -> list[Finding]:
         """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
@@ -386,7 +421,7 @@ class RelationRuleType(RuleType):
                           + (" any more" if neg["time"].get("change") else ""))
             elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
                 constraint = "exclusive_shared"
-                reason = (f"{va['relation']} of {va['subject']} and {va['object']} is called exclusive in one "
+                reason = (f"{va['relation']} of {_name(va, 'subject')} and {_name(va, 'object')} is called exclusive in one "
                           f"article and shared/privileged (not exclusive) in the other")
         elif same_rel and pos_a and pos_b and ca.functional and self._time_compatible(va, vb, ca, cb):
             arg = "object" if ca.functional == "object" else "subject"
@@ -394,9 +429,9 @@ class RelationRuleType(RuleType):
             if va[arg] == vb[arg] and va[other] != vb[other]:
                 if ca.functional_when == "always" or "exclusive" in (va["qualifier"], vb["qualifier"]):
                     constraint = "functional"
-                    reason = (f"{va['relation']} of {va[arg]} can have only one value"
+                    reason = (f"{va['relation']} of {_name(va, arg)} can have only one value"
                               + (" when exclusive" if ca.functional_when == "exclusive" else "")
-                              + f", but the articles give {va[other]} and {vb[other]}")
+                              + f", but the articles give {_name(va, other)} and {_name(vb, other)}")
         elif not same_rel and pos_a and pos_b and {va["subject"], va["object"]} == {vb["subject"], vb["object"]}:
             compat = ca.antonyms.get(vb["relation"])
             if compat is None:
@@ -461,4 +496,4 @@ class RelationRuleType(RuleType):
         if v.get("modality") and v.get("modality") != "asserted":
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
-        return f"{v['subject']} — {label} — {v['object']}{tail}"
+        return f"{_name(v, 'subject')} — {label} — {_name(v, 'object')}{tail}"
