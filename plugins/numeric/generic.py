@@ -45,6 +45,11 @@ _FOLDED_CLASSES = {fold(w): c for w, c in NOUN_CLASS.items()}
 _FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
 
 
+#: measures specific enough that one statement per article names the same fact
+#: (a death toll, a wind speed, an age, a day); money, shares and years are not
+UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration:")
+
+
 def measure_key(q: Quantity) -> str:
     """What a quantity measures, as a blocking key ("count:deaths", "money:USD", "age")."""
     if q.qtype == "count":
@@ -72,8 +77,12 @@ def context_terms(view: SentenceView) -> list[str]:
     return out
 
 
-def entity_set(view: SentenceView, q: Quantity) -> set[str]:
-    ents = {fold(e) for e in view.entity_ids} | {fold(e) for e in view.context_ids}
+def entity_set(view: SentenceView, q: Quantity, *, context: bool = True) -> set[str]:
+    """Canonical entities of the quantity's sentence (and, with ``context``, of the
+    previous sentences of its paragraph), plus the person of an age."""
+    ents = {fold(e) for e in view.entity_ids}
+    if context:
+        ents |= {fold(e) for e in view.context_ids}
     person = q.extra.get("person")
     if person:
         ents.add(fold(person))
@@ -122,6 +131,12 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[c.keys[0]].append(c)
+    per_doc = Counter((c.doc_id, c.keys[0], c.data["scope"] or "", c.data["q"].nominal) for c in claims)
+    distinct = Counter(k[:3] for k in per_doc)
+    for c in claims:
+        # the article states this measure once for this time scope (restatements of one
+        # value count once; "Tavi killed 240 people in 2019" is another scope)
+        c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
     kept: dict[tuple, tuple[Claim, Claim]] = {}
     for key in sorted(blocks):
         members = blocks[key]
@@ -156,7 +171,10 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
 def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:
     """(context cosine, entity overlap) of two generic claims."""
     sim = cosine(a.data.get("vec", {}), b.data.get("vec", {}))
-    return sim, overlap(set(a.data.get("ents", ())), set(b.data.get("ents", ())))
+    ov = overlap(set(a.data.get("ents", ())), set(b.data.get("ents", ())))
+    if ov == 0.0 and not (a.data.get("own_ents") and b.data.get("own_ents")):
+        ov = None  # entities of the surrounding sentences may confirm, never refute
+    return sim, ov
 
 
 def pair_score(a: Claim, b: Claim) -> float | None:
@@ -166,8 +184,9 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     """
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
-    if ov is not None and ov == 0.0:
-        return None
+    own_a, own_b = set(a.data.get("own_ents", ())), set(b.data.get("own_ents", ())) 
+    if own_a and own_b and not own_a & own_b and ov is not None and ov == 0.0:
+        return None  # both sentences name who the figure is about, and not the same
     if sim < float(conf["min_similarity"]):
         return None
     return sim + 0.5 * (ov or 0.0)
@@ -177,6 +196,9 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None]:
     """Level of a generic conflict: warning with a similar context and shared entities."""
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
-    if ov is not None and ov >= float(conf["warn_overlap"]) and sim >= float(conf["warn_similarity"]):
+    if (ov is None or ov >= float(conf["warn_overlap"])) and sim >= float(conf["warn_similarity"]):
         return "warning", sim, ov
+    if (ov is None or ov >= float(conf["warn_overlap"])) and a.data.get("unique") and b.data.get("unique") \
+            and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS):
+        return "warning", sim, ov  # each article states this specific measure once: the same fact
     return "suggestion", sim, ov

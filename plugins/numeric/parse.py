@@ -265,7 +265,8 @@ NOUN_CLASS = {w: cls for cls, words in _NOUN_CLASSES.items() for w in words.spli
 _MODIFIERS = {
     "deaths": """killed died dead perished tués tuées morts mortes décédés décédées péri kill kills tuer tue""",
     "injured": """injured hurt wounded blessés blessées blessé blessée injuries""",
-    "displaced": """displaced evacuated homeless déplacés déplacées évacués évacuées sinistrés relogés forced""",
+    "displaced": """displaced evacuated homeless moved relocated sheltering sheltered déplacés déplacées évacués évacuées
+                    sinistrés relogés forced""",
     "missing": """missing disparus disparues""",
     "threatened": """threatened menacés menacées menacé menace menacent threatens threaten risk risque jeu""",
     "cut": """cut cuts lost eliminated axed supprimés supprimées supprimer suppression supprime supprimera
@@ -278,6 +279,7 @@ _MODIFIERS = {
 MODIFIER_CLASS = {w: cls for cls, words in _MODIFIERS.items() for w in words.split()}
 _PEOPLE_CLASSES = {"people", "employees"}
 _MOD_SKIP = set("""were was are is have has had been be being ont a été sont étaient était ont été ou et and or
+                 remain remains remained restent reste demeurent still encore now désormais
                  or also aussi déjà already reportedly still toujours according for pour par by""".split())
 _MODIFIABLE = {"people": {"deaths", "injured", "displaced", "missing"},
                "jobs": {"threatened", "cut", "saved", "created"},
@@ -791,8 +793,10 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
             cls = NOUN_CLASS.get(wl, wl)
             if wl in ("point", "points") and re.match(r"\s+de\s+vente", text[w.end("w"):], re.I):
                 cls = "stores"  # "132 points de vente"
-            cls = _refine_noun(text, ns, w.end("w"), cls)
-            q.unit, q.qtype, q.noun = "count", "count", cls
+            refined = _refine_noun(text, ns, w.end("w"), cls)
+            if refined != cls:
+                q.extra["refined"] = True  # "people" who were killed are no headcount
+            q.unit, q.qtype, q.noun = "count", "count", refined
             if q.noun != wl:
                 q.extra["noun_text"] = wl
         elif scale_word and word[:1].isupper():

@@ -148,7 +148,8 @@ def _unit_ok(rule_unit: str | None, q: Quantity) -> bool:
 def _noun_in(q: Quantity, nouns) -> bool:
     """Whether a count's noun (its class, or the word as written) is one the rule lists."""
     want = {fold(n).rstrip("s") for n in nouns}
-    return any(fold(w).rstrip("s") in want for w in (q.noun, q.extra.get("noun_text", "")) if w)
+    written = "" if q.extra.get("refined") else q.extra.get("noun_text", "")  # "people ... killed" are deaths
+    return any(fold(w).rstrip("s") in want for w in (q.noun, written) if w)
 
 
 def _short(doc_id: str) -> str:
@@ -269,6 +270,7 @@ class NumericRuleType(RuleType):
                 view._generic_terms = terms  # type: ignore[attr-defined]
             claim.data["terms"] = terms
             claim.data["ents"] = sorted(entity_set(view, q))
+            claim.data["own_ents"] = sorted(entity_set(view, q, context=False))
             out.append(claim)
         return out
 
