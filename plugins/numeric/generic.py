@@ -187,6 +187,9 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     own_a, own_b = set(a.data.get("own_ents", ())), set(b.data.get("own_ents", ())) 
     if own_a and own_b and not own_a & own_b and ov is not None and ov == 0.0:
         return None  # both sentences name who the figure is about, and not the same
+    owner_a, owner_b = set(a.data.get("owner", ())), set(b.data.get("owner", ()))
+    if owner_a and owner_b and not owner_a & owner_b:
+        return None  # Lecoq's share is not Dumont's share
     if sim < float(conf["min_similarity"]):
         return None
     return sim + 0.5 * (ov or 0.0)

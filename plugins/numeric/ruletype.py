@@ -59,6 +59,7 @@ from plugins.numeric.slots import (
 UNIT_KINDS = ["currency", "money", "percent", "share", "year", "date", "time", "count", "duration", "any"]
 QTYPES = ["money", "share", "year", "date", "count", "duration"]
 SKIP_SECTIONS = {"attribution"}
+_ANY_LABEL = {"PER", "PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT", "NORP", "EVENT", "FAC"}
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
@@ -271,6 +272,8 @@ class NumericRuleType(RuleType):
             claim.data["terms"] = terms
             claim.data["ents"] = sorted(entity_set(view, q))
             claim.data["own_ents"] = sorted(entity_set(view, q, context=False))
+            # whose figure it is: the nearest name of its own sentence ("Lecoq recueille 47,6 %")
+            claim.data["owner"] = sorted(fold(e) for e in key_entities(view, q_idx, prev[-1:], None, _ANY_LABEL, view.known))
             out.append(claim)
         return out
 
