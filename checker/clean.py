@@ -25,8 +25,18 @@ TEASER_MARKER = re.compile(
     r"\s*[:\-–]?\s*(?P<rest>.*)$",
     re.I,
 )
+_MONTHS = (r"(?:janv(?:ier)?|févr(?:ier)?|fevr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|août|aout|sept(?:embre)?|"
+           r"oct(?:obre)?|nov(?:embre)?|déc(?:embre)?|dec(?:embre)?|january|february|march|april|may|june|july|august|"
+           r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|nov|dec)\.?")
+_DAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TIME = r"(?:\s*(?:à|a|at|,|-|–)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}\s*(?:am|pm|utc|gmt|cet)?)?"
+_DATE_ONLY = (rf"(?:(?:le|on)\s+)?(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}|"
+              rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}){_TIME}")
 BYLINE = re.compile(
-    r"^\s*(?:publié|mis\s+à\s+jour|modifié|actualisé|posted|published|updated|last\s+updated)\b.{0,60}\d{4}.{0,30}$"
+    # "Publié le 12 décembre 2024 à 08h07", "franceinfo avec AFP - Publié le 18 novembre 2025", "Updated on ..."
+    r"^.{0,60}\b(?:publié|mis\s+à\s+jour|modifié|actualisé|posted|published|updated|last\s+updated)\b.{0,60}\d{4}.{0,30}$"
+    # a dateline alone on its line: "Le 17 novembre 2025 à 11h20", "March 3, 2025, 10:42 am"
+    rf"|^\s*{_DATE_ONLY}\s*$"
     r"|^\s*(?:par|by)\s+[A-ZÉ][\w'’\-]+(?:\s+[A-ZÉ][\w'’\-]+){0,3}\s*(?:[,|–-].{0,60})?$"
     r"|^\s*author\s+avatar\s*$|^\s*avatar\s+de\s+l['’]auteur\s*$",
     re.I,

@@ -92,3 +92,25 @@ def test_english_document_keeps_english_and_drops_french_line():
     doc, view, _ = clean(text)
     assert doc.language == "en"
     assert list(removed_texts(doc).values()) == ["language:fr"]
+
+
+@pytest.mark.parametrize("line", [
+    "Le 17 novembre 2025 à 11h20",
+    "franceinfo avec AFP - Publié le 18 novembre 2025",
+    "Mis à jour le 3 mars 2025 à 18:02",
+    "March 3, 2025, 10:42 am",
+    "Published on 12 December 2024",
+    "mardi 5 août 2025",
+])
+def test_datelines_are_bylines_not_facts(line):
+    text = (line + "\nMicrosoft a investi 13 milliards de dollars dans OpenAI selon plusieurs sources concordantes.\n"
+            "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n")
+    doc, view, _ = clean(text)
+    assert removed_texts(doc) == {line: "byline"}
+
+
+def test_a_sentence_that_contains_a_date_is_kept():
+    text = ("Le contrat a été signé le 17 novembre 2025 à Paris par les deux dirigeants du groupe.\n"
+            "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n")
+    doc, view, _ = clean(text)
+    assert doc.removed == []
