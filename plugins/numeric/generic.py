@@ -80,9 +80,11 @@ def context_terms(view: SentenceView) -> list[str]:
 def entity_set(view: SentenceView, q: Quantity, *, context: bool = True) -> set[str]:
     """Canonical entities of the quantity's sentence (and, with ``context``, of the
     previous sentences of its paragraph), plus the person of an age."""
-    ents = {fold(e) for e in view.entity_ids}
+    known = view.known
+    ids = [e for e in view.entity_ids if not known or e in known]  # names, not capitalised words
+    ents = {fold(e) for e in ids}
     if context:
-        ents |= {fold(e) for e in view.context_ids}
+        ents |= {fold(e) for e in view.context_ids if not known or e in known}
     person = q.extra.get("person")
     if person:
         ents.add(fold(person))
@@ -199,6 +201,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None]:
     """Level of a generic conflict: warning with a similar context and shared entities."""
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
+    if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
+        return "suggestion", sim, ov  # years date many events: a warning needs the same predicate too
     if (ov is None or ov >= float(conf["warn_overlap"])) and sim >= float(conf["warn_similarity"]):
         return "warning", sim, ov
     if (ov is None or ov >= float(conf["warn_overlap"])) and a.data.get("unique") and b.data.get("unique") \

@@ -273,7 +273,7 @@ class NumericRuleType(RuleType):
             claim.data["ents"] = sorted(entity_set(view, q))
             claim.data["own_ents"] = sorted(entity_set(view, q, context=False))
             # whose figure it is: the nearest name of its own sentence ("Lecoq recueille 47,6 %")
-            claim.data["owner"] = sorted(fold(e) for e in key_entities(view, q_idx, prev[-1:], None, _ANY_LABEL, view.known))
+            claim.data["owner"] = sorted(fold(e) for e in key_entities(view, q_idx, None, None, _ANY_LABEL, view.known))
             out.append(claim)
         return out
 
