@@ -855,7 +855,7 @@ def _is_age(text: str, start: int, end: int, word_after: str) -> bool:
     if word_after == "ans" and _PERSON_NOUN_BEFORE.search(before[-30:]):
         return True  # "une femme de 36 ans"
     if _NAME_COMMA.search(before):
-        if word_after in ("ans",) and re.match(r"\s*ans\s*[,)]", after):
+        if word_after in ("ans",) and re.match(r"\s*ans\s*(?:[,;.)]|$)", after):
             return True
         if re.match(r"\s*[,)]", after) and not word_after:
             return True  # "Silva, 24, signed"
