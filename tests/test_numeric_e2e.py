@@ -120,7 +120,7 @@ def test_generic_comparison_without_rule(checker):
     # same measure, same entities, near-identical context: a warning (the generic level
     # rises with context similarity and entity overlap; it was a flat suggestion before)
     assert len(found) == 1 and found[0].level == "warning"
-    assert found[0].explanation["generic"]["measure"] == "count:avions"
+    assert found[0].explanation["generic"]["measure"] == "count:avion"
 
 
 def test_deterministic(checker):

@@ -236,8 +236,9 @@ NEW_FORMS = [
     ("1 450 emplois menacés", "fr", "1 450", "count", "jobs:threatened", 1449.5, 1450.5),
     ("600 emplois sauvés", "fr", "600", "count", "jobs:saved", 599.5, 600.5),
     ("the plan saved 600 jobs", "en", "600", "count", "jobs:saved", 599.5, 600.5),
-    ("l'usine créera 500 emplois", "fr", "500", "count", "jobs:created", 499.5, 500.5),
-    ("Transalpes emploie 4 500 personnes", "fr", "4 500", "count", "people", 4499.5, 4500.5),
+    ("l'usine créera 500 emplois", "fr", "500", "count", "jobs", 499.5, 500.5),
+    ("Transalpes emploie 4 500 personnes", "fr", "4 500", "count", "employees", 4499.5, 4500.5),
+    ("4 500 personnes vivent dans la commune", "fr", "4 500", "count", "people", 4499.5, 4500.5),
     # ages of persons
     ("Claire Dumont, 47 ans, a été élue", "fr", "47 ans", "age", "age", 46.5, 47.5),
     ("the 24-year-old striker", "en", "24-year-old", "age", "age", 23.5, 24.5),

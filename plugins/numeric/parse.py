@@ -273,6 +273,8 @@ _MODIFIERS = {
               supprimeront détruits perdus slashed shed""",
     "saved": """saved preserved retained kept sauvés sauvées sauvegardés préservés maintenus conservés repris reprises
                 sauver sauve préserver""",
+    "employees": """employs employ employed employing emploie emploient emploiera emploieront employait
+                    salarie salariés""",
     "created": """created create creates creating new créés créées créer crée créé créée créera créeront créent
                   création nouveaux nouvelles hiring""",
 }
@@ -281,8 +283,8 @@ _PEOPLE_CLASSES = {"people", "employees"}
 _MOD_SKIP = set("""were was are is have has had been be being ont a été sont étaient était ont été ou et and or
                  remain remains remained restent reste demeurent still encore now désormais
                  or also aussi déjà already reportedly still toujours according for pour par by""".split())
-_MODIFIABLE = {"people": {"deaths", "injured", "displaced", "missing"},
-               "jobs": {"threatened", "cut", "saved", "created"},
+_MODIFIABLE = {"people": {"deaths", "injured", "displaced", "missing", "employees"},
+               "jobs": {"threatened", "cut", "saved"},  # created jobs are the plain class
                "employees": {"threatened", "cut", "saved"}}
 
 
