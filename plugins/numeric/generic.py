@@ -61,7 +61,7 @@ def measure_key(q: Quantity) -> str:
         return "date:daymonth" if q.extra.get("no_year") else "date"
     if q.qtype in ("year", "age"):
         return q.qtype
-    return f"{q.qtype}:{q.unit}"
+    return f"{q.qtype}:{q.unit}" + ("/year" if q.extra.get("rate") else "")
 
 
 def context_terms(view: SentenceView) -> list[str]:
@@ -201,6 +201,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None]:
     """Level of a generic conflict: warning with a similar context and shared entities."""
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
+    if a.data.get("part") or b.data.get("part"):
+        return "suggestion", sim, ov  # one of several figures of one sentence: perhaps a part of the other
     if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
         return "suggestion", sim, ov  # years date many events: a warning needs the same predicate too
     if (ov is None or ov >= float(conf["warn_overlap"])) and sim >= float(conf["warn_similarity"]):

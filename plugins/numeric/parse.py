@@ -737,6 +737,9 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
     p = prec * scale
     q = Quantity(start=start, end=end, text=text[start:end], low=x, high=x, scale=scale, scale_word=scale_word,
                  approx_text=approx_text, nominal=x, precision=p)
+    rate = _RATE_AFTER.match(text, end)
+    if rate and (currency or scale_word):
+        q.extra["rate"] = "year"  # "2 milliards d'euros par an" is a yearly rate, not a total
     if currency:
         q.unit, q.qtype = currency, "money"
     elif pct:
@@ -804,7 +807,12 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         elif scale_word and word[:1].isupper():
             return None
         else:
-            return None  # a bare number: nothing says what it measures
+            ell = _elliptic_noun(text, start)
+            if ell is None:
+                return None  # a bare number: nothing says what it measures
+            # "Bricomar apporte 420 magasins, Ostral 310": the noun of the enumeration
+            q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(ell, ell)
+            q.extra["elliptic"] = True
     return _finish(q, kind, x, p, value2, scale, slack)
 
 
@@ -831,6 +839,8 @@ def _finish(q: Quantity, kind, x: float, p: float, value2, scale: float, slack: 
     return q
 
 
+_RATE_AFTER = re.compile(r"\s*(?:par\s+an(?:n[ée]e)?|chaque\s+ann[ée]e|annuellement|per\s+(?:year|annum)|a\s+year|"
+                         r"each\s+year|annually|/\s?an|/\s?yr|/\s?year)(?![\w])", re.I)
 _HYPHEN_UNIT = re.compile(r"[\-‑](?P<u>years?|months?|weeks?|days?|ans|mois)(?![\w])", re.I)
 _SPEED_AFTER = re.compile(r"\s?(?P<u>km\s?/\s?h|kmh|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
                           r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|mph|miles?\s+(?:per|an)\s+hour)(?![\w])", re.I)
@@ -838,6 +848,22 @@ _PERSON_NOUN_BEFORE = re.compile(
     r"(?:homme|femme|garçon|fille|enfant|adolescente?|jeune|victime|conducteur|conductrice|joueur|joueuse|"
     r"man|woman|boy|girl|child|player)\s+(?:de|d['’]|of)\s*$", re.I)
 _NAME_COMMA = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý][\w\-’']+\s+){0,3}[A-ZÀ-Ý][\w\-’']+\s*,\s*$")
+
+
+_ENUM_PREV = re.compile(r"\d[\d \u00a0\u202f.,]*\s+(?P<w>[^\W\d_][\w\-’']*)")
+_ENUM_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bcontre\b|\bagainst\b)\s+(?:[A-ZÀ-Ý][\w\-’']*\s+){1,3}")
+
+
+def _elliptic_noun(text: str, start: int) -> str | None:
+    """Counted noun of an enumeration the number continues ("420 magasins, Ostral 310")."""
+    prev = None
+    for prev in _ENUM_PREV.finditer(text, 0, start):
+        pass
+    if prev is None or prev.group("w").lower() in _STOP_NOUNS or prev.group("w")[:1].isupper():
+        return None
+    if not _ENUM_GAP.fullmatch(text, prev.end(), start):
+        return None
+    return prev.group("w").lower()
 
 
 def _person_before(text: str, start: int) -> str:

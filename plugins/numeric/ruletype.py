@@ -209,8 +209,11 @@ class NumericRuleType(RuleType):
             view.first, view.known = first_named, known_ids
             years = [q for q in quantities if q.qtype == "year"]
             prev_years = self._years_of(prev[-1], doc) if prev and not years else []
+            sent_claims: list[Claim] = []
             for q in quantities:
-                claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev, prev_years))
+                sent_claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev, prev_years))
+            _mark_parts(sent_claims)
+            claims.extend(sent_claims)
         self._propagate_scope(claims)
         if self.ctx is not None:
             self.ctx.add_stat("numeric", "quantities", len(claims))
@@ -534,6 +537,18 @@ class NumericRuleType(RuleType):
             score=(0.75 if implied else 1.0) * (0.6 if note else 1.0),
             explanation=explanation,
         )
+
+
+def _mark_parts(claims: list[Claim]) -> None:
+    """Generic claims of one sentence measuring the same thing with different values are
+    parts of an enumeration ("420 magasins, Ostral 310"): compared at a lower level."""
+    by_key: dict[str, set] = defaultdict(set)
+    for c in claims:
+        if c.data["rule"].get("generic", False):
+            by_key[c.keys[0]].add(c.data["q"].nominal)
+    for c in claims:
+        if c.data["rule"].get("generic", False) and len(by_key[c.keys[0]]) > 1:
+            c.data["part"] = True
 
 
 # ---------------------------------------------------------------------- intervals
