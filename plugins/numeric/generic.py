@@ -61,6 +61,8 @@ def measure_key(q: Quantity) -> str:
         return "date:daymonth" if q.extra.get("no_year") else "date"
     if q.qtype in ("year", "age"):
         return q.qtype
+    if q.qtype == "duration":
+        return q.unit  # "duration:year"
     return f"{q.qtype}:{q.unit}" + ("/year" if q.extra.get("rate") else "")
 
 
@@ -192,8 +194,9 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     owner_a, owner_b = set(a.data.get("owner", ())), set(b.data.get("owner", ()))
     if owner_a and owner_b and not owner_a & owner_b:
         return None  # Lecoq's share is not Dumont's share
-    if sim < float(conf["min_similarity"]):
-        return None
+    if sim < float(conf["min_similarity"]) and not (a.data.get("unique") and b.data.get("unique")
+                                                    and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)):
+        return None  # (a specific measure stated once by each article is a candidate anyway)
     return sim + 0.5 * (ov or 0.0)
 
 

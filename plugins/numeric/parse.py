@@ -866,6 +866,10 @@ def _elliptic_noun(text: str, start: int) -> str | None:
     return prev.group("w").lower()
 
 
+# "The Portuguese international, 24, has agreed": a sentence-initial noun phrase in apposition
+_APPOSITION = re.compile(r"(?:^|[.!?»\"]\s+)(?:The|Le|La|L['’])\s*[^\W\d_][^,.;:\d]{0,40},\s*$")
+
+
 def _person_before(text: str, start: int) -> str:
     """The capitalised name right before "Claire Dumont, 47 ans" (folded last word), else ''."""
     m = re.search(r"([A-ZÀ-Ý][\w\-’']+)\s*,\s*$", text[max(0, start - 60):start])
@@ -882,7 +886,7 @@ def _is_age(text: str, start: int, end: int, word_after: str) -> bool:
         return True  # "aged 24", "âgé de 47 ans"
     if word_after == "ans" and _PERSON_NOUN_BEFORE.search(before[-30:]):
         return True  # "une femme de 36 ans"
-    if _NAME_COMMA.search(before):
+    if _NAME_COMMA.search(before) or _APPOSITION.search(before):
         if word_after in ("ans",) and re.match(r"\s*ans\s*(?:[,;.)]|$)", after):
             return True
         if re.match(r"\s*[,)]", after) and not word_after:

@@ -540,14 +540,15 @@ class NumericRuleType(RuleType):
 
 
 def _mark_parts(claims: list[Claim]) -> None:
-    """Generic claims of one sentence measuring the same thing with different values are
+    """Generic counts of one sentence measuring the same thing with different values are
     parts of an enumeration ("420 magasins, Ostral 310"): compared at a lower level."""
     by_key: dict[str, set] = defaultdict(set)
     for c in claims:
         if c.data["rule"].get("generic", False):
             by_key[c.keys[0]].add(c.data["q"].nominal)
     for c in claims:
-        if c.data["rule"].get("generic", False) and len(by_key[c.keys[0]]) > 1:
+        if c.data["rule"].get("generic", False) and c.keys[0].startswith("numeric-generic:count:") \
+                and len(by_key[c.keys[0]]) > 1:
             c.data["part"] = True
 
 
