@@ -240,12 +240,12 @@ NEW_FORMS = [
     ("Transalpes emploie 4 500 personnes", "fr", "4 500", "count", "employees", 4499.5, 4500.5),
     ("4 500 personnes vivent dans la commune", "fr", "4 500", "count", "people", 4499.5, 4500.5),
     # ages of persons
-    ("Claire Dumont, 47 ans, a été élue", "fr", "47 ans", "age", "age", 46.5, 47.5),
-    ("the 24-year-old striker", "en", "24-year-old", "age", "age", 23.5, 24.5),
-    ("Silva, 24, signed on Monday", "en", "24", "age", "age", 23.5, 24.5),
-    ("aged 52, the chief executive", "en", "52", "age", "age", 51.5, 52.5),
-    ("a 36-year-old engineer", "en", "36-year-old", "age", "age", 35.5, 36.5),
-    ("une femme de 36 ans", "fr", "36 ans", "age", "age", 35.5, 36.5),
+    ("Claire Dumont, 47 ans, a été élue", "fr", "47 ans", "age", "age", 47, 47),
+    ("the 24-year-old striker", "en", "24-year-old", "age", "age", 24, 24),
+    ("Silva, 24, signed on Monday", "en", "24", "age", "age", 24, 24),
+    ("aged 52, the chief executive", "en", "52", "age", "age", 52, 52),
+    ("a 36-year-old engineer", "en", "36-year-old", "age", "age", 36, 36),
+    ("une femme de 36 ans", "fr", "36 ans", "age", "age", 36, 36),
     # durations
     ("a five-year contract", "en", "five-year", "duration", "duration:year", 4.5, 5.5),
     ("a four-year deal", "en", "four-year", "duration", "duration:year", 3.5, 4.5),

@@ -772,7 +772,8 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
                 q.end = end + yo.end()
                 q.text = text[q.start:q.end]
             q.extra["person"] = _person_before(text, start)
-            return _finish(q, kind, x, p, value2, scale, slack)
+            q.precision = 0.0  # an age is a whole number of years: 24 and 26 cannot both be true
+            return _finish(q, kind, x, 0.0, value2, scale, slack)
         if wl in _DURATION_UNITS and _DURATION_UNITS[wl] != "year" and not re.match(
                 r"[\s\-]?\w+[\s\-]old", text[end:end + 14], re.I):
             q.unit, q.qtype = f"duration:{_DURATION_UNITS[wl]}", "duration"  # "18 mois", "24 months"
