@@ -262,6 +262,10 @@ class RelationRuleType(RuleType):
     def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, mode, swap, negate=False) -> Claim | None:
         subj = stream.mentions[int(m.group("subj"))]
         if mode == "implicit":
+            first_tok = stream.token_range(m.start(), m.end())[0]
+            prev = words[first_tok - 1] if first_tok > 0 else ""
+            if prev.startswith("§") or prev in ("s", "de", "d'", "du", "des", "of"):
+                return None  # "Northbridge manager X", "the club's manager X": the object is named
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":
             obj = self._context_object(doc, index, sent, subj, stream.spans[stream.token_range(m.start(), m.end())[0]][0],
@@ -307,7 +311,8 @@ class RelationRuleType(RuleType):
             "names": {"subject": s_name, "object": o_name},
         }
         if cue["changed"]:
-            value["time"]["change"] = "no longer"
+            # a succession ("Z replaced X as ...") is its own statement, apart from "X is no longer ..."
+            value["time"]["change"] = "replaced" if negate else "no longer"
         start = sent.start + stream.spans[first][0]
         end = sent.start + stream.spans[last][1]
         keys = [f"pair:{min(s_id, o_id)}|{max(s_id, o_id)}"]
