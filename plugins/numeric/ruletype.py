@@ -22,6 +22,7 @@ conflict; claims of the same article are never paired (core pairing).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Any, Iterable
@@ -59,6 +60,9 @@ from plugins.numeric.slots import (
 UNIT_KINDS = ["currency", "money", "percent", "share", "year", "date", "time", "count", "duration", "any"]
 QTYPES = ["money", "share", "year", "date", "count", "duration"]
 SKIP_SECTIONS = {"attribution"}
+# a year that dates another event ("fondée en 1962") is no narrative scope for the next sentence
+_ANCHOR_BEFORE = re.compile(r"(?:fond[ée]e?s?|cr[ée]{2}e?s?|n[ée]e?|founded|established|created|born|since|depuis)\s*$",
+                            re.I)
 _ANY_LABEL = {"PER", "PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT", "NORP", "EVENT", "FAC"}
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -222,7 +226,7 @@ class NumericRuleType(RuleType):
     def _years_of(self, sent, doc) -> list[str]:
         got = parse_quantities(sent.text, sent.language or doc.language, bound_slack=self.slack_default)
         return [q.text.split()[-1] for q in got if q.qtype == "year" and q.approx is None
-                and (not q.prep or q.prep in ("en", "in"))]
+                and (not q.prep or q.prep in ("en", "in")) and not _ANCHOR_BEFORE.search(sent.text[:q.start])]
 
     def _claims_for(self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev,
                     prev_years=()) -> list[Claim]:
