@@ -143,3 +143,11 @@ def test_unrelated_year_of_the_sentence_does_not_block_the_comparison(checker):
     fs = run(checker, "Nathalie Roussel, directrice générale d'Orphéa, vise 2027.",
              "Orphea chief executive Didier Campan said it would file by the end of 2025.")
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
+
+
+def test_implicit_role_needs_a_bare_title(checker):
+    # "general manager", "sales manager": other roles, not a team's manager
+    assert run(checker, "The general manager John Smith said sales grew.",
+               "The sales manager Jane Doe said sales grew.") == []
+    fs = run(checker, "Le maire sortant Bernard Lecoq a perdu.", "Le maire sortant Henri Vasseur a perdu.")
+    assert [f.explanation["constraint"] for f in fs] == ["functional"]

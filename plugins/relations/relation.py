@@ -130,6 +130,10 @@ RELATION_SCHEMA: dict[str, Any] = {
 }
 
 DEFAULT_LEVELS = {"exclusive_shared": "warning"}
+# words that may stand right before a role with no place named ("le maire sortant X", "Governor X")
+_IMPLICIT_BEFORE = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "notre", "votre", "ce", "cet",
+                    "cette", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "by", "par",
+                    "with", "avec", "and", "et", "said", "dit", "selon"}
 IMPLICIT = "*"  # object of 'object: implicit' patterns: the place/organisation the story is about
 
 
@@ -266,6 +270,10 @@ class RelationRuleType(RuleType):
             prev = words[first_tok - 1] if first_tok > 0 else ""
             if prev.startswith("§") or prev in ("s", "de", "d'", "du", "des", "of"):
                 return None  # "Northbridge manager X", "the club's manager X": the object is named
+            if prev and prev[0].isalpha() and prev not in _IMPLICIT_BEFORE:
+                p_start = stream.spans[first_tok - 1][0]
+                if not sent.text[p_start:p_start + 1].isupper():
+                    return None  # "general manager X", "sales manager X": another role, not the one of the rule
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":
             obj = self._context_object(doc, index, sent, subj, stream.spans[stream.token_range(m.start(), m.end())[0]][0],
