@@ -56,6 +56,9 @@ def test_exclusion_naming_chiffre_d_affaires_applies():
     ("The firm was founded in 2019 and has 1,100 employees.", "en", None),
     ("Revenue grew 21% year on year, the fastest pace since 2021.", "en", None),
     ("Microsoft a investi 10 milliards de dollars en 2023.", "fr", "2023"),
+    # a reference year of a comparison is not the figure's scope
+    ("La participation s'établit à 48,7 %, en hausse de six points par rapport à 2020.", "fr", None),
+    ("Turnout stood at 48.7%, up six points compared with 2020.", "en", None),
     ("Northwind reported third-quarter revenue of $4.2 billion.", "en", "quarter"),
     ("In 2023 the company had posted annual revenue of $14.8 billion.", "en", "2023/year"),
 ])

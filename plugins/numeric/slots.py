@@ -341,6 +341,11 @@ def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: li
     return base
 
 
+_COMPARED_BEFORE = re.compile(
+    r"(?:par\s+rapport\s+(?:à|a|au|aux)|compar[ée]e?s?\s+(?:à|a|au|aux|with|to)|contre|versus|vs\.?|than(?:\s+in)?|"
+    r"qu['’]\s?en|compared\s+(?:with|to))\s*$", re.I)
+
+
 def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     best = None
     best_d = 10 ** 6
@@ -354,6 +359,8 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
             continue
         if _anchored(view, y_idx):
             continue
+        if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30):y.start]):
+            continue  # "en hausse de six points par rapport à 2020": the reference, not the scope
         d = min(token_distance(view, q_idx, i) for i in y_idx)
         if d < best_d and d <= 14:
             best, best_d = y.text.split()[-1], d
