@@ -263,7 +263,8 @@ NOUN_CLASS = {w: cls for cls, words in _NOUN_CLASSES.items() for w in words.spli
 # the number ("killed 240 people", "supprimer 300 postes"), refines the noun class:
 # a people count becomes that class, any other count becomes ``class:modifier``.
 _MODIFIERS = {
-    "deaths": """killed died dead perished tués tuées morts mortes décédés décédées péri kill kills tuer tue""",
+    "deaths": """killed died dead perished tué tuée tués tuées morts mortes décédés décédées péri kill kills tuer tue
+                 tuant""",
     "injured": """injured hurt wounded blessés blessées blessé blessée injuries""",
     "displaced": """displaced evacuated homeless moved relocated sheltering sheltered déplacés déplacées évacués évacuées
                     sinistrés relogés forced""",
