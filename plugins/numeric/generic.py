@@ -31,7 +31,7 @@ from plugins.numeric.parse import MODIFIER_CLASS, NOUN_CLASS, Quantity
 from plugins.numeric.slots import SentenceView, fold
 
 #: defaults of the generic rule's ``pairing`` block
-DEFAULTS = {"top_k": 3, "min_similarity": 0.08, "warn_similarity": 0.3, "warn_overlap": 0.5}
+DEFAULTS = {"top_k": 2, "min_similarity": 0.15, "warn_similarity": 0.3, "warn_overlap": 0.5}
 
 _STOP = set(
     """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses

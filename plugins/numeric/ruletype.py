@@ -80,10 +80,10 @@ NUMERIC_SCHEMA: dict[str, Any] = {
             "description": "candidate pairing of a generic rule (top-k partners per claim, never all pairs)",
             "properties": {
                 "top_k": {"type": "integer", "minimum": 1, "maximum": 50,
-                          "description": "partners kept per claim, best context similarity first (default 3)"},
+                          "description": "partners kept per claim, best context similarity first (default 2)"},
                 "min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "description": (
                     "minimum TF-IDF cosine of the two sentences' content lemmas (numbers masked) for a "
-                    "candidate pair (default 0.08)")},
+                    "candidate pair, unless each article states this specific measure once (default 0.15)")},
                 "warn_similarity": {"type": "number", "minimum": 0, "maximum": 1, "description": (
                     "context similarity from which a generic conflict is a warning, not a suggestion (default 0.3)")},
                 "warn_overlap": {"type": "number", "minimum": 0, "maximum": 1, "description": (
