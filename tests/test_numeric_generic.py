@@ -185,3 +185,39 @@ def test_pair_generic_bounded_unit():
     # deterministic
     again = pair_generic(list(reversed(claims)), Ctx())
     assert [g.key for g in groups] == [g.key for g in again]
+
+
+def test_large_block_uses_the_inverted_index():
+    """Above INDEX_FROM claims of one measure, only pairs sharing a context term or an
+    entity are scored (fewer than all pairs), and the result stays deterministic."""
+    from checker.model import Claim, Sentence
+    from plugins.numeric import generic
+
+    class Ctx:
+        focus = None
+
+        def allowed(self, a, b):
+            return a != b
+
+        def add_stat(self, *a):
+            pass
+
+    rule = Rule(id="x.generic", extends="numeric", level="suggestion", message="", body={"generic": True})
+    n = generic.INDEX_FROM + 36
+    claims = []
+    for i in range(n):
+        text = f"Le cyclone a fait {i} morts."
+        s = Sentence(doc_id=f"d{i:03d}", index=0, text=text, start=0, end=len(text), language="fr")
+        q = parse_quantities(text, "fr")[0]
+        topic = f"topic{i % 10}"  # ten topics: claims meet only within their topic
+        claims.append(Claim(kind="numeric", doc_id=f"d{i:03d}", sentence=s, start=q.start, end=q.end,
+                            keys=("numeric-generic:count:deaths",), value={"slot": "count:deaths"}, rule_id=rule.id,
+                            data={"q": q, "rule": rule, "scope": None, "terms": [topic, f"word{i}"], "ents": [],
+                                  "own_ents": [], "owner": []}))
+    generic._tfidf([c.data["terms"] for c in claims])
+    pairs = list(generic._candidate_index_pairs(claims))
+    assert 0 < len(pairs) < n * (n - 1) // 2
+    assert all(claims[i].data["terms"][0] == claims[j].data["terms"][0] for i, j in pairs)
+    groups = pair_generic(claims, Ctx())
+    assert groups and all(g.claims[0].data["terms"][0] == g.claims[1].data["terms"][0] for g in groups)
+    assert len(groups) <= n * DEFAULTS["top_k"]

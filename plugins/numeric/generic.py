@@ -147,15 +147,15 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
         if len({c.doc_id for c in members}) < 2:
             continue
         partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
-                    continue
-                s = pair_score(a, b)
-                if s is None:
-                    continue
-                partners[id(a)].append((s, claim_sort_key(b), b))
-                partners[id(b)].append((s, claim_sort_key(a), a))
+        for i, j in _candidate_index_pairs(members):
+            a, b = members[i], members[j]
+            if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+                continue
+            s = pair_score(a, b)
+            if s is None:
+                continue
+            partners[id(a)].append((s, claim_sort_key(b), b))
+            partners[id(b)].append((s, claim_sort_key(a), a))
         for a in members:
             cands = sorted(partners.get(id(a), []), key=lambda t: (-t[0], t[1]))
             k = int(settings(a.data["rule"])["top_k"])
@@ -170,6 +170,37 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     if ctx is not None:
         ctx.add_stat("numeric", "generic_pairs", len(groups))
     return groups
+
+
+#: above this many claims of one measure, candidates are found through an inverted index
+#: of their context terms and entities (terms shared by more than ``MAX_POSTING`` claims
+#: are too common to propose a pair), not by scoring every pair of the block
+INDEX_FROM = 64
+MAX_POSTING = 48
+
+
+def _candidate_index_pairs(members: list[Claim]):
+    """Index pairs (i < j) of a block worth scoring, in a deterministic order."""
+    n = len(members)
+    if n <= INDEX_FROM:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield i, j
+        return
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(members):
+        for t in set(c.data.get("terms", ())) | {"@" + e for e in c.data.get("ents", ())}:
+            postings[t].append(i)
+    seen: set[tuple[int, int]] = set()
+    for t in sorted(postings):
+        ids = postings[t]
+        if len(ids) > MAX_POSTING:
+            continue
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                if (i, j) not in seen:
+                    seen.add((i, j))
+    yield from sorted(seen)
 
 
 def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:

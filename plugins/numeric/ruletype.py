@@ -9,9 +9,11 @@ what it measures (``slots``).  A YAML rule names a slot explicitly::
 When several rules could claim a quantity, the rule whose predicate is closest to it
 wins (a valuation, an investment and a data-centre budget in one sentence go to three
 slots).  Rules of different languages that share ``slot`` are compared with each other
-(a French and an English article).  A rule with ``generic: true`` compares, at its own
-(low) level, the quantities no other rule claimed that share predicate lemma, entities
-and quantity type.
+(a French and an English article).  A rule with ``generic: true`` compares the
+quantities no other rule claimed by what they measure (type, unit, class of the counted
+noun and its modifiers), overlapping entities and context similarity, top-k partners per
+claim (``plugins/numeric/generic.py``); a warning when context and entities agree, else a
+suggestion.
 
 Comparison: two intervals conflict when they cannot both be true after tolerance
 (``hard``), or when a bound contradicts what it implies ("pas moins de 8 milliards"
