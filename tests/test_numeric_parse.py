@@ -257,6 +257,10 @@ NEW_FORMS = [
     ("des rafales à 190 km/h", "fr", "190 km/h", "speed", "km/h", 189.5, 190.5),
     ("winds of 210 km/h", "en", "210 km/h", "speed", "km/h", 209.5, 210.5),
     ("winds of 120 mph", "en", "120 mph", "speed", "km/h", 119.5 * 1.609344, 120.5 * 1.609344),
+    # trial phases: a rank
+    ("son essai de phase 3 sur le vectamab", "fr", "phase 3", "rank", "phase", 3, 3),
+    ("The phase 2 trial enrolled 2,140 patients", "en", "phase 2", "rank", "phase", 2, 2),
+    ("a Phase III study", "en", "Phase III", "rank", "phase", 3, 3),
     # money after a verb or a noun
     ("the government pledged $250 million in emergency aid", "en", "$250 million", "money", "USD", 249.5 * M, 250.5 * M),
     ("un passif de 120 millions d'euros", "fr", "120 millions d'euros", "money", "EUR", 119.5 * M, 120.5 * M),

@@ -47,7 +47,7 @@ _FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
 
 #: measures specific enough that one statement per article names the same fact
 #: (a death toll, a wind speed, an age, a day); money, shares and years are not
-UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration:")
+UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration:", "rank:")
 
 
 def measure_key(q: Quantity) -> str:

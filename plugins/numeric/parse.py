@@ -144,6 +144,8 @@ MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12,
     "janv.": 1, "févr.": 2, "jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12, "dec.": 12,
 }
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PHASE_RE = re.compile(r"(?<![\w])(?P<kind>phase|stade|stage)\s+(?P<n>[1-4]|I{1,3}|IV)(?![\w/.,]\d|[\w])", re.I)
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 _NUM_DIGITS = (
@@ -337,7 +339,7 @@ class Quantity:
     low_inclusive: bool = True
     high_inclusive: bool = True
     unit: str = "count"  # ISO currency | percent | year | date | count | duration:<unit>
-    qtype: str = "count"  # money | share | year | date | count | duration
+    qtype: str = "count"  # money | share | year | date | count | duration | age | speed | rank
     scale: float = 1.0
     scale_word: str = ""
     approx: str | None = None  # gt ge lt le about nearly just_over range
@@ -507,6 +509,8 @@ def display(q: Quantity) -> str:
             dd = _dt.date.fromordinal(int(q.low))
             return f"{dd.year}-{dd.month:02d}"
         return lo if lo == hi else f"{lo}–{hi}"
+    if q.qtype == "rank":
+        return f"{q.unit} {int(q.nominal)}"
     unit = {"percent": " %"}.get(q.unit, "")
     if q.qtype == "money":
         unit = " " + q.unit
@@ -579,6 +583,19 @@ def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAUL
                          extra={"month_only": kind == "my", "no_year": no_year})
             out.append(q)
             taken.append((m.start(), m.end()))
+
+    # 1b. phases ("essai de phase 3", "a phase II trial"): a rank, compared as an exact integer
+    for m in _PHASE_RE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _ROMAN.get(raw.upper())
+        if not n:
+            continue
+        q = Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(n), high=float(n),
+                     unit=m.group("kind").lower().replace("stade", "stage"), qtype="rank", nominal=float(n))
+        out.append(q)
+        taken.append((m.start(), m.end()))
 
     # 2. vague amounts
     for m in _VAGUE_RE.finditer(text):
