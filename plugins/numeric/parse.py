@@ -268,7 +268,7 @@ _MODIFIERS = {
     "deaths": """killed died dead perished tué tuée tués tuées morts mortes décédés décédées péri kill kills tuer tue
                  tuant""",
     "injured": """injured hurt wounded blessés blessées blessé blessée injuries""",
-    "displaced": """displaced evacuated homeless moved relocated sheltering sheltered déplacés déplacées évacués évacuées
+    "displaced": """displaced evacuated homeless déplacés déplacées évacués évacuées
                     sinistrés relogés forced""",
     "missing": """missing disparus disparues""",
     "threatened": """threatened menacés menacées menacé menace menacent threatens threaten risk risque jeu""",
