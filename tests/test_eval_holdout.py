@@ -63,5 +63,10 @@ def test_benchmark_runs_on_holdout(bench, folders):
     assert t["annotation_problems"] == 0
     assert t["expected"] >= 5 * len(folders)
     assert 0.0 <= t["recall"] <= 1.0 and 0.0 <= t["precision"] <= 1.0
+    # Regression floors, set by the lead from the landing measurement (35/48 = 0.73 recall, 37/41 = 0.90 precision
+    # at level >= warning) minus a margin. Raise them as the checker improves; never
+    # tune the rules on this corpus's sentences.
+    assert t["recall"] >= 0.65, t
+    assert t["precision"] >= 0.85, t
     for s in report["stories"]:
         assert not s["input_errors"], (s["story"], s["input_errors"])
