@@ -47,12 +47,12 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.fileio import atomic_write
 from checker.model import Document, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -293,18 +293,7 @@ def store_entry(checker: "Checker", doc: Document, ctx: "RunContext", instances,
         ctx.add_stat("analysis_cache", "unpicklable")
         return False
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic_write(path, data)
     except OSError as exc:
         log.debug("analysis cache: cannot write %s (%s)", path, exc)
         return False

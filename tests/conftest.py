@@ -46,3 +46,14 @@ def stand_in_model() -> Path:
     if not (STAND_IN_MODEL / "config.json").is_file():
         pytest.skip(f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)")
     return STAND_IN_MODEL
+
+
+@pytest.fixture(scope="session")
+def eval_bench():
+    """benchmarks/eval_corpus.py as a module (shared by the evaluation-corpus tests)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_corpus", REPO / "benchmarks" / "eval_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -6,7 +6,6 @@ unique, each story has conflicts and non-conflicts) and that the benchmark's eva
 the corpus without errors; they assert nothing about recall or precision.
 Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind/* -v
 """
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,9 @@ BLIND = ROOT / "tests" / "data" / "eval-blind"
 pytestmark = pytest.mark.slow
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_corpus_blind", ROOT / "benchmarks" / "eval_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def bench():
-    return _bench()
+def bench(eval_bench):
+    return eval_bench
 
 
 @pytest.fixture(scope="module")

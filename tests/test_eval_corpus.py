@@ -4,26 +4,15 @@ Measured with benchmarks/eval_corpus.py (numeric + relation + entities, NLI off)
 recall 47/50 = 0.94, precision 40/41 = 0.976 (before entity-keyed slots: 0.76 / 0.89).
 The floors leave a small margin.
 """
-import importlib.util
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_corpus", ROOT / "benchmarks" / "eval_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def report():
-    mod = _bench()
-    return mod.evaluate(mod.story_folders([]))
+def report(eval_bench):
+    return eval_bench.evaluate(eval_bench.story_folders([]))
 
 
 def test_annotations_are_valid(report):
@@ -47,8 +36,8 @@ def test_no_annotated_non_conflict_reported(report):
     assert not bad, bad
 
 
-def test_bad_annotation_is_reported_not_raised(tmp_path):
-    mod = _bench()
+def test_bad_annotation_is_reported_not_raised(tmp_path, eval_bench):
+    mod = eval_bench
     story = tmp_path / "broken"
     story.mkdir()
     (story / "a.txt").write_text("Valmont a racheté Transalpes.", encoding="utf-8")

@@ -4,7 +4,6 @@ These tests only check that the annotations are valid and that the benchmark run
 holdout without errors; they assert nothing about recall or precision (the lead sets floors).
 Measure with: python benchmarks/eval_corpus.py tests/data/eval-holdout/* -v
 """
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,9 @@ HOLDOUT = ROOT / "tests" / "data" / "eval-holdout"
 pytestmark = pytest.mark.slow
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_corpus", ROOT / "benchmarks" / "eval_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def bench():
-    return _bench()
+def bench(eval_bench):
+    return eval_bench
 
 
 @pytest.fixture(scope="module")
