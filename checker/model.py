@@ -20,6 +20,20 @@ def level_at_least(level: str, threshold: str) -> bool:
     return LEVEL_RANK[level] >= LEVEL_RANK[threshold]
 
 
+def entity_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of an entity name or id.
+
+    Compare a rule's ``entities: [Microsoft]`` with ``EntityMention.id`` through this key:
+    entities declared in YAML keep their declared id ("Microsoft"), others get a folded id
+    ("orphea" for "Orphéa"), and both sides must meet.
+    """
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
 @dataclass(frozen=True)
 class Region:
     """A stretch of the original text removed by cleaning, with the reason."""

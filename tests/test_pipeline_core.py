@@ -53,3 +53,11 @@ def test_a_single_article_gets_a_notice_not_an_error(bare_checker):
     result = bare_checker.check_texts({"only.txt": LONG_FR})
     assert [(e.kind, e.path) for e in result.errors] == [("notice", "only.txt")]
     assert "nothing to compare" in result.errors[0].message
+
+
+def test_entity_key_meets_declared_and_folded_ids():
+    from checker.model import entity_key
+
+    assert entity_key("Microsoft") == entity_key("microsoft") == "microsoft"
+    assert entity_key("Orphéa") == entity_key("ORPHEA") == "orphea"
+    assert entity_key("Saint-Aubin-sur-Marne") == "saint aubin sur marne"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from checker.model import CandidateGroup, Claim, Document, Evidence, Finding, Sentence
+from checker.model import CandidateGroup, Claim, Document, Evidence, Finding, Sentence, entity_key
 from checker.pairing import unique_pairs
 from checker.ruletype import RuleType
 
@@ -166,7 +166,7 @@ class EventDateRuleType(RuleType):
             return None
         entities = tuple(sorted({m.id for m in sent.entities if m.end <= d_start or m.start >= d_end}))
         wanted = rule.get("match.entities")
-        if wanted and not set(wanted) & set(entities):
+        if wanted and not {entity_key(w) for w in wanted} & {entity_key(e) for e in entities}:
             return None
         if not entities:
             return None  # an event needs a participant to be the same event elsewhere
