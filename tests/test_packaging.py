@@ -28,7 +28,7 @@ def test_wheel_contains_rules_profiles_and_assets(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
                            "-w", str(tmp_path), str(REPO)], capture_output=True, text=True)
     if proc.returncode != 0 and "No module named" in proc.stderr:
-        pytest.skip(f"cannot build a wheel here: {proc.stderr.strip()[-200:]}")
+        pytest.skip(reason=f"cannot build a wheel here: {proc.stderr.strip()[-200:]}")
     assert proc.returncode == 0, proc.stderr[-2000:]
     (wheel,) = tmp_path.glob("factcheck-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
