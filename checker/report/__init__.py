@@ -33,6 +33,16 @@ class Report:
             counts[f.level] += 1
         return counts
 
+    def counts_phrase(self) -> str:
+        """``0 errors, 1 warning, 4 suggestions`` (visible findings, most severe first)."""
+        counts = self.summary()
+        return ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
+
+    def documents_phrase(self) -> str:
+        """``5 documents`` / ``1 document``."""
+        n = len(self.documents)
+        return f"{n} document{'s' if n != 1 else ''}"
+
     def doc(self, doc_id: str) -> Document | None:
         for d in self.documents:
             if d.id == doc_id:

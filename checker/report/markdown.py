@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 
-from checker.model import LEVELS
-
 ICON = {"error": "🔴", "warning": "🟠", "suggestion": "🔵"}
 _MD_SPECIAL = "\\`*_[]<>#~|!"
 
@@ -82,13 +80,10 @@ def write_markdown(report, stream) -> None:
     """Write the report as a Markdown review table."""
     docs = {d.id: d for d in report.documents}
     w = stream.write
-    counts = report.summary()
-    n_docs = len(report.documents)
     visible = report.visible
     suppressed = [f for f in report.findings if f.suppressed]
     w("## factcheck report\n\n")
-    parts = ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
-    line = f"**{n_docs} document{'s' if n_docs != 1 else ''}** checked: {parts}"
+    line = f"**{report.documents_phrase()}** checked: {report.counts_phrase()}"
     if suppressed:
         line += f"; {len(suppressed)} suppressed"
     hidden = int(getattr(report, "hidden_by_baseline", 0) or 0)

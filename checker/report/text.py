@@ -1,8 +1,6 @@
 """``-f text``: human-readable findings grouped by finding (coloured on a TTY)."""
 from __future__ import annotations
 
-from checker.model import LEVELS
-
 COLORS = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
 
@@ -30,16 +28,13 @@ def write_text(report, stream) -> None:
     for e in report.errors:
         label = "note" if e.kind == "notice" else "problem"
         console.print(f"[magenta]{label}[/magenta] {escape(str(e))}")
-    counts = report.summary()
-    docs = len(report.documents)
-    parts = ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
     extra = f", {report.hidden_by_baseline} hidden by baseline" if report.hidden_by_baseline else ""
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
         extra += f", {suppressed} suppressed"
     problems = [e for e in report.errors if e.kind != "notice"]
     errs = f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
-    console.print(f"{docs} document{'s' if docs != 1 else ''} checked: {parts}{extra}{errs}.")
+    console.print(f"{report.documents_phrase()} checked: {report.counts_phrase()}{extra}{errs}.")
     if report.verbose:
         for d in report.documents:
             console.print(f"[dim]{escape(d.id)}: language {d.language}, {len(d.sentences)} sentences, "
