@@ -50,3 +50,29 @@ class FakeWord(RuleType):
 @hookimpl
 def register_rule_types(register):
     register("fake-word", FakeWord)
+
+
+def install_fake_host(monkeypatch):
+    """Make ``default_host()`` (CLI and pipeline) load only the built-in formats and this plugin.
+
+    Returns the host factory.  Also clears ``FACTCHECK_CONFIG`` so the test's own config is used.
+    """
+    import sys
+
+    import checker.pipeline
+    import checker.plugins
+    from checker.plugins import PluginHost
+
+    this = sys.modules[__name__]
+
+    def make():
+        h = PluginHost()
+        h.load_entry_points(allow=["formats"])
+        h.register(this, "fake")
+        h.collect()
+        return h
+
+    monkeypatch.setattr(checker.plugins, "default_host", make)
+    monkeypatch.setattr(checker.pipeline, "default_host", make)
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    return make

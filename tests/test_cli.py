@@ -2,14 +2,10 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
 
-import checker.pipeline
-import checker.plugins
 from checker import cli
-from checker.plugins import PluginHost
 from tests import fakeplugin
 
 RULE = """
@@ -26,17 +22,7 @@ tests:
 
 @pytest.fixture
 def host(monkeypatch):
-    def make():
-        h = PluginHost()
-        h.load_entry_points(allow=["formats"])
-        h.register(fakeplugin, "fake")
-        h.collect()
-        return h
-
-    monkeypatch.setattr(checker.plugins, "default_host", make)
-    monkeypatch.setattr(checker.pipeline, "default_host", make)
-    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
-    return make
+    return fakeplugin.install_fake_host(monkeypatch)
 
 
 @pytest.fixture

@@ -430,21 +430,9 @@ match: {word: chiffre}
 
 @pytest.fixture
 def cli_project(tmp_path, monkeypatch):
-    import checker.pipeline
-    import checker.plugins
-    from checker.plugins import PluginHost
     from tests import fakeplugin
 
-    def make():
-        h = PluginHost()
-        h.load_entry_points(allow=["formats"])
-        h.register(fakeplugin, "fake")
-        h.collect()
-        return h
-
-    monkeypatch.setattr(checker.plugins, "default_host", make)
-    monkeypatch.setattr(checker.pipeline, "default_host", make)
-    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
+    fakeplugin.install_fake_host(monkeypatch)
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "chiffre.yaml").write_text(RULE, encoding="utf-8")
     (tmp_path / ".factcheck.yaml").write_text("rules: [rules]\nbuiltin_rules: false\nlanguage: fr\n", encoding="utf-8")
