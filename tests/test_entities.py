@@ -4,12 +4,11 @@ from __future__ import annotations
 import pytest
 
 from checker.context import RunContext
-from checker.load import make_document
 from checker.nlp import NlpProvider
 from checker.rules import load_rules
-from checker.segment import segment_document
 from plugins.relations.entities import EntitiesRuleType, clean_name
 from plugins.relations.textnorm import fold, key
+from tests.entity_helpers import annotate, make_annotator
 
 RULES = """
 id: t.entities
@@ -34,23 +33,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def annotator(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "entities.yaml"
-    path.write_text(RULES, encoding="utf-8")
-    rs = load_rules([path], {"entities": EntitiesRuleType})
-    assert not rs.errors, rs.errors
-    inst = EntitiesRuleType()
-    ctx = RunContext(nlp=NlpProvider())
-    inst.setup(rs.by_type("entities"), ctx)
-    return inst, ctx
-
-
-def annotate(annotator, text, lang="fr"):
-    inst, ctx = annotator
-    doc = make_document(text, f"t.{lang}.txt")
-    doc.language = lang
-    segment_document(doc, ctx.nlp.get(lang))
-    inst.annotate(doc, inst.rules)
-    return doc
+    return make_annotator(RULES, tmp_path_factory.mktemp("rules"))
 
 
 def ids(doc):

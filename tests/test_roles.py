@@ -5,34 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from checker.context import RunContext
-from checker.load import make_document
-from checker.nlp import NlpProvider
 from checker.pipeline import Checker
-from checker.rules import load_rules
-from checker.segment import segment_document
-from plugins.relations.entities import EntitiesRuleType, entity_id
+from plugins.relations.entities import entity_id
+from tests.entity_helpers import annotate, make_annotator
 
 
 # -- entities (fast) ----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def annotator(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "entities.yaml"
-    path.write_text("id: t.ent\nextends: entities\nentities:\n  - id: Microsoft\n    label: ORG\n", encoding="utf-8")
-    rs = load_rules([path], {"entities": EntitiesRuleType})
-    inst = EntitiesRuleType()
-    ctx = RunContext(nlp=NlpProvider())
-    inst.setup(rs.by_type("entities"), ctx)
-    return inst, ctx
-
-
-def annotate(annotator, text, lang="fr"):
-    inst, ctx = annotator
-    doc = make_document(text, f"t.{lang}.txt")
-    doc.language = lang
-    segment_document(doc, ctx.nlp.get(lang))
-    inst.annotate(doc, inst.rules)
-    return doc
+    rules = "id: t.ent\nextends: entities\nentities:\n  - id: Microsoft\n    label: ORG\n"
+    return make_annotator(rules, tmp_path_factory.mktemp("rules"))
 
 
 def mentions(doc):
