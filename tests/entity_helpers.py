@@ -8,7 +8,7 @@ from checker.load import make_document
 from checker.nlp import NlpProvider
 from checker.rules import load_rules
 from checker.segment import segment_document
-from plugins.relations.entities import EntitiesRuleType
+from plugins.entities.annotator import EntitiesRuleType
 
 
 def make_annotator(rules_yaml: str, folder: Path):

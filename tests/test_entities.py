@@ -6,8 +6,8 @@ import pytest
 from checker.context import RunContext
 from checker.nlp import NlpProvider
 from checker.rules import load_rules
-from plugins.relations.entities import EntitiesRuleType, clean_name
-from plugins.relations.textnorm import fold, key
+from plugins.entities.annotator import EntitiesRuleType, clean_name
+from plugins.entities.textnorm import fold, key
 from tests.entity_helpers import annotate, make_annotator
 
 RULES = """

@@ -8,7 +8,7 @@ import pytest
 from checker.context import Options
 from checker.pipeline import Checker
 from plugins.numeric.parse import parse_quantities
-from plugins.relations.entities import company_id
+from plugins.entities.annotator import company_id
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.pipeline import Checker
-from plugins.relations.entities import entity_id
+from plugins.entities.annotator import entity_id
 from tests.entity_helpers import annotate, make_annotator
 
 

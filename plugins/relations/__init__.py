@@ -1,4 +1,4 @@
-"""Built-in factcheck plugin: canonical entities (``entities``) and relation triples (``relation``)."""
+"""Built-in factcheck plugin: relation triples (``relation``), over the ``entities`` annotation."""
 from __future__ import annotations
 
 from checker import hookimpl
@@ -6,8 +6,6 @@ from checker import hookimpl
 
 @hookimpl
 def register_rule_types(register):
-    from plugins.relations.entities import EntitiesRuleType
     from plugins.relations.relation import RelationRuleType
 
-    register("entities", EntitiesRuleType)
     register("relation", RelationRuleType)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plugins.relations.textnorm import fold
+from plugins.entities.textnorm import fold
 
 ENT = "§"
 

@@ -168,7 +168,7 @@ class _Compiled:
         self.symmetric = bool(rule.get("symmetric", False))
         quals = rule.get("qualifiers", {}) or {}
         self.qual_class: dict[str, str] = {}
-        from plugins.relations.textnorm import fold
+        from plugins.entities.textnorm import fold
 
         for cls in ("exclusive", "shared"):
             for q in quals.get(cls, []) or []:
@@ -213,7 +213,7 @@ class RelationRuleType(RuleType):
     @classmethod
     def check_rule(cls, body):
         """Compile every pattern when the rule is loaded, so ``rules validate`` names bad ones."""
-        from plugins.relations.textnorm import fold
+        from plugins.entities.textnorm import fold
 
         quals = [" ".join(fold(q).replace("'", "' ").split())
                  for group in (body.get("qualifiers") or {}).values() for q in (group or [])]

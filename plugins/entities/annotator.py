@@ -31,7 +31,7 @@ from typing import Any
 from checker.model import Document, EntityMention, Sentence
 from checker.ruletype import RuleType
 
-from plugins.relations.textnorm import fold, key, phrase_regex
+from plugins.entities.textnorm import fold, key, phrase_regex
 
 DEFAULT_WINDOW = 2
 
