@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.context import Options  # noqa: E402
 from checker.model import LEVELS  # noqa: E402
-from checker.pipeline import Checker  # noqa: E402
+from checker.run.pipeline import Checker  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
 DEFAULT_TYPES = ["numeric", "relation", "entities"]

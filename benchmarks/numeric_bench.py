@@ -34,7 +34,7 @@ def parser_throughput(repeat: int) -> tuple[int, float]:
 
 def seeds_timing() -> dict:
     from checker.context import Options
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     # analysis cache off: measure the work, not a cache hit
     checker = Checker(only_types=["numeric"], options=Options(use_cache=False, progress=False))

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from checker.context import Options
         from checker.model import level_at_least
-        from checker.pipeline import Checker
+        from checker.run.pipeline import Checker
 
         checker = Checker(options=Options(device=args.device, use_cache=args.cache, quiet=True))
         errors_seen: set[str] = set()

@@ -43,7 +43,7 @@ def paragraphs(text: str) -> list[str]:
 
 def planted_pairs(types: list[str], language: str = "fr") -> list[tuple[str, str, str, str]]:
     """(rule_id, rule_type, s1, s2) for every conflict example of the active rules."""
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     checker = Checker(only_types=types)
     out = []
@@ -127,7 +127,7 @@ def recall(findings: list[dict], meta: dict) -> tuple[int, int]:
 def child(args) -> None:
     t0 = time.perf_counter()
     from checker.context import Options
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     opts = Options(jobs=args.jobs, use_cache=False, progress=False, quiet=True)
     checker = Checker(options=opts, only_types=args.types)
@@ -231,10 +231,12 @@ def main(argv=None) -> int:
         res = json.loads(result_path.read_text(encoding="utf-8"))
         found, planted = recall(res["findings"], meta)
         nli = res["stats"].get("nli", {})
+        nli_pairs = sum(v for k, v in nli.items() if k.endswith(".candidate_pairs") and isinstance(v, (int, float)))
         scored = sum(v for k, v in nli.items() if k.endswith(".pairs_scored") and isinstance(v, (int, float)))
         peak = max(res["rss_kb"], res["workers_rss_kb"]) / 1024
         row = {"n": n, "wall": wall, "check": res["check"], "per_article": res["check"] / n, "peak_mib": peak,
                "sentences": res["sentences"], "pairs": {t: pairs_of(res["stats"], t) for t in args.types},
+               "nli_pairs_per_article": round(nli_pairs / n, 2),
                "nli_scored": scored, "findings": len(res["findings"]), "found": found, "planted": planted,
                "stats": res["stats"], "timings": res["timings"], "errors": res["errors"]}
         rows.append(row)
@@ -244,7 +246,8 @@ def main(argv=None) -> int:
         row["findings_by_type"] = by_type
         compare_s = res["timings"].get("compare", 0.0) if isinstance(res["timings"], dict) else 0.0
         cells = [str(n), f"{res['check']:.1f}", f"{res['check'] / n:.3f}", f"{peak:.0f}", str(res["sentences"])] + \
-                [row["pairs"][t] for t in args.types] + [f"{compare_s:.3f}", str(scored if "nli" in args.types else "-"),
+                [row["pairs"][t] + (f" ({nli_pairs / n:.1f}/article)" if t == "nli" else "") for t in args.types] + \
+                [f"{compare_s:.3f}", str(scored if "nli" in args.types else "-"),
                                                           f"{len(res['findings'])} ("
                                                           + ", ".join(f"{t[:3]} {by_type[t]}" for t in args.types) + ")",
                                                           f"{n_ev / max(1, len(res['findings'])):.1f}", rec]

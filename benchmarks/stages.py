@@ -32,7 +32,7 @@ STAGES = ("load", "clean", "segment", "annotate", "extract", "compare", "finding
 
 def in_process(types: list[str] | None, repeat: int) -> None:
     from checker.context import Options
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
     rows = []

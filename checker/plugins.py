@@ -3,7 +3,11 @@
 Every plugin, built-in or third-party, is a module (or object) listed in the
 ``factcheck`` entry-point group.  A plugin that fails to import, or raises inside a
 hook, is reported by name; the others keep working (as in sqlfluff).
-``FACTCHECK_LOAD_PLUGINS=a,b`` restricts which entry points are loaded.
+``FACTCHECK_LOAD_PLUGINS=a,b`` restricts which *third-party* entry points are loaded;
+the built-in plugins (those of the ``factcheck`` distribution itself) always load, so a
+restricted run still has its report formats and the annotators other plugins require.
+A rule-type class that breaks the contract of ``checker.ruletype.RuleType`` (no
+``compare``, an annotator without ``provides``) is refused at registration, by name.
 """
 from __future__ import annotations
 
@@ -61,12 +65,16 @@ class PluginHost:
 
     # -- loading ------------------------------------------------------------------
     def load_entry_points(self, group: str = PROJECT, allow: list[str] | None = None) -> None:
+        """Load the entry points of ``group``: exactly those named in ``allow`` when given
+        (tests, embedding applications); else all of them, or the built-ins plus the
+        third-party plugins named in ``FACTCHECK_LOAD_PLUGINS``."""
+        keep_builtins = allow is None
         if allow is None:
             env = os.environ.get("FACTCHECK_LOAD_PLUGINS")
             allow = [n.strip() for n in env.split(",") if n.strip()] if env is not None else None
         eps = sorted(md.entry_points(group=group), key=lambda ep: ep.name)
         for ep in eps:
-            if allow is not None and ep.name not in allow:
+            if allow is not None and ep.name not in allow and not (keep_builtins and is_builtin(ep)):
                 continue
             if ep.name in self.plugins:
                 continue
@@ -140,6 +148,10 @@ class PluginHost:
                 if not (isinstance(cls, type) and issubclass(cls, RuleType)):
                     self._fail(info, f"rule type '{name}' is not a checker.ruletype.RuleType subclass", collecting=True)
                     return
+                broken = cls.contract_problem()
+                if broken:
+                    self._fail(info, f"rule type '{name}' {broken}", collecting=True)
+                    return
                 if not isinstance(name, str) or not name:
                     self._fail(info, "rule type registered without a name", collecting=True)
                     return
@@ -186,6 +198,13 @@ class PluginHost:
     def listing(self) -> list[dict[str, Any]]:
         self.collect()
         return [self.plugins[name].to_dict() for name in sorted(self.plugins)]
+
+
+def is_builtin(ep: md.EntryPoint) -> bool:
+    """Whether an entry point belongs to factcheck itself (a built-in plugin)."""
+    dist = getattr(ep, "dist", None)
+    name = (getattr(dist, "name", None) or getattr(getattr(dist, "metadata", None), "get", lambda _k: None)("Name") or "")
+    return name.lower().replace("_", "-") == PROJECT
 
 
 def default_host() -> PluginHost:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.model import Document, Finding
-    from checker.pipeline import Checker, Result
+    from checker.run.pipeline import Checker, Result
     from checker.plugins import PluginHost
 
 __all__ = [
@@ -58,7 +58,7 @@ def make_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language:
     The document is not segmented yet (``sentences`` is empty); use
     :func:`prepare_document` for sentences with spaCy tokens.
     """
-    from checker.load import make_document as _make
+    from checker.text.load import make_document as _make
 
     doc = _make(text, id, fmt=fmt)
     if language:
@@ -72,9 +72,9 @@ def prepare_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", langua
 
     ``language`` forces the language; otherwise it is detected as in a real run.
     """
-    from checker.clean import clean_document
+    from checker.text.clean import clean_document
     from checker.context import RunContext
-    from checker.segment import segment_document
+    from checker.text.segment import segment_document
 
     chk = checker or make_checker(rule_types={}, plugins=(), load_installed=False)
     doc = make_document(text, id, fmt=fmt)
@@ -168,7 +168,7 @@ def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | 
     problems are in ``checker.errors`` (and in every result's ``errors``).
     """
     from checker.context import Options
-    from checker.pipeline import Checker
+    from checker.run.pipeline import Checker
 
     host = make_host(rule_types=rule_types, plugins=plugins, load_installed=load_installed)
     if not rule_packs:

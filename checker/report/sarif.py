@@ -124,9 +124,7 @@ def _suppressions(f) -> list[dict[str, Any]]:
     return [out]
 
 
-def build_sarif(report) -> dict[str, Any]:
-    """The SARIF log (a dict) for a ``checker.report.Report``."""
-    docs = {d.id: d for d in report.documents}
+def _artifacts(report) -> tuple[list[dict[str, Any]], dict[str, int]]:
     artifacts = []
     artifact_index: dict[str, int] = {}
     for d in report.documents:
@@ -143,7 +141,11 @@ def build_sarif(report) -> dict[str, Any]:
         except (UnicodeError, LookupError):
             pass
         artifacts.append(art)
-    # rules: those the run loaded (when known) + those that produced findings
+    return artifacts, artifact_index
+
+
+def _rules(report) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Rule descriptors: those the run loaded (when known) + those that produced findings."""
     rule_objs: dict[str, Any] = {}
     for r in getattr(report, "rules", None) or []:
         rid = getattr(r, "id", None)
@@ -154,68 +156,76 @@ def build_sarif(report) -> dict[str, Any]:
         seen_levels.setdefault(f.rule_id, f.level)
     rule_ids = sorted(set(rule_objs) | set(seen_levels))
     rules = [_rule_descriptor(rid, rule_objs.get(rid), seen_levels.get(rid)) for rid in rule_ids]
-    rule_index = {rid: i for i, rid in enumerate(rule_ids)}
+    return rules, {rid: i for i, rid in enumerate(rule_ids)}
 
-    results = []
-    for f in report.findings:
-        evs = list(f.evidence)
-        first = evs[0]
-        related = []
-        links = []
-        for i, ev in enumerate(evs[1:], start=1):
-            doc = docs.get(ev.doc_id)
-            label = f"{doc.name if doc else ev.doc_id}:{ev.line}"
-            related.append({
-                "id": i,
-                "physicalLocation": _physical(ev, doc, artifact_index),
-                "message": {"text": ev.quote or label},
-            })
-            links.append(f"[{_md_escape(label)}]({i})")
-        text = f.message
-        if links:
-            text = f"{text} (see also {', '.join(links)})"
-        result: dict[str, Any] = {
-            "ruleId": f.rule_id,
-            "ruleIndex": rule_index[f.rule_id],
-            "level": LEVEL_MAP.get(f.level, "warning"),
-            "kind": "fail",
-            "message": {"text": text},
-            "locations": [{"physicalLocation": _physical(first, docs.get(first.doc_id), artifact_index)}],
-            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint or ""},
-            "rank": round(float(f.score) * 100.0, 2),
-        }
-        if related:
-            result["relatedLocations"] = related
-        sups = _suppressions(f)
-        if sups:
-            result["suppressions"] = sups
-        props: dict[str, Any] = {"factcheckLevel": f.level, "kind": f.kind, "score": round(float(f.score), 4),
-                                 "documents": f.documents()}
-        values = [ev.value for ev in evs]
-        if any(v is not None for v in values):
-            props["values"] = values
-        if f.explanation:
-            props["explanation"] = f.explanation
-        result["properties"] = _jsonable(props)
-        results.append(result)
 
-    notifications = []
-    for e in report.errors:
-        n: dict[str, Any] = {"level": "error" if e.kind in ("config", "plugin") else "warning",
-                             "message": {"text": e.message}, "descriptor": {"id": f"factcheck/{e.kind}"}}
-        if e.path:
-            loc: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(e.path)}}
-            if e.line:
-                reg: dict[str, Any] = {"startLine": int(e.line)}
-                if e.column:
-                    reg["startColumn"] = int(e.column)
-                loc["region"] = reg
-            n["locations"] = [{"physicalLocation": loc}]
-        notifications.append(n)
+def _result(f, docs: dict, artifact_index: dict[str, int], rule_index: dict[str, int]) -> dict[str, Any]:
+    evs = list(f.evidence)
+    first = evs[0]
+    related = []
+    links = []
+    for i, ev in enumerate(evs[1:], start=1):
+        doc = docs.get(ev.doc_id)
+        label = f"{doc.name if doc else ev.doc_id}:{ev.line}"
+        related.append({
+            "id": i,
+            "physicalLocation": _physical(ev, doc, artifact_index),
+            "message": {"text": ev.quote or label},
+        })
+        links.append(f"[{_md_escape(label)}]({i})")
+    text = f.message
+    if links:
+        text = f"{text} (see also {', '.join(links)})"
+    result: dict[str, Any] = {
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index[f.rule_id],
+        "level": LEVEL_MAP.get(f.level, "warning"),
+        "kind": "fail",
+        "message": {"text": text},
+        "locations": [{"physicalLocation": _physical(first, docs.get(first.doc_id), artifact_index)}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint or ""},
+        "rank": round(float(f.score) * 100.0, 2),
+    }
+    if related:
+        result["relatedLocations"] = related
+    sups = _suppressions(f)
+    if sups:
+        result["suppressions"] = sups
+    props: dict[str, Any] = {"factcheckLevel": f.level, "kind": f.kind, "score": round(float(f.score), 4),
+                             "documents": f.documents()}
+    values = [ev.value for ev in evs]
+    if any(v is not None for v in values):
+        props["values"] = values
+    if f.explanation:
+        props["explanation"] = f.explanation
+    result["properties"] = _jsonable(props)
+    return result
+
+
+def _notification(e) -> dict[str, Any]:
+    n: dict[str, Any] = {"level": "error" if e.kind in ("config", "plugin") else "warning",
+                         "message": {"text": e.message}, "descriptor": {"id": f"factcheck/{e.kind}"}}
+    if e.path:
+        loc: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(e.path)}}
+        if e.line:
+            reg: dict[str, Any] = {"startLine": int(e.line)}
+            if e.column:
+                reg["startColumn"] = int(e.column)
+            loc["region"] = reg
+        n["locations"] = [{"physicalLocation": loc}]
+    return n
+
+
+def build_sarif(report) -> dict[str, Any]:
+    """The SARIF log (a dict) for a ``checker.report.Report``."""
+    docs = {d.id: d for d in report.documents}
+    artifacts, artifact_index = _artifacts(report)
+    rules, rule_index = _rules(report)
+    results = [_result(f, docs, artifact_index, rule_index) for f in report.findings]
+    notifications = [_notification(e) for e in report.errors]
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
-
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "factcheck",

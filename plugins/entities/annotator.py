@@ -213,6 +213,7 @@ def canonical_form(text: str) -> str:
 
 class EntitiesRuleType(RuleType):
     name = "entities"
+    provides = ("entities",)
     order = 10
     testable = False
     schema = ENTITIES_SCHEMA

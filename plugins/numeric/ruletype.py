@@ -181,7 +181,7 @@ def _verdict(note: str | None, level: str, languages) -> str:
 class NumericRuleType(RuleType):
     name = "numeric"
     schema = NUMERIC_SCHEMA
-    order = 100
+    requires = ("entities",)  # canonical entities on sentences (plugins/entities)
 
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)

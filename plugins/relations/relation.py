@@ -207,7 +207,7 @@ class _Compiled:
 
 class RelationRuleType(RuleType):
     name = "relation"
-    order = 100
+    requires = ("entities",)  # canonical entities on sentences (plugins/entities)
     schema = RELATION_SCHEMA
 
     @classmethod

@@ -92,7 +92,7 @@ def test_invalid_rule_is_reported_with_file_and_key():
 
 def test_shipped_rule_pack_examples_hold(factcheck_checker):
     """The YAML pack's own tests: examples, run as `factcheck rules test` would."""
-    from checker.ruletest import run_rule_tests
+    from checker.run.ruletest import run_rule_tests
 
     checker = factcheck_checker([RULES_DIR], rule_types={"event-date": EventDateRuleType})
     assert not [e for e in checker.errors if e.kind in ("rule", "plugin")]

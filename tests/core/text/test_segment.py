@@ -1,0 +1,77 @@
+"""Sentence segmentation: exact offsets, tricky French punctuation."""
+from __future__ import annotations
+
+import pytest
+
+from checker.context import RunContext
+from checker.text.clean import clean_document
+from checker.text.load import make_document
+from checker.text.nlp import NlpProvider
+from checker.text.segment import rule_cuts, segment_document
+
+
+def sentences_of(text: str, fmt: str = "txt"):
+    doc = make_document(text, "t.txt", fmt=fmt)
+    doc.language = "fr"
+    segment_document(doc, None)
+    return doc, [s.text for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Microsoft a investi 13,75 milliards de dollars. OpenAI est valorisée 300 milliards.",
+         ["Microsoft a investi 13,75 milliards de dollars.", "OpenAI est valorisée 300 milliards."]),
+        ("Une part de 30 à 35 % est évoquée. Rien n'est signé.", ["Une part de 30 à 35 % est évoquée.", "Rien n'est signé."]),
+        ("M. Nadella a parlé à Mme. Dupont hier. Elle a répondu.", ["M. Nadella a parlé à Mme. Dupont hier.", "Elle a répondu."]),
+        ("Il a dit : « L'IA doit être prudente. Elle change tout. » Puis il est parti.",
+         ["Il a dit : « L'IA doit être prudente. Elle change tout. »", "Puis il est parti."]),
+        ("Le montant atteint 1.5 milliard. Il a doublé.", ["Le montant atteint 1.5 milliard.", "Il a doublé."]),
+        ("Trois défis :\n  • Régulation : les autorités examinent.\n  • Litiges : un procès est en cours.",
+         ["Trois défis :", "Régulation : les autorités examinent.", "Litiges : un procès est en cours."]),
+        ("Pourquoi ? Parce que l'accord expire en 2030 ! Voilà.", ["Pourquoi ?", "Parce que l'accord expire en 2030 !", "Voilà."]),
+        ("Selon le rapport (voir p. 12), le chiffre est connu. Fin.", ["Selon le rapport (voir p. 12), le chiffre est connu.", "Fin."]),
+    ],
+)
+def test_tricky_sentences(text, expected):
+    _, got = sentences_of(text)
+    assert got == expected
+
+
+def test_offsets_are_exact_into_original():
+    text = "Titre de l'article\n\nPremière phrase ici. Deuxième phrase, avec 13,75 milliards.\n\n  • Un point de liste.\n"
+    doc, _ = sentences_of(text)
+    for s in doc.sentences:
+        assert doc.text[s.start:s.end] == s.text
+    assert doc.sentences[0].section == "title"
+    assert doc.sentences[-1].section == "list" and doc.sentences[-1].text == "Un point de liste."
+
+
+def test_hard_wrapped_markdown_paragraph_is_joined():
+    text = "Microsoft a investi une somme très importante dans la start-up\nqui développe ChatGPT depuis 2019.\n"
+    _, got = sentences_of(text, fmt="md")
+    assert got == ["Microsoft a investi une somme très importante dans la start-up\nqui développe ChatGPT depuis 2019."]
+
+
+def test_no_cut_inside_decimal_number():
+    assert rule_cuts("Il a investi 13. 75 ans plus tard.") == []
+
+
+def test_seed_sentences_with_spacy(seeds_dir):
+    ctx = RunContext()
+    nlp = NlpProvider()
+    doc = make_document((seeds_dir / "000_e40cd2c30072f5b9.txt").read_text(encoding="utf-8"), "000.txt")
+    view, sections = clean_document(doc, ctx)
+    segment_document(doc, nlp.get(doc.language), clean_view=view, sections=sections)
+    texts = [s.text for s in doc.sentences]
+    invest = [t for t in texts if "13,75 milliards" in t]
+    assert invest == [
+        "Avec un investissement massif de 13,75 milliards de dollars de la part de Microsoft, leur relation a permis "
+        "des avancées majeures, notamment l’intégration des modèles d’OpenAI dans des produits comme Azure OpenAI "
+        "Service et Copilot."
+    ]
+    assert any(t.endswith("une part de 30 à 35 %.") for t in texts)
+    assert "Azure OpenAI Service : Permet aux entreprises de développer des applications IA personnalisées." in texts
+    for s in doc.sentences:
+        assert doc.text[s.start:s.end] == s.text
+        assert s.tokens is not None and s.tokens.text == doc.view[s.start:s.end]

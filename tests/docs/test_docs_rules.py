@@ -1,0 +1,93 @@
+"""docs/rules.md cannot drift from the rule types' JSON schemas.
+
+If a test here fails after a schema or built-in rule change, regenerate the reference:
+``python scripts/gen_rules_doc.py``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+import yaml
+from helpers.paths import REPO
+
+DOC = REPO / "docs" / "rules.md"
+
+
+@pytest.fixture(scope="module")
+def gen():
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", REPO / "scripts" / "gen_rules_doc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(gen):
+    return gen.generate()
+
+
+@pytest.fixture(scope="module")
+def host():
+    from checker.plugins import default_host
+
+    return default_host()
+
+
+def test_committed_reference_is_up_to_date(generated):
+    assert DOC.read_text(encoding="utf-8") == generated, "docs/rules.md is stale: run python scripts/gen_rules_doc.py"
+
+
+def test_every_builtin_rule_type_and_key_is_documented(gen, generated, host):
+    from checker.rules import COMMON_PROPERTIES
+
+    types = gen.builtin_rule_types(host)
+    assert {"entities", "numeric", "nli", "relation"} <= set(types)
+    for name, cls in types.items():
+        section = generated.split(f"\n## {name}\n", 1)
+        assert len(section) == 2, f"no section for rule type {name}"
+        body = section[1].split("\n## ", 1)[0]
+        for path, _node, _req in gen.flatten(cls.schema or {}):
+            assert f"| `{path}`" in body, f"{name}: key {path} missing from the reference"
+    for key in COMMON_PROPERTIES:
+        assert f"| `{key}`" in generated
+
+
+def test_flatten_walks_nested_objects_arrays_and_alternatives(gen):
+    schema = {"type": "object", "required": ["a"], "properties": {
+        "a": {"type": "string", "description": "A key"},
+        "b": {"type": "object", "properties": {"c": {"enum": ["x", "y"], "default": "x"}}},
+        "d": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "object", "properties": {
+            "e": {"type": "integer", "minimum": 0}}}]}},
+    }}
+    rows = {path: (gen._type(node), gen._constraints(node), req) for path, node, req in gen.flatten(schema)}
+    assert list(rows) == ["a", "b", "b.c", "d", "d[].e"]
+    assert rows["a"] == ("string", "", True)
+    assert rows["b.c"] == ('one of `"x"`, `"y"`', 'default `"x"`', False)
+    assert rows["d"][0] == "list of string or object"
+    assert rows["d[].e"][1] == "≥ 0"
+
+
+def test_examples_in_the_reference_are_valid_rules(generated, host, tmp_path):
+    from checker.rules import load_rules
+
+    blocks = re.findall(r"^Example \(`([^`]+)`\):\n\n```yaml\n(.*?)^```", generated, re.M | re.S)
+    assert len(blocks) >= 4
+    for i, (source, body) in enumerate(blocks):
+        assert (REPO / source).is_file(), source
+        data = yaml.safe_load(body)
+        path = tmp_path / f"ex{i}.yaml"
+        path.write_text(body, encoding="utf-8")
+        loaded = load_rules([path], host.rule_types)
+        assert not loaded.errors, [str(e) for e in loaded.errors]
+        assert loaded.rules[0].id == data["id"]
+
+
+def test_check_mode_reports_a_stale_file(gen, tmp_path, capsys):
+    stale = tmp_path / "rules.md"
+    stale.write_text("# old\n", encoding="utf-8")
+    assert gen.main(["--check", "-o", str(stale)]) == 1
+    assert "stale" in capsys.readouterr().err
+    assert gen.main(["-o", str(stale)]) == 0
+    assert gen.main(["--check", "-o", str(stale)]) == 0

@@ -1,0 +1,1 @@
+"""Shared test helpers (``from helpers.X import ...``; ``tests/`` is on pytest's ``pythonpath``)."""
