@@ -5,7 +5,8 @@ Every story is a folder of articles plus ``annotations.yaml``::
     story: en-regulatory-fine
     conflicts:                       # what the checker must find
       - id: fine-amount
-        kind: numeric                # numeric | relation | any
+        kind: numeric                # numeric | relation | claim (an NLI finding) | any
+        category: digits             # optional: digits words units scales bounds dates role relation claim
         a: {doc: a.txt, quote: "€350 million"}
         b: {doc: c.txt, quote: "€530 million"}
     non_conflicts:                   # compatible statements that must not be reported
@@ -21,11 +22,16 @@ insensitive) in the evidence quote or the sentence around that evidence on its s
 * precision = findings that match an expected conflict / all findings >= warning
 * false alarms = findings >= warning that match no expected conflict; those that match an
   annotated non-conflict are listed as such, the others as "unannotated".
+* per category (``category:`` of each conflict, else its kind): recall; per finding kind
+  (numeric, relation, nli): precision.  A story with ``conflicts: []`` is consistent
+  coverage: every finding at warning or above is a false alarm.
 
 Usage::
 
     python benchmarks/eval_corpus.py [STORY_DIR ...] [--only-types numeric relation entities]
-                                     [--min-level warning] [-v]
+                                     [--nli] [--min-level warning] [-v] [--json FILE]
+
+``--nli`` adds the NLI rule type (with ``FACTCHECK_NLI_MODEL``, e.g. the stand-in model).
 
 The last line of the output is a JSON object with the totals.
 """
@@ -49,6 +55,13 @@ from checker.run.pipeline import Checker  # noqa: E402
 
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
 DEFAULT_TYPES = ["numeric", "relation", "entities"]
+#: the finding kind an annotated conflict kind is found by
+FINDING_KIND = {"claim": "nli"}
+NUMERIC_CATEGORIES = ("digits", "words", "units", "scales", "bounds", "dates", "numeric")
+
+
+def category(item: dict) -> str:
+    return str(item.get("category") or item.get("kind") or "any")
 
 
 def norm(text: str) -> str:
@@ -132,6 +145,7 @@ def evaluate_story(checker: Checker, folder: Path, min_level: str = "warning") -
     matched_finding = [False] * len(findings)
     for item in expected:
         kind = item.get("kind", "any")
+        kind = FINDING_KIND.get(kind, kind)
         hit = False
         for k, f in enumerate(findings):
             if kind != "any" and f.kind != kind:
@@ -155,8 +169,21 @@ def evaluate_story(checker: Checker, folder: Path, min_level: str = "warning") -
             "sides": [f"{Path(e.doc_id).name}: {e.quote[:90]}" for e in f.evidence],
         })
     tp = sum(matched_finding)
+    by_category: dict[str, list[int]] = {}
+    for item in expected:
+        by_category.setdefault(category(item), [0, 0])
+        by_category[category(item)][1] += 1
+        if item["id"] in found_ids:
+            by_category[category(item)][0] += 1
+    by_kind: dict[str, list[int]] = {}
+    for k, f in enumerate(findings):
+        by_kind.setdefault(f.kind, [0, 0])
+        by_kind[f.kind][1] += 1
+        by_kind[f.kind][0] += int(matched_finding[k])
     return {
         "story": story["story"],
+        "recall_by_category": by_category,
+        "precision_by_kind": by_kind,
         "expected": len(expected),
         "found": len(found_ids),
         "missed": [m["id"] for m in missed],
@@ -174,6 +201,16 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 1.0
 
 
+def _sum_pairs(stories: list[dict], key: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for s in stories:
+        for name, (good, total) in s[key].items():
+            acc = out.setdefault(name, [0, 0])
+            acc[0] += good
+            acc[1] += total
+    return dict(sorted(out.items()))
+
+
 def evaluate(folders: list[Path], only_types=DEFAULT_TYPES, min_level: str = "warning") -> dict[str, Any]:
     # no analysis cache: the measure must reflect the code and rules as they are now
     checker = Checker(only_types=list(only_types) if only_types else None, options=Options(use_cache=False))
@@ -183,9 +220,16 @@ def evaluate(folders: list[Path], only_types=DEFAULT_TYPES, min_level: str = "wa
     nfind = sum(s["findings"] for s in stories)
     correct = sum(s["correct_findings"] for s in stories)
     fa = sum(len(s["false_alarms"]) for s in stories)
+    cats = _sum_pairs(stories, "recall_by_category")
+    numeric = [sum(cats.get(c, [0, 0])[i] for c in NUMERIC_CATEGORIES) for i in (0, 1)]
     return {
         "stories": stories,
+        "recall_by_category": {k: _ratio(*v) for k, v in cats.items()},
+        "counts_by_category": cats,
+        "precision_by_kind": {k: _ratio(*v) for k, v in _sum_pairs(stories, "precision_by_kind").items()},
+        "counts_by_kind": _sum_pairs(stories, "precision_by_kind"),
         "totals": {
+            "numeric_recall": _ratio(*numeric),
             "stories": len(stories),
             "expected": expected,
             "found": found,
@@ -220,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("stories", nargs="*", help="story folders (default: every folder of tests/data/eval)")
     ap.add_argument("--only-types", nargs="+", default=DEFAULT_TYPES, help="rule types to run (NLI off by default)")
     ap.add_argument("--min-level", default="warning", choices=LEVELS)
+    ap.add_argument("--nli", action="store_true", help="also run the NLI rule type (FACTCHECK_NLI_MODEL)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the false alarms")
+    ap.add_argument("--json", metavar="FILE", help="write the whole report (per story, category, kind) as JSON")
     args = ap.parse_args(argv)
+    if args.nli and "nli" not in args.only_types:
+        args.only_types = list(args.only_types) + ["nli"]
     folders = story_folders(args.stories)
     if not folders:
         print("no story found", file=sys.stderr)
@@ -244,6 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'TOTAL':32} {t['found']:>4}/{t['expected']:<3} {t['recall']:.2f} "
           f"{t['correct_findings']:>4}/{t['findings']:<3} {t['precision']:.2f} "
           f"{t['false_alarms']:>14} ({t['annotated_false_alarms']})")
+    print("recall by category: " + ", ".join(f"{k} {report['counts_by_category'][k][0]}/"
+                                              f"{report['counts_by_category'][k][1]}" for k in report["counts_by_category"]))
+    print("precision by kind:  " + ", ".join(f"{k} {report['counts_by_kind'][k][0]}/"
+                                              f"{report['counts_by_kind'][k][1]}" for k in report["counts_by_kind"]))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=True, default=str), encoding="utf-8")
     print(json.dumps(t, sort_keys=True))
     return 0
 
