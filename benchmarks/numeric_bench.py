@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def parser_throughput(repeat: int) -> tuple[int, float]:
-    from plugins.numeric.parse import parse_quantities
     from test_numeric_parse import CASES, NOT_QUANTITIES, VAGUE
+
+    from plugins.numeric.parse import parse_quantities
 
     exprs = [(c[0], c[1]) for c in CASES] + list(NOT_QUANTITIES) + [(v[0], v[1]) for v in VAGUE]
     for text, lang in exprs:  # warm the regex/text2num caches

@@ -106,7 +106,7 @@ def recall(findings: list[dict], meta: dict) -> tuple[int, int]:
     def on(ev, p):
         return Path(ev["doc"]).name == p["doc"] and ev["start"] < p["end"] and ev["end"] > p["start"]
 
-    for story, entry in by_story.items():
+    for entry in by_story.values():
         if not entry["s2"] or not entry["s1"]:
             continue  # a story of one article has nothing to disagree with
         planted += 1

@@ -36,7 +36,7 @@ def in_process(types: list[str] | None, repeat: int) -> None:
 
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
     rows = []
-    for i in range(repeat + 1):
+    for _ in range(repeat + 1):
         opts = Options(use_cache=False, progress=False, quiet=True)
         t0 = time.perf_counter()
         checker = Checker(options=opts, only_types=types)

@@ -9,7 +9,8 @@ types; any rule type can use it.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from checker.model import CandidateGroup, Claim, Evidence
 from checker.pairing import claim_sort_key

@@ -7,8 +7,9 @@ decorated with ``checker.hookimpl`` and listed in the ``factcheck`` entry-point 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pluggy
 
@@ -50,7 +51,7 @@ def register_formats(register: Callable[[str, Writer], None]) -> None:
 
 
 @hookspec
-def register_commands(cli: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register_commands(cli: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add sub-commands: ``cli`` is the argparse sub-parsers object of ``factcheck``.
 
     Set ``func=`` with ``parser.set_defaults(func=...)``; it receives the parsed

@@ -185,7 +185,7 @@ class Evidence:
     value: dict[str, Any] | None = None
 
     @classmethod
-    def from_claim(cls, claim: Claim, *, whole_sentence: bool = False, value: dict | None = None) -> "Evidence":
+    def from_claim(cls, claim: Claim, *, whole_sentence: bool = False, value: dict | None = None) -> Evidence:
         start, end = (claim.sentence.start, claim.sentence.end) if whole_sentence else (claim.start, claim.end)
         return cls(doc_id=claim.doc_id, start=start, end=end, value=value if value is not None else (claim.value or None))
 

@@ -7,7 +7,7 @@ corpus.  Rule types that rank candidates by similarity use ``top_k_pairs``.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from checker.model import CandidateGroup, Claim
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import importlib.metadata as md
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pluggy
 
@@ -118,7 +119,7 @@ class PluginHost:
         log.debug("plugin %s: %s", info.name, message)
 
     # -- collecting registrations ---------------------------------------------------
-    def _call_each(self, hook: str, make_register: Callable[[PluginInfo], Callable], extra: dict | None = None) -> None:
+    def _call_each(self, hook: str, make_register: Callable[[PluginInfo], Callable | None], extra: dict | None = None) -> None:
         caller = getattr(self.pm.hook, hook)
         for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
             info = self.plugins.get(impl.plugin_name) or PluginInfo(name=impl.plugin_name)
@@ -148,16 +149,16 @@ class PluginHost:
                 if not (isinstance(cls, type) and issubclass(cls, RuleType)):
                     self._fail(info, f"rule type '{name}' is not a checker.ruletype.RuleType subclass", collecting=True)
                     return
-                broken = cls.contract_problem()
-                if broken:
-                    self._fail(info, f"rule type '{name}' {broken}", collecting=True)
-                    return
                 if not isinstance(name, str) or not name:
                     self._fail(info, "rule type registered without a name", collecting=True)
                     return
                 problem = check_schema(getattr(cls, "schema", {}) or {})
                 if problem:
                     self._fail(info, f"rule type '{name}': {problem}", collecting=True)
+                    return
+                broken = cls.contract_problem()
+                if broken:
+                    self._fail(info, f"rule type '{name}' {broken}", collecting=True)
                     return
                 if name in self.rule_types and self.rule_type_owner[name] != info.name:
                     self._fail(info, f"rule type '{name}' already registered by plugin '{self.rule_type_owner[name]}'", collecting=True)

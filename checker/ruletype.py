@@ -27,7 +27,8 @@ the author's tests, not a silent no-op):
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from checker.model import CandidateGroup, Claim, Document, Finding
 
@@ -92,7 +93,7 @@ class RuleType:
         self.rules: list[Rule] = []
 
     # -- life cycle -------------------------------------------------------------
-    def setup(self, rules: list["Rule"], ctx: "RunContext") -> None:
+    def setup(self, rules: list[Rule], ctx: RunContext) -> None:
         """Called once per run with this type's enabled rules.
 
         Load models here unless ``ctx.prepare_only`` (a worker process that only
@@ -102,22 +103,22 @@ class RuleType:
         self.ctx = ctx
 
     # -- pipeline steps ---------------------------------------------------------
-    def annotate(self, doc: Document, rules: list["Rule"]) -> None:
+    def annotate(self, doc: Document, rules: list[Rule]) -> None:
         """Add the annotations named in ``provides`` to ``doc.sentences`` (annotators only)."""
         raise NotImplementedError(f"rule type {self.name!r} is no annotator")
 
-    def extract(self, doc: Document, rules: list["Rule"]) -> list[Claim]:
+    def extract(self, doc: Document, rules: list[Rule]) -> list[Claim]:
         """Turn the document's sentences into claims."""
         raise NotImplementedError(f"rule type {self.name!r} does not define extract")
 
-    def pair(self, claims: list[Claim], rules: list["Rule"]) -> Iterable[CandidateGroup]:
+    def pair(self, claims: list[Claim], rules: list[Rule]) -> Iterable[CandidateGroup]:
         """Group claims that may be about the same thing (default: shared blocking key)."""
         from checker.pairing import group_by_keys
 
         assert self.ctx is not None
         return group_by_keys(claims, self.ctx)
 
-    def compare(self, groups: Iterable[CandidateGroup], rules: list["Rule"]) -> list[Finding]:
+    def compare(self, groups: Iterable[CandidateGroup], rules: list[Rule]) -> list[Finding]:
         """Decide conflict / compatible / unknown for the candidates; return findings."""
         raise NotImplementedError(f"rule type {self.name!r} does not define compare")
 

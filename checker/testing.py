@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.model import Document, Finding
-    from checker.run.pipeline import Checker, Result
     from checker.plugins import PluginHost
+    from checker.run.pipeline import Checker, Result
 
 __all__ = [
     "make_document",
@@ -52,7 +53,7 @@ RuleSpec = "str | Mapping[str, Any]"
 
 
 # ----------------------------------------------------------------------------- documents
-def make_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language: str | None = None) -> "Document":
+def make_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language: str | None = None) -> Document:
     """A ``Document`` built from a string, exactly as the loader builds one from a file.
 
     The document is not segmented yet (``sentences`` is empty); use
@@ -67,13 +68,13 @@ def make_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language:
 
 
 def prepare_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language: str | None = None,
-                     checker: "Checker | None" = None) -> "Document":
+                     checker: Checker | None = None) -> Document:
     """A cleaned and segmented ``Document`` (sentences with tokens), without annotations.
 
     ``language`` forces the language; otherwise it is detected as in a real run.
     """
-    from checker.text.clean import clean_document
     from checker.context import RunContext
+    from checker.text.clean import clean_document
     from checker.text.segment import segment_document
 
     chk = checker or make_checker(rule_types={}, plugins=(), load_installed=False)
@@ -113,7 +114,7 @@ def _write_rules(rules: Iterable[Any], directory: Path) -> list[Path]:
 
 # ----------------------------------------------------------------------------- hosts and checkers
 def make_host(*, rule_types: Mapping[str, type] | None = None, plugins: Iterable[Any] = (),
-              load_installed: bool = True, allow: list[str] | None = None) -> "PluginHost":
+              load_installed: bool = True, allow: list[str] | None = None) -> PluginHost:
     """A ``PluginHost`` with the installed plugins (``load_installed``) and extra ones.
 
     ``plugins`` holds plugin objects or modules (``@hookimpl`` functions), or
@@ -158,7 +159,7 @@ def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | 
                  plugins: Iterable[Any] = (), only_types: Iterable[str] | None = None,
                  only_rules: Iterable[str] | None = None, builtin_rules: bool = False,
                  load_installed: bool = True, rule_packs: bool = False,
-                 settings: Mapping[str, Any] | None = None, options: Any = None) -> "Checker":
+                 settings: Mapping[str, Any] | None = None, options: Any = None) -> Checker:
     """A ``Checker`` whose rules are ``rules`` (YAML strings, dicts or paths).
 
     Built-in rules (``builtin_rules``) and the rule packs of plugins (``rule_packs``) are
@@ -186,7 +187,7 @@ def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | 
 
 
 def check_texts(texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] = (), *,
-                only_types: Iterable[str] | None = None, checker: "Checker | None" = None, **kwargs: Any) -> "Result":
+                only_types: Iterable[str] | None = None, checker: Checker | None = None, **kwargs: Any) -> Result:
     """Run a check on in-memory articles and return the ``Result``.
 
     ``texts`` is ``{"a.txt": "...", "b.txt": "..."}`` or a list (ids ``doc0.txt``, ...).
@@ -198,7 +199,7 @@ def check_texts(texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] =
 
 
 def run_rule_type(rule_type: type, texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] = (), *,
-                  name: str | None = None, **kwargs: Any) -> "Result":
+                  name: str | None = None, **kwargs: Any) -> Result:
     """Run a single rule type class (plus the annotators it relies on, e.g. ``entities``).
 
     The class is registered under ``name`` (default: ``rule_type.name``); other
@@ -211,9 +212,9 @@ def run_rule_type(rule_type: type, texts: Mapping[str, str] | Sequence[str], rul
 
 
 # ----------------------------------------------------------------------------- assertions
-def findings_for(result: "Result", *, rule_id: str | None = None, kind: str | None = None,
+def findings_for(result: Result, *, rule_id: str | None = None, kind: str | None = None,
                  between: Sequence[str] | None = None, level: str | None = None,
-                 min_level: str | None = None) -> list["Finding"]:
+                 min_level: str | None = None) -> list[Finding]:
     """Findings of ``result`` matching every criterion given.
 
     ``between=("a.txt", "b.txt")``: the finding has evidence in both documents.
@@ -237,7 +238,7 @@ def findings_for(result: "Result", *, rule_id: str | None = None, kind: str | No
     return out
 
 
-def _describe(result: "Result") -> str:
+def _describe(result: Result) -> str:
     lines = [f"  {f.level} {f.rule_id} [{', '.join(f.documents())}]: {f.message}" for f in result.findings]
     errors = [f"  error: {e}" for e in result.errors]
     body = "\n".join(lines) or "  (no findings)"
@@ -246,10 +247,10 @@ def _describe(result: "Result") -> str:
     return body
 
 
-def assert_finding(result: "Result", *, rule_id: str | None = None, kind: str | None = None,
+def assert_finding(result: Result, *, rule_id: str | None = None, kind: str | None = None,
                    between: Sequence[str] | None = None, level: str | None = None,
                    min_level: str | None = None, count: int | None = None, values: Sequence[Any] | None = None
-                   ) -> "Finding":
+                   ) -> Finding:
     """Assert that a matching finding exists; return the first one.
 
     ``count`` asserts the exact number of matching findings; ``values`` asserts the
@@ -269,7 +270,7 @@ def assert_finding(result: "Result", *, rule_id: str | None = None, kind: str | 
     return found[0]
 
 
-def assert_no_finding(result: "Result", *, rule_id: str | None = None, kind: str | None = None,
+def assert_no_finding(result: Result, *, rule_id: str | None = None, kind: str | None = None,
                       between: Sequence[str] | None = None, level: str | None = None,
                       min_level: str | None = None) -> None:
     """Assert that no finding matches (e.g. ``min_level="warning"`` for a consistent pair)."""
@@ -278,14 +279,14 @@ def assert_no_finding(result: "Result", *, rule_id: str | None = None, kind: str
         raise AssertionError(f"expected no such finding, got {len(found)}:\n{_describe(result)}")
 
 
-def assert_no_plugin_errors(result: "Result") -> None:
+def assert_no_plugin_errors(result: Result) -> None:
     """Assert that no plugin or rule problem was reported during the run."""
     bad = [e for e in result.errors if e.kind in ("plugin", "rule")]
     if bad:
         raise AssertionError("plugin/rule errors:\n" + "\n".join(f"  {e}" for e in bad))
 
 
-def result_json(result: "Result") -> str:
+def result_json(result: Result) -> str:
     """A deterministic JSON dump of the findings (for golden-file tests)."""
     return json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False, indent=2, sort_keys=True)
 

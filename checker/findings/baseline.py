@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from checker.fileio import atomic_write
 from checker.model import Finding, InputError
@@ -133,7 +134,7 @@ def update(path: str | os.PathLike, findings: Iterable[Finding], documents: Iter
     if Path(path).exists():
         old_entries = load(path)["findings"]
     checked = None if documents is None else {_name(str(d)) for d in documents}
-    new = {}
+    new: dict[str, dict[str, Any]] = {}
     for f in _baselinable(findings):
         e = entry_for(f)
         new.setdefault(e["fingerprint"], e)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from checker.model import LEVELS, Document, Evidence, Finding
 
@@ -42,7 +43,7 @@ def finding_sort_key(f: Finding):
     )
 
 
-def contract_problem(f: object, ctx: "RunContext") -> str | None:
+def contract_problem(f: object, ctx: RunContext) -> str | None:
     """Why a rule type's output is not a valid finding, or None."""
     if not isinstance(f, Finding):
         return f"returned {type(f).__name__} instead of a Finding"
@@ -65,7 +66,7 @@ def contract_problem(f: object, ctx: "RunContext") -> str | None:
     return None
 
 
-def valid_findings(ctx: "RunContext", name: str, owner: str, items: Iterable[object]) -> list[Finding]:
+def valid_findings(ctx: RunContext, name: str, owner: str, items: Iterable[object]) -> list[Finding]:
     good = []
     for f in items:
         problem = contract_problem(f, ctx)

@@ -28,8 +28,8 @@ import fnmatch
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from checker.model import Document, Finding, InputError
 
@@ -281,6 +281,7 @@ class _DocSuppressions:
     def covering(self, rule_id: str, start: int, end: int) -> Directive | None:
         """The directive that silences ``rule_id`` for the evidence [start, end), if any."""
         for d in self.line_directives:
+            assert d.scope is not None  # line_directives keeps only directives with a scope
             s, e = d.scope
             if start < e and end > s or (start == end and s <= start <= e):
                 if not d.items:
@@ -308,14 +309,14 @@ def apply_inline(findings: list[Finding], documents: dict[str, Document], errors
     directives (unknown name, unterminated quote) silence nothing and, when ``errors`` is
     given, are reported there as ``InputError(kind="config")`` with the file and line.
     """
-    cache: dict[str, _DocSuppressions] = {}
+    cache: dict[str, _DocSuppressions | None] = {}
 
     def for_doc(doc_id: str) -> _DocSuppressions | None:
         if doc_id not in cache:
             doc = documents.get(doc_id)
-            cache[doc_id] = _DocSuppressions(doc) if doc is not None else None
-            if doc is not None and errors is not None:
-                for d in cache[doc_id].directives:
+            sup = cache[doc_id] = _DocSuppressions(doc) if doc is not None else None
+            if doc is not None and sup is not None and errors is not None:
+                for d in sup.directives:
                     for problem in d.problems:
                         errors.append(InputError(path=doc.id, line=d.line, message=f"suppression comment: {problem}",
                                                  kind="config"))

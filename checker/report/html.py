@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -29,7 +29,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'
 CONTEXT_MAX = 600
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return (ASSETS / name).read_text(encoding="utf-8")
 
@@ -62,7 +62,8 @@ def _shown(text: str) -> str:
 def _context(doc, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) around [start, end), else the line, at most about CONTEXT_MAX chars."""
     sents = getattr(doc, "sentences", None) or []
-    cs, ce = None, None
+    cs: int | None = None
+    ce: int | None = None
     if sents:
         starts = [s.start for s in sents]
         i = bisect_right(starts, start) - 1
@@ -74,7 +75,7 @@ def _context(doc, start: int, end: int) -> tuple[int, int]:
                 j += 1
                 ce = sents[j].end
     text = doc.text
-    if cs is None:
+    if cs is None or ce is None:  # cs and ce are set together
         cs = text.rfind("\n", 0, start) + 1
         ce = text.find("\n", end)
         ce = len(text) if ce < 0 else ce
@@ -206,7 +207,7 @@ def _article_html(doc, anchor: str, marks: list[tuple[int, int, str, str]], n_fi
             seg = (f'<mark class="hl lvl-{_e(top)}" data-findings="{" ".join(ids)}" '
                    f'title="{_e(", ".join(ids))}">{seg}</mark>')
         lines[-1].append(seg)
-    rows = []
+    rows: list[str] = []
     gap = False
     for no, parts in enumerate(lines, start=1):
         body = "".join(parts)

@@ -125,7 +125,7 @@ def _suppressions(f) -> list[dict[str, Any]]:
 
 
 def _artifacts(report) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    artifacts = []
+    artifacts: list[dict[str, Any]] = []
     artifact_index: dict[str, int] = {}
     for d in report.documents:
         artifact_index[d.id] = len(artifacts)

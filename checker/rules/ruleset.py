@@ -7,9 +7,10 @@ rules are kept and the run goes on.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
@@ -20,6 +21,9 @@ from checker.rules.schema import (
     readable_error,
 )
 from checker.rules.yamlpos import YamlDoc, YamlError, load_all
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.ruletype import RuleType
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -69,10 +73,10 @@ class _Missing:
     def __init__(self, name: str):
         self.name = name
 
-    def __getattr__(self, attr: str) -> "_Missing":
+    def __getattr__(self, attr: str) -> _Missing:
         return _Missing(f"{self.name}.{attr}")
 
-    def __getitem__(self, item) -> "_Missing":
+    def __getitem__(self, item) -> _Missing:
         return _Missing(f"{self.name}[{item}]")
 
     def __format__(self, spec: str) -> str:
@@ -137,7 +141,7 @@ def iter_rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type], *, disabled: Iterable[str] = ()) -> RuleSet:
+def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type[RuleType]], *, disabled: Iterable[str] = ()) -> RuleSet:
     """Load and validate every rule under ``paths``.
 
     ``rule_types`` maps ``extends`` names to rule type classes (their ``schema`` is used).
@@ -177,7 +181,7 @@ def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type], *, disa
     return result
 
 
-def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type], validators: dict, errors: list) -> Rule | None:
+def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], validators: dict, errors: list) -> Rule | None:
     data = doc.data
     if not isinstance(data, dict):
         line, col = doc.where(())

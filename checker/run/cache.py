@@ -71,7 +71,7 @@ def cache_root(options) -> Path:
     return Path(platformdirs.user_cache_dir("factcheck"))
 
 
-def enabled(ctx: "RunContext") -> bool:
+def enabled(ctx: RunContext) -> bool:
     return bool(getattr(ctx.options, "use_cache", True)) and os.environ.get("FACTCHECK_ANALYSIS_CACHE", "1") != "0"
 
 
@@ -163,7 +163,7 @@ class AnalysisCache:
         self.type_names = set(type_names)
 
     @classmethod
-    def for_run(cls, options, instances, spacy_models: dict[str, str]) -> "AnalysisCache":
+    def for_run(cls, options, instances, spacy_models: dict[str, str]) -> AnalysisCache:
         return cls(options, identity(instances, options, spacy_models), tuple(n for n, _, _ in instances))
 
     def key(self, doc: Document) -> str:
@@ -179,7 +179,7 @@ class AnalysisCache:
         key = self.key(doc)
         return cache_root(self.options) / SUBDIR / key[:2] / f"{key}.pkl"
 
-    def get(self, doc: Document, ctx: "RunContext", *, count_misses: bool = True) -> PreparedDoc | None:
+    def get(self, doc: Document, ctx: RunContext, *, count_misses: bool = True) -> PreparedDoc | None:
         """The cached preparation of ``doc``, or None (disabled, missing, unreadable, stale)."""
         if not enabled(ctx):
             return None
@@ -198,7 +198,7 @@ class AnalysisCache:
         ctx.add_stat("analysis_cache", "hits")
         return entry
 
-    def put(self, doc: Document, prepared: PreparedDoc, ctx: "RunContext") -> bool:
+    def put(self, doc: Document, prepared: PreparedDoc, ctx: RunContext) -> bool:
         if not enabled(ctx):
             return False
         # plugin trouble may be transient (a model that failed to load): do not freeze it

@@ -23,8 +23,9 @@ need factcheck and the same plugins installed).
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from checker.model import Document
 from checker.run.pipeline import Checker, Result

@@ -8,9 +8,9 @@ finalises the findings (``checker.findings.finalize``).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from checker.context import Options, RunContext
 from checker.findings.finalize import finalize, finding_sort_key, fingerprint, valid_findings
@@ -21,7 +21,15 @@ from checker.ruletype import RuleType
 from checker.run.cache import AnalysisCache
 from checker.run.pool import PoolPreparer, resolve_jobs
 from checker.run.prepare import DocumentWork, Preparer, SerialPreparer, WorkerSpec
-from checker.run.ruletypes import Active, Selection, active_rule_types, guarded, required_providers, rules_for, start_rule_types
+from checker.run.ruletypes import (
+    Active,
+    Selection,
+    active_rule_types,
+    guarded,
+    required_providers,
+    rules_for,
+    start_rule_types,
+)
 from checker.text.langid import assign_languages
 from checker.text.load import load_paths, make_document
 from checker.text.nlp import NlpProvider
@@ -86,7 +94,7 @@ class Checker:
 
     @classmethod
     def from_parts(cls, *, host: PluginHost, options: Options, ruleset: RuleSet,
-                   selection: Selection = Selection(), preparer: Preparer | None = None) -> "Checker":
+                   selection: Selection = Selection(), preparer: Preparer | None = None) -> Checker:
         """A checker over an already loaded and validated rule set (workers, rule tests, Dask)."""
         self = cls.__new__(cls)
         host.collect()
@@ -137,7 +145,7 @@ class Checker:
         result.timings = {"load": time.perf_counter() - t0 - sum(result.timings.values()), **result.timings}
         return result
 
-    def check_texts(self, texts: dict[str, str] | list[str], *, fmt: str = "txt", focus: Iterable[str] | None = None) -> Result:
+    def check_texts(self, texts: Mapping[str, str] | list[str], *, fmt: str = "txt", focus: Iterable[str] | None = None) -> Result:
         """Check in-memory articles: ``{"a.txt": "...", "b.txt": "..."}`` (ids keep their order)."""
         if isinstance(texts, list):
             texts = {f"doc{i}.txt": t for i, t in enumerate(texts)}
@@ -225,9 +233,9 @@ class Checker:
             if type(inst).defines("compare"):
                 claims = claims_by_type.get(name, [])
                 ctx.stat(name, "claims", len(claims))
-                groups = guarded(ctx, owner, name, "pair", lambda: list(inst.pair(claims, rules))) or []
+                groups = guarded(ctx, owner, name, "pair", lambda: list(inst.pair(claims, rules))) or []  # noqa: B023 - guarded() calls it at once
                 ctx.stat(name, "candidate_groups", len(groups))
-                got = guarded(ctx, owner, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []
+                got = guarded(ctx, owner, name, "compare", lambda: list(inst.compare(groups, rules) or [])) or []  # noqa: B023 - called at once
                 findings.extend(valid_findings(ctx, name, owner, got))
             ctx.add_stat(name, "seconds", time.perf_counter() - t)
             guarded(ctx, owner, name, "close", inst.close)

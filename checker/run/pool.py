@@ -235,15 +235,17 @@ def _run_pool(work: DocumentWork, spec: WorkerSpec, rest: list[tuple[int, Docume
 
     global _WORKER
     mp = multiprocessing.get_context(method)
+    # fork: the workers inherit _WORKER (no initializer); spawn: they rebuild it from the spec.
+    # A dict because typeshed's overloads cannot take "no initializer or one with its args".
+    init: dict[str, Any] = {}
     if method == "fork":
         _WORKER = work
-        initializer, initargs = None, ()
     else:
         _check_spawnable(work.instances)
-        initializer, initargs = _init_spawned, (pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL),)
+        init = {"initializer": _init_spawned,
+                "initargs": (pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL),)}
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=initializer,
-                                 initargs=initargs) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp, **init) as pool:
             raw = list(pool.map(_run_chunk, chunks(rest, workers * CHUNKS_PER_WORKER)))
     finally:
         if method == "fork":

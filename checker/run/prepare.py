@@ -32,7 +32,7 @@ class DocumentWork:
     """Everything needed to prepare documents: spaCy, the run context, the rule types."""
 
     def __init__(self, nlp: Any, ctx: RunContext, instances: list[Active], owners: dict[str, str],
-                 cache: "AnalysisCache | None" = None) -> None:
+                 cache: AnalysisCache | None = None) -> None:
         self.nlp = nlp
         self.ctx = ctx
         self.instances = instances
@@ -72,7 +72,7 @@ class DocumentWork:
                 if not type(inst).defines(step):
                     continue
                 t0 = time.perf_counter()
-                got = self.step(name, step, lambda: getattr(inst, step)(doc, rules))
+                got = self.step(name, step, lambda: getattr(inst, step)(doc, rules))  # noqa: B023 - step() calls it at once
                 ctx.add_stat(name, "seconds", time.perf_counter() - t0)
                 if step == "extract":
                     claims[name].extend(got or [])
@@ -86,14 +86,14 @@ class DocumentWork:
 class Preparer(Protocol):
     """Turns documents into claims by rule type, applying each preparation to the run."""
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: "WorkerSpec",
+    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec,
                 timings: dict[str, float]) -> dict[str, list]: ...
 
 
 class SerialPreparer:
     """One document after the other, in this process."""
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: "WorkerSpec | None",
+    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec | None,
                 timings: dict[str, float]) -> dict[str, list]:
         claims_by_type: dict[str, list] = {name: [] for name, _, _ in work.instances}
         prepared = []

@@ -37,7 +37,7 @@ class PreparedDoc:
 
     @classmethod
     def of(cls, doc: Document, claims: dict[str, list], errors: list[InputError], stats: Stats,
-           timings: dict[str, float] | None = None, index: int = 0) -> "PreparedDoc":
+           timings: dict[str, float] | None = None, index: int = 0) -> PreparedDoc:
         return cls(fields={k: getattr(doc, k) for k in DOC_FIELDS}, claims=claims, errors=list(errors),
                    stats=stats, timings=dict(timings or {}), index=index)
 
@@ -46,7 +46,7 @@ class PreparedDoc:
         for s in self.fields.get("sentences") or []:
             s.tokens = None
 
-    def apply(self, doc: Document, ctx: "RunContext", claims_by_type: dict[str, list],
+    def apply(self, doc: Document, ctx: RunContext, claims_by_type: dict[str, list],
               seen_rule_errors: set[tuple] | None = None) -> None:
         """Put this preparation onto ``doc``, its claims into ``claims_by_type``, the rest into ``ctx``."""
         for k, v in self.fields.items():
@@ -64,7 +64,7 @@ class PreparedDoc:
         add_stats(ctx, self.stats)
 
 
-def merge_prepared(docs: list[Document], prepared: list[PreparedDoc], ctx: "RunContext",
+def merge_prepared(docs: list[Document], prepared: list[PreparedDoc], ctx: RunContext,
                    claims_by_type: dict[str, list]) -> dict[str, float]:
     """Apply preparations in document order; return the summed seconds per stage."""
     seen = rule_error_keys(ctx)
@@ -83,14 +83,14 @@ def error_key(e: InputError) -> tuple:
     return (e.kind, e.path, e.line, e.column, e.message)
 
 
-def rule_error_keys(ctx: "RunContext") -> set[tuple]:
+def rule_error_keys(ctx: RunContext) -> set[tuple]:
     return {error_key(e) for e in ctx.errors if e.kind == "rule"}
 
 
 class ContextMark:
     """The state of a run context before one document: what it then adds can be taken out."""
 
-    def __init__(self, ctx: "RunContext") -> None:
+    def __init__(self, ctx: RunContext) -> None:
         self.ctx = ctx
         self.n_errors = len(ctx.errors)
         self.stats = {k: dict(v) for k, v in ctx.stats.items()}
@@ -118,7 +118,7 @@ def stats_delta(before: Stats, after: Stats) -> Stats:
     return out
 
 
-def add_stats(ctx: "RunContext", delta: Stats) -> None:
+def add_stats(ctx: RunContext, delta: Stats) -> None:
     for kind, bucket in delta.items():
         for key, value in bucket.items():
             old = ctx.stats.get(kind, {}).get(key)

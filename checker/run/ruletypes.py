@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import heapq
 import logging
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from checker.context import RunContext
 from checker.ruletype import RuleType
@@ -36,7 +38,7 @@ class Selection:
     only_rules: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, only_types: Iterable[str] | None = None, only_rules: Iterable[str] | None = None) -> "Selection":
+    def of(cls, only_types: Iterable[str] | None = None, only_rules: Iterable[str] | None = None) -> Selection:
         return cls(frozenset(only_types) if only_types is not None else None,
                    frozenset(only_rules) if only_rules is not None else None)
 
@@ -80,7 +82,7 @@ def execution_order(classes: dict[str, type[RuleType]]) -> list[str]:
     return out
 
 
-def active_rule_types(host: "PluginHost", selection: Selection) -> list[tuple[str, type[RuleType]]]:
+def active_rule_types(host: PluginHost, selection: Selection) -> list[tuple[str, type[RuleType]]]:
     classes = dict(host.rule_types)
     names = set(classes)
     if selection.only_types is not None:
@@ -95,14 +97,14 @@ def required_providers(classes: dict[str, type[RuleType]]) -> set[str]:
     return {p for n, cls in classes.items() for what in cls.requires for p in providers.get(what, []) if p != n}
 
 
-def rules_for(ruleset: "RuleSet", name: str, selection: Selection, providers: set[str] = frozenset()) -> list["Rule"]:
+def rules_for(ruleset: RuleSet, name: str, selection: Selection, providers: AbstractSet[str] = frozenset()) -> list[Rule]:
     rules = ruleset.by_type(name)
     if selection.only_rules is not None and name not in providers:
         rules = [r for r in rules if r.id in selection.only_rules]
     return rules
 
 
-def start_rule_types(host: "PluginHost", ruleset: "RuleSet", selection: Selection, ctx: RunContext,
+def start_rule_types(host: PluginHost, ruleset: RuleSet, selection: Selection, ctx: RunContext,
                      names: list[str] | None = None) -> list[Active]:
     """Instantiate and set up the active rule types (or exactly ``names``), in execution order."""
     chosen = active_rule_types(host, selection) if names is None else [(n, host.rule_types[n]) for n in names]

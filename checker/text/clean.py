@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.text.langid import detect
 from checker.model import Document, Region
+from checker.text.langid import detect
 
 TEASER_MARKER = re.compile(
     r"^\s*(?:à\s+lire\s+(?:également|aussi|absolument)|lire\s+aussi|à\s+voir\s+(?:aussi|également)|voir\s+aussi|"

@@ -12,10 +12,10 @@ import fnmatch
 import html
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable
 
 from checker.model import Document, InputError
 
@@ -328,12 +328,12 @@ def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Ite
         else:
             errors.append(InputError(raw, "no such file or directory"))
     seen: set[str] = set()
-    unique = []
-    for f in files:
-        key = f if f == "-" else str(Path(f).resolve())
+    unique: list[str] = []
+    for name in files:
+        key = name if name == "-" else str(Path(name).resolve())
         if key not in seen:
             seen.add(key)
-            unique.append(f)
+            unique.append(name)
     return unique, errors
 
 

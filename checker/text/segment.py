@@ -48,7 +48,7 @@ def split_blocks(view: str) -> list[Block]:
     blocks: list[Block] = []
     cur: Block | None = None
     prev_text = ""
-    for start, end, line in _lines(view):
+    for start, _end, line in _lines(view):
         stripped = line.strip()
         if not stripped:
             if cur:
@@ -67,6 +67,7 @@ def split_blocks(view: str) -> list[Block]:
             and (stripped[0].islower() or stripped[0].isdigit())
         )
         if continues:
+            assert cur is not None  # `continues` starts with `cur is not None`
             cur.end = lend
             cur.kind = "paragraph"
         else:

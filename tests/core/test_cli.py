@@ -81,7 +81,10 @@ def test_json_contract(project, capsys):
 def test_same_input_same_output(project, capsys):
     first = run(capsys, "check", "a.txt", "b.txt", "c.txt", "-f", "json")[1]
     second = run(capsys, "check", "c.txt", "b.txt", "a.txt", "-f", "json")[1]
-    strip = lambda s: [(f["fingerprint"], f["message"]) for f in json.loads(s)["findings"]]
+
+    def strip(s):
+        return [(f["fingerprint"], f["message"]) for f in json.loads(s)["findings"]]
+
     assert strip(first) == strip(run(capsys, "check", "a.txt", "b.txt", "c.txt", "-f", "json")[1])
     assert sorted(strip(first)) == sorted(strip(second))
 
@@ -174,7 +177,7 @@ def test_stdin_dash(project, capsys, monkeypatch):
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Le chiffre 99 est connu depuis longtemps.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Le chiffre 99 est connu depuis longtemps.\n")))
     code, out, _ = run(capsys, "check", "-", "a.txt", "-f", "json")
     data = json.loads(out)
     assert code == 1 and {e["path"] for e in data["findings"][0]["evidence"]} == {"<stdin>", "a.txt"}

@@ -86,7 +86,10 @@ def _raising(step: str):
     def boom(self, *args, **kwargs):
         raise RuntimeError(f"kaput in {step}")
 
-    return type(f"Raise{step.title()}", (TagRuleType,), {step: boom, "name": f"raise-{step}"})
+    members = {step: boom, "name": f"raise-{step}"}
+    if step == "annotate":  # an annotator declares what it assigns
+        members["provides"] = ("raise-tags",)
+    return type(f"Raise{step.title()}", (TagRuleType,), members)
 
 
 @pytest.mark.parametrize("step", ["setup", "annotate", "extract", "pair", "compare"])

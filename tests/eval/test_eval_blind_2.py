@@ -10,7 +10,6 @@ Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-2/* tests/d
 from __future__ import annotations
 
 import pytest
-
 from helpers.paths import DATA
 
 pytestmark = pytest.mark.slow
