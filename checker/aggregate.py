@@ -9,10 +9,10 @@ types; any rule type can use it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from checker.model import CandidateGroup, Claim, Evidence
+from checker.model import CandidateGroup, Claim, Evidence, Finding
 from checker.pairing import claim_sort_key
 
 EVIDENCE_PER_SIDE = 10
@@ -114,6 +114,38 @@ def linked_sides(a: ValueCluster, b: ValueCluster, ctx) -> tuple[list[Claim], li
     if claim_sort_key(side_b[0]) < claim_sort_key(side_a[0]):
         side_a, side_b = side_b, side_a
     return side_a, side_b
+
+
+def compare_clusters(groups: Iterable[CandidateGroup], signature: Callable[[Claim], Hashable],
+                     judge: Callable[[list[Claim], list[Claim]], Finding | None], ctx, *, kind: str,
+                     identity: Callable[[Finding], Hashable],
+                     rank: Callable[[Finding], Any] | None = None) -> list[Finding]:
+    """The comparison loop of a value-clustering rule type, written once.
+
+    Claims are clustered by ``signature``; each pair of distinct clusters sharing a group is
+    linked into two sides (one claim per article, draft mode respected) and judged once by
+    ``judge(side_a, side_b)`` (representatives are ``side[0]``); findings with the same
+    ``identity`` are one finding, the first kept unless ``rank`` prefers a later one.
+    Statistics go to ``ctx.stats[kind]``.
+    """
+    clusters, per_group = value_clusters(groups, signature)
+    ctx.add_stat(kind, "value_clusters", len(clusters))
+    best: dict[Hashable, Finding] = {}
+    for cl_a, cl_b in cluster_pairs(per_group):
+        sides = linked_sides(cl_a, cl_b, ctx)
+        if sides is None:
+            continue  # no two different (draft-mode allowed) documents across the sides
+        ctx.add_stat(kind, "comparisons", 1)
+        ctx.add_stat(kind, "cluster_pairs_compared", 1)
+        ctx.add_stat(kind, "claim_pairs_covered", covered_pairs(*sides))
+        f = judge(*sides)
+        if f is None:
+            continue
+        key = identity(f)
+        if key not in best or (rank is not None and rank(f) > rank(best[key])):
+            best[key] = f
+    ctx.add_stat(kind, "findings", len(best))
+    return list(best.values())
 
 
 def covered_pairs(side_a: list[Claim], side_b: list[Claim]) -> int:
