@@ -147,6 +147,7 @@ def _options(args, cfg):
     opts.default_language = getattr(args, "language", None) or cfg.get("language")
     opts.spacy_models = dict(cfg.get("spacy_models", {}))
     opts.settings = dict(cfg.get("plugins", {}))
+    opts.embedder = cfg.get("embedder")  # FACTCHECK_EMBEDDER still wins (checker.text.embed)
     opts.device = getattr(args, "device", None) or os.environ.get("FACTCHECK_DEVICE") or cfg.get("device", "cpu")
     cache_dir = getattr(args, "cache_dir", None) or os.environ.get("FACTCHECK_CACHE_DIR") or cfg.get("cache_dir")
     opts.cache_dir = Path(cache_dir) if cache_dir else None

@@ -207,16 +207,10 @@ def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_si
     """
     # canonical order: the result does not depend on the order statements come in
     statements = sorted(statements, key=lambda st: (st.doc_id, st.sentence.start, st.sentence.end))
-    n = len(statements)
     total = cross_document_total(statements, ctx)
     key_df = vectorise(statements)
-    limit = max(min_block_df, int(max_df * n))
+    postings = _postings(statements, key_df, max(min_block_df, int(max_df * len(statements))))
     cap = max(k, max_pairs_per_sentence if max_pairs_per_sentence is not None else 3 * k)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, st in enumerate(statements):
-        for key in st.keys:
-            if key_df[key] <= limit:
-                postings[key].append(i)
     focus = getattr(ctx, "focus", None)
     counts = {"candidates_examined": 0, "skipped_same_text": 0, "skipped": 0, "proposed": 0, "capped": 0}
     proposals: dict[tuple[int, int], float] = {}
@@ -224,62 +218,12 @@ def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_si
     for i, st in enumerate(statements):
         if focus is not None and st.doc_id not in focus:
             continue
-        cands: set[int] = set()
-        for key in sorted((key for key in st.keys if key in postings), key=lambda key: (key_df[key], key)):
-            posting = postings[key]
-            room = max_candidates - len(cands)
-            if len(posting) <= room:
-                cands.update(posting)
-            else:
-                # a window of the posting, at a stable place that depends on the statement
-                # (so that different statements look at different members): bounded work
-                at = _offset(st, key) % len(posting)
-                cands.update(posting[at : at + room])
-                cands.update(posting[: max(0, at + room - len(posting))])  # wrap around
-            if len(cands) >= max_candidates:
-                break
-        cands.discard(i)
-        ranked: list[tuple[float, bytes, int]] = []
-        for j in cands:
-            other = statements[j]
-            if other.doc_id == st.doc_id or not ctx.allowed(st.doc_id, other.doc_id):
-                continue
-            counts["candidates_examined"] += 1
-            s = cosine(st, other)
-            if s < min_similarity:
-                continue
-            ranked.append((-s, _tie(st, other), j))
-        ranked.sort()
-        taken = 0
-        for neg, _, j in ranked:
-            if taken >= k:
-                break
-            other = statements[j]
-            if other.text == st.text:
-                counts["skipped_same_text"] += 1
-                continue
-            ij = (min(i, j), max(i, j))
-            if ij in rejected:
-                continue
-            if ij not in proposals:
-                if skip is not None and skip(st, other):
-                    rejected.add(ij)
-                    continue
-                proposals[ij] = -neg
-            taken += 1
+        cands = _gather(st, i, postings, key_df, max_candidates)
+        ranked = _rank(st, cands, statements, ctx, min_similarity, counts)
+        _take(i, ranked, statements, k, skip, proposals, rejected, counts)
     counts["proposed"] = len(proposals)
     counts["skipped"] = len(rejected)
-    # the cap: best pairs first, deterministic
-    degree: dict[int, int] = defaultdict(int)
-    kept: list[tuple[int, int]] = []
-    for ij in sorted(proposals, key=lambda ij: (-proposals[ij], _tie(statements[ij[0]], statements[ij[1]]), ij)):
-        i, j = ij
-        if degree[i] >= cap or degree[j] >= cap:
-            counts["capped"] += 1
-            continue
-        degree[i] += 1
-        degree[j] += 1
-        kept.append(ij)
+    kept = _cap(statements, proposals, cap, counts)
     out = []
     for i, j in kept:
         a, b = statements[i], statements[j]
@@ -291,3 +235,91 @@ def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_si
         for key, v in counts.items():
             info[key] = info.get(key, 0) + v
     return out, total
+
+
+def _postings(statements: list[Statement], key_df: dict[str, int], limit: int) -> dict[str, list[int]]:
+    """Selective key -> statement indices (keys in more than ``limit`` statements do not block)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        for key in st.keys:
+            if key_df[key] <= limit:
+                postings[key].append(i)
+    return postings
+
+
+def _gather(st: Statement, i: int, postings: dict[str, list[int]], key_df: dict[str, int],
+            max_candidates: int) -> set[int]:
+    """Candidates of one statement: rarest keys first, at most ``max_candidates``."""
+    cands: set[int] = set()
+    for key in sorted((key for key in st.keys if key in postings), key=lambda key: (key_df[key], key)):
+        posting = postings[key]
+        room = max_candidates - len(cands)
+        if len(posting) <= room:
+            cands.update(posting)
+        else:
+            # a window of the posting, at a stable place that depends on the statement
+            # (so that different statements look at different members): bounded work
+            at = _offset(st, key) % len(posting)
+            cands.update(posting[at : at + room])
+            cands.update(posting[: max(0, at + room - len(posting))])  # wrap around
+        if len(cands) >= max_candidates:
+            break
+    cands.discard(i)
+    return cands
+
+
+def _rank(st: Statement, cands: set[int], statements: list[Statement], ctx: Any, min_similarity: float,
+          counts: dict[str, int]) -> list[tuple[float, bytes, int]]:
+    """Allowed candidates of other documents, most similar first (ties by a stable hash)."""
+    ranked: list[tuple[float, bytes, int]] = []
+    for j in cands:
+        other = statements[j]
+        if other.doc_id == st.doc_id or not ctx.allowed(st.doc_id, other.doc_id):
+            continue
+        counts["candidates_examined"] += 1
+        s = cosine(st, other)
+        if s < min_similarity:
+            continue
+        ranked.append((-s, _tie(st, other), j))
+    ranked.sort()
+    return ranked
+
+
+def _take(i: int, ranked: list[tuple[float, bytes, int]], statements: list[Statement], k: int,
+          skip: Callable[[Statement, Statement], bool] | None, proposals: dict[tuple[int, int], float],
+          rejected: set[tuple[int, int]], counts: dict[str, int]) -> None:
+    """The statement's ``k`` best partners into ``proposals`` (same text and ``skip`` take no slot)."""
+    st = statements[i]
+    taken = 0
+    for neg, _, j in ranked:
+        if taken >= k:
+            break
+        other = statements[j]
+        if other.text == st.text:
+            counts["skipped_same_text"] += 1
+            continue
+        ij = (min(i, j), max(i, j))
+        if ij in rejected:
+            continue
+        if ij not in proposals:
+            if skip is not None and skip(st, other):
+                rejected.add(ij)
+                continue
+            proposals[ij] = -neg
+        taken += 1
+
+
+def _cap(statements: list[Statement], proposals: dict[tuple[int, int], float], cap: int,
+         counts: dict[str, int]) -> list[tuple[int, int]]:
+    """Best pairs first, deterministic; a statement takes part in at most ``cap`` pairs."""
+    degree: dict[int, int] = defaultdict(int)
+    kept: list[tuple[int, int]] = []
+    for ij in sorted(proposals, key=lambda ij: (-proposals[ij], _tie(statements[ij[0]], statements[ij[1]]), ij)):
+        i, j = ij
+        if degree[i] >= cap or degree[j] >= cap:
+            counts["capped"] += 1
+            continue
+        degree[i] += 1
+        degree[j] += 1
+        kept.append(ij)
+    return kept

@@ -4,15 +4,19 @@ Modes
 -----
 ``statements`` (default)
     Sentences that are claims (sections ``body``/``list``/``faq`` by default; never
-    titles, headings, attributions or questions) are paired across documents by
-    ``candidates.candidate_pairs`` (blocking + TF-IDF ranking, top-k), scored by the
-    model in both directions, and reported when contradiction dominates, with the
-    thresholds of the model's profile (``profiles/*.yaml``).  Pairs whose only
-    difference is numbers or dates are left to the numeric rule type.
+    titles, headings, attributions or questions) are paired across documents and
+    languages by meaning (``semantic.semantic_pairs``: sentence embeddings from
+    ``RunContext.embed``, top-k per sentence, at most ``max_pairs_per_article`` pairs per
+    article), or, without a sentence encoder, by ``candidates.candidate_pairs`` (blocking
+    + TF-IDF ranking, top-k).  Pairs are scored by the model in both directions and
+    reported when contradiction dominates, with the thresholds of the model's profile
+    (``profiles/*.yaml``); a pair that entails itself both ways (a paraphrase) never is.
+    Pairs whose only difference is numbers or dates are left to the numeric rule type.
 ``definitions``
     The same term defined in two documents ("X désigne ...", "X, ou Y, représente ...",
     "X is defined as ...", "Ce concept ... désigne ...") is reported when neither
-    definition entails the other.
+    definition entails the other.  Terms match by their words within a language and by
+    the embedding of the term across languages (``terms.py``).
 
 Model: ``FACTCHECK_NLI_MODEL`` > ``settings: {nli: {model: ...}}`` in the config >
 the rule's ``model:``.  When no model can be loaded, the NLI rules are skipped with one
@@ -33,6 +37,8 @@ from . import backend
 from .cache import ScoreCache, default_cache_dir
 from .candidates import Statement, analyse, candidate_pairs, numbers_only_difference
 from .definitions import Definition, definition_sentence, extract_definitions
+from .semantic import semantic_pairs
+from .terms import with_linked_keys
 from .profiles import merge, profile_for
 
 log = logging.getLogger("factcheck")
@@ -55,6 +61,9 @@ _THRESHOLDS = {
         "max_entailment": {"type": "number", "minimum": 0, "maximum": 1,
                            "description": "Definitions: reported when p(entailment) stays below this in both "
                                           "directions."},
+        "paraphrase": {"type": "number", "minimum": 0, "maximum": 1,
+                       "description": "Statements: a pair whose p(entailment) reaches this in both directions "
+                                      "says the same thing and is never a contradiction (default 0.5)."},
         "max_level": {"enum": ["suggestion", "warning", "error"],
                       "description": "Highest level a finding may have with this model (profiles of models "
                                      "without held-out signal set `suggestion`)."},
@@ -101,6 +110,15 @@ class NliRuleType(RuleType):
                                      "documents; each definition k partners with other wordings (default 3)."},
             "min_similarity": {"type": "number", "minimum": 0, "maximum": 1,
                                "description": "Statements: TF-IDF cosine a partner needs to be kept (default 0.2)."},
+            "min_embedding_similarity": {"type": "number", "minimum": -1, "maximum": 1,
+                                         "description": "Statements: cosine of sentence embeddings a partner "
+                                                        "needs when pairing by meaning (default 0.8)."},
+            "max_pairs_per_article": {"type": "integer", "minimum": 1, "maximum": 100000,
+                                      "description": "Statements, pairing by meaning: most NLI pairs one article "
+                                                     "takes part in, most similar first (default 30)."},
+            "term_similarity": {"type": "number", "minimum": 0, "maximum": 1,
+                                "description": "Definitions: cosine of the embedded terms for a term in one "
+                                               "language to match its mutual best in another (default 0.85)."},
             "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1,
                        "description": "Statements: a blocking key (entity, content lemma) found in more than this "
                                       "share of the statements does not make candidates (default 0.1)."},
@@ -274,11 +292,9 @@ class NliRuleType(RuleType):
         k = int(rule.get("top_k", 3))
         skip = numbers_only_difference if rule.get("skip_numbers_only", True) else None
         info: dict[str, int] = {}
-        pairs, total = candidate_pairs(stmts, ctx, k=k, min_similarity=float(rule.get("min_similarity", 0.2)),
-                                       max_df=float(rule.get("max_df", 0.1)),
-                                       max_candidates=int(rule.get("max_candidates", 200)),
-                                       max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
-                                       skip=skip, info=info)
+        if len({st.doc_id for st in stmts}) > 1 and not self._model_ready(rule):
+            return []  # no model: do not pay for embeddings (the one error line is recorded)
+        pairs, total = self._statement_candidates(rule, stmts, k, skip, info)
         skipped_numbers = info.get("skipped", 0)
         todo = [(a, b, sim) for a, b, sim in pairs if (id(a.sentence), id(b.sentence)) not in covered]
         ctx.stat("nli", f"{rule.id}.statements", len(stmts))
@@ -286,6 +302,8 @@ class NliRuleType(RuleType):
         ctx.stat("nli", f"{rule.id}.candidates_examined", info.get("candidates_examined", 0))
         ctx.stat("nli", f"{rule.id}.candidate_pairs", len(pairs))
         ctx.stat("nli", f"{rule.id}.capped_pairs", info.get("capped", 0))
+        if "capped_article" in info:
+            ctx.stat("nli", f"{rule.id}.capped_per_article", info["capped_article"])
         ctx.stat("nli", f"{rule.id}.skipped_numbers_only", skipped_numbers)
         ctx.stat("nli", f"{rule.id}.pairs_scored", len(todo))
         ctx.stat("nli", f"{rule.id}.texts_scored", len({(a.text, b.text) for a, b, _ in todo}))
@@ -306,7 +324,7 @@ class NliRuleType(RuleType):
         out = []
         for a, b, sim in todo:
             agg = backend.aggregate(probs[(a.text, b.text)], probs[(b.text, a.text)])
-            if not decide_statement(agg, th):
+            if is_paraphrase(agg, th) or not decide_statement(agg, th):
                 continue
             level = rule.level
             if agg["contradiction"] >= float(th.get("error_at", 2.0)) and rule.level == "warning":
@@ -318,10 +336,55 @@ class NliRuleType(RuleType):
                                      len(todo), total, "statements"))
         return out
 
+    def _model_ready(self, rule) -> bool:
+        """Whether the rule's model is there (locally known, or loadable); records the error if not."""
+        assert self.ctx is not None
+        name = self._model_name(rule)
+        if backend.peek_identity(name) is not None:
+            return True
+        try:
+            prof = self._profile(rule, name)
+            backend.load_model(name, device=self.ctx.options.device, labels=prof.get("labels") or None,
+                               max_length=int(prof.get("max_length", 256)))
+        except backend.ModelUnavailable as exc:
+            self._no_model(name, str(exc))
+            return False
+        return True
+
+    def _embed(self, texts: list[str], kind: str = "passage") -> list[Any] | None:
+        """Vectors from the run's sentence encoder; None when there is none (lexical pairing)."""
+        ctx = self.ctx
+        if ctx is None or not hasattr(ctx, "embed") or getattr(ctx, "embedder", None) is None:
+            return None
+        vectors = ctx.embed(texts, kind=kind)
+        return vectors if any(v is not None for v in vectors) else None
+
+    def _statement_candidates(self, rule, stmts: list[Statement], k: int, skip, info: dict[str, int]):
+        """Candidate pairs by meaning (sentence encoder), or lexical ones when there is no encoder."""
+        ctx = self.ctx
+        assert ctx is not None
+        vectors = self._embed([st.text for st in stmts]) if len({st.doc_id for st in stmts}) > 1 else None
+        if vectors is not None:
+            ctx.stat("nli", f"{rule.id}.pairing", "embedding:" + str(ctx.embedder.name))
+            return semantic_pairs(stmts, vectors, ctx, k=k,
+                                  min_similarity=float(rule.get("min_embedding_similarity", 0.8)),
+                                  max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
+                                  max_pairs_per_article=int(rule.get("max_pairs_per_article", 30)),
+                                  skip=skip, info=info)
+        ctx.stat("nli", f"{rule.id}.pairing", "lexical")
+        return candidate_pairs(stmts, ctx, k=k, min_similarity=float(rule.get("min_similarity", 0.2)),
+                               max_df=float(rule.get("max_df", 0.1)),
+                               max_candidates=int(rule.get("max_candidates", 200)),
+                               max_pairs_per_sentence=rule.get("max_pairs_per_sentence"), skip=skip, info=info)
+
     def _definitions(self, rule, claims: list[Claim], covered: set) -> list[Finding]:
         ctx = self.ctx
         assert ctx is not None
         defs: list[Definition] = [c.data for c in claims if rule.applies_to(c.sentence.language)]
+        if len({d.doc_id for d in defs}) > 1 and len({d.sentence.language for d in defs}) > 1:
+            if hasattr(ctx, "embed") and getattr(ctx, "embedder", None) is not None:
+                defs, links = with_linked_keys(defs, ctx.embed, min_similarity=float(rule.get("term_similarity", 0.85)))
+                ctx.stat("nli", f"{rule.id}.cross_language_terms", links)
         by_key: dict[str, list[Definition]] = defaultdict(list)
         for d in defs:
             for k in d.keys:
@@ -486,6 +549,13 @@ def definition_pairs(defs: list[Definition], ctx, *, k: int = 3, cap: int | None
         degree[ij[1]] += 1
         kept[ij] = proposals[ij][:3]
     return dict(sorted(kept.items())), total
+
+
+def is_paraphrase(agg: dict[str, float], th: dict[str, Any]) -> bool:
+    """The two sentences entail each other (both directions at least ``paraphrase``): they say
+    the same thing, so they are never reported as a contradiction."""
+    t = float(th.get("paraphrase", 0.5))
+    return min(agg["entailment_ab"], agg["entailment_ba"]) >= t
 
 
 def decide_statement(agg: dict[str, float], th: dict[str, Any]) -> bool:

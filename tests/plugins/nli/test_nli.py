@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 
 from checker.context import Options
 from checker.model import Sentence
-from checker.pipeline import Checker
+from checker.run.pipeline import Checker
 from plugins.nli import backend
 from plugins.nli.cache import ScoreCache
 from plugins.nli.candidates import analyse, candidate_pairs, numbers_only_difference
@@ -18,7 +19,7 @@ from plugins.nli.definitions import parse_definition, term_keys
 from plugins.nli.profiles import profile_for
 from plugins.nli.rule import decide_statement
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 WORDS = ("le la les de des du un une a est et conseil municipal voté rejeté budget bibliothèque ville maire "
          "microsoft openai investi dans désigne système capable ia tâche").split()
 
@@ -447,7 +448,7 @@ def test_uncached_hub_id_fails_fast(env, monkeypatch):
 
 
 def test_lazy_import_of_torch():
-    code = "import sys, plugins.nli, checker.pipeline; print(json.dumps(['torch' in sys.modules, 'transformers' in sys.modules]))"
+    code = "import sys, plugins.nli, checker.run.pipeline; print(json.dumps(['torch' in sys.modules, 'transformers' in sys.modules]))"
     out = subprocess.run([sys.executable, "-c", "import json; " + code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert json.loads(out.stdout) == [False, False]

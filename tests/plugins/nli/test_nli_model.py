@@ -5,13 +5,14 @@ import glob
 from pathlib import Path
 
 import pytest
+from helpers.paths import REPO
 
 from checker.context import Options
 from checker.model import level_at_least
-from checker.pipeline import Checker
+from checker.run.pipeline import Checker
 from plugins.nli import backend
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 STAND_IN = ROOT.parent / "shared/models/nli-mini-multilingual"
 
 pytestmark = [
