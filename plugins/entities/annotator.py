@@ -202,6 +202,37 @@ PERSON_VERBS = {
     "indique", "rappelle", "reconnait", "promet", "denonce", "regrette", "salue", "pense", "sourit", "demissionne",
     "dit", "repond", "ne", "nee", "decede", "meurt", "veut", "voulait",
 }
+# Words of role titles written before a name ("Chief Executive Officer Tom Hale", "Prime Minister
+# Ana Ruiz"): stripped from the front of a person's name, as TITLES are, when a capitalised name follows
+ROLE_TITLE_WORDS = {
+    "chief", "executive", "officer", "financial", "operating", "technology", "prime", "minister", "secretary",
+    "deputy", "vice", "interim", "acting", "former", "director", "managing", "head", "chairman", "chairwoman",
+    "chair", "prefect", "prefet", "prefete", "ambassador", "ambassadeur", "ambassadrice", "premier", "sheriff",
+    "prosecutor", "procureur", "procureure", "spokesperson", "spokesman", "spokeswoman", "ceo", "cfo", "cto",
+    "coo", "pdg", "directeur", "directrice", "presidente", "state", "foreign", "interior", "justice", "finance",
+    "defence", "defense", "health", "education", "labour", "labor", "trade", "economy", "ex", "outgoing",
+    "incoming", "board", "superintendent", "police", "fire", "mayor-elect", "president-elect",
+}
+_TITLE_WORD = re.compile(r"([^\W\d]+(?:-[^\W\d]+)?)\.?\s+(?=[^\W\d])")
+
+
+def strip_titles(raw: str, s: int, e: int, label: str = "") -> tuple[int, bool]:
+    """Start of a name after the titles written before it (``Governor``, ``M.``, ``Chief Executive
+    Officer``), and whether there was one: a title says the name is a person's."""
+    title = False
+    words = TITLES if label == "ORG" else TITLES | ROLE_TITLE_WORDS
+    while True:
+        m = _TITLE_WORD.match(raw, s, e)
+        rest = raw[m.end():e].split() if m else []
+        if not m or fold(m.group(1)) not in words or not rest or not rest[0][:1].isupper():
+            break
+        if all(fold(w).strip(".") in words for w in rest):
+            break  # "Chief Executive": a title alone, no name after it
+        s = m.end()
+        title = True
+    return s, title
+
+
 _AUX = {"a", "avait", "aurait", "has", "had", "have", "is", "was", "est", "etait"}
 
 
@@ -330,33 +361,52 @@ class EntitiesRuleType(RuleType):
         return out
 
     def _sentence(self, sent: Sentence, index: int, lex: Lexicon, state: "_DocState") -> list[EntityMention]:
-        history = state.history
         text = sent.text
-        folded = fold(text)
-        cands: list[_Cand] = []
-        if lex.literal is not None:
-            for m in lex.literal.finditer(folded):
-                entries = lex.by_key.get(key(m.group(0)), [])
-                kept = []
-                for e in entries:
-                    if e.capital and not text[m.start()].isupper():
-                        continue
-                    if e.needs_det and not _DET_BEFORE.search(folded[max(0, m.start() - 12):m.start()]):
-                        continue
-                    kept.append(e)
-                if kept:
-                    src = "name" if any(e.kind == "name" for e in kept) else (
-                        "alias" if any(e.kind == "alias" for e in kept) else "contextual")
-                    cands.append(_Cand(m.start(), m.end(), kept, src))
+        cands = self._literal_candidates(text, lex)
         for rx, entry in lex.patterns:
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     cands.append(_Cand(m.start(), m.end(), [entry], entry.kind))
         cands.extend(self._ner(sent, lex, state))
+        chosen = self._choose(cands, index, state.history)
+        out = []
+        for c, eid, label, src in chosen:
+            if not eid:
+                continue
+            out.append(EntityMention(id=eid, text=text[c.start:c.end], start=sent.start + c.start,
+                                     end=sent.start + c.end, label=label, source=src))
+            state.history.append((index, eid))
+            display = c.display if c.source == "ner" and not c.declared else eid
+            state.display.setdefault(eid, display or eid)
+            self._register(state, eid, state.display[eid], label, c)
+        return out
 
-        # non-overlapping, longest first; known entities before unknown NER spans
+    @staticmethod
+    def _literal_candidates(text: str, lex: Lexicon) -> list["_Cand"]:
+        """Declared names and aliases found in the sentence (capital and determiner rules applied)."""
+        cands: list[_Cand] = []
+        if lex.literal is None:
+            return cands
+        folded = fold(text)
+        for m in lex.literal.finditer(folded):
+            kept = []
+            for e in lex.by_key.get(key(m.group(0)), []):
+                if e.capital and not text[m.start()].isupper():
+                    continue
+                if e.needs_det and not _DET_BEFORE.search(folded[max(0, m.start() - 12):m.start()]):
+                    continue
+                kept.append(e)
+            if kept:
+                src = "name" if any(e.kind == "name" for e in kept) else (
+                    "alias" if any(e.kind == "alias" for e in kept) else "contextual")
+                cands.append(_Cand(m.start(), m.end(), kept, src))
+        return cands
+
+    def _choose(self, cands: list["_Cand"], index: int, history: list) -> list[tuple]:
+        """Non-overlapping candidates, longest first, known entities before unknown NER spans;
+        contextual aliases last, once the other mentions of the sentence are known."""
         rank = {"name": 0, "alias": 1, "ner": 2, "contextual": 3}
-        cands.sort(key=lambda c: (c.source == "contextual", -c.length, rank[c.source], c.start))
+        cands = sorted(cands, key=lambda c: (c.source == "contextual", -c.length, rank[c.source], c.start))
         taken: list[tuple[int, int]] = []
         chosen: list[tuple[_Cand, str, str, str]] = []
         pending_ctx: list[_Cand] = []
@@ -375,7 +425,6 @@ class EntitiesRuleType(RuleType):
                 eid, label, src = e.id, e.label, "alias" if e.kind != "name" else "ner"
             taken.append((c.start, c.end))
             chosen.append((c, eid, label, src))
-        # contextual aliases need the other mentions of this sentence first
         for c in sorted(pending_ctx, key=lambda c: c.start):
             if any(c.start < e and s < c.end for s, e in taken):
                 continue
@@ -385,17 +434,7 @@ class EntitiesRuleType(RuleType):
             taken.append((c.start, c.end))
             chosen.append((c, e.id, e.label, "alias"))
         chosen.sort(key=lambda t: (t[0].start, t[0].end))
-        out = []
-        for c, eid, label, src in chosen:
-            if not eid:
-                continue
-            out.append(EntityMention(id=eid, text=text[c.start:c.end], start=sent.start + c.start,
-                                     end=sent.start + c.end, label=label, source=src))
-            history.append((index, eid))
-            display = c.display if c.source == "ner" and not c.declared else eid
-            state.display.setdefault(eid, display or eid)
-            self._register(state, eid, state.display[eid], label, c)
-        return out
+        return chosen
 
     @staticmethod
     def _register(state: "_DocState", eid: str, display: str, label: str, c: "_Cand") -> None:
@@ -449,13 +488,7 @@ class EntitiesRuleType(RuleType):
             raw = sent.text[max(rs, 0):base + ent.end_char]
             s, e = clean_name(raw)
             # "Governor Maria Okafor": the title is no part of the name, but says it is a person
-            title = False
-            while True:
-                m = re.match(r"([^\W\d]+)\.?\s+(?=[^\W\d])", raw[s:e])
-                if not m or fold(m.group(1)) not in TITLES or not raw[s + m.end():e][:1].isupper():
-                    break
-                s += m.end()
-                title = True
+            s, title = strip_titles(raw, s, e, label)
             name = raw[s:e]
             if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
                 continue

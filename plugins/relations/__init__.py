@@ -6,6 +6,6 @@ from checker import hookimpl
 
 @hookimpl
 def register_rule_types(register):
-    from plugins.relations.relation import RelationRuleType
+    from plugins.relations.ruletype import RelationRuleType
 
     register("relation", RelationRuleType)

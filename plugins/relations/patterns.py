@@ -11,6 +11,8 @@ is compiled once into a regex over that stream:
   (``exclusif``, ``privilégié``...); ``{be}``: a copula or modal + copula in French or
   English; ``{det}``: a determiner or possessive;
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
+* ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
+  d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
 * ``...`` (or ``...N``): a gap of at most 4 (N) words, never across an entity;
 * ``de`` also matches ``d'``/``du``/``des``; ``à`` matches ``au``/``aux``;
   ``le``/``la``/``les`` match ``l'``;
@@ -77,6 +79,20 @@ PAST = {"etait", "etaient", "avait", "avaient", "ancien", "ancienne", "anciens",
         "former", "formerly", "then", "once", "fut", "furent"}
 FUTURE = {"sera", "seront", "deviendra", "will", "futur", "future", "prochain", "prochaine"}
 
+# words that never begin or continue a role phrase, and the connectors allowed inside one
+_ROLE_STOP = ["de", "d'", "du", "des", "of", "for", "at", "in", "on", "a", "au", "aux", "an", "the", "le", "la",
+              "les", "l'", "un", "une", "et", "and", "or", "ou", "qui", "who", "which", "que", "that", "est", "is",
+              "was", "with", "avec", "by", "par", "to", "from", "depuis", "since", "selon", "according", "en", "'s",
+              "s", "has", "had", "have", "his", "her", "its", "their", "son", "sa", "ses", "leur", "ce", "cette",
+              "this", "said", "says", "dit", "as", "comme", "chez", "pour", "sur", "dans", "into", "not", "no",
+              "ne", "n'", "pas", "plus", "never", "jamais", "will", "would", "could", "sera", "serait", "etait",
+              "il", "elle", "he", "she", "they", "ils", "elles", "we", "nous", "i", "je", "y", "-", "'"]
+_ROLE_CONNECT = ["de", "d'", "du", "des", "of", "the", "la", "l'", "le", "en", "au", "a", "par"]
+_ROLE_WORD = ("(?!(?:" + "|".join(re.escape(w) for w in sorted(_ROLE_STOP, key=lambda w: (-len(w), w)))
+              + ")(?: |$))[^ " + ENT + ",.;:!?()«»\"“”]+")
+ROLE_RX = (f"(?P<role>{_ROLE_WORD}(?:(?: (?:" + "|".join(re.escape(w) for w in _ROLE_CONNECT)
+           + f")){{0,2}} {_ROLE_WORD}){{0,4}})")
+
 _TOKEN_RX = re.compile(r"\w+(?:[-.]\w+)*'?|'|[^\w\s]", re.UNICODE)
 _YEAR_RX = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -95,10 +111,11 @@ class Stream:
         return self.char_to_tok[a], self.char_to_tok[max(a, b - 1)]
 
 
-def build_stream(sentence) -> Stream:
+def build_stream(sentence, extra=()) -> Stream:
+    """The token stream of a sentence; ``extra`` mentions (names the recogniser missed) join its entities."""
     text = sentence.text
     folded = fold(text)
-    mentions = sorted(sentence.entities, key=lambda m: (m.start, m.end))
+    mentions = sorted(list(sentence.entities) + list(extra), key=lambda m: (m.start, m.end))
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -201,6 +218,11 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
                 raise PatternError("{qual} used but the rule declares no qualifiers")
             nqual += 1
             rx = f"(?P<qual{nqual}>{_alt([_phrase(q) for q in qualifiers])})"
+        elif tok == "{role}":
+            if "role" in slots:
+                raise PatternError("{role} used twice")
+            slots.add("role")
+            rx = ROLE_RX
         elif tok == "{be}":
             rx = _alt([_phrase(c) for c in _COPULA])
         elif tok == "{det}":
@@ -208,7 +230,7 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         elif tok.startswith("(") and tok.endswith(")"):
             rx = _alt([_phrase(p) for p in tok[1:-1].split("|") if p.strip()])
         elif tok.startswith("{"):
-            raise PatternError(f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{qual}}, {{be}}, {{det}})")
+            raise PatternError(f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{qual}}, {{be}}, {{det}})")
         else:
             rx = _word(tok)
         pieces.append((rx, optional, False))

@@ -75,9 +75,11 @@ def example_module(tmp_path, monkeypatch):
 def test_example_works_in_process(example_module):
     module, root = example_module
     rules_dir = root / "factcheck_ticker" / "rules"
+    # "la firme de Redmond" is Microsoft through the story pack's aliases (the built-in rules name no company)
+    pack = REPO / "examples" / "microsoft-openai-pack"
     result = check_texts({"a.txt": "Microsoft (NASDAQ: MSFT) a annoncé un accord.",
                           "b.txt": "La firme de Redmond (NASDAQ: MSFX) a confirmé."},
-                         [rules_dir], plugins=[("ticker", module)], only_types={"ticker"}, builtin_rules=True)
+                         [rules_dir, pack], plugins=[("ticker", module)], only_types={"ticker"}, builtin_rules=True)
     f = assert_finding(result, rule_id="ticker.symbol", between=("a.txt", "b.txt"), level="error")
     assert f.message == "Ticker of Microsoft: MSFT (a.txt) vs MSFX (b.txt)"
     assert not [e for e in result.errors if e.kind == "plugin" and "ticker" in e.message]

@@ -92,6 +92,7 @@ def _has_parse(span) -> bool:
 class EventDateRuleType(RuleType):
     name = "event-date"
     schema = SCHEMA
+    requires = ("entities",)  # reads the canonical entities of each sentence
 
     # -- extract ---------------------------------------------------------------------
     def extract(self, doc: Document, rules) -> list[Claim]:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers.entities import annotate, make_annotator
 
 from checker.context import RunContext
-from checker.nlp import NlpProvider
 from checker.rules import load_rules
+from checker.text.nlp import NlpProvider
 from plugins.entities.annotator import EntitiesRuleType, clean_name
 from plugins.entities.textnorm import fold, key
-from tests.entity_helpers import annotate, make_annotator
 
 RULES = """
 id: t.entities

@@ -6,9 +6,9 @@ need the antonym relation of the other rule, so they are tested here.
 import pytest
 
 from checker.context import Options
-from checker.pipeline import Checker
-from plugins.numeric.parse import parse_quantities
+from checker.run.pipeline import Checker
 from plugins.entities.annotator import company_id
+from plugins.numeric.parse import parse_quantities
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.context import RunContext
-from checker.load import make_document
-from checker.nlp import NlpProvider
 from checker.rules import load_rules
-from checker.segment import segment_document
+from checker.text.load import make_document
+from checker.text.nlp import NlpProvider
+from checker.text.segment import segment_document
 from plugins.entities.annotator import EntitiesRuleType
 
 

@@ -1,16 +1,16 @@
 """Tests of the ``relation`` rule type: patterns, cues, each constraint, seeds end to end."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers.paths import REPO
 
-from checker.pipeline import Checker
+from checker.run.pipeline import Checker
 from plugins.relations.patterns import PatternError, compile_pattern, cues
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SEED4 = "004_77fa70fd3782dc1e.txt"
+PACK = ROOT / "examples" / "microsoft-openai-pack"  # the story's entities, cloud and access relations
 EXCLUSIVE_HOSTING = "l’accord exclusif entre Microsoft et OpenAI concernant l’hébergement"
 
 
@@ -83,7 +83,7 @@ patterns: ["{subj} et {obj} sont ennemis", "{subj} and {obj} are enemies"]
 def checker(tmp_path_factory):
     d = tmp_path_factory.mktemp("rules")
     (d / "antonym.yaml").write_text(EXTRA, encoding="utf-8")
-    c = Checker(rule_paths=[d], only_types={"relation"})
+    c = Checker(rule_paths=[d, PACK], only_types={"relation"})
     assert not [e for e in c.errors if "relation" in e.message or e.kind == "rule"], c.errors
     return c
 
@@ -215,7 +215,7 @@ def test_bad_pattern_is_a_load_error_with_its_line(tmp_path):
 
 
 def test_triples_read_as_text_with_labels_and_default_to_the_relation_name():
-    from plugins.relations.relation import RelationRuleType
+    from plugins.relations.ruletype import RelationRuleType
 
     class C:  # the parts of a compiled rule that the display reads
         label, qualifier_labels, language = "fournisseur cloud de", {"exclusive": "exclusif"}, "fr"

@@ -4,10 +4,10 @@ person only in a person context, titles that are not part of names."""
 from __future__ import annotations
 
 import pytest
+from helpers.entities import annotate, make_annotator
 
-from checker.pipeline import Checker
+from checker.run.pipeline import Checker
 from plugins.entities.annotator import entity_id
-from tests.entity_helpers import annotate, make_annotator
 
 
 # -- entities (fast) ----------------------------------------------------------------------
@@ -107,7 +107,8 @@ def test_succession_says_the_predecessor_no_longer_holds_the_role(checker):
 def test_roles_without_a_named_place_compare_only_with_each_other(checker):
     fs = run(checker, "Governor Alan Prewitt declared a state of emergency.",
              "Governor Maria Okafor flew over the districts.")
-    assert [(f.explanation["constraint"], f.level) for f in fs] == [("functional", "error")]
+    # no place named on either side: at most a warning (it may be another time or place)
+    assert [(f.explanation["constraint"], f.level) for f in fs] == [("functional", "warning")]
     # a named place on one side: nothing to compare
     assert run(checker, "Governor Alan Prewitt declared a state of emergency.",
                "Maria Okafor, the governor of Florida, flew over the districts.") == []

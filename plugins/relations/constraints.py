@@ -1,0 +1,218 @@
+"""The constraints of relation claims: which pairs of triples cannot both be true, and how sure.
+
+:func:`judge` takes two normalised triples (``Claim.value``) with their compiled rules and
+returns a :class:`Verdict` (the violated constraint, a one-line reason, the highest level the
+evidence allows) or None:
+
+* ``polarity``: the same triple asserted in one article and denied in the other;
+* ``exclusive_shared``: the same triple called exclusive in one article, shared in the other;
+* ``functional``: one value at a time (a company has one CEO, a town one mayor) but two
+  articles give different ones, at the same time;
+* ``antonym``: two relations declared incompatible for the same entities.
+
+Roles (claims with an ``office``) add what makes a role claim unsure or compatible: one person
+under two names is one subject, offices are the same when the seed table says so (or, less
+surely, the sentence encoder), former holders and holders at different stated years never
+conflict, a role with no organisation named is compared at most as a warning, and as a
+suggestion when its sentence places it at another time (``under President X``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from checker.model import LEVELS
+
+from plugins.relations.roles import IMPLICIT, OTHER, SEEDS, same_person
+
+
+@dataclass
+class Verdict:
+    constraint: str
+    reason: str
+    cap: str = "error"  # the highest level this pair of claims supports
+    rule: object = None  # the compiled rule whose level applies (default: the first claim's)
+
+
+def name(v: dict, arg: str) -> str:
+    """How an argument of a triple reads: the article's spelling, not the folded id."""
+    ident = v[arg]
+    if ident == IMPLICIT:
+        topic = v.get("topic_name")
+        return f"({topic}?)" if topic else "(?)"
+    return (v.get("names") or {}).get(arg) or ident
+
+
+def lower(a: str, b: str) -> str:
+    return a if LEVELS.index(a) <= LEVELS.index(b) else b
+
+
+def time_compatible(va: dict, vb: dict, *rules) -> bool:
+    ta, tb = va["time"], vb["time"]
+    if ta["years"] and tb["years"] and not set(ta["years"]) & set(tb["years"]):
+        return False
+    if rules and any(r.tense == "ignore" for r in rules):
+        return True  # a one-time event: the tense of the wording says nothing
+    return ta["tense"] == tb["tense"]
+
+
+def same_subject(va: dict, vb: dict) -> bool:
+    if va["subject"] == vb["subject"]:
+        return True
+    if not (va.get("office") or vb.get("office") or va["relation"].startswith("role.") or va["relation"] == "ceo"):
+        return False
+    return same_person(name(va, "subject"), name(vb, "subject")) or same_person(va["subject"], vb["subject"])
+
+
+def same_object(va: dict, vb: dict) -> bool:
+    oa, ob = va["object"], vb["object"]
+    if oa == ob:
+        return True
+    if oa == IMPLICIT and va.get("topic") == ob:
+        return True
+    return ob == IMPLICIT and vb.get("topic") == oa
+
+
+Nearest = Callable[[str], "str | None"]
+
+
+def office_match(va: dict, vb: dict, nearest: Nearest | None) -> str | None:
+    """``same`` (one office for sure), ``similar`` (the encoder's nearest seed office agrees) or None."""
+    ra, rb = va["relation"], vb["relation"]
+    if ra != OTHER and rb != OTHER:
+        return "same" if ra == rb else None
+    if ra == rb == OTHER and va.get("office") == vb.get("office"):
+        return "same"
+    if nearest is None:
+        return None
+    ga = ra if ra != OTHER else nearest(va.get("office", ""))
+    gb = rb if rb != OTHER else nearest(vb.get("office", ""))
+    return "similar" if ga is not None and ga == gb else None
+
+
+def _role_cap(va: dict, vb: dict, match: str) -> str:
+    cap = "error"
+    if match == "similar":
+        cap = "suggestion"
+    implicit = IMPLICIT in (va["object"], vb["object"])
+    if implicit:
+        cap = lower(cap, "warning")
+        if va["object"] != vb["object"]:
+            cap = "suggestion"  # the organisation of one side is the article's main subject: a guess
+        if va.get("era") or vb.get("era"):
+            cap = "suggestion"
+    if (va.get("role_time") == "interim") != (vb.get("role_time") == "interim"):
+        cap = "suggestion"  # an acting holder beside the holder: both may be true
+    return cap
+
+
+def _polarity(va, vb, ca) -> Verdict | None:
+    pos_a = va["polarity"] == "positive"
+    neg, pos = (va, vb) if not pos_a else (vb, va)
+    if neg["qualifier"] == "exclusive" and pos["qualifier"] != "exclusive":
+        return None  # "not the exclusive provider" vs "a provider": compatible
+    label = va["relation"] if ca is None else (ca.label or va["relation"])
+    reason = (f"one article says {name(pos, 'subject')} — {label} — {name(pos, 'object')}, the other says it is "
+              f"not the case" + (" any more" if neg["time"].get("change") else ""))
+    return Verdict("polarity", reason)
+
+
+def _functional(va, vb, ca, cb) -> Verdict | None:
+    arg = "object" if ca.functional == "object" else "subject"
+    other = "subject" if arg == "object" else "object"
+    if arg == "object" and not same_object(va, vb):
+        return None
+    if arg == "subject" and va["subject"] != vb["subject"]:
+        return None
+    if other == "subject" and same_subject(va, vb):
+        return None  # one person under two names
+    if other == "object" and same_object(va, vb):
+        return None
+    if ca.functional_when != "always" and "exclusive" not in (va["qualifier"], vb["qualifier"]):
+        return None
+    reason = (f"{va['relation']} of {name(va, arg)} can have only one value"
+              + (" when exclusive" if ca.functional_when == "exclusive" else "")
+              + f", but the articles give {name(va, other)} and {name(vb, other)}")
+    return Verdict("functional", reason)
+
+
+def _is_role(v: dict) -> bool:
+    return "office" in v
+
+
+def _unique(v: dict, nearest: Nearest | None) -> bool:
+    """One holder at a time: as the seed table says, or as it says of the nearest office by meaning."""
+    if v.get("unique", True):
+        return True
+    if v["relation"] == OTHER and nearest is not None:
+        office = nearest(v.get("office", ""))
+        return office is not None and SEEDS[office][0]
+    return False
+
+
+def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
+    """Two claims of which at least one is a general role claim (it has an ``office``).
+
+    The cheap checks come first; the encoder (``nearest``) is asked only about pairs that would
+    conflict if their offices were the same."""
+    if not same_object(va, vb) or not time_compatible(va, vb):
+        return None
+    pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
+    if same_subject(va, vb):
+        if pos_a == pos_b:
+            return None
+        match = office_match(va, vb, nearest)
+        verdict = _polarity(va, vb, ca) if match else None
+    else:
+        if not (pos_a and pos_b) or va["time"]["tense"] == "past":
+            return None
+        if not all(v.get("unique", True) or v["relation"] == OTHER for v in (va, vb)):
+            return None  # an office with several holders (a minister, a director)
+        match = office_match(va, vb, nearest)
+        if not match or not all(_unique(v, nearest) for v in (va, vb)):
+            return None
+        verdict = Verdict("functional", f"{name(va, 'object')} has one {va.get('role') or va['relation']} at a "
+                                        f"time, but the articles give {name(va, 'subject')} and {name(vb, 'subject')}")
+    if verdict is not None:
+        verdict.cap = _role_cap(va, vb, match)
+    return verdict
+
+
+def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict | None:
+    """The constraint two triples violate, or None when they can both be true."""
+    if _is_role(va) or _is_role(vb):
+        return judge_role(va, vb, ca, cb, nearest)
+    same_rel = va["relation"] == vb["relation"]
+    pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
+    roleish = va["relation"].startswith("role.") or va["relation"] == "ceo"
+    same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"]) or (
+        roleish and same_object(va, vb) and same_subject(va, vb))
+    verdict = None
+    if same_rel and same_args:
+        if pos_a != pos_b and ca.polarity and time_compatible(va, vb):
+            verdict = _polarity(va, vb, ca)
+        elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
+            verdict = Verdict("exclusive_shared", (
+                f"{va['relation']} of {name(va, 'subject')} and {name(va, 'object')} is called exclusive in one "
+                f"article and shared/privileged (not exclusive) in the other"))
+    elif same_rel and pos_a and pos_b and ca.functional and time_compatible(va, vb, ca, cb):
+        if ca.tense == "ignore" or "past" not in (va["time"]["tense"], vb["time"]["tense"]):
+            verdict = _functional(va, vb, ca, cb)
+    elif not same_rel and pos_a and pos_b and {va["subject"], va["object"]} == {vb["subject"], vb["object"]}:
+        verdict = _antonym(va, vb, ca, cb)
+    if verdict is not None and roleish:
+        verdict.cap = _role_cap(va, vb, "same")
+    return verdict
+
+
+def _antonym(va, vb, ca, cb) -> Verdict | None:
+    compat = ca.antonyms.get(vb["relation"])
+    rule = ca
+    if compat is None:
+        compat = cb.antonyms.get(va["relation"])
+        rule = cb
+    same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
+    if compat is False and (rule.symmetric or same_args) and time_compatible(va, vb, ca, cb):
+        return Verdict("antonym", f"{va['relation']} and {vb['relation']} are declared incompatible for the same "
+                                  f"entities", rule=rule)
+    return None

@@ -1,0 +1,487 @@
+"""The ``relation`` rule type: (subject, relation, object) triples and their constraints.
+
+Each YAML rule names a normalised ``relation`` (shared across languages, e.g. ``partner``),
+gives token ``patterns`` (``plugins.relations.patterns``) over the sentence with its entity
+mentions (filled by the ``entities`` annotator), and declares ``constraints`` (judged in
+``plugins.relations.constraints``):
+
+* ``functional: subject|object`` - the argument that has only one value at a time
+  (``ceo``: a company has one CEO -> ``object``); ``functional_when: exclusive`` limits
+  it to claims with an exclusive qualifier;
+* ``exclusive_shared`` - an ``exclusive`` qualifier against a ``shared`` one for the
+  same triple (``accès exclusif`` vs ``accès privilégié``);
+* ``antonyms`` - relations that contradict this one for the same pair of entities,
+  each possibly declared ``compatible`` (partner / competitor);
+* polarity (always on): ``X est ...`` against ``X n'est pas / n'est plus ...``.
+
+A pattern with a ``{role}`` slot reads any office held by a person (``plugins.relations.roles``):
+the claim's relation is the office the phrase names (``role.prefect``, ``ceo``...) whatever the
+rule's ``relation``.  A role with no organisation named takes the article's main subject as
+its ``topic``.
+
+Every claim keeps its polarity (negation is never dropped), modality (asserted, hedged,
+reported) and time (tense cue, years).  A hedged side lowers the level one step.
+"""
+from __future__ import annotations
+
+import json
+
+from checker.aggregate import (
+    capped_evidence,
+    cluster_pairs,
+    covered_pairs,
+    linked_sides,
+    message_language,
+    side_summary,
+    sides_explanation,
+    summary_message,
+    value_clusters,
+)
+from checker.model import LEVELS, Claim, Document, EntityMention, Evidence, Finding
+from checker.pairing import group_by_keys
+from checker.ruletype import RuleType
+
+from plugins.entities.textnorm import fold
+from plugins.relations import constraints
+from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
+from plugins.relations.roles import (IMPLICIT, INTERIM_WORDS, OfficeIndex, era_words, main_subject, person_shape, proper_runs,
+                                     resolve_role)
+from plugins.relations.schema import RELATION_SCHEMA
+
+DEFAULT_LEVELS = {"exclusive_shared": "warning"}
+# words that may stand right before a role with no place named ("le maire sortant X", "Governor X")
+_IMPLICIT_BEFORE = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "notre", "votre", "ce", "cet",
+                    "cette", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "by", "par",
+                    "with", "avec", "and", "et", "said", "dit", "selon", ",", "under", "sous", "when", "says",
+                    "told", "from", "for", "pour", "to"}
+_NAMED_BEFORE = ("s", "de", "d'", "du", "des", "of")
+_TRIPLE_WORDS = {
+    "fr": {"negative": "négation", "exclusive": "exclusif", "shared": "non exclusif", "hedged": "au conditionnel",
+           "reported": "rapporté", "of": "de"},
+    "en": {"negative": "negated", "exclusive": "exclusive", "shared": "not exclusive", "hedged": "hedged",
+           "reported": "reported", "of": "of"},
+}
+_SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
+
+
+def _down(level: str, steps: int) -> str | None:
+    i = LEVELS.index(level) - steps
+    return LEVELS[i] if i >= 0 else None
+
+
+def _qual_key(q: str) -> str:
+    return " ".join(fold(q).replace("'", "' ").split())
+
+
+class _Compiled:
+    def __init__(self, rule, ctx):
+        self.rule = rule
+        self.relation = rule.get("relation")
+        self.label = rule.get("label")
+        self.qualifier_labels = dict(rule.get("qualifier_labels", {}) or {})
+        self.language = (rule.languages or (None,))[0]
+        self.symmetric = bool(rule.get("symmetric", False))
+        quals = rule.get("qualifiers", {}) or {}
+        self.qual_class: dict[str, str] = {_qual_key(q): cls for cls in ("exclusive", "shared")
+                                           for q in quals.get(cls, []) or []}
+        self.patterns = []
+        self.roles = False  # a pattern has a {role} slot: names the recogniser missed may be its objects
+        for item in rule.get("patterns", []):
+            self._compile(item if isinstance(item, dict) else {"pattern": item}, ctx)
+        self.subject_labels = set(rule.get("subject_labels", []) or [])
+        self.object_labels = set(rule.get("object_labels", []) or [])
+        self.window = rule.get("context_window", 2)
+        c = rule.get("constraints", {}) or {}
+        self.functional = c.get("functional")
+        self.functional_when = c.get("functional_when", "always")
+        self.exclusive_shared = c.get("exclusive_shared", True)
+        self.polarity = c.get("polarity", True)
+        self.tense = c.get("tense", "match")
+        self.antonyms = {a["relation"]: bool(a.get("compatible", False)) for a in c.get("antonyms", []) or []}
+        self.levels = dict(DEFAULT_LEVELS)
+        self.levels.update(c.get("levels", {}) or {})
+
+    def _compile(self, item: dict, ctx) -> None:
+        rule = self.rule
+        try:
+            rx, slots = compile_pattern(item["pattern"], list(self.qual_class))
+        except PatternError as exc:
+            ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r}: {exc}", line=rule.line, kind="rule")
+            return
+        mode = item.get("object", "slot")
+        if mode == "slot" and "obj" not in slots:
+            ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} "
+                                 f"(add one, or set object: context)", line=rule.line, kind="rule")
+            return
+        self.patterns.append((rx, mode, bool(item.get("swap", False)), bool(item.get("negate", False)),
+                              item.get("qualifier")))
+        self.roles = self.roles or "role" in slots
+
+    def level(self, constraint: str) -> str:
+        return self.levels.get(constraint, self.rule.level)
+
+
+class RelationRuleType(RuleType):
+    name = "relation"
+    requires = ("entities",)
+    order = 100
+    schema = RELATION_SCHEMA
+
+    @classmethod
+    def check_rule(cls, body):
+        """Compile every pattern when the rule is loaded, so ``rules validate`` names bad ones."""
+        quals = [_qual_key(q) for group in (body.get("qualifiers") or {}).values() for q in (group or [])]
+        problems = []
+        for i, item in enumerate(body.get("patterns") or []):
+            item = {"pattern": item} if isinstance(item, str) else item
+            try:
+                _, slots = compile_pattern(item["pattern"], quals)
+            except PatternError as exc:
+                problems.append((("patterns", i), str(exc)))
+                continue
+            if item.get("object", "slot") == "slot" and "obj" not in slots:
+                problems.append((("patterns", i), "pattern has no {obj} (add one, or set object: context)"))
+        return problems
+
+    def setup(self, rules, ctx) -> None:
+        super().setup(rules, ctx)
+        self.compiled = [_Compiled(r, ctx) for r in rules]
+        self.by_relation: dict[str, list[_Compiled]] = {}
+        for c in self.compiled:
+            self.by_relation.setdefault(c.relation, []).append(c)
+
+    # -- extraction ------------------------------------------------------------------
+    def extract(self, doc: Document, rules) -> list[Claim]:
+        claims: list[Claim] = []
+        # rules naming their relation first: a general {role} claim only adds what they do not read
+        active = sorted((c for c in self.compiled if c.rule.applies_to(doc.language) and c.patterns),
+                        key=lambda c: c.roles)
+        if not active:
+            return claims
+        topic = main_subject(doc)
+        roles = any(c.roles for c in active)
+        for i, sent in enumerate(doc.sentences):
+            extra = proper_runs(sent) if roles else []
+            if len(sent.entities) == 0 and not extra:
+                continue
+            streams = {False: build_stream(sent), True: build_stream(sent, extra)}
+            seen: set[tuple] = set()
+            for comp in active:
+                stream = streams[comp.roles]
+                words = stream.text.split(" ")
+                for rx, *how in comp.patterns:
+                    for m in rx.finditer(stream.text):
+                        claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
+                        if claim is None:
+                            continue
+                        v = claim.value
+                        sig = (v["relation"], v["subject"], v["object"], v["polarity"])
+                        if sig in seen:
+                            continue
+                        seen.add(sig)
+                        claims.append(claim)
+        if self.ctx is not None:
+            self.ctx.add_stat("relation", "triples", len(claims))
+        return claims
+
+    @staticmethod
+    def _implicit_ok(sent, stream, words, first_tok) -> bool:
+        """'Governor X', 'le maire sortant X': no organisation named right before the role."""
+        prev = words[first_tok - 1] if first_tok > 0 else ""
+        if prev.startswith("§") or prev in _NAMED_BEFORE:
+            return False  # "Northbridge manager X", "the club's manager X": the object is named
+        if prev and prev[0].isalpha() and prev not in _IMPLICIT_BEFORE:
+            p_start = stream.spans[first_tok - 1][0]
+            if not sent.text[p_start:p_start + 1].isupper():
+                return False  # "general manager X", "sales manager X": another role, not the one of the rule
+        return True
+
+    def _arguments(self, doc, index, sent, stream, words, comp, m, mode, swap):
+        subj = stream.mentions[int(m.group("subj"))]
+        if mode == "implicit":
+            first = stream.token_range(m.start(), m.end())[0]
+            if stream.spans[first][0] != subj.start - sent.start and not self._implicit_ok(sent, stream, words, first):
+                return None
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        elif mode == "context":
+            at = stream.spans[stream.token_range(m.start(), m.end())[0]][0]
+            obj = self._context_object(doc, index, sent, subj, at, comp)
+            if obj is None:
+                return None
+        else:
+            obj = stream.mentions[int(m.group("obj"))]
+        if swap:
+            subj, obj = obj, subj
+        if subj.id == obj.id:
+            return None
+        if comp.subject_labels and subj.label and subj.label not in comp.subject_labels \
+                and not (comp.roles and subj.label == "PROPN" and person_shape(subj.text)):
+            return None
+        if comp.object_labels and obj.label and obj.label not in comp.object_labels:
+            return None
+        return subj, obj
+
+    def _role(self, sent, stream, m, doc):
+        """The office of a ``{role}`` match (None: the phrase names no office), with its spelling."""
+        first, last = stream.token_range(*m.span("role"))
+        pos = _pos_of(sent, stream.spans[first][0], stream.spans[last][1])
+        role = resolve_role(m.group("role"), doc.language, pos)
+        if role is None:
+            return None
+        return role, " ".join(sent.text[stream.spans[first][0]:stream.spans[last][1]].split())
+
+    def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, how, topic) -> Claim | None:
+        mode, swap, negate, stated = how
+        role = None
+        if "role" in m.groupdict() and m.group("role"):
+            role = self._role(sent, stream, m, doc)
+            if role is None:
+                return None
+        args = self._arguments(doc, index, sent, stream, words, comp, m, mode, swap)
+        if args is None:
+            return None
+        subj, obj = args
+        first, last = stream.token_range(m.start(), m.end())
+        window = [w for w in words[max(0, first - 3):last + 1] if not w.startswith("§")]
+        cue = self._morph(sent, stream, first, last, cues(window, words))
+        if negate:
+            cue = dict(cue, negative=True, changed=True, tense="present")
+        value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
+        if stated and value["qualifier"] is None:
+            value["qualifier"] = stated
+        if cue["changed"]:
+            # a succession ("Z replaced X as ...") is its own statement, apart from "X is no longer ..."
+            value["time"]["change"] = "replaced" if negate else "no longer"
+        if role is not None:
+            self._add_role(value, role, words)
+        if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
+            if era_words(words):
+                value["era"] = True  # "under President X", "his predecessor": another time than the story's
+            if role is None and set(window) & INTERIM_WORDS:
+                value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
+        if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
+            value["topic"], value["topic_name"] = topic
+        start = sent.start + stream.spans[first][0]
+        end = sent.start + stream.spans[last][1]
+        return Claim(kind="relation", doc_id=doc.id, sentence=sent, start=start, end=end, keys=self._keys(comp, value),
+                     value=value, rule_id=comp.rule.id, data=comp)
+
+    def _value(self, sent, stream, comp, m, subj, obj, cue, span) -> dict:
+        qual = None
+        for gname, val in m.groupdict().items():
+            if gname.startswith("qual") and val:
+                qual = comp.qual_class.get(val)
+                break
+        s_id, o_id = subj.id, obj.id
+        shown = sent.annotations.get("entity_names", {}) or {}
+        s_name, o_name = shown.get(s_id) or subj.text or s_id, shown.get(o_id) or obj.text or o_id
+        if comp.symmetric and o_id < s_id:
+            s_id, o_id, s_name, o_name = o_id, s_id, o_name, s_name
+        return {
+            "subject": s_id,
+            "relation": comp.relation,
+            "object": o_id,
+            "polarity": "negative" if cue["negative"] else "positive",
+            "modality": cue["modality"],
+            "qualifier": qual,
+            "time": {"tense": cue["tense"], "years": self._years(sent, stream, *span)},
+            "names": {"subject": s_name, "object": o_name},
+        }
+
+    @staticmethod
+    def _add_role(value: dict, role_and_text, words) -> None:
+        role, text = role_and_text
+        value["relation"] = role.relation
+        value["office"] = role.office
+        value["role"] = text
+        value["unique"] = role.unique
+        if role.time:
+            value["role_time"] = role.time
+            if role.time == "past":
+                value["time"]["tense"] = "past"
+
+    def _keys(self, comp: _Compiled, value: dict) -> tuple[str, ...]:
+        s_id, o_id, rel = value["subject"], value["object"], value["relation"]
+        keys = [f"pair:{min(s_id, o_id)}|{max(s_id, o_id)}"]
+        objects = [o_id] + ([value["topic"]] if value.get("topic") else [])
+        for c in self.by_relation.get(comp.relation, []):
+            if c.functional:
+                for o in objects if c.functional == "object" else [s_id]:
+                    keys.append(f"fn:{rel}:{c.functional}:{o}")
+        if "office" in value or rel.startswith("role.") or rel == "ceo":
+            for o in objects:
+                keys.append(f"fn:{rel}:object:{o}")
+                keys.append(f"fn:role.*:object:{o}")
+        return tuple(dict.fromkeys(keys))
+
+    @staticmethod
+    def _years(sent, stream, first, last) -> list[int]:
+        """Years that date the relation: in the matched stretch or the few words around it
+        (``qui a racheté Genlys en 2021``, ``n'est plus maire depuis 2020``), not any year of the
+        sentence (``..., avait lancé le programme en 2019`` says nothing of the role's time)."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi_tok = min(len(stream.spans) - 1, last + 5)
+        hi = stream.spans[hi_tok][1]
+        return years(sent.text[lo:hi])
+
+    @staticmethod
+    def _morph(sent, stream, first, last, cue):
+        """Conditional mood (``serait``, ``pourrait``) from the parser's morphology when available."""
+        span = sent.tokens
+        if span is None or cue["modality"] == "hedged":
+            return cue
+        base = sent.annotations.get("block_start", sent.start)
+        lo = sent.start + stream.spans[first][0]
+        hi = sent.start + stream.spans[last][1]
+        for tok in span:
+            pos = base + tok.idx
+            if lo <= pos < hi and "Cnd" in tok.morph.get("Mood"):
+                cue = dict(cue, modality="hedged")
+                break
+        return cue
+
+    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled):
+        """Most recent organisation-like mention other than the subject, for anaphoric objects
+        (``ces technologies``): an ORG first, else (the sm French model tags companies LOC or MISC)
+        a name without digits (not a product such as ``GPT-4``)."""
+        pool = [m for m in sent.entities if m.end - sent.start <= before]
+        for j in range(index - 1, max(-1, index - 1 - comp.window), -1):
+            pool = list(doc.sentences[j].entities) + pool
+        pool = [m for m in pool if m.id != subj.id]
+        if comp.object_labels:
+            found = [m for m in pool if m.label in comp.object_labels]
+            return found[-1] if found else None
+        for ok in (lambda m: m.label == "ORG",
+                   lambda m: m.label in ("MISC", "LOC", "") and not any(ch.isdigit() for ch in m.text)):
+            found = [m for m in pool if ok(m)]
+            if found:
+                return found[-1]
+        return None
+
+    # -- comparison ------------------------------------------------------------------
+    def pair(self, claims, rules):
+        assert self.ctx is not None
+        return group_by_keys(claims, self.ctx)
+
+    @staticmethod
+    def _signature(c: Claim) -> tuple:
+        """Everything ``judge`` reads from a claim: rule, normalised triple, polarity,
+        modality, qualifier, time.  Equal signatures = one value cluster (same keys too)."""
+        value = {k: v for k, v in c.value.items() if k not in ("names", "topic_name")}  # display only
+        return (c.keys, c.data.rule.id, json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+    def compare(self, groups, rules) -> list[Finding]:
+        """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
+        assert self.ctx is not None
+        ctx = self.ctx
+        offices = OfficeIndex(ctx)
+        best: dict[tuple, Finding] = {}
+        clusters, per_group = value_clusters(groups, self._signature)
+        ctx.add_stat("relation", "value_clusters", len(clusters))
+        for cl_a, cl_b in cluster_pairs(per_group):
+            sides = linked_sides(cl_a, cl_b, ctx)
+            if sides is None:
+                continue
+            ctx.add_stat("relation", "comparisons", 1)
+            ctx.add_stat("relation", "cluster_pairs_compared", 1)
+            ctx.add_stat("relation", "claim_pairs_covered", covered_pairs(*sides))
+            f = self._judge(sides[0][0], sides[1][0], *sides, nearest=offices.nearest)
+            if f is None:
+                continue
+            # several triples of the same sentences (several rules) give one finding per constraint
+            ident = (f.explanation["constraint"], tuple((e.doc_id, e.start) for e in f.evidence))
+            if ident not in best or self._rank(f) > self._rank(best[ident]):
+                best[ident] = f
+        ctx.add_stat("relation", "findings", len(best))
+        return list(best.values())
+
+    def _rank(self, f: Finding) -> tuple[int, int]:
+        """Which of two findings on the same sentences to keep: the higher level, then the rule
+        loaded last (a story pack's rule over the built-in general one that read the same words)."""
+        order = getattr(self, "_order", None)
+        if order is None:
+            order = self._order = {c.rule.id: i for i, c in enumerate(self.compiled)}
+        return LEVELS.index(f.level), order.get(f.rule_id, -1)
+
+    def _judge(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
+               side_b: list[Claim] | None = None, nearest=None) -> Finding | None:
+        va, vb = a.value, b.value
+        verdict = constraints.judge(va, vb, a.data, b.data, nearest)
+        if verdict is None:
+            return None
+        rule_c: _Compiled = verdict.rule or a.data
+        hedged = (va["modality"] == "hedged") + (vb["modality"] == "hedged")
+        level = _down(constraints.lower(rule_c.level(verdict.constraint), verdict.cap), hedged)
+        if level is None:
+            return None
+        shown_a, shown_b = self._triple(va, a.data), self._triple(vb, b.data)
+        explanation = {
+            "reason": verdict.reason,
+            "constraint": verdict.constraint,
+            "triples": [va, vb],
+            "matched": [a.text, b.text],
+            "hedged_sides": hedged,
+        }
+        side_a, side_b = side_a or [a], side_b or [b]
+        explanation["sides"] = sides_explanation([side_a, side_b], [shown_a, shown_b], whole_sentence=True)
+        message, evidence = self._message(rule_c.rule, a, b, (shown_a, shown_b), (side_a, side_b), verdict.constraint)
+        score = _SCORES[verdict.constraint] * 0.7 ** hedged
+        return Finding(rule_id=rule_c.rule.id, kind=self.name, level=level, message=message, evidence=evidence,
+                       score=score, explanation=explanation)
+
+    def _message(self, rule, a: Claim, b: Claim, shown, sides, constraint):
+        shown_a, shown_b = shown
+        side_a, side_b = sides
+        docs = self.ctx.documents if self.ctx else {}
+        name = lambda d: docs[d].name if d in docs else d  # noqa: E731
+        message = rule.format_message(
+            a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **a.value},
+            b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **b.value},
+            constraint=constraint,
+        ) or f"Incompatible relations ({constraint}): {shown_a} ({name(a.doc_id)}) vs {shown_b} ({name(b.doc_id)})"
+        evidence = [Evidence.from_claim(a, whole_sentence=True), Evidence.from_claim(b, whole_sentence=True)]
+        if len(side_a) > 1 or len(side_b) > 1:
+            evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
+            lang = message_language(rule, a, self.ctx)
+            parts = [side_summary(len(side), s, [name(c.doc_id) for c in side], lang)
+                     for side, s in ((side_a, shown_a), (side_b, shown_b))]
+            message = summary_message(rule, parts, "" if rule.message else constraint, lang)
+        return message, evidence
+
+    @staticmethod
+    def _triple(v: dict, compiled: "_Compiled | None" = None) -> str:
+        """The triple as a reader sees it: ``Valmont — fournisseur de — Dorval (exclusif)``.
+
+        Without a ``label`` in the rule, the relation name is shown as it is; a general role
+        reads as the article wrote it (``préfète de``).
+        """
+        lang = (compiled.language if compiled is not None else None) or "en"
+        words = _TRIPLE_WORDS.get(lang, _TRIPLE_WORDS["en"])
+        label = (compiled.label if compiled is not None else None) or v["relation"]
+        if v.get("role"):
+            label = f"{v['role']} {words['of']}"
+        notes = []
+        if v["polarity"] == "negative":
+            notes.append(words["negative"])
+        if v.get("qualifier"):
+            names = compiled.qualifier_labels if compiled is not None else {}
+            notes.append(names.get(v["qualifier"]) or words.get(v["qualifier"], v["qualifier"]))
+        if v.get("modality") and v.get("modality") != "asserted":
+            notes.append(words.get(v["modality"], v["modality"]))
+        tail = f" ({', '.join(notes)})" if notes else ""
+        return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+def _pos_of(sent, lo: int, hi: int) -> dict[str, str] | None:
+    """The parser's POS of the words between sentence offsets ``lo`` and ``hi`` (folded word -> POS),
+    None without a tagger."""
+    span = sent.tokens
+    if span is None or not span.doc.has_annotation("POS"):
+        return None
+    base = sent.annotations.get("block_start", sent.start) - sent.start
+    out: dict[str, str] = {}
+    for tok in span:
+        at = base + tok.idx
+        if lo <= at < hi:
+            out.setdefault(fold(tok.text), tok.pos_)
+    return out
