@@ -2,20 +2,22 @@
 
 A quantity no dedicated rule claimed is described by
 
-* **what it measures**: its quantity type and unit, and for a count the class of the
-  counted noun refined by what is said of it (``parse.NOUN_CLASS``/``_MODIFIERS``:
-  "morts", "dead", "112 people were killed" are one class, "blessés"/"injured"
-  another, "emplois menacés" and "emplois sauvés" two more).  This is the blocking
-  key: different counted nouns are never compared;
-* **who it is about**: the canonical entities of its sentence and paragraph (and the
-  person of an age);
-* **its context**: the content lemmas of its sentence, numbers masked, words of the
-  multilingual class tables replaced by their class (so "tués" and "killed" meet),
-  weighted by TF-IDF over the run's generic claims.
+* **what it measures**: its unit family (money in one currency, a percentage, a length,
+  a duration in any unit...), and for a count the class of the counted noun refined by
+  what is said of it (``vocab.NOUN_CLASS``/``MODIFIERS``: "morts", "dead", "112 people were
+  killed" are one class, "blessés"/"injured" another, "emplois menacés" and "emplois
+  sauvés" two more).  Without a sentence encoder the class is the blocking key; with one
+  (``ctx.embed``), counts of every class meet and nouns no table knows are one measure
+  when their embeddings agree (``match.comparable``): the tables are hints;
+* **who it is about**: the canonical entities of its sentence and paragraph, the owner of
+  the figure (nearest name, by kind: person, place, organisation) and the rivals its
+  sentence sets against it ("devant Lecoq");
+* **its context**: the content lemmas of its sentence, numbers masked, weighted by TF-IDF
+  over the run's generic claims, and the embedding of the sentence with the figure masked.
 
-Within a key, each claim keeps its ``top_k`` best partners of other documents
-(similarity = context cosine, plus the entity overlap), never all pairs.  A pair whose
-context similarity and entity overlap are both high is a *warning*, else a *suggestion*.
+Within a block, each claim keeps its ``top_k`` best partners of other documents (meaning
+or context similarity, plus the entity overlap), never all pairs.  A pair whose context
+(or meaning) and entities agree is a *warning*, else a *suggestion*.
 """
 from __future__ import annotations
 
@@ -27,11 +29,14 @@ from typing import Any
 from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
 
-from plugins.numeric.parse import MODIFIER_CLASS, NOUN_CLASS, Quantity
+from plugins.numeric.match import comparable, embed_claims, meaning_similarity
+from plugins.numeric.quantity import Quantity
+from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 from plugins.numeric.slots import SentenceView, fold
 
 #: defaults of the generic rule's ``pairing`` block
-DEFAULTS = {"top_k": 2, "min_similarity": 0.15, "warn_similarity": 0.3, "warn_overlap": 0.5}
+DEFAULTS = {"top_k": 2, "min_similarity": 0.15, "warn_similarity": 0.3, "warn_overlap": 0.5,
+            "same_measure": 0.93, "min_embedding": 0.9, "warn_embedding": 0.93}
 
 _STOP = set(
     """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses
@@ -47,7 +52,8 @@ _FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
 
 #: measures specific enough that one statement per article names the same fact
 #: (a death toll, a wind speed, an age, a day); money, shares and years are not
-UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration:", "rank:")
+UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration", "rank:", "length:", "area:", "mass:", "volume:",
+               "power:", "energy:")
 
 
 def measure_key(q: Quantity) -> str:
@@ -62,7 +68,9 @@ def measure_key(q: Quantity) -> str:
     if q.qtype in ("year", "age"):
         return q.qtype
     if q.qtype == "duration":
-        return q.unit  # "duration:year"
+        return "duration"  # compared across units (in days)
+    if q.qtype in ("length", "area", "mass", "speed", "volume", "power", "energy", "rank"):
+        return f"{q.qtype}:{q.unit}"
     return f"{q.qtype}:{q.unit}" + ("/year" if q.extra.get("rate") else "")
 
 
@@ -94,10 +102,20 @@ def entity_set(view: SentenceView, q: Quantity, *, context: bool = True) -> set[
 
 
 def overlap(a: set[str], b: set[str]) -> float | None:
-    """Shared entities over the smaller set (None when a side names none)."""
+    """Shared entities over the smaller set (None when a side names none).  A name shared as
+    a whole word of a longer one counts ("séisme de tarvis" and "tarvis")."""
     if not a or not b:
         return None
-    return len(a & b) / min(len(a), len(b))
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(1 for x in small if any(_same_name(x, y) for y in large)) / len(small)
+
+
+def _same_name(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    wx, wy = set(re.findall(r"[\w']+", x)), set(re.findall(r"[\w']+", y))
+    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return bool(short) and short <= long_ and any(len(w) > 3 for w in short)
 
 
 def _tfidf(bags: list[list[str]]) -> list[dict[str, float]]:
@@ -125,43 +143,28 @@ def settings(rule) -> dict[str, Any]:
 
 
 def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
-    """Two-claim candidate groups: each claim with its best partners of the same measure."""
+    """Two-claim candidate groups: each claim with its best partners of the same measure.
+
+    With a sentence encoder (``ctx.embed``), counts of every noun class meet in one block
+    and the masked-context embedding decides whether two classes are one measure; without
+    one, the counted-noun class is the block.
+    """
     if not claims:
         return []
     claims = sorted(claims, key=claim_sort_key)
-    vecs = _tfidf([c.data.get("terms", []) for c in claims])
-    for c, v in zip(claims, vecs):
+    for c, v in zip(claims, _tfidf([c.data.get("terms", []) for c in claims])):
         c.data["vec"] = v
+    meaning = embed_claims(claims, ctx)
+    if ctx is not None and meaning:
+        ctx.add_stat("numeric", "embedded_claims", len(claims))
+    _mark_unique(claims)
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        blocks[c.keys[0]].append(c)
-    per_doc = Counter((c.doc_id, c.keys[0], c.data["scope"] or "", c.data["q"].nominal) for c in claims)
-    distinct = Counter(k[:3] for k in per_doc)
-    for c in claims:
-        # the article states this measure once for this time scope (restatements of one
-        # value count once; "Tavi killed 240 people in 2019" is another scope)
-        c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
+        blocks[_block_key(c, meaning)].append(c)
     kept: dict[tuple, tuple[Claim, Claim]] = {}
     for key in sorted(blocks):
-        members = blocks[key]
-        if len({c.doc_id for c in members}) < 2:
-            continue
-        partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
-        for i, j in _candidate_index_pairs(members):
-            a, b = members[i], members[j]
-            if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
-                continue
-            s = pair_score(a, b)
-            if s is None:
-                continue
-            partners[id(a)].append((s, claim_sort_key(b), b))
-            partners[id(b)].append((s, claim_sort_key(a), a))
-        for a in members:
-            cands = sorted(partners.get(id(a), []), key=lambda t: (-t[0], t[1]))
-            k = int(settings(a.data["rule"])["top_k"])
-            for _, _, b in cands[:k]:
-                first, second = sorted((a, b), key=claim_sort_key)
-                kept[(claim_sort_key(first), claim_sort_key(second))] = (first, second)
+        if len({c.doc_id for c in blocks[key]}) >= 2:
+            _keep_best(blocks[key], ctx, kept)
     groups = []
     for (ka, kb), (a, b) in sorted(kept.items()):
         if ctx.focus is not None and a.doc_id not in ctx.focus and b.doc_id not in ctx.focus:
@@ -170,6 +173,41 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     if ctx is not None:
         ctx.add_stat("numeric", "generic_pairs", len(groups))
     return groups
+
+
+def _block_key(c: Claim, meaning: bool) -> str:
+    key = c.keys[0]
+    if meaning and key.startswith("numeric-generic:count:"):
+        return "numeric-generic:count"  # the noun class is a hint: meaning decides (``pair_score``)
+    return key
+
+
+def _mark_unique(claims: list[Claim]) -> None:
+    """Whether the article states this measure once for this time scope (restatements of
+    one value count once; "Tavi killed 240 people in 2019" is another scope)."""
+    per_doc = Counter((c.doc_id, c.keys[0], c.data["scope"] or "", c.data["q"].nominal) for c in claims)
+    distinct = Counter(k[:3] for k in per_doc)
+    for c in claims:
+        c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
+
+
+def _keep_best(members: list[Claim], ctx, kept: dict) -> None:
+    """Each claim of a block keeps its ``top_k`` best partners of other documents."""
+    partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
+    for i, j in _candidate_index_pairs(members):
+        a, b = members[i], members[j]
+        if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+            continue
+        s = pair_score(a, b)
+        if s is None:
+            continue
+        partners[id(a)].append((s, claim_sort_key(b), b))
+        partners[id(b)].append((s, claim_sort_key(a), a))
+    for a in members:
+        cands = sorted(partners.get(id(a), []), key=lambda t: (-t[0], t[1]))
+        for _, _, b in cands[:int(settings(a.data["rule"])["top_k"])]:
+            first, second = sorted((a, b), key=claim_sort_key)
+            kept[(claim_sort_key(first), claim_sort_key(second))] = (first, second)
 
 
 #: above this many claims of one measure, candidates are found through an inverted index
@@ -215,33 +253,63 @@ def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:
 def pair_score(a: Claim, b: Claim) -> float | None:
     """Rank of a candidate pair, None when it is not a candidate at all.
 
-    Entities named on both sides must overlap; the context must be similar enough.
+    Entities named on both sides must overlap; the figures must be one measure (same noun
+    class, or the same meaning); the context must be similar enough.
     """
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
-    own_a, own_b = set(a.data.get("own_ents", ())), set(b.data.get("own_ents", ())) 
-    if own_a and own_b and not own_a & own_b and ov is not None and ov == 0.0:
+    emb = meaning_similarity(a, b)
+    if a.keys[0] != b.keys[0] and not comparable(a, b, same_measure=float(conf["same_measure"])):
+        return None  # two noun classes whose contexts do not mean the same measure
+    own_a, own_b = set(a.data.get("own_ents", ())), set(b.data.get("own_ents", ()))
+    if own_a and own_b and not overlap(own_a, own_b) and ov is not None and ov == 0.0:
         return None  # both sentences name who the figure is about, and not the same
-    owner_a, owner_b = set(a.data.get("owner", ())), set(b.data.get("owner", ()))
-    if owner_a and owner_b and not owner_a & owner_b:
+    if _other_owner(a, b):
         return None  # Lecoq's share is not Dumont's share
-    if sim < float(conf["min_similarity"]) and not (a.data.get("unique") and b.data.get("unique")
-                                                    and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)):
+    close = sim >= float(conf["min_similarity"]) or (emb is not None and emb >= float(conf["min_embedding"]))
+    if not close and not (a.data.get("unique") and b.data.get("unique")
+                          and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)):
         return None  # (a specific measure stated once by each article is a candidate anyway)
-    return sim + 0.5 * (ov or 0.0)
+    return (emb if emb is not None else sim) + 0.5 * (ov or 0.0)
 
 
-def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None]:
-    """Level of a generic conflict: warning with a similar context and shared entities."""
+def _owner_groups(c: Claim) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for o in c.data.get("owner", ()):
+        g, _, name = str(o).partition(":")
+        groups[g].add(name)
+    return groups
+
+
+def _other_owner(a: Claim, b: Claim) -> bool:
+    """Both figures have an owner of one kind (person, place, organisation), and not the same;
+    or one's owner is the entity the other sentence sets against its figure ("devant Lecoq")."""
+    if a.data["q"].is_temporal:
+        pass  # a date "against Castlebrook" is the match's, not a rival's figure
+    elif set(a.data.get("owner", ())) & set(b.data.get("rival", ())) or \
+            set(b.data.get("owner", ())) & set(a.data.get("rival", ())):
+        return True
+    ga, gb = _owner_groups(a), _owner_groups(b)
+    return any(ga[g] and gb[g] and not ga[g] & gb[g] for g in set(ga) & set(gb))
+
+
+def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float | None]:
+    """(level, context similarity, entity overlap, meaning similarity) of a generic conflict:
+    a warning with a similar context (or meaning) and shared entities, else a suggestion."""
     sim, ov = similarity(a, b)
+    emb = meaning_similarity(a, b)
     conf = settings(a.data["rule"])
     if a.data.get("part") or b.data.get("part"):
-        return "suggestion", sim, ov  # one of several figures of one sentence: perhaps a part of the other
+        return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
     if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
-        return "suggestion", sim, ov  # years date many events: a warning needs the same predicate too
-    if (ov is None or ov >= float(conf["warn_overlap"])) and sim >= float(conf["warn_similarity"]):
-        return "warning", sim, ov
-    if (ov is None or ov >= float(conf["warn_overlap"])) and a.data.get("unique") and b.data.get("unique") \
+        return "suggestion", sim, ov, emb  # years date many events: a warning needs the same predicate too
+    entities_ok = ov is None or ov >= float(conf["warn_overlap"])
+    if a.keys[0] != b.keys[0]:  # paired by meaning across noun classes: a warning needs a close meaning
+        strong = emb is not None and emb >= float(conf["warn_embedding"])
+        return ("warning" if entities_ok and strong else "suggestion"), sim, ov, emb
+    if entities_ok and (sim >= float(conf["warn_similarity"]) or (emb is not None and emb >= float(conf["warn_embedding"]))):
+        return "warning", sim, ov, emb
+    if entities_ok and a.data.get("unique") and b.data.get("unique") \
             and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS):
-        return "warning", sim, ov  # each article states this specific measure once: the same fact
-    return "suggestion", sim, ov
+        return "warning", sim, ov, emb  # each article states this specific measure once: the same fact
+    return "suggestion", sim, ov, emb

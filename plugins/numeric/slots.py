@@ -6,8 +6,8 @@ the governing verb or noun when a dependency parse exists, else the nearest cont
 word), the canonical entities of the sentence (``Sentence.entities`` filled by the
 ``entities`` annotator, falling back to spaCy NER text) and the entities of the
 previous sentences of the paragraph (for "la jeune pousse", "the start-up"), and the
-time scope (a year of the same sentence: "10 milliards ... en 2023"; or an "initial" /
-"first" marker).
+owner of a figure (``key_entities``).  Time scopes and the other scopes of a figure are in
+``scope``.
 """
 from __future__ import annotations
 
@@ -17,28 +17,8 @@ from dataclasses import dataclass, field
 
 from checker.model import Sentence
 
-from plugins.numeric.parse import Quantity
 
 _WORD_RE = re.compile(r"[^\W\d_][\w\-’']*|\d+(?:[.,]\d+)?|[^\w\s]")
-_INITIAL_WORDS = {"initial", "initiale", "initialement", "premier", "première", "first", "initially", "early",
-                  "seed", "amorçage"}
-_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année"}
-# A year that dates another event ("fondé en 1978", "founded in 2019", "the fastest pace
-# since 2021") is not the time scope of a figure of the same sentence.
-_ANCHOR_WORDS = {
-    "fonde", "fondee", "fondes", "fondees", "fonder", "fondation", "cree", "creee", "crees", "creees", "creer",
-    "creation", "ne", "nee", "depuis", "founded", "established", "created", "incorporated", "born", "since",
-    "launched", "lance", "lancee", "set",
-}
-# Period of a figure: "third-quarter revenue" and "full-year revenue" are different facts.
-_PERIODS = [
-    ("quarter", ("trimestre", "trimestriel", "trimestrielle", "trimestriels", "trimestrielles", "quarter", "quarterly",
-                 "third-quarter", "second-quarter", "first-quarter", "fourth-quarter", "q1", "q2", "q3", "q4",
-                 "three months", "trois mois", "trois derniers mois")),
-    ("half", ("semestre", "semestriel", "semestrielle", "half-year", "half-yearly", "six months", "six mois", "h1", "h2")),
-    ("year", ("full-year", "full year", "annual", "annuel", "annuelle", "annuels", "annuelles", "fiscal year",
-              "exercice", "year-end", "sur l'année", "for the year", "yearly")),
-]
 _FALLBACK_STOP = set(
     """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses
     leur leurs a été être est sont ont avait avoir of and or the a an in on at to for by with from than that
@@ -286,95 +266,6 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
     return ""
 
 
-def _anchored(view: SentenceView, y_idx: list[int]) -> bool:
-    """Whether a year dates another event: governed by (or right after) "fondé", "founded",
-    "since", "depuis"... ("fondé en 1978, le groupe compte 4 500 salariés")."""
-    lo = min(y_idx)
-    for t in view.tokens[max(0, lo - 3):lo]:
-        if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
-            return True
-    if view.has_parse:
-        for yi in y_idx:
-            h = view.tokens[yi].head
-            for _ in range(2):
-                if h is None or h in y_idx:
-                    break
-                t = view.tokens[h]
-                if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
-                    return True
-                if t.pos in ("VERB", "AUX"):
-                    break
-                h = t.head
-    return False
-
-
-def period_of(view: SentenceView, q_idx: list[int], window: int = 6) -> str | None:
-    """Reporting period named next to a figure: quarter, half or (full) year."""
-    if not q_idx:
-        return None
-    best, best_d = None, window + 1
-    for name, markers in _PERIODS:
-        for marker in markers:
-            for pos in phrase_positions(view, marker):
-                d = token_distance(view, q_idx, pos)
-                if d < best_d:
-                    best, best_d = name, d
-    return best
-
-
-def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: list[int],
-               previous_years: list[str] | None = None, *, periods: bool = False) -> str | None:
-    """Time scope of a non-temporal quantity: a year of its sentence, an "initial" marker,
-    or the single year stated by the previous sentence of the paragraph (narrative).
-
-    A year that dates another event ("fondé en 1978", "since 2021") is skipped.  With
-    ``periods``, a reporting period next to the figure ("third-quarter", "annual") is
-    added: "2024/quarter".
-    """
-    if q.is_temporal:
-        return None
-    base = _year_scope(view, q, years, q_idx, previous_years)
-    if periods:
-        period = period_of(view, q_idx)
-        if period:
-            return f"{base}/{period}" if base and base != "initial" else period
-    return base
-
-
-_COMPARED_BEFORE = re.compile(
-    r"(?:par\s+rapport\s+(?:à|a|au|aux)|compar[ée]e?s?\s+(?:à|a|au|aux|with|to)|contre|versus|vs\.?|than(?:\s+in)?|"
-    r"qu['’]\s?en|compared\s+(?:with|to))\s*$", re.I)
-
-
-def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
-    best = None
-    best_d = 10 ** 6
-    for y in years:
-        if y.qtype != "year" or y.approx not in (None, "range"):
-            continue
-        if y.prep and y.prep not in _SCOPE_PREPS:
-            continue
-        y_idx = view.token_range(y.start, y.end)
-        if not y_idx:
-            continue
-        if _anchored(view, y_idx):
-            continue
-        if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30):y.start]):
-            continue  # "en hausse de six points par rapport à 2020": the reference, not the scope
-        d = min(token_distance(view, q_idx, i) for i in y_idx)
-        if d < best_d and d <= 14:
-            best, best_d = y.text.split()[-1], d
-    if best:
-        return best
-    if previous_years and len(set(previous_years)) == 1:
-        return previous_years[0]
-    initial = {fold(w) for w in _INITIAL_WORDS}
-    for t in view.tokens:
-        if fold(t.text) in initial:
-            return "initial"
-    return None
-
-
 # ---------------------------------------------------------------------- key entity
 _PERSON_LABELS = {"PER", "PERSON"}
 _CLAUSE_CUTS = {",", ";", ":", "(", ")", "—", "–"}
@@ -464,3 +355,4 @@ def key_entities(view: SentenceView, q_idx: list[int], previous: list[Sentence] 
         if ids:
             return ids
     return []
+

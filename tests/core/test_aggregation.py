@@ -8,6 +8,7 @@ values, not with the square of the number of articles.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -30,16 +31,18 @@ TEN = "Microsoft a investi 10 milliards de dollars dans OpenAI."
 EXCL = "Microsoft bénéficie d'un accès exclusif à la technologie d'OpenAI."
 PRIV = "Microsoft bénéficie d'un accès privilégié à la technologie d'OpenAI."
 RULE = "fr.numeric.investment"
+PACK = Path(__file__).resolve().parents[2] / "examples" / "microsoft-openai-pack"
 
 
 @pytest.fixture(scope="module")
 def numeric():
-    return Checker(only_types=["numeric"])
+    # the investment slot is the worked example of a custom pack (examples/microsoft-openai-pack)
+    return Checker(only_types=["numeric"], rule_paths=[PACK])
 
 
 @pytest.fixture(scope="module")
 def relation():
-    return Checker(only_types=["relation"])
+    return Checker(only_types=["relation"], rule_paths=[PACK])  # the story's access relation and its message
 
 
 def corpus(*sentences) -> dict[str, str]:
@@ -210,7 +213,9 @@ def test_relation_many_articles_one_finding(relation):
     assert len(f.evidence) == 9
     assert "6 articles disent" in f.message and "3 articles disent" in f.message
     st = r.stats["relation"]
-    assert st["value_clusters"] == 2 and st["cluster_pairs_compared"] == 1 and st["claim_pairs_covered"] == 18
+    # two rules read each sentence (the built-in exclusive-rights and the pack's technology-access):
+    # four value clusters, each pair of them compared once
+    assert st["value_clusters"] == 4 and st["cluster_pairs_compared"] == 6 and st["claim_pairs_covered"] == 108
 
 
 def test_relation_two_articles_unchanged(relation):

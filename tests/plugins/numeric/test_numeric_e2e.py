@@ -1,17 +1,38 @@
-"""End-to-end tests of the numeric rule type through ``checker.pipeline.Checker``."""
-from pathlib import Path
+"""End-to-end tests of the numeric rule type through ``checker.run.pipeline.Checker``.
+
+The seeds' dedicated slots (investment, stake, end of the agreement) come from the worked
+example of a custom pack, ``examples/microsoft-openai-pack`` (given with ``--rules``); with
+the built-in rules alone the seeds give no numeric finding at warning or above."""
 
 import pytest
+from helpers.paths import REPO, SEEDS
 
-from checker.pipeline import Checker
+from checker.run.pipeline import Checker
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+PACK = REPO / "examples" / "microsoft-openai-pack"
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def checker():
-    return Checker(only_types=["numeric"])
+    return Checker(only_types=["numeric"], rule_paths=[PACK])
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    return Checker(only_types=["numeric", "entities"])
+
+
+def test_seeds_built_in_rules_alone_give_no_numeric_warning(builtin):
+    found = _numeric(builtin.check_texts(_seed_texts()))
+    assert [f.message for f in found if f.level in ("warning", "error")] == []
+    assert not [f for f in found if f.rule_id.endswith(".investment")]  # that slot is the pack's
+
+
+def test_seeds_with_the_pack_keep_its_investment_suggestions(checker):
+    found = _numeric(checker.check_texts(_seed_texts()))
+    investment = [f for f in found if f.rule_id == "fr.numeric.investment"]
+    assert investment and all(f.level == "suggestion" for f in investment)
 
 
 def _seed_texts(edit=None):
@@ -127,3 +148,14 @@ def test_deterministic(checker):
     a = [f.to_dict() for f in _numeric(checker.check_texts(_seed_texts()))]
     b = [f.to_dict() for f in _numeric(checker.check_texts(_seed_texts()))]
     assert a == b
+
+
+def test_the_pack_passes_its_own_rule_tests():
+    import subprocess
+    import sys
+
+    root = REPO
+    r = subprocess.run([sys.executable, "-m", "checker", "rules", "test", str(PACK)], cwd=root,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    assert " 0 failed" in r.stdout

@@ -2,10 +2,10 @@
 import pytest
 
 from checker.model import EntityMention, Sentence
-from checker.pipeline import Checker
-
+from checker.run.pipeline import Checker
 from plugins.numeric.parse import parse_quantities
-from plugins.numeric.slots import key_entities, phrase_positions, sentence_view, time_scope
+from plugins.numeric.scope import time_scope
+from plugins.numeric.slots import key_entities, phrase_positions, sentence_view
 
 
 def _sent(text, mentions=(), lang="fr"):

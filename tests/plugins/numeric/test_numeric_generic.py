@@ -4,9 +4,8 @@ TF-IDF context similarity, top-k partners per claim; the level rises with contex
 similarity and entity overlap."""
 import pytest
 
-from checker.pipeline import Checker
 from checker.rules import Rule
-
+from checker.run.pipeline import Checker
 from plugins.numeric.generic import DEFAULTS, cosine, measure_key, overlap, pair_generic
 from plugins.numeric.parse import parse_quantities
 

@@ -1,0 +1,83 @@
+"""Date mentions of a document as numeric quantities, read by ``plugins.numeric.dates``
+(dateparser) over the whole article, anchored to its publication date.
+
+* days, spans ("nuit du 16 au 17 novembre"), months and parts of months ("fin mars",
+  "early April") and relative days ("mardi", "hier") become ``date`` quantities; years
+  stay with the year reader of ``parse`` (it knows "d'ici 2030", "avant 2030");
+* a day whose year is neither written nor anchored is a ``daymonth`` (compared only with
+  another day without year);
+* the dateline's date ("PARIS, June 10 -") is the publication date, never an event date;
+* ``extra["weekday_conflict"]``: the stated weekday contradicts the date.
+
+Anything the date reader cannot read is skipped: an exception here leaves the regex
+reader of ``parse`` in charge.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from plugins.numeric.quantity import Quantity
+
+_GRANULARITIES = {"day", "days", "month", "part_of_month"}
+_DATELINE_AFTER = re.compile(r"\s*(?:\([\w\s.'’-]+\)\s*)?(?:[-–—:]|\n)")
+_PLACE_BEFORE = re.compile(r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]*\s*)+(?:\([\w\s.-]+\))?\s*[,(]?\s*(?:le\s+|on\s+)?")
+
+
+def document_dates(text: str, lang: str) -> list[Quantity] | None:
+    """Date quantities of a document (offsets into ``text``); None when the date reader is unavailable."""
+    try:
+        from plugins.numeric.dates import find_dates, publication_date
+    except ImportError:
+        return None
+    lang = (lang or "fr")[:2].lower()
+    try:
+        anchor = publication_date(text, lang)
+        mentions = find_dates(text, lang, anchor=anchor)
+    except Exception:  # noqa: BLE001 - an unreadable date is skipped, never a traceback
+        return None
+    out = []
+    for m in mentions:
+        if m.granularity not in _GRANULARITIES or _is_dateline(text, m, anchor):
+            continue
+        out.append(_quantity(m, anchored=anchor is not None))
+    return out
+
+
+def _is_dateline(text: str, m, anchor: _dt.date | None) -> bool:
+    """"PORT SELWYN, Sept 11 (Global Wire) -": the date of the report, at the start of a line."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if m.start - line_start >= 60 or not _DATELINE_AFTER.match(text, m.end):
+        return False
+    is_anchor = anchor is not None and m.low == anchor == m.high
+    return is_anchor or bool(_PLACE_BEFORE.fullmatch(text, line_start, m.start))
+
+
+def _quantity(m, *, anchored: bool) -> Quantity:
+    no_year = not m.year_stated and not anchored and not m.relative
+    low, high = m.low, m.high
+    if no_year:  # a leap year, as the regex reader does: "29 février" is a date
+        low, high = _year_2000(low), _year_2000(high)
+    return Quantity(start=m.start, end=m.end, text=m.text, low=float(low.toordinal()), high=float(high.toordinal()),
+                    unit="daymonth" if no_year else "date", qtype="date", nominal=float(low.toordinal()),
+                    extra={"month_only": m.granularity == "month", "no_year": no_year,
+                           "granularity": m.granularity, "weekday_conflict": bool(m.weekday_conflict),
+                           "relative": bool(m.relative)})
+
+
+def _year_2000(d: _dt.date) -> _dt.date:
+    try:
+        return d.replace(year=2000)
+    except ValueError:
+        return _dt.date(2000, d.month, 28)
+
+
+def in_sentence(dates: list[Quantity], start: int, end: int) -> list[Quantity]:
+    """The dates of ``dates`` inside [start, end), with offsets made relative to ``start``."""
+    out = []
+    for q in dates:
+        if start <= q.start and q.end <= end:
+            c = Quantity(**{**q.__dict__, "extra": dict(q.extra)})
+            c.start, c.end = q.start - start, q.end - start
+            out.append(c)
+    return out

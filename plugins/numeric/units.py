@@ -1,0 +1,95 @@
+"""Units of measure through pint: the unit written after a number, its family and the value
+in the family's base unit, so "30 months" meets "two years" and "10 miles" meets "16 km".
+
+Only the surface forms (French and English words, symbols) are listed here; every factor
+comes from pint.  A unit whose written form is ambiguous ("tons": short, metric or long)
+gives an interval covering its readings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: (surface regex, pint expression(s), family).  Longer forms first.
+UNIT_WORDS: list[tuple[str, tuple[str, ...], str]] = [
+    (r"km\s?/\s?h|kmh|kph|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
+     r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour", ("km/hour",), "speed"),
+    (r"mph|miles?\s+(?:per|an)\s+hour", ("mile/hour",), "speed"),
+    (r"km²|km2|kilom[èe]tres?\s+carr[ée]s|square\s+kilomet(?:er|re)s?|sq\.?\s?km", ("km**2",), "area"),
+    (r"m²|m[èe]tres?\s+carr[ée]s|square\s+met(?:er|re)s?", ("m**2",), "area"),
+    (r"square\s+miles?|sq\.?\s?mi", ("mile**2",), "area"),
+    (r"hectares?|ha", ("hectare",), "area"),
+    (r"acres?", ("acre",), "area"),
+    (r"kilom[èe]tres?|kilomet(?:er|re)s?|km", ("km",), "length"),
+    (r"m[èe]tres?|met(?:er|re)s?", ("m",), "length"),
+    (r"centim[èe]tres?|centimet(?:er|re)s?|cm", ("cm",), "length"),
+    (r"miles?", ("mile",), "length"),
+    (r"feet|foot|ft", ("foot",), "length"),
+    (r"metric\s+tons?|tonnes?", ("metric_ton",), "mass"),
+    (r"tons?", ("short_ton", "long_ton"), "mass"),
+    (r"kilogrammes?|kilograms?|kilos?|kg", ("kg",), "mass"),
+    (r"grammes?|grams?", ("g",), "mass"),
+    (r"pounds?\s+weight|lbs?", ("pound",), "mass"),
+    (r"litres?|liters?", ("liter",), "volume"),
+    (r"m3|m³|m[èe]tres?\s+cubes?|cubic\s+met(?:er|re)s?", ("m**3",), "volume"),
+    (r"gigawatts?|GW", ("GW",), "power"),
+    (r"m[ée]gawatts?|megawatts?|MW", ("MW",), "power"),
+    (r"kilowatts?|kW", ("kW",), "power"),
+    (r"TWh|térawattheures?", ("TWh",), "energy"),
+    (r"GWh|gigawattheures?", ("GWh",), "energy"),
+    (r"MWh|mégawattheures?", ("MWh",), "energy"),
+    (r"kWh|kilowattheures?", ("kWh",), "energy"),
+]
+#: base unit of each family (what intervals are expressed in)
+BASE = {"speed": "km/hour", "area": "m**2", "length": "m", "mass": "kg", "volume": "liter", "power": "W",
+        "energy": "kWh", "duration": "day"}
+#: pint names of the duration units of ``vocab.DURATION_UNITS``
+DURATION_PINT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
+                 "minute": "minute", "second": "second"}
+# short symbols are case-sensitive ("t", "g", "l", "ha", "MW"); words are not
+_CASED = {"ha", "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "ft"}
+_CASED_LOWER = {c.lower() for c in _CASED}
+_UNIT_RE = re.compile(r"\s?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(UNIT_WORDS))
+                      + r")(?![\w²³/])", re.I)
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    end: int
+    text: str
+    family: str
+    factors: tuple[float, ...]  # one base-unit factor per reading (low to high)
+
+
+@lru_cache(maxsize=1)
+def registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=256)
+def factor(expr: str, family: str) -> float:
+    """How many base units of ``family`` one ``expr`` is (pint)."""
+    ureg = registry()
+    return float(ureg.Quantity(1.0, expr).to(BASE[family]).magnitude)
+
+
+def unit_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit written right after a number ending at ``pos`` ("12 km", "300 hectares")."""
+    m = _UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+    written = m.group(f"u{i}")
+    pat, exprs, family = UNIT_WORDS[i]
+    if written.lower() in _CASED_LOWER and written not in _CASED:
+        return None  # "HA", "Mw": not the symbol
+    factors = tuple(sorted(factor(e, family) for e in exprs))
+    return UnitMatch(end=m.end(), text=written, family=family, factors=factors)
+
+
+def duration_factor(unit: str) -> float:
+    """Days in one ``unit`` (year, month, week, day, hour, minute, second)."""
+    return factor(DURATION_PINT[unit], "duration")
