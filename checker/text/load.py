@@ -5,6 +5,7 @@ Latin-1/CP1252 and others.  Binary files are reported and skipped.  HTML and Mar
 keep their original text; ``Document.view`` masks markup with spaces so that every
 offset stays an offset into the original file.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -113,14 +114,14 @@ def _looks_textual(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- views
 _MD_PATTERNS = [
-    re.compile(r"<!--.*?-->", re.S),                      # comments (directives are read elsewhere)
-    re.compile(r"^\s{0,3}#{1,6}(?=\s)", re.M),            # heading marks
-    re.compile(r"^\s{0,3}>\s?", re.M),                    # blockquote marks
-    re.compile(r"(\*\*|__|~~)"),                          # bold / strike
+    re.compile(r"<!--.*?-->", re.S),  # comments (directives are read elsewhere)
+    re.compile(r"^\s{0,3}#{1,6}(?=\s)", re.M),  # heading marks
+    re.compile(r"^\s{0,3}>\s?", re.M),  # blockquote marks
+    re.compile(r"(\*\*|__|~~)"),  # bold / strike
     re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"),  # italics with *
-    re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"),    # italics with _
-    re.compile(r"`+"),                                     # inline code ticks
-    re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M),       # horizontal rules
+    re.compile(r"(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])"),  # italics with _
+    re.compile(r"`+"),  # inline code ticks
+    re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M),  # horizontal rules
 ]
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
 
@@ -144,8 +145,35 @@ def markdown_view(text: str) -> str:
 
 
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section",
-    "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "figcaption", "title", "nav", "aside",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dt",
+    "dd",
+    "figcaption",
+    "title",
+    "nav",
+    "aside",
 }
 HIDDEN_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
 
@@ -242,7 +270,6 @@ class _ViewBuilder(HTMLParser):
         raw = f"&#{name};" if self.text.startswith(f"&#{name};", self._offset()) else f"&#{name}"
         self._entity(raw)
 
-
     def close(self):
         # What the parser still holds at the end is an unterminated construct.  Like a
         # browser, hide an unclosed <script>/<style> (raw text to the end of the file) and
@@ -266,16 +293,33 @@ class _ViewBuilder(HTMLParser):
         super().close()
 
 
+#: an "&" that starts a character or entity reference; any other "&" is plain text
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*)")
+
+
+def _stray_ampersands_neutralised(text: str) -> str:
+    """The same text (same length, same offsets) with stray "&" replaced by a plain character.
+
+    html.parser waits for the end of an incomplete reference such as "&#<": at the end of
+    the document it then hands everything after it to ``handle_data`` as visible text,
+    script and style content included.
+    """
+    if "&" not in text:
+        return text
+    return "".join("_" if ch == "&" and not _REFERENCE.match(text, i) else ch for i, ch in enumerate(text))
+
+
 def html_view(text: str) -> str:
     builder = _ViewBuilder(text)
-    builder.feed(text)
+    builder.feed(_stray_ampersands_neutralised(text))
     builder.close()
     view = "".join(builder.chars)
     return view.replace("\xa0", " ")
 
 
-def make_document(text: str, doc_id: str, *, path: str | None = None, fmt: str = "txt", encoding: str = "utf-8",
-                  role: str = "article") -> Document:
+def make_document(
+    text: str, doc_id: str, *, path: str | None = None, fmt: str = "txt", encoding: str = "utf-8", role: str = "article"
+) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     if fmt == "html":
         view = html_view(text)
@@ -292,7 +336,9 @@ def _matches(path: Path, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(s, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
 
 
-def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> tuple[list[str], list[InputError]]:
+def expand_paths(
+    paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> tuple[list[str], list[InputError]]:
     """Files to read, in a stable order; ``-`` stands for standard input."""
     include = list(include)
     exclude = list(DEFAULT_EXCLUDE) + list(exclude)
@@ -320,8 +366,14 @@ def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Ite
             if not found:
                 errors.append(InputError(raw, "directory contains no article files (.txt, .md, .html)"))
             if other:
-                errors.append(InputError(raw, f"{other} file{'s' if other != 1 else ''} with other extensions not read "
-                                              "(use --include to add them)", kind="notice"))
+                errors.append(
+                    InputError(
+                        raw,
+                        f"{other} file{'s' if other != 1 else ''} with other extensions not read "
+                        "(use --include to add them)",
+                        kind="notice",
+                    )
+                )
             files.extend(found)
         elif p.exists():
             files.append(raw)
@@ -337,7 +389,9 @@ def expand_paths(paths: Iterable[str], include: Iterable[str] = (), exclude: Ite
     return unique, errors
 
 
-def read_document(path: str, *, role: str = "article", stdin_name: str = "<stdin>", stdin_format: str = "txt") -> Document:
+def read_document(
+    path: str, *, role: str = "article", stdin_name: str = "<stdin>", stdin_format: str = "txt"
+) -> Document:
     """Read one file (or ``-``).  Raises ``ValueError``/``OSError`` with a clear message."""
     if path == "-":
         data = sys.stdin.buffer.read()
@@ -352,8 +406,14 @@ def read_document(path: str, *, role: str = "article", stdin_name: str = "<stdin
     return make_document(text, path, path=path, fmt=fmt, encoding=enc, role=role)
 
 
-def load_paths(paths: Iterable[str], *, include: Iterable[str] = (), exclude: Iterable[str] = (), role: str = "article",
-               stdin_format: str = "txt") -> Loaded:
+def load_paths(
+    paths: Iterable[str],
+    *,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    role: str = "article",
+    stdin_format: str = "txt",
+) -> Loaded:
     out = Loaded()
     files, errors = expand_paths(paths, include, exclude)
     out.errors.extend(errors)
