@@ -3,6 +3,7 @@
 Exit codes: 0 = nothing at or above ``--fail-on``; 1 = findings at or above it;
 2 = usage, configuration or input error (the run still reports what it could check).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,28 +48,71 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     common.add_argument("-v", "--verbose", action="store_true", help="more detail (pairs scored, timings, cleaning)")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary on stderr")
 
+    _add_check_command(sub, common)
+    _add_rules_command(sub, common)
+    _add_other_commands(sub, common)
+    if host is not None:
+        host.add_commands(sub)
+    return parser
+
+
+def _add_check_command(sub, common) -> None:
+    """``factcheck check``."""
     check = sub.add_parser("check", parents=[common], help="check articles against each other")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or - for standard input")
-    check.add_argument("--against", metavar="CORPUS", action="append", default=None,
-                       help="draft mode: compare PATHS only against this corpus (repeatable)")
-    check.add_argument("-f", "--format", default=None, help="output format (text, json, jsonl, sarif, github, html, markdown, ...)")
+    check.add_argument(
+        "--against",
+        metavar="CORPUS",
+        action="append",
+        default=None,
+        help="draft mode: compare PATHS only against this corpus (repeatable)",
+    )
+    check.add_argument(
+        "-f", "--format", default=None, help="output format (text, json, jsonl, sarif, github, html, markdown, ...)"
+    )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
-    check.add_argument("--fail-on", choices=LEVELS + ("none",), default=None, help="lowest level that makes the exit code 1 (default: error)")
+    check.add_argument(
+        "--fail-on",
+        choices=LEVELS + ("none",),
+        default=None,
+        help="lowest level that makes the exit code 1 (default: error)",
+    )
     check.add_argument("--min-level", choices=LEVELS, default=None, help="lowest level reported (default: suggestion)")
     check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
-    check.add_argument("--include", metavar="GLOB", action="append", default=[], help="only files matching (directories)")
-    check.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="skip files matching (directories)")
-    check.add_argument("--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)")
+    check.add_argument(
+        "--include", metavar="GLOB", action="append", default=[], help="only files matching (directories)"
+    )
+    check.add_argument(
+        "--exclude", metavar="GLOB", action="append", default=[], help="skip files matching (directories)"
+    )
+    check.add_argument(
+        "--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)"
+    )
     check.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
-    check.add_argument("--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models (default cpu)")
+    check.add_argument(
+        "--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models (default cpu)"
+    )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the model score cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where model scores are cached")
-    check.add_argument("-j", "--jobs", type=int, default=None, help="worker processes for per-document work (default 0 = all cores; runs under 8 documents stay serial)")
-    check.add_argument("--language", metavar="CODE", help="language of short texts whose language cannot be told (e.g. fr)")
-    check.add_argument("--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes for per-document work (default 0 = all cores; runs under 8 documents stay serial)",
+    )
+    check.add_argument(
+        "--language", metavar="CODE", help="language of short texts whose language cannot be told (e.g. fr)"
+    )
+    check.add_argument(
+        "--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)"
+    )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.set_defaults(func=cmd_check)
 
+
+def _add_rules_command(sub, common) -> None:
+    """``factcheck rules list|show|validate|test``."""
     rules = sub.add_parser("rules", help="list, show, validate and test rules")
     rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
     r_list = rsub.add_parser("list", parents=[common], help="list loaded rules")
@@ -86,6 +130,9 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     r_test.set_defaults(func=cmd_rules_test)
     rules.set_defaults(func=lambda args: _missing_action(rules))
 
+
+def _add_other_commands(sub, common) -> None:
+    """``factcheck plugins``, ``config show`` and ``baseline create|update``."""
     plugins = sub.add_parser("plugins", help="list plugins, their hooks and rule types (JSON)")
     plugins.add_argument("--all", action="store_true", help="include plugins that failed to load")
     plugins.set_defaults(func=cmd_plugins)
@@ -102,14 +149,12 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     for name, helptext in (("create", "write a new baseline"), ("update", "refresh a baseline: keep, add, drop fixed")):
         b = bsub.add_parser(name, parents=[common], help=helptext)
         b.add_argument("paths", nargs="+", metavar="PATH")
-        b.add_argument("--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)")
+        b.add_argument(
+            "--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)"
+        )
         b.add_argument("--against", metavar="CORPUS", action="append", default=None)
         b.set_defaults(func=cmd_baseline, baseline_action=name)
     baseline.set_defaults(func=lambda args: _missing_action(baseline))
-
-    if host is not None:
-        host.add_commands(sub)
-    return parser
 
 
 def _missing_action(parser: argparse.ArgumentParser) -> int:
@@ -165,8 +210,13 @@ def _make_checker(args, cfg, **extra):
 
     rule_paths = list(cfg.get("rules", [])) + list(getattr(args, "rules", []) or [])
     builtin = cfg.get("builtin_rules", True) and not getattr(args, "no_builtin_rules", False)
-    return Checker(rule_paths=rule_paths, builtin_rules=builtin, options=_options(args, cfg),
-                   disabled_rules=list(cfg.get("disable", [])) + list(getattr(args, "disable", []) or []), **extra)
+    return Checker(
+        rule_paths=rule_paths,
+        builtin_rules=builtin,
+        options=_options(args, cfg),
+        disabled_rules=list(cfg.get("disable", [])) + list(getattr(args, "disable", []) or []),
+        **extra,
+    )
 
 
 def _fatal_errors(errors: list[InputError], explicit_types: set[str]) -> list[InputError]:
@@ -201,32 +251,38 @@ def cmd_check(args) -> int:
     if fmt not in writers:
         raise UsageError(f"unknown format '{fmt}' (available: {', '.join(sorted(writers))})")
 
-    result = checker.check_paths(paths, against=against or [], include=args.include or cfg.get("include", []),
-                                 exclude=args.exclude or cfg.get("exclude", []), stdin_format=args.stdin_format)
+    result = checker.check_paths(
+        paths,
+        against=against or [],
+        include=args.include or cfg.get("include", []),
+        exclude=args.exclude or cfg.get("exclude", []),
+        stdin_format=args.stdin_format,
+    )
     errors = list(cfg.errors) + list(result.errors)
-    # inline suppressions and baseline
     findings = result.findings
-    docs = {d.id: d for d in result.documents}
-    hidden = 0
-    from checker.findings import suppress
-
-    suppress.apply_inline(findings, docs, errors=errors)
-    baseline_path = args.baseline or cfg.get("baseline")
-    if baseline_path:
-        from checker.findings import baseline as bl
-
-        try:
-            hidden = bl.apply(findings, bl.load(baseline_path))
-        except bl.BaselineError as exc:
-            errors.append(exc.to_input_error())
+    hidden = _suppress(findings, result.documents, args.baseline or cfg.get("baseline"), errors)
     from checker.report import Report, filter_level
 
     shown = filter_level(findings, min_level)
-    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
-                                       and fmt == "text" and not os.environ.get("NO_COLOR"))
-    report = Report(documents=result.documents, findings=shown, errors=errors, stats=result.stats,
-                    timings=result.timings, min_level=min_level, verbose=args.verbose, color=color,
-                    hidden_by_baseline=hidden, rules=[r for r in checker.ruleset.rules if r.enabled])
+    color = args.color == "always" or (
+        args.color == "auto"
+        and not args.output
+        and sys.stdout.isatty()
+        and fmt == "text"
+        and not os.environ.get("NO_COLOR")
+    )
+    report = Report(
+        documents=result.documents,
+        findings=shown,
+        errors=errors,
+        stats=result.stats,
+        timings=result.timings,
+        min_level=min_level,
+        verbose=args.verbose,
+        color=color,
+        hidden_by_baseline=hidden,
+        rules=[r for r in checker.ruleset.rules if r.enabled],
+    )
     buf = io.StringIO()
     writers[fmt](report, buf)
     if args.output:
@@ -247,6 +303,22 @@ def cmd_check(args) -> int:
     return EXIT_OK
 
 
+def _suppress(findings, documents, baseline_path, errors) -> int:
+    """Mark findings silenced by inline directives and the baseline; the count hidden by it."""
+    from checker.findings import suppress
+
+    suppress.apply_inline(findings, {d.id: d for d in documents}, errors=errors)
+    if not baseline_path:
+        return 0
+    from checker.findings import baseline as bl
+
+    try:
+        return bl.apply(findings, bl.load(baseline_path))
+    except bl.BaselineError as exc:
+        errors.append(exc.to_input_error())
+        return 0
+
+
 def _rules_checker(args, paths: list[str] | None = None):
     cfg = _load_config(args)
     if paths:
@@ -258,9 +330,24 @@ def cmd_rules_list(args) -> int:
     checker, cfg = _rules_checker(args)
     rules = sorted(checker.ruleset.rules, key=lambda r: r.id)
     if args.format == "json":
-        print(json.dumps([{"id": r.id, "extends": r.extends, "level": r.level, "enabled": r.enabled,
-                           "description": r.description, "path": r.path, "line": r.line} for r in rules],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "extends": r.extends,
+                        "level": r.level,
+                        "enabled": r.enabled,
+                        "description": r.description,
+                        "path": r.path,
+                        "line": r.line,
+                    }
+                    for r in rules
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         width = max((len(r.id) for r in rules), default=10)
         for r in rules:
@@ -347,8 +434,15 @@ def cmd_config_show(args) -> int:
 
     cfg = _load_config(args)
     print(f"# source: {cfg.source or '(defaults: no configuration file found)'}")
-    defaults = {"fail_on": "error", "min_level": "suggestion", "format": "text", "device": "cpu", "cache": True,
-                "builtin_rules": True, "jobs": 0}
+    defaults = {
+        "fail_on": "error",
+        "min_level": "suggestion",
+        "format": "text",
+        "device": "cpu",
+        "cache": True,
+        "builtin_rules": True,
+        "jobs": 0,
+    }
     merged = {**defaults, **cfg.values}
     print(yaml.safe_dump(merged, allow_unicode=True, sort_keys=True).rstrip())
     _print_errors(cfg.errors)
@@ -383,8 +477,9 @@ def cmd_baseline(args) -> int:
 
 # ----------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("FACTCHECK_LOG", "WARNING").upper(),
-                        format="factcheck: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("FACTCHECK_LOG", "WARNING").upper(), format="factcheck: %(levelname)s: %(message)s"
+    )
     host = None
     raw = list(sys.argv[1:] if argv is None else argv)
     if raw and raw[0] not in {"check", "rules", "plugins", "config", "baseline", "-h", "--help", "--version"}:
