@@ -22,6 +22,7 @@ sentences included) and reports NLI pairs per article for each size instead.
 
 The last line of the output is a JSON object with the totals.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,8 +80,11 @@ def covered(item: dict, docs: dict[str, Any], pairs: set[tuple[int, int]]) -> bo
     da, db = docs.get(a["doc"]), docs.get(b["doc"])
     if da is None or db is None:
         return False
-    return any((id(x), id(y)) in pairs or (id(y), id(x)) in pairs
-               for x in _holding(da, a["quote"]) for y in _holding(db, b["quote"]))
+    return any(
+        (id(x), id(y)) in pairs or (id(y), id(x)) in pairs
+        for x in _holding(da, a["quote"])
+        for y in _holding(db, b["quote"])
+    )
 
 
 def story_figures(folder: Path, embedder: str) -> dict[str, Any]:
@@ -102,10 +106,18 @@ def story_figures(folder: Path, embedder: str) -> dict[str, Any]:
             missed.append(item.get("id"))
     stats = result.stats.get("nli", {})
     pairing = sorted({v for k, v in stats.items() if k.endswith(".pairing")})
-    return {"story": story["story"], "articles": len(docs), "pairs": len(cap.pairs),
-            "max_per_article": max(per_doc.values(), default=0), "covered": rows["nli"][0],
-            "annotated": rows["nli"][1], "numeric_covered": rows["numeric"][0], "numeric": rows["numeric"][1],
-            "missed": missed, "pairing": pairing}
+    return {
+        "story": story["story"],
+        "articles": len(docs),
+        "pairs": len(cap.pairs),
+        "max_per_article": max(per_doc.values(), default=0),
+        "covered": rows["nli"][0],
+        "annotated": rows["nli"][1],
+        "numeric_covered": rows["numeric"][0],
+        "numeric": rows["numeric"][1],
+        "missed": missed,
+        "pairing": pairing,
+    }
 
 
 def _ratio(a: int, b: int) -> float:
@@ -113,12 +125,18 @@ def _ratio(a: int, b: int) -> float:
 
 
 def totals(stories: list[dict[str, Any]]) -> dict[str, Any]:
-    s = {k: sum(x[k] for x in stories) for k in ("articles", "pairs", "covered", "annotated", "numeric_covered",
-                                                 "numeric")}
-    return {**s, "stories": len(stories), "candidate_recall": _ratio(s["covered"], s["annotated"]),
-            "numeric_candidate_recall": _ratio(s["numeric_covered"], s["numeric"]),
-            "pairs_per_article": round(s["pairs"] / s["articles"], 2) if s["articles"] else 0.0,
-            "max_pairs_one_article": max((x["max_per_article"] for x in stories), default=0)}
+    s = {
+        k: sum(x[k] for x in stories)
+        for k in ("articles", "pairs", "covered", "annotated", "numeric_covered", "numeric")
+    }
+    return {
+        **s,
+        "stories": len(stories),
+        "candidate_recall": _ratio(s["covered"], s["annotated"]),
+        "numeric_candidate_recall": _ratio(s["numeric_covered"], s["numeric"]),
+        "pairs_per_article": round(s["pairs"] / s["articles"], 2) if s["articles"] else 0.0,
+        "max_pairs_one_article": max((x["max_per_article"] for x in stories), default=0),
+    }
 
 
 def scale_figures(sizes: list[int], modes: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -140,13 +158,19 @@ def scale_figures(sizes: list[int], modes: list[str]) -> dict[str, list[dict[str
                     result = Checker(only_types={"nli"}, options=opts).check_paths(paths)
                 per_doc = Counter(s.doc_id for pair in cap.pairs for s in pair)
                 sentences = sum(len(d.sentences) for d in result.documents)
-                row = {"n": n, "sentences": sentences, "pairs": len(cap.pairs),
-                       "pairs_per_article": round(len(cap.pairs) / n, 2),
-                       "max_pairs_one_article": max(per_doc.values(), default=0)}
+                row = {
+                    "n": n,
+                    "sentences": sentences,
+                    "pairs": len(cap.pairs),
+                    "pairs_per_article": round(len(cap.pairs) / n, 2),
+                    "max_pairs_one_article": max(per_doc.values(), default=0),
+                }
                 out.setdefault(mode, []).append(row)
-                print(f"{mode:10} N={n:<5} sentences {sentences:>6}  pairs {row['pairs']:>6}  "
-                      f"per article {row['pairs_per_article']:>6.2f}  max one article {row['max_pairs_one_article']:>4}",
-                      flush=True)
+                print(
+                    f"{mode:10} N={n:<5} sentences {sentences:>6}  pairs {row['pairs']:>6}  "
+                    f"per article {row['pairs_per_article']:>6.2f}  max one article {row['max_pairs_one_article']:>4}",
+                    flush=True,
+                )
     return out
 
 
@@ -170,17 +194,21 @@ def main(argv: list[str] | None = None) -> int:
     for mode in args.pairing:
         stories = [story_figures(f, "auto" if mode == "embedding" else "none") for f in folders]
         for s in stories:
-            print(f"{mode:10} {s['story']:32} {s['covered']:>3}/{s['annotated']:<3} {_ratio(s['covered'], s['annotated']):.2f}"
-                  f" {s['numeric_covered']:>3}/{s['numeric']:<3} {s['pairs'] / max(1, s['articles']):>12.1f}"
-                  f" {s['max_per_article']:>5}")
+            print(
+                f"{mode:10} {s['story']:32} {s['covered']:>3}/{s['annotated']:<3} {_ratio(s['covered'], s['annotated']):.2f}"
+                f" {s['numeric_covered']:>3}/{s['numeric']:<3} {s['pairs'] / max(1, s['articles']):>12.1f}"
+                f" {s['max_per_article']:>5}"
+            )
             if args.verbose and s["missed"]:
                 print(f"{'':10}   not candidates: {', '.join(map(str, s['missed']))}")
         t = totals(stories)
         t["pairing"] = sorted({p for s in stories for p in s["pairing"]})
         report[mode] = t
-        print(f"{mode:10} {'TOTAL':32} {t['covered']:>3}/{t['annotated']:<3} {t['candidate_recall']:.2f}"
-              f" {t['numeric_covered']:>3}/{t['numeric']:<3} {t['pairs_per_article']:>12.1f}"
-              f" {t['max_pairs_one_article']:>5}")
+        print(
+            f"{mode:10} {'TOTAL':32} {t['covered']:>3}/{t['annotated']:<3} {t['candidate_recall']:.2f}"
+            f" {t['numeric_covered']:>3}/{t['numeric']:<3} {t['pairs_per_article']:>12.1f}"
+            f" {t['max_pairs_one_article']:>5}"
+        )
     print(json.dumps(report, sort_keys=True))
     return 0
 

@@ -5,6 +5,7 @@
 Timing lives here, not in unit tests: on a shared machine only a figure measured in one
 run means something.
 """
+
 from __future__ import annotations
 
 import datetime

@@ -35,6 +35,7 @@ Usage::
 
 The last line of the output is a JSON object with the totals.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -163,11 +164,15 @@ def evaluate_story(checker: Checker, folder: Path, min_level: str = "warning") -
             matched_finding[k] = True
             continue
         annotated = [n["id"] for n in negatives if matches(sides_of[k], n)]
-        false_alarms.append({
-            "rule": f.rule_id, "kind": f.kind, "level": f.level,
-            "annotated": annotated[0] if annotated else None,
-            "sides": [f"{Path(e.doc_id).name}: {e.quote[:90]}" for e in f.evidence],
-        })
+        false_alarms.append(
+            {
+                "rule": f.rule_id,
+                "kind": f.kind,
+                "level": f.level,
+                "annotated": annotated[0] if annotated else None,
+                "sides": [f"{Path(e.doc_id).name}: {e.quote[:90]}" for e in f.evidence],
+            }
+        )
     tp = sum(matched_finding)
     by_category: dict[str, list[int]] = {}
     for item in expected:
@@ -277,9 +282,11 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(folders, args.only_types, args.min_level)
     print(f"{'story':32} {'recall':>12} {'precision':>12} {'false alarms (annotated)':>26}")
     for s in report["stories"]:
-        print(f"{s['story']:32} {s['found']:>4}/{s['expected']:<3} {_ratio(s['found'], s['expected']):.2f} "
-              f"{s['correct_findings']:>4}/{s['findings']:<3} {_ratio(s['correct_findings'], s['findings']):.2f} "
-              f"{len(s['false_alarms']):>14} ({s['annotated_false_alarms']})")
+        print(
+            f"{s['story']:32} {s['found']:>4}/{s['expected']:<3} {_ratio(s['found'], s['expected']):.2f} "
+            f"{s['correct_findings']:>4}/{s['findings']:<3} {_ratio(s['correct_findings'], s['findings']):.2f} "
+            f"{len(s['false_alarms']):>14} ({s['annotated_false_alarms']})"
+        )
         for p in s["problems"]:
             print(f"    ANNOTATION PROBLEM: {p}")
         if args.verbose:
@@ -289,13 +296,24 @@ def main(argv: list[str] | None = None) -> int:
                 tag = f"non-conflict {fa['annotated']}" if fa["annotated"] else "unannotated"
                 print(f"    FALSE ALARM [{tag}] {fa['rule']} ({fa['level']}): {' | '.join(fa['sides'])}")
     t = report["totals"]
-    print(f"{'TOTAL':32} {t['found']:>4}/{t['expected']:<3} {t['recall']:.2f} "
-          f"{t['correct_findings']:>4}/{t['findings']:<3} {t['precision']:.2f} "
-          f"{t['false_alarms']:>14} ({t['annotated_false_alarms']})")
-    print("recall by category: " + ", ".join(f"{k} {report['counts_by_category'][k][0]}/"
-                                              f"{report['counts_by_category'][k][1]}" for k in report["counts_by_category"]))
-    print("precision by kind:  " + ", ".join(f"{k} {report['counts_by_kind'][k][0]}/"
-                                              f"{report['counts_by_kind'][k][1]}" for k in report["counts_by_kind"]))
+    print(
+        f"{'TOTAL':32} {t['found']:>4}/{t['expected']:<3} {t['recall']:.2f} "
+        f"{t['correct_findings']:>4}/{t['findings']:<3} {t['precision']:.2f} "
+        f"{t['false_alarms']:>14} ({t['annotated_false_alarms']})"
+    )
+    print(
+        "recall by category: "
+        + ", ".join(
+            f"{k} {report['counts_by_category'][k][0]}/{report['counts_by_category'][k][1]}"
+            for k in report["counts_by_category"]
+        )
+    )
+    print(
+        "precision by kind:  "
+        + ", ".join(
+            f"{k} {report['counts_by_kind'][k][0]}/{report['counts_by_kind'][k][1]}" for k in report["counts_by_kind"]
+        )
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1, sort_keys=True, default=str), encoding="utf-8")
     print(json.dumps(t, sort_keys=True))

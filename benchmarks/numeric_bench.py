@@ -5,6 +5,7 @@
 Prints expressions/s for the parser (the table of tests/test_numeric_parse.py plus
 the seed sentences) and the numeric rule type's extract+compare time on the seeds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,9 +45,15 @@ def seeds_timing() -> dict:
     t = time.perf_counter()
     r = checker.check_texts(texts)
     total = time.perf_counter() - t
-    return {"total_s": total, "extract_s": r.timings.get("extract", 0.0), "compare_s": r.timings.get("compare", 0.0),
-            "timings": r.timings, "stats": r.stats.get("numeric", {}), "findings": len(r.findings),
-            "chars": sum(len(t) for t in texts.values())}
+    return {
+        "total_s": total,
+        "extract_s": r.timings.get("extract", 0.0),
+        "compare_s": r.timings.get("compare", 0.0),
+        "timings": r.timings,
+        "stats": r.stats.get("numeric", {}),
+        "findings": len(r.findings),
+        "chars": sum(len(t) for t in texts.values()),
+    }
 
 
 def main() -> int:
@@ -56,8 +63,10 @@ def main() -> int:
     n, dt = parser_throughput(args.repeat)
     print(f"parser: {n} expressions in {dt:.3f}s = {n / dt:,.0f} expressions/s")
     s = seeds_timing()
-    print(f"seeds ({s['chars']:,} chars, 5 docs): whole run {s['total_s']:.2f}s; numeric extract {s['extract_s']:.3f}s, "
-          f"pair+compare {s['compare_s']:.4f}s; findings {s['findings']}; stats {s['stats']}")
+    print(
+        f"seeds ({s['chars']:,} chars, 5 docs): whole run {s['total_s']:.2f}s; numeric extract {s['extract_s']:.3f}s, "
+        f"pair+compare {s['compare_s']:.4f}s; findings {s['findings']}; stats {s['stats']}"
+    )
     print("timings:", {k: round(v, 3) for k, v in s["timings"].items()})
     return 0
 

@@ -12,6 +12,7 @@ statement thresholds), without pairing or the other rule types.
 
 The last printed line is JSON: n, accuracy, precision, recall, f1, pairs_per_s (+ counts).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,9 +52,18 @@ def metrics(gold: list[bool], pred: list[bool], seconds: float) -> dict:
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     n = len(gold)
-    return {"n": n, "accuracy": round((tp + tn) / n, 4) if n else 0.0, "precision": round(prec, 4),
-            "recall": round(rec, 4), "f1": round(f1, 4), "pairs_per_s": round(n / seconds, 2) if seconds else 0.0,
-            "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+    return {
+        "n": n,
+        "accuracy": round((tp + tn) / n, 4) if n else 0.0,
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+        "pairs_per_s": round(n / seconds, 2) if seconds else 0.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+    }
 
 
 def choose_model(arg: str | None) -> str | None:
@@ -105,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         peek = backend.peek_identity(name)
         prof = profile_for(name, peek[0] if peek else None)
         try:
-            m = backend.load_model(name, device=args.device, labels=prof.get("labels") or None,
-                                   max_length=int(prof.get("max_length", 256)))
+            m = backend.load_model(
+                name, device=args.device, labels=prof.get("labels") or None, max_length=int(prof.get("max_length", 256))
+            )
         except backend.ModelUnavailable as exc:
             sys.exit(f"no NLI model: {exc}")
         pairs = [(r[args.premise], r[args.hypothesis]) for r in rows]
@@ -135,8 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                 if str(e) not in errors_seen:
                     errors_seen.add(str(e))
                     print(f"error: {e}", file=sys.stderr)
-            hits = [f for f in res.findings if level_at_least(f.level, "warning")
-                    and {"premise.txt", "hypothesis.txt"} <= set(f.documents())]
+            hits = [
+                f
+                for f in res.findings
+                if level_at_least(f.level, "warning") and {"premise.txt", "hypothesis.txt"} <= set(f.documents())
+            ]
             preds.append(bool(hits))
             details.append({"findings": [f"{f.rule_id}:{f.level}:{round(f.score, 3)}" for f in hits]})
             if (i + 1) % 50 == 0:
@@ -147,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             for i, (r, g, p, d) in enumerate(zip(rows, gold, preds, details)):
-                fh.write(json.dumps({"i": i, "label": r[args.label], "gold": g, "pred": p, **d}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps({"i": i, "label": r[args.label], "gold": g, "pred": p, **d}, ensure_ascii=False) + "\n"
+                )
     result = metrics(gold, preds, seconds)
     result["mode"] = mode
     result["model"] = os.environ.get("FACTCHECK_NLI_MODEL", "")

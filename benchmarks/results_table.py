@@ -7,6 +7,7 @@
 Prints one table of totals (recall, precision, numeric recall, false alarms) per corpus and
 one table of recall per category, corpora side by side.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,13 +27,17 @@ def _cell(counts: list[int] | None) -> str:
 
 
 def totals_table(reports: list[tuple[str, dict]]) -> str:
-    rows = ["| corpus | recall | precision | numeric recall | false alarms (on annotated traps) |",
-            "|---|---|---|---|---|"]
+    rows = [
+        "| corpus | recall | precision | numeric recall | false alarms (on annotated traps) |",
+        "|---|---|---|---|---|",
+    ]
     for name, r in reports:
         t = r["totals"]
-        rows.append(f"| {name} | {t['found']}/{t['expected']} ({t['recall']:.2f}) | "
-                    f"{t['correct_findings']}/{t['findings']} ({t['precision']:.2f}) | {t['numeric_recall']:.2f} | "
-                    f"{t['false_alarms']} ({t['annotated_false_alarms']}) |")
+        rows.append(
+            f"| {name} | {t['found']}/{t['expected']} ({t['recall']:.2f}) | "
+            f"{t['correct_findings']}/{t['findings']} ({t['precision']:.2f}) | {t['numeric_recall']:.2f} | "
+            f"{t['false_alarms']} ({t['annotated_false_alarms']}) |"
+        )
     return "\n".join(rows)
 
 

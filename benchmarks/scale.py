@@ -18,6 +18,7 @@ Each N runs in a fresh child process (``Checker.check_paths``, the same pipeline
 cache; the NLI score cache is pointed at an empty temp dir) so that peak memory
 (``ru_maxrss`` of the process, plus its workers with ``-j``) is per N.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,17 @@ def build_corpus(n: int, out_dir: Path, pairs, story_size: int = 5, seed: int = 
         (out_dir / name).write_text(text, encoding="utf-8")
         if planted_sentence is not None:
             start = text.index(planted_sentence)
-            planted.append({"doc": name, "story": story, "role": "s2" if pos == 0 else "s1", "rule": rule_id,
-                            "type": rtype, "start": start, "end": start + len(planted_sentence)})
+            planted.append(
+                {
+                    "doc": name,
+                    "story": story,
+                    "role": "s2" if pos == 0 else "s1",
+                    "rule": rule_id,
+                    "type": rtype,
+                    "start": start,
+                    "end": start + len(planted_sentence),
+                }
+            )
     meta = {"n": n, "story_size": story_size, "planted": planted}
     (out_dir / "_planted.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return meta
@@ -135,19 +145,34 @@ def child(args) -> None:
     t1 = time.perf_counter()
     result = checker.check_paths(paths)
     t2 = time.perf_counter()
-    findings = [{"kind": f.kind, "rule": f.rule_id,
-                 "evidence": [{"doc": e.doc_id, "start": e.start, "end": e.end} for e in f.evidence],
-                 "sides": [{"doc": d, "start": sp[0], "end": sp[1]}
-                           for side in (f.explanation.get("sides") or [])
-                           for d, sp in zip(side.get("documents", []), side.get("spans", []))],
-                 "evidence_n": len(f.evidence)}
-                for f in result.findings]
+    findings = [
+        {
+            "kind": f.kind,
+            "rule": f.rule_id,
+            "evidence": [{"doc": e.doc_id, "start": e.start, "end": e.end} for e in f.evidence],
+            "sides": [
+                {"doc": d, "start": sp[0], "end": sp[1]}
+                for side in (f.explanation.get("sides") or [])
+                for d, sp in zip(side.get("documents", []), side.get("spans", []))
+            ],
+            "evidence_n": len(f.evidence),
+        }
+        for f in result.findings
+    ]
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = {"wall": t2 - t0, "check": t2 - t1, "setup": t1 - t0, "rss_kb": self_rss, "workers_rss_kb": kids_rss,
-           "sentences": sum(len(d.sentences) for d in result.documents), "stats": result.stats,
-           "timings": result.timings, "findings": findings,
-           "errors": [str(e) for e in result.errors if e.kind not in ("notice",)][:20]}
+    out = {
+        "wall": t2 - t0,
+        "check": t2 - t1,
+        "setup": t1 - t0,
+        "rss_kb": self_rss,
+        "workers_rss_kb": kids_rss,
+        "sentences": sum(len(d.sentences) for d in result.documents),
+        "stats": result.stats,
+        "timings": result.timings,
+        "findings": findings,
+        "errors": [str(e) for e in result.errors if e.kind not in ("notice",)][:20],
+    }
     Path(args.result).write_text(json.dumps(out, default=str), encoding="utf-8")
 
 
@@ -158,7 +183,9 @@ def pairs_of(stats: dict, name: str) -> str:
         cand = sum(v for k, v in s.items() if k.endswith(".candidate_pairs") and isinstance(v, (int, float)))
         return str(cand)
     if "cluster_pairs_compared" in s or "value_clusters" in s:
-        return f"{s.get('cluster_pairs_compared', 0)} ({s.get('value_clusters', 0)}v; {s.get('claim_pairs_covered', 0)})"
+        return (
+            f"{s.get('cluster_pairs_compared', 0)} ({s.get('value_clusters', 0)}v; {s.get('claim_pairs_covered', 0)})"
+        )
     for key in ("comparisons", "candidate_pairs", "pairs"):
         if key in s:
             return str(s[key])
@@ -209,10 +236,15 @@ def main(argv=None) -> int:
     pair_types = [t for t in args.types if t in ("numeric", "relation")] or args.types
     pairs = planted_pairs(pair_types)
     print(f"# machine: {machine()}")
-    print(f"# rule types: {', '.join(args.types)}; jobs: {args.jobs}; planted pair templates: {len(pairs)}; "
-          f"story size: {args.story_size}")
-    cols = ["N", "wall s", "s/article", "peak MiB", "sentences"] + [f"{t} pairs" for t in args.types] + \
-           ["compare s", "NLI scored", "findings", "evidence/finding", "recall"]
+    print(
+        f"# rule types: {', '.join(args.types)}; jobs: {args.jobs}; planted pair templates: {len(pairs)}; "
+        f"story size: {args.story_size}"
+    )
+    cols = (
+        ["N", "wall s", "s/article", "peak MiB", "sentences"]
+        + [f"{t} pairs" for t in args.types]
+        + ["compare s", "NLI scored", "findings", "evidence/finding", "recall"]
+    )
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     rows = []
@@ -220,8 +252,19 @@ def main(argv=None) -> int:
         corpus = base / f"n{n}"
         meta = build_corpus(n, corpus, pairs, story_size=args.story_size)
         result_path = base / f"n{n}.json"
-        cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--result", str(result_path),
-               "--jobs", str(args.jobs), "--types", *args.types]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            "--corpus",
+            str(corpus),
+            "--result",
+            str(result_path),
+            "--jobs",
+            str(args.jobs),
+            "--types",
+            *args.types,
+        ]
         t = time.perf_counter()
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - t
@@ -234,27 +277,46 @@ def main(argv=None) -> int:
         nli_pairs = sum(v for k, v in nli.items() if k.endswith(".candidate_pairs") and isinstance(v, (int, float)))
         scored = sum(v for k, v in nli.items() if k.endswith(".pairs_scored") and isinstance(v, (int, float)))
         peak = max(res["rss_kb"], res["workers_rss_kb"]) / 1024
-        row = {"n": n, "wall": wall, "check": res["check"], "per_article": res["check"] / n, "peak_mib": peak,
-               "sentences": res["sentences"], "pairs": {t: pairs_of(res["stats"], t) for t in args.types},
-               "nli_pairs_per_article": round(nli_pairs / n, 2),
-               "nli_scored": scored, "findings": len(res["findings"]), "found": found, "planted": planted,
-               "stats": res["stats"], "timings": res["timings"], "errors": res["errors"]}
+        row = {
+            "n": n,
+            "wall": wall,
+            "check": res["check"],
+            "per_article": res["check"] / n,
+            "peak_mib": peak,
+            "sentences": res["sentences"],
+            "pairs": {t: pairs_of(res["stats"], t) for t in args.types},
+            "nli_pairs_per_article": round(nli_pairs / n, 2),
+            "nli_scored": scored,
+            "findings": len(res["findings"]),
+            "found": found,
+            "planted": planted,
+            "stats": res["stats"],
+            "timings": res["timings"],
+            "errors": res["errors"],
+        }
         rows.append(row)
         rec = f"{found}/{planted}" + (f" ({found / planted:.0%})" if planted else "")
         by_type = {t: sum(1 for f in res["findings"] if f["kind"] == t) for t in args.types}
         n_ev = sum(f.get("evidence_n", len(f["evidence"])) for f in res["findings"])
         row["findings_by_type"] = by_type
         compare_s = res["timings"].get("compare", 0.0) if isinstance(res["timings"], dict) else 0.0
-        cells = [str(n), f"{res['check']:.1f}", f"{res['check'] / n:.3f}", f"{peak:.0f}", str(res["sentences"])] + \
-                [row["pairs"][t] + (f" ({nli_pairs / n:.1f}/article)" if t == "nli" else "") for t in args.types] + \
-                [f"{compare_s:.3f}", str(scored if "nli" in args.types else "-"),
-                                                          f"{len(res['findings'])} ("
-                                                          + ", ".join(f"{t[:3]} {by_type[t]}" for t in args.types) + ")",
-                                                          f"{n_ev / max(1, len(res['findings'])):.1f}", rec]
+        cells = (
+            [str(n), f"{res['check']:.1f}", f"{res['check'] / n:.3f}", f"{peak:.0f}", str(res["sentences"])]
+            + [row["pairs"][t] + (f" ({nli_pairs / n:.1f}/article)" if t == "nli" else "") for t in args.types]
+            + [
+                f"{compare_s:.3f}",
+                str(scored if "nli" in args.types else "-"),
+                f"{len(res['findings'])} (" + ", ".join(f"{t[:3]} {by_type[t]}" for t in args.types) + ")",
+                f"{n_ev / max(1, len(res['findings'])):.1f}",
+                rec,
+            ]
+        )
         print("| " + " | ".join(cells) + " |", flush=True)
     print("# wall s = Checker.check_paths (load..findings) in a fresh process, excluding interpreter/plugin start-up;")
-    print("# pairs = decisions made: pairs of value clusters compared (k distinct values 'v'; claim pairs those "
-          "decisions stand for), candidate groups 'g' where a type reports no count, NLI candidate pairs after blocking")
+    print(
+        "# pairs = decisions made: pairs of value clusters compared (k distinct values 'v'; claim pairs those "
+        "decisions stand for), candidate groups 'g' where a type reports no count, NLI candidate pairs after blocking"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
     return 0

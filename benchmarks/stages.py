@@ -13,6 +13,7 @@ an empty cache directory: once cold (cache empty: spaCy, lingua and models load)
 then warm (the analysis cache and NLI score cache populated), and prints wall times
 and whether the warm process imported spaCy / torch (``-X importtime``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,24 +46,40 @@ def in_process(types: list[str] | None, repeat: int) -> None:
         t2 = time.perf_counter()
         report = _report(result)
         t3 = time.perf_counter()
-        row = {"setup": t1 - t0, **{k: result.timings.get(k, 0.0) for k in STAGES}, "report": t3 - t2,
-               "total": t3 - t0, "findings_n": len(result.findings), "report_bytes": report}
+        row = {
+            "setup": t1 - t0,
+            **{k: result.timings.get(k, 0.0) for k in STAGES},
+            "report": t3 - t2,
+            "total": t3 - t0,
+            "findings_n": len(result.findings),
+            "report_bytes": report,
+        }
         rows.append(row)
     sents = sum(len(d.sentences) for d in result.documents)
-    print(f"## Stages on seeds/ ({len(paths)} articles, {sents} sentences, rule types: "
-          f"{', '.join(types) if types else 'all'}; analysis cache off)\n")
+    print(
+        f"## Stages on seeds/ ({len(paths)} articles, {sents} sentences, rule types: "
+        f"{', '.join(types) if types else 'all'}; analysis cache off)\n"
+    )
     cols = ["run", "setup"] + list(STAGES) + ["report", "total", "findings"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for i, r in enumerate(rows):
         label = "cold (1st, loads spaCy)" if i == 0 else f"warm #{i}"
-        print("| " + " | ".join([label] + [f"{r[k]:.3f}" for k in ["setup", *STAGES, "report", "total"]]
-                               + [str(r["findings_n"])]) + " |")
+        print(
+            "| "
+            + " | ".join(
+                [label] + [f"{r[k]:.3f}" for k in ["setup", *STAGES, "report", "total"]] + [str(r["findings_n"])]
+            )
+            + " |"
+        )
     if len(rows) > 1:
         warm = rows[1:]
         best = {k: min(r[k] for r in warm) for k in ["setup", *STAGES, "report", "total"]}
-        print("| best warm | " + " | ".join(f"{best[k]:.3f}" for k in ["setup", *STAGES, "report", "total"])
-              + f" | {rows[-1]['findings_n']} |")
+        print(
+            "| best warm | "
+            + " | ".join(f"{best[k]:.3f}" for k in ["setup", *STAGES, "report", "total"])
+            + f" | {rows[-1]['findings_n']} |"
+        )
 
 
 def _report(result) -> int:
@@ -71,8 +88,16 @@ def _report(result) -> int:
     from checker.report.text import write_text
 
     buf = io.StringIO()
-    write_text(Report(documents=result.documents, findings=result.findings, errors=result.errors,
-                      stats=result.stats, timings=result.timings), buf)
+    write_text(
+        Report(
+            documents=result.documents,
+            findings=result.findings,
+            errors=result.errors,
+            stats=result.stats,
+            timings=result.timings,
+        ),
+        buf,
+    )
     return len(buf.getvalue())
 
 
@@ -86,13 +111,21 @@ def cli_runs(types: list[str] | None, warm_runs: int) -> None:
     print("|---|---|---|---|---|")
     for i in range(1 + warm_runs):
         t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", *base[len(exe.split()):]],
-                              cwd=REPO, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "checker", *base[len(exe.split()) :]],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         wall = time.perf_counter() - t
         mods = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
         label = "cold (empty cache)" if i == 0 else f"warm #{i}"
-        print(f"| {label} | {wall:.2f} | {proc.returncode} | {'yes' if 'spacy' in mods else 'no'} | "
-              f"{'yes' if 'torch' in mods else 'no'} |", flush=True)
+        print(
+            f"| {label} | {wall:.2f} | {proc.returncode} | {'yes' if 'spacy' in mods else 'no'} | "
+            f"{'yes' if 'torch' in mods else 'no'} |",
+            flush=True,
+        )
     # wall time without -X importtime (which adds overhead of its own)
     t = time.perf_counter()
     proc = subprocess.run(base, cwd=REPO, env=env, capture_output=True, text=True)

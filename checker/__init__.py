@@ -1,4 +1,5 @@
 """factcheck: cross-article fact-consistency checker (import package ``checker``)."""
+
 from __future__ import annotations
 
 import pluggy

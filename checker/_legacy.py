@@ -4,6 +4,7 @@
 answers with the module at its new path, once, with a ``DeprecationWarning`` naming it.
 The alias is the same module object, so patching ``checker.pipeline.X`` patches the new one.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -48,8 +49,9 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
         new = MOVED.get(fullname)
         if new is None:
             return None
-        warnings.warn(f"{fullname} moved to {new}; the old path goes away in factcheck 0.3",
-                      DeprecationWarning, stacklevel=3)
+        warnings.warn(
+            f"{fullname} moved to {new}; the old path goes away in factcheck 0.3", DeprecationWarning, stacklevel=3
+        )
         return importlib.machinery.ModuleSpec(fullname, _Alias(new))
 
 

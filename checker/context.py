@@ -1,4 +1,5 @@
 """Per-run state shared by the pipeline and the rule types."""
+
 from __future__ import annotations
 
 import logging
@@ -67,8 +68,9 @@ class RunContext:
     def claims_allowed(self, a: Claim, b: Claim) -> bool:
         return self.allowed(a.doc_id, b.doc_id)
 
-    def error(self, path: str | None, message: str, *, line: int | None = None, column: int | None = None,
-              kind: str = "input") -> InputError:
+    def error(
+        self, path: str | None, message: str, *, line: int | None = None, column: int | None = None, kind: str = "input"
+    ) -> InputError:
         err = InputError(path=path, message=message, line=line, column=column, kind=kind)
         self.errors.append(err)
         log.debug("error recorded: %s", err)

@@ -4,6 +4,7 @@ Every hook receives a ``register`` callable, in the style of ``llm``: a plugin c
 once per thing it contributes.  Plugins are modules or objects exposing functions
 decorated with ``checker.hookimpl`` and listed in the ``factcheck`` entry-point group.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@
 Offsets are always character offsets into ``Document.text``, the decoded original
 file, so a finding can point at the exact line and column an editor sees.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -187,7 +188,9 @@ class Evidence:
     @classmethod
     def from_claim(cls, claim: Claim, *, whole_sentence: bool = False, value: dict | None = None) -> Evidence:
         start, end = (claim.sentence.start, claim.sentence.end) if whole_sentence else (claim.start, claim.end)
-        return cls(doc_id=claim.doc_id, start=start, end=end, value=value if value is not None else (claim.value or None))
+        return cls(
+            doc_id=claim.doc_id, start=start, end=end, value=value if value is not None else (claim.value or None)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         out = {

@@ -4,6 +4,7 @@ Never all pairs: claims are blocked by key (a slot, a canonical entity, a term),
 number of comparisons grows with the size of the blocks, not with the square of the
 corpus.  Rule types that rank candidates by similarity use ``top_k_pairs``.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -9,6 +9,7 @@ restricted run still has its report formats and the annotators other plugins req
 A rule-type class that breaks the contract of ``checker.ruletype.RuleType`` (no
 ``compare``, an annotator without ``provides``) is refused at registration, by name.
 """
+
 from __future__ import annotations
 
 import importlib.metadata as md
@@ -43,8 +44,14 @@ class PluginInfo:
     load_error: str | None = None  # failures at import/registration survive a new collect()
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"name": self.name, "version": self.version, "hooks": self.hooks, "rule_types": self.rule_types,
-               "formats": self.formats, "rule_packs": self.rule_packs}
+        out = {
+            "name": self.name,
+            "version": self.version,
+            "hooks": self.hooks,
+            "rule_types": self.rule_types,
+            "formats": self.formats,
+            "rule_packs": self.rule_packs,
+        }
         if self.error:
             out["error"] = self.error
         return out
@@ -91,8 +98,11 @@ class PluginHost:
         if allow:
             for name in allow:
                 if name not in self.plugins:
-                    self.errors.append(InputError(None, f"plugin '{name}' named in FACTCHECK_LOAD_PLUGINS is not installed",
-                                                  kind="plugin"))
+                    self.errors.append(
+                        InputError(
+                            None, f"plugin '{name}' named in FACTCHECK_LOAD_PLUGINS is not installed", kind="plugin"
+                        )
+                    )
 
     def register(self, obj: Any, name: str, info: PluginInfo | None = None) -> None:
         """Register a plugin object (used for entry points and by tests)."""
@@ -119,7 +129,9 @@ class PluginHost:
         log.debug("plugin %s: %s", info.name, message)
 
     # -- collecting registrations ---------------------------------------------------
-    def _call_each(self, hook: str, make_register: Callable[[PluginInfo], Callable | None], extra: dict | None = None) -> None:
+    def _call_each(
+        self, hook: str, make_register: Callable[[PluginInfo], Callable | None], extra: dict | None = None
+    ) -> None:
         caller = getattr(self.pm.hook, hook)
         for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
             info = self.plugins.get(impl.plugin_name) or PluginInfo(name=impl.plugin_name)
@@ -161,13 +173,18 @@ class PluginHost:
                     self._fail(info, f"rule type '{name}' {broken}", collecting=True)
                     return
                 if name in self.rule_types and self.rule_type_owner[name] != info.name:
-                    self._fail(info, f"rule type '{name}' already registered by plugin '{self.rule_type_owner[name]}'", collecting=True)
+                    self._fail(
+                        info,
+                        f"rule type '{name}' already registered by plugin '{self.rule_type_owner[name]}'",
+                        collecting=True,
+                    )
                     return
                 if not getattr(cls, "name", None):
                     cls.name = name
                 self.rule_types[name] = cls
                 self.rule_type_owner[name] = info.name
                 info.rule_types.append(name)
+
             return register
 
         def pack_register(info: PluginInfo):
@@ -178,6 +195,7 @@ class PluginHost:
                     return
                 self.rule_packs.append(p)
                 info.rule_packs.append(str(p))
+
             return register
 
         def format_register(info: PluginInfo):
@@ -187,6 +205,7 @@ class PluginHost:
                     return
                 self.formats[name] = writer
                 info.formats.append(name)
+
             return register
 
         self._call_each("register_rule_types", rule_type_register)
@@ -204,7 +223,7 @@ class PluginHost:
 def is_builtin(ep: md.EntryPoint) -> bool:
     """Whether an entry point belongs to factcheck itself (a built-in plugin)."""
     dist = getattr(ep, "dist", None)
-    name = (getattr(dist, "name", None) or getattr(getattr(dist, "metadata", None), "get", lambda _k: None)("Name") or "")
+    name = getattr(dist, "name", None) or getattr(getattr(dist, "metadata", None), "get", lambda _k: None)("Name") or ""
     return name.lower().replace("_", "-") == PROJECT
 
 

@@ -1,4 +1,5 @@
 """Progress reporting on stderr (rich) for long steps; silent when not on a TTY or --quiet."""
+
 from __future__ import annotations
 
 import contextlib
@@ -25,8 +26,14 @@ def make_progress(enabled: bool):
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                      TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        ) as bar:
             task = bar.add_task(description, total=total)
 
             class _Handle:

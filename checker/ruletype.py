@@ -25,6 +25,7 @@ the author's tests, not a silent no-op):
   ``annotate``/``extract`` in worker processes and merged back in the parent;
 * ``check_rule(body)``: checks beyond the JSON schema.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -21,6 +21,7 @@ are available to every test without an import.
 This module imports nothing heavy (no spaCy, no torch) at import time: pytest loads it
 in every test session of every project that has factcheck installed.
 """
+
 from __future__ import annotations
 
 import json
@@ -67,8 +68,9 @@ def make_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language:
     return doc
 
 
-def prepare_document(text: str, id: str = "doc.txt", *, fmt: str = "txt", language: str | None = None,
-                     checker: Checker | None = None) -> Document:
+def prepare_document(
+    text: str, id: str = "doc.txt", *, fmt: str = "txt", language: str | None = None, checker: Checker | None = None
+) -> Document:
     """A cleaned and segmented ``Document`` (sentences with tokens), without annotations.
 
     ``language`` forces the language; otherwise it is detected as in a real run.
@@ -113,8 +115,13 @@ def _write_rules(rules: Iterable[Any], directory: Path) -> list[Path]:
 
 
 # ----------------------------------------------------------------------------- hosts and checkers
-def make_host(*, rule_types: Mapping[str, type] | None = None, plugins: Iterable[Any] = (),
-              load_installed: bool = True, allow: list[str] | None = None) -> PluginHost:
+def make_host(
+    *,
+    rule_types: Mapping[str, type] | None = None,
+    plugins: Iterable[Any] = (),
+    load_installed: bool = True,
+    allow: list[str] | None = None,
+) -> PluginHost:
     """A ``PluginHost`` with the installed plugins (``load_installed``) and extra ones.
 
     ``plugins`` holds plugin objects or modules (``@hookimpl`` functions), or
@@ -155,11 +162,19 @@ def make_host(*, rule_types: Mapping[str, type] | None = None, plugins: Iterable
     return host
 
 
-def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | None = None,
-                 plugins: Iterable[Any] = (), only_types: Iterable[str] | None = None,
-                 only_rules: Iterable[str] | None = None, builtin_rules: bool = False,
-                 load_installed: bool = True, rule_packs: bool = False,
-                 settings: Mapping[str, Any] | None = None, options: Any = None) -> Checker:
+def make_checker(
+    rules: Iterable[Any] = (),
+    *,
+    rule_types: Mapping[str, type] | None = None,
+    plugins: Iterable[Any] = (),
+    only_types: Iterable[str] | None = None,
+    only_rules: Iterable[str] | None = None,
+    builtin_rules: bool = False,
+    load_installed: bool = True,
+    rule_packs: bool = False,
+    settings: Mapping[str, Any] | None = None,
+    options: Any = None,
+) -> Checker:
     """A ``Checker`` whose rules are ``rules`` (YAML strings, dicts or paths).
 
     Built-in rules (``builtin_rules``) and the rule packs of plugins (``rule_packs``) are
@@ -181,13 +196,25 @@ def make_checker(rules: Iterable[Any] = (), *, rule_types: Mapping[str, type] | 
         packs = {p.resolve() for p in host.rule_packs}
         # with rule_packs=True, a pack the installed plugin already ships is loaded once, not twice
         paths = [p for p in _write_rules(rules, Path(tmp)) if p.resolve() not in packs]
-        checker = Checker(host=host, rule_paths=paths, builtin_rules=builtin_rules, options=opts,
-                          only_types=only_types, only_rules=only_rules)
+        checker = Checker(
+            host=host,
+            rule_paths=paths,
+            builtin_rules=builtin_rules,
+            options=opts,
+            only_types=only_types,
+            only_rules=only_rules,
+        )
     return checker
 
 
-def check_texts(texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] = (), *,
-                only_types: Iterable[str] | None = None, checker: Checker | None = None, **kwargs: Any) -> Result:
+def check_texts(
+    texts: Mapping[str, str] | Sequence[str],
+    rules: Iterable[Any] = (),
+    *,
+    only_types: Iterable[str] | None = None,
+    checker: Checker | None = None,
+    **kwargs: Any,
+) -> Result:
     """Run a check on in-memory articles and return the ``Result``.
 
     ``texts`` is ``{"a.txt": "...", "b.txt": "..."}`` or a list (ids ``doc0.txt``, ...).
@@ -198,8 +225,14 @@ def check_texts(texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] =
     return chk.check_texts(texts if isinstance(texts, Mapping) else list(texts))
 
 
-def run_rule_type(rule_type: type, texts: Mapping[str, str] | Sequence[str], rules: Iterable[Any] = (), *,
-                  name: str | None = None, **kwargs: Any) -> Result:
+def run_rule_type(
+    rule_type: type,
+    texts: Mapping[str, str] | Sequence[str],
+    rules: Iterable[Any] = (),
+    *,
+    name: str | None = None,
+    **kwargs: Any,
+) -> Result:
     """Run a single rule type class (plus the annotators it relies on, e.g. ``entities``).
 
     The class is registered under ``name`` (default: ``rule_type.name``); other
@@ -212,9 +245,15 @@ def run_rule_type(rule_type: type, texts: Mapping[str, str] | Sequence[str], rul
 
 
 # ----------------------------------------------------------------------------- assertions
-def findings_for(result: Result, *, rule_id: str | None = None, kind: str | None = None,
-                 between: Sequence[str] | None = None, level: str | None = None,
-                 min_level: str | None = None) -> list[Finding]:
+def findings_for(
+    result: Result,
+    *,
+    rule_id: str | None = None,
+    kind: str | None = None,
+    between: Sequence[str] | None = None,
+    level: str | None = None,
+    min_level: str | None = None,
+) -> list[Finding]:
     """Findings of ``result`` matching every criterion given.
 
     ``between=("a.txt", "b.txt")``: the finding has evidence in both documents.
@@ -247,18 +286,34 @@ def _describe(result: Result) -> str:
     return body
 
 
-def assert_finding(result: Result, *, rule_id: str | None = None, kind: str | None = None,
-                   between: Sequence[str] | None = None, level: str | None = None,
-                   min_level: str | None = None, count: int | None = None, values: Sequence[Any] | None = None
-                   ) -> Finding:
+def assert_finding(
+    result: Result,
+    *,
+    rule_id: str | None = None,
+    kind: str | None = None,
+    between: Sequence[str] | None = None,
+    level: str | None = None,
+    min_level: str | None = None,
+    count: int | None = None,
+    values: Sequence[Any] | None = None,
+) -> Finding:
     """Assert that a matching finding exists; return the first one.
 
     ``count`` asserts the exact number of matching findings; ``values`` asserts the
     evidence values (``Evidence.value``) of the first one, in evidence order.
     """
     found = findings_for(result, rule_id=rule_id, kind=kind, between=between, level=level, min_level=min_level)
-    wanted = ", ".join(f"{k}={v!r}" for k, v in (("rule_id", rule_id), ("kind", kind), ("between", between),
-                                                  ("level", level), ("min_level", min_level)) if v is not None)
+    wanted = ", ".join(
+        f"{k}={v!r}"
+        for k, v in (
+            ("rule_id", rule_id),
+            ("kind", kind),
+            ("between", between),
+            ("level", level),
+            ("min_level", min_level),
+        )
+        if v is not None
+    )
     if not found:
         raise AssertionError(f"expected a finding with {wanted or 'any criteria'}; got:\n{_describe(result)}")
     if count is not None and len(found) != count:
@@ -270,9 +325,15 @@ def assert_finding(result: Result, *, rule_id: str | None = None, kind: str | No
     return found[0]
 
 
-def assert_no_finding(result: Result, *, rule_id: str | None = None, kind: str | None = None,
-                      between: Sequence[str] | None = None, level: str | None = None,
-                      min_level: str | None = None) -> None:
+def assert_no_finding(
+    result: Result,
+    *,
+    rule_id: str | None = None,
+    kind: str | None = None,
+    between: Sequence[str] | None = None,
+    level: str | None = None,
+    min_level: str | None = None,
+) -> None:
     """Assert that no finding matches (e.g. ``min_level="warning"`` for a consistent pair)."""
     found = findings_for(result, rule_id=rule_id, kind=kind, between=between, level=level, min_level=min_level)
     if found:

@@ -9,6 +9,7 @@ drift: ``tests/test_docs_rules.py`` regenerates it and compares with the committ
     python scripts/gen_rules_doc.py            # rewrite docs/rules.md
     python scripts/gen_rules_doc.py --check    # exit 1 if docs/rules.md is stale
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,12 +29,12 @@ COMMON_DOC = {
     "extends": "The rule type (see below), registered by a plugin.",
     "level": "Severity of its findings; `--fail-on` and `--min-level` compare against it. Default `warning`.",
     "message": "Finding message; placeholders such as `{a.value}`, `{a.doc}`, `{b.value}`, `{b.doc}` "
-               "are filled per finding (unknown ones stay visible).",
+    "are filled per finding (unknown ones stay visible).",
     "description": "What the rule checks (shown by `factcheck rules list`).",
     "enabled": "`false` keeps the rule loaded but switched off (as `--disable ID`). Default `true`.",
     "languages": "Only documents in these languages (ISO 639-1 codes); default: every language.",
     "tests": "Examples run by `factcheck rules test`: `conflict` pairs must give a finding of this rule "
-             "linking both one-sentence documents, `consistent` pairs none at level warning or above.",
+    "linking both one-sentence documents, `consistent` pairs none at level warning or above.",
 }
 
 
@@ -64,9 +65,16 @@ def _type(node: dict[str, Any]) -> str:
 
 def _constraints(node: dict[str, Any]) -> str:
     out = []
-    for key, label in (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
-                       ("minItems", "items ≥"), ("maxItems", "items ≤"), ("minLength", "length ≥"),
-                       ("pattern", "pattern")):
+    for key, label in (
+        ("minimum", "≥"),
+        ("exclusiveMinimum", ">"),
+        ("maximum", "≤"),
+        ("exclusiveMaximum", "<"),
+        ("minItems", "items ≥"),
+        ("maxItems", "items ≤"),
+        ("minLength", "length ≥"),
+        ("pattern", "pattern"),
+    ):
         if key in node:
             value = node[key]
             out.append(f"{label} `{value}`" if key == "pattern" else f"{label} {value}")
@@ -126,8 +134,11 @@ def _doc_summary(cls) -> str:
 def _example(type_name: str, ruleset) -> tuple[str, str] | None:
     import yaml
 
-    rules = [r for r in ruleset.rules if r.extends == type_name and r.path
-             and Path(r.path).resolve().is_relative_to((REPO / "rules").resolve())]
+    rules = [
+        r
+        for r in ruleset.rules
+        if r.extends == type_name and r.path and Path(r.path).resolve().is_relative_to((REPO / "rules").resolve())
+    ]
     if not rules:
         return None
 
@@ -180,10 +191,18 @@ def generate() -> str:
     ]
     for key, node in COMMON_PROPERTIES.items():
         req = " (required)" if key in ("id", "extends") else ""
-        lines.append(f"| `{key}`{req} | {_cell(_type(node))} | {_cell(_constraints(node))} | {_cell(COMMON_DOC.get(key, ''))} |")
-    lines += ["", "```yaml", "tests:",
-              "  conflict:   [[\"first article sentence\", \"second article sentence\"]]",
-              "  consistent: [[\"first article sentence\", \"second article sentence\"]]", "```", ""]
+        lines.append(
+            f"| `{key}`{req} | {_cell(_type(node))} | {_cell(_constraints(node))} | {_cell(COMMON_DOC.get(key, ''))} |"
+        )
+    lines += [
+        "",
+        "```yaml",
+        "tests:",
+        '  conflict:   [["first article sentence", "second article sentence"]]',
+        '  consistent: [["first article sentence", "second article sentence"]]',
+        "```",
+        "",
+    ]
 
     for name, cls in types.items():
         schema = getattr(cls, "schema", {}) or {}
@@ -191,11 +210,11 @@ def generate() -> str:
         summary = _doc_summary(cls)
         if summary:
             lines += [summary, ""]
-        lines.append(f"Defined by `{cls.__module__}.{cls.__name__}`"
-                     f" (plugin `{host.rule_type_owner.get(name, '?')}`).")
+        lines.append(f"Defined by `{cls.__module__}.{cls.__name__}` (plugin `{host.rule_type_owner.get(name, '?')}`).")
         if getattr(cls, "order", 100) < 50:
-            lines.append("It is an annotator: it runs before every other rule type and stays active "
-                         "when others are selected.")
+            lines.append(
+                "It is an annotator: it runs before every other rule type and stays active when others are selected."
+            )
         if not getattr(cls, "testable", True):
             lines.append("`factcheck rules test` does not run its `tests:` examples.")
         lines.append("")
@@ -205,8 +224,10 @@ def generate() -> str:
             for path, node, required in rows:
                 node = node if isinstance(node, dict) else {}
                 req = " (required)" if required else ""
-                lines.append(f"| `{path}`{req} | {_cell(_type(node))} | {_cell(_constraints(node))} "
-                             f"| {_cell(node.get('description', ''))} |")
+                lines.append(
+                    f"| `{path}`{req} | {_cell(_type(node))} | {_cell(_constraints(node))} "
+                    f"| {_cell(node.get('description', ''))} |"
+                )
             lines.append("")
         else:
             lines += ["No type-specific keys.", ""]

@@ -2,6 +2,7 @@
 
 Tests never write to the user's cache and never reach the Hugging Face Hub.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,7 +45,9 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def stand_in_model() -> Path:
     if not (STAND_IN_MODEL / "config.json").is_file():
-        pytest.skip(reason=f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)")
+        pytest.skip(
+            reason=f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)"
+        )
     return STAND_IN_MODEL
 
 

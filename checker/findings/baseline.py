@@ -27,6 +27,7 @@ parts of an article, or moving a passage to another line, does not invalidate th
 - :func:`apply` marks matching findings ``suppressed = {"kind": "baseline", ...}`` and
   returns how many were hidden.
 """
+
 from __future__ import annotations
 
 import json
@@ -120,7 +121,9 @@ def create(path: str | os.PathLike, findings: Iterable[Finding]) -> dict[str, in
     return {"total": total, "added": total, "kept": 0, "removed": 0}
 
 
-def update(path: str | os.PathLike, findings: Iterable[Finding], documents: Iterable[str] | None = None) -> dict[str, int]:
+def update(
+    path: str | os.PathLike, findings: Iterable[Finding], documents: Iterable[str] | None = None
+) -> dict[str, int]:
     """Refresh a baseline: keep entries still produced, add new ones, drop fixed ones.
 
     ``findings`` is the result of a run over the articles the baseline covers (findings

@@ -7,6 +7,7 @@
   text, clamps scores, gives every finding a line-independent fingerprint, keeps the
   strongest of duplicates and sorts deterministically.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -87,7 +88,7 @@ def finalize(findings: list[Finding], docs: dict[str, Document]) -> list[Finding
     for f in findings:
         for ev in f.evidence:
             doc = docs[ev.doc_id]
-            ev.quote = doc.text[ev.start:ev.end]
+            ev.quote = doc.text[ev.start : ev.end]
             ev.line, ev.column = doc.line_col(ev.start)
             ev.end_line, ev.end_column = doc.line_col(ev.end)
         f.score = max(0.0, min(1.0, float(f.score)))

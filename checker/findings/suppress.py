@@ -22,6 +22,7 @@ that side's evidence: an editor can acknowledge a disagreement from either artic
 Nothing is removed: :func:`apply_inline` only sets ``finding.suppressed``; the writers
 decide how to show suppressed findings (JSON and SARIF keep them, marked).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -97,7 +98,7 @@ def _split_justification(rest: str) -> tuple[str, str]:
         elif ch in _QUOTES:
             closing = _QUOTES[ch]
         elif rest.startswith("--", i) and (i == 0 or rest[i - 1].isspace()):
-            return rest[:i], rest[i + 2:].strip()
+            return rest[:i], rest[i + 2 :].strip()
         i += 1
     return rest, ""
 
@@ -182,10 +183,21 @@ def parse_directives(doc: Document) -> list[Directive]:
         spec, why = _split_justification(head.group("rest"))
         items, problems = _parse_items(spec)
         if name not in DIRECTIVES:
-            problems = [f"unknown directive 'factcheck-{name}' (expected one of: "
-                        + ", ".join(f"factcheck-{d}" for d in DIRECTIVES) + ")"]
-        d = Directive(name=name, items=items, justification=why, start=cm.start(), end=cm.end(), line=line,
-                      doc_id=doc.id, problems=problems)
+            problems = [
+                f"unknown directive 'factcheck-{name}' (expected one of: "
+                + ", ".join(f"factcheck-{d}" for d in DIRECTIVES)
+                + ")"
+            ]
+        d = Directive(
+            name=name,
+            items=items,
+            justification=why,
+            start=cm.start(),
+            end=cm.end(),
+            line=line,
+            doc_id=doc.id,
+            problems=problems,
+        )
         if name == "disable-line":
             d.scope = _line_bounds(text, cm.start())
         elif name == "disable-next-line":
@@ -212,8 +224,8 @@ class _State:
     """Which rules are disabled from one offset on (block directives only)."""
 
     offset: int
-    all_by: Directive | None = None           # plain "disable" in force
-    except_patterns: tuple[str, ...] = ()     # rules re-enabled while all_by is in force
+    all_by: Directive | None = None  # plain "disable" in force
+    except_patterns: tuple[str, ...] = ()  # rules re-enabled while all_by is in force
     active: tuple[tuple[DirectiveItem, Directive], ...] = ()
 
 
@@ -235,8 +247,11 @@ def _block_states(directives: list[Directive]) -> list[_State]:
                 all_by, excepts, active = None, [], []
             else:
                 pats = [it.pattern for it in d.items]
-                active = [(it, src) for it, src in active
-                          if not any(it.pattern == p or fnmatch.fnmatchcase(it.pattern, p) for p in pats)]
+                active = [
+                    (it, src)
+                    for it, src in active
+                    if not any(it.pattern == p or fnmatch.fnmatchcase(it.pattern, p) for p in pats)
+                ]
                 if all_by is not None:
                     excepts.extend(pats)
         states.append(_State(offset=d.end, all_by=all_by, except_patterns=tuple(excepts), active=tuple(active)))
@@ -249,8 +264,9 @@ class _DocSuppressions:
         self.directives = parse_directives(doc)
         self.states = _block_states(self.directives)
         self.offsets = [s.offset for s in self.states]
-        self.line_directives = [d for d in self.directives
-                                if d.name in ("disable-line", "disable-next-line") and d.scope and not d.problems]
+        self.line_directives = [
+            d for d in self.directives if d.name in ("disable-line", "disable-next-line") and d.scope and not d.problems
+        ]
 
     def _matches(self, item: DirectiveItem, rule_id: str, start: int, end: int) -> bool:
         if not item.covers(rule_id):
@@ -298,7 +314,9 @@ class _DocSuppressions:
         return None
 
 
-def apply_inline(findings: list[Finding], documents: dict[str, Document], errors: list[InputError] | None = None) -> int:
+def apply_inline(
+    findings: list[Finding], documents: dict[str, Document], errors: list[InputError] | None = None
+) -> int:
     """Mark the findings silenced by inline comments; return how many were newly suppressed.
 
     ``documents`` maps document ids (``Evidence.doc_id``) to documents; directives are read
@@ -318,8 +336,11 @@ def apply_inline(findings: list[Finding], documents: dict[str, Document], errors
             if doc is not None and sup is not None and errors is not None:
                 for d in sup.directives:
                     for problem in d.problems:
-                        errors.append(InputError(path=doc.id, line=d.line, message=f"suppression comment: {problem}",
-                                                 kind="config"))
+                        errors.append(
+                            InputError(
+                                path=doc.id, line=d.line, message=f"suppression comment: {problem}", kind="config"
+                            )
+                        )
         return cache[doc_id]
 
     # parse every document once so malformed directives are reported even without findings

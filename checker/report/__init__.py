@@ -1,4 +1,5 @@
 """Report model and writers.  Writers are registered through ``register_formats``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -54,9 +55,15 @@ class Report:
             "version": 1,
             "tool": {"name": "factcheck", "version": __version__},
             "documents": [
-                {"path": d.id, "language": d.language, "sentences": len(d.sentences), "format": d.format,
-                 "encoding": d.encoding, "role": d.role,
-                 "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in d.removed]}
+                {
+                    "path": d.id,
+                    "language": d.language,
+                    "sentences": len(d.sentences),
+                    "format": d.format,
+                    "encoding": d.encoding,
+                    "role": d.role,
+                    "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in d.removed],
+                }
                 for d in self.documents
             ],
             "findings": [f.to_dict() for f in self.findings],

@@ -4,6 +4,7 @@ A format plugin does the same: ``@hookimpl def register_formats(register):
 register("name", writer)`` where ``writer(report, stream)`` writes a
 ``checker.report.Report`` to a text stream.
 """
+
 from __future__ import annotations
 
 from checker import hookimpl

@@ -10,6 +10,7 @@ suppressed or hidden by the baseline).  Input problems become ``::warning``/``::
 Escaping follows the runner: in the message ``%`` ``\\r`` ``\\n`` become ``%25 %0D %0A``;
 property values additionally escape ``:`` and ``,`` (``%3A %2C``).
 """
+
 from __future__ import annotations
 
 COMMAND = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -47,7 +48,8 @@ def lines(report) -> list[str]:
         for i, ev in enumerate(f.evidence):
             others = [o for j, o in enumerate(f.evidence) if j != i]
             refs = "; ".join(
-                f"{docs[o.doc_id].name if o.doc_id in docs else o.doc_id}:{o.line} «{_short(o.quote, 100)}»" for o in others
+                f"{docs[o.doc_id].name if o.doc_id in docs else o.doc_id}:{o.line} «{_short(o.quote, 100)}»"
+                for o in others
             )
             message = f.message + (f" (vs {refs})" if refs else "")
             reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
@@ -75,9 +77,14 @@ def lines(report) -> list[str]:
     baseline = sum(1 for f in report.findings if f.suppressed and f.suppressed.get("kind") != "inline")
     baseline = max(baseline, int(getattr(report, "hidden_by_baseline", 0) or 0))
     if inline or baseline:
-        out.append(command("notice", f"factcheck: {inline + baseline} finding(s) not annotated: "
-                                     f"{inline} suppressed by inline comments, {baseline} hidden by the baseline",
-                           title="factcheck suppressions"))
+        out.append(
+            command(
+                "notice",
+                f"factcheck: {inline + baseline} finding(s) not annotated: "
+                f"{inline} suppressed by inline comments, {baseline} hidden by the baseline",
+                title="factcheck suppressions",
+            )
+        )
     return out
 
 

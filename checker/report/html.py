@@ -12,6 +12,7 @@ forbids any other source.  Everything that comes from the articles, the rules or
 plugins is HTML-escaped (``html.escape`` with quotes), so an article cannot inject
 markup or script.  Without JavaScript every finding is simply shown.
 """
+
 from __future__ import annotations
 
 import json
@@ -97,11 +98,14 @@ def _value_html(value) -> str:
                 continue
             shown = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
             rows.append(f"<dt>{_e(k)}</dt><dd>{_e(shown)}</dd>")
-        table = f'<dl>{"".join(rows)}</dl>' if rows else ""
+        table = f"<dl>{''.join(rows)}</dl>" if rows else ""
         if value.get("display") not in (None, ""):
             head = f'<div class="display">→ <strong>{_e(value["display"])}</strong></div>'
-            return f'<div class="value">{head}' + (f"<details><summary>normalised value</summary>{table}</details>"
-                                                   if table else "") + "</div>"
+            return (
+                f'<div class="value">{head}'
+                + (f"<details><summary>normalised value</summary>{table}</details>" if table else "")
+                + "</div>"
+            )
         return f'<div class="value">{table}</div>' if table else ""
     shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return f'<div class="value"><dl><dt>value</dt><dd>{_e(shown)}</dd></dl></div>'
@@ -112,27 +116,37 @@ def _passage(doc, ev, level: str) -> str:
         return f'<blockquote class="passage"><mark class="hl lvl-{_e(level)}">{_e(ev.quote)}</mark></blockquote>'
     shown = _display_text(doc)
     cs, ce = _context(doc, ev.start, ev.end)
-    before = " ".join(_shown(shown[cs:ev.start]).split())
-    inner = " ".join(_shown(shown[ev.start:ev.end]).split()) or ev.quote
-    after = " ".join(_shown(shown[ev.end:ce]).split())
+    before = " ".join(_shown(shown[cs : ev.start]).split())
+    inner = " ".join(_shown(shown[ev.start : ev.end]).split()) or ev.quote
+    after = " ".join(_shown(shown[ev.end : ce]).split())
     lead = "…" if cs > 0 and doc.text[cs - 1] not in "\n" and cs not in {s.start for s in doc.sentences} else ""
-    trail = "…" if ce < len(doc.text) and doc.text[ce:ce + 1] not in ("\n", "") and ce not in {s.end for s in doc.sentences} else ""
-    sep_b = " " if before and _shown(shown[cs:ev.start])[-1:].isspace() else ""
-    sep_a = " " if after and _shown(shown[ev.end:ce])[:1].isspace() else ""
-    return (f'<blockquote class="passage">{_e(lead)}{_e(before)}{sep_b}<mark class="hl lvl-{_e(level)}">{_e(inner)}</mark>'
-            f'{sep_a}{_e(after)}{_e(trail)}</blockquote>')
+    trail = (
+        "…"
+        if ce < len(doc.text) and doc.text[ce : ce + 1] not in ("\n", "") and ce not in {s.end for s in doc.sentences}
+        else ""
+    )
+    sep_b = " " if before and _shown(shown[cs : ev.start])[-1:].isspace() else ""
+    sep_a = " " if after and _shown(shown[ev.end : ce])[:1].isspace() else ""
+    return (
+        f'<blockquote class="passage">{_e(lead)}{_e(before)}{sep_b}<mark class="hl lvl-{_e(level)}">{_e(inner)}</mark>'
+        f"{sep_a}{_e(after)}{_e(trail)}</blockquote>"
+    )
 
 
 def _finding_html(f, fid: str, docs: dict, doc_anchor: dict) -> str:
     level = f.level if f.level in LEVELS else "warning"
     sup = f.suppressed
     cls = f"finding lvl-{level}" + (" is-suppressed" if sup else "")
-    out = [f'<article class="{cls}" id="{fid}" data-level="{_e(level)}" data-suppressed="{1 if sup else 0}" '
-           f'data-rule="{_e(f.rule_id)}" data-fingerprint="{_e(f.fingerprint)}">']
-    out.append(f'<header><span class="badge lvl-{level}">{_e(level)}</span>'
-               + ('<span class="badge sup">suppressed</span>' if sup else "")
-               + f'<span class="rule">{_e(f.rule_id)}</span><span class="message">{_e(f.message)}</span>'
-               f'<span class="score">score {float(f.score):.2f}</span></header>')
+    out = [
+        f'<article class="{cls}" id="{fid}" data-level="{_e(level)}" data-suppressed="{1 if sup else 0}" '
+        f'data-rule="{_e(f.rule_id)}" data-fingerprint="{_e(f.fingerprint)}">'
+    ]
+    out.append(
+        f'<header><span class="badge lvl-{level}">{_e(level)}</span>'
+        + ('<span class="badge sup">suppressed</span>' if sup else "")
+        + f'<span class="rule">{_e(f.rule_id)}</span><span class="message">{_e(f.message)}</span>'
+        f'<span class="score">score {float(f.score):.2f}</span></header>'
+    )
     reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
     if reason:
         out.append(f'<p class="reason">{_e(reason)}</p>')
@@ -152,13 +166,18 @@ def _finding_html(f, fid: str, docs: dict, doc_anchor: dict) -> str:
         where = f"{_e(name)}:{int(ev.line)}:{int(ev.column)}"
         if anchor:
             where = f'<a href="#{anchor}-L{int(ev.line)}" title="{_e(ev.doc_id)}">{where}</a>'
-        out.append(f'<div class="side" data-doc="{_e(ev.doc_id)}"><div class="where">{where}</div>'
-                   f"{_passage(doc, ev, level)}{_value_html(ev.value)}</div>")
+        out.append(
+            f'<div class="side" data-doc="{_e(ev.doc_id)}"><div class="where">{where}</div>'
+            f"{_passage(doc, ev, level)}{_value_html(ev.value)}</div>"
+        )
     out.append("</div>")
     extra = {k: v for k, v in (f.explanation or {}).items() if k != "reason"} if isinstance(f.explanation, dict) else {}
     if extra:
-        out.append('<details class="explain"><summary>explanation</summary><pre>'
-                   + _e(json.dumps(extra, ensure_ascii=False, indent=2, default=str)) + "</pre></details>")
+        out.append(
+            '<details class="explain"><summary>explanation</summary><pre>'
+            + _e(json.dumps(extra, ensure_ascii=False, indent=2, default=str))
+            + "</pre></details>"
+        )
     out.append("</article>")
     return "".join(out)
 
@@ -204,8 +223,10 @@ def _article_html(doc, anchor: str, marks: list[tuple[int, int, str, str]], n_fi
                 if fid not in ids:
                     ids.append(fid)
             top = max((lvl for _, lvl in active), key=lambda x: LEVEL_RANK.get(x, 0))
-            seg = (f'<mark class="hl lvl-{_e(top)}" data-findings="{" ".join(ids)}" '
-                   f'title="{_e(", ".join(ids))}">{seg}</mark>')
+            seg = (
+                f'<mark class="hl lvl-{_e(top)}" data-findings="{" ".join(ids)}" '
+                f'title="{_e(", ".join(ids))}">{seg}</mark>'
+            )
         lines[-1].append(seg)
     rows: list[str] = []
     gap = False
@@ -215,14 +236,20 @@ def _article_html(doc, anchor: str, marks: list[tuple[int, int, str, str]], n_fi
         if not plain.strip():
             gap = bool(rows)
             continue
-        rows.append(f'<div class="ln{" gap" if gap else ""}" id="{anchor}-L{no}"><span class="no">{no}</span>'
-                    f'<span class="src">{body}</span></div>')
+        rows.append(
+            f'<div class="ln{" gap" if gap else ""}" id="{anchor}-L{no}"><span class="no">{no}</span>'
+            f'<span class="src">{body}</span></div>'
+        )
         gap = False
     lang = doc.language if doc.language and doc.language != "und" else ""
-    summary = f"{_e(doc.name)} <span class=\"rule\">({_e(doc.id)}; {_e(doc.language)}; " \
-              f"{n_findings} finding{'s' if n_findings != 1 else ''})</span>"
-    return (f'<details class="article" id="{anchor}" open><summary>{summary}</summary>'
-            f'<div class="text"{f" lang={chr(34)}{_e(lang)}{chr(34)}" if lang else ""}>{"".join(rows)}</div></details>')
+    summary = (
+        f'{_e(doc.name)} <span class="rule">({_e(doc.id)}; {_e(doc.language)}; '
+        f"{n_findings} finding{'s' if n_findings != 1 else ''})</span>"
+    )
+    return (
+        f'<details class="article" id="{anchor}" open><summary>{summary}</summary>'
+        f'<div class="text"{f" lang={chr(34)}{_e(lang)}{chr(34)}" if lang else ""}>{"".join(rows)}</div></details>'
+    )
 
 
 def render_html(report) -> str:
@@ -246,11 +273,15 @@ def render_html(report) -> str:
             if ev.doc_id in marks:
                 marks[ev.doc_id].append((ev.start, ev.end, fid, f.level))
 
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f'<meta name="generator" content="factcheck {_e(__version__)}">',
-           "<title>factcheck report</title>", f"<style>{_asset('report.css')}</style></head>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="factcheck {_e(__version__)}">',
+        "<title>factcheck report</title>",
+        f"<style>{_asset('report.css')}</style></head>",
+    ]
     out.append('<body data-ready="0">')
     n_docs = len(report.documents)
     parts = ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
@@ -263,15 +294,18 @@ def render_html(report) -> str:
         summary += ")"
     if report.errors:
         summary += f"; {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}"
-    out.append(f'<header><h1>factcheck report</h1><p class="summary">{_e(summary)}</p><div id="filters" role="group" '
-               'aria-label="filters">')
+    out.append(
+        f'<header><h1>factcheck report</h1><p class="summary">{_e(summary)}</p><div id="filters" role="group" '
+        'aria-label="filters">'
+    )
     for lvl in reversed(LEVELS):
         n = sum(1 for f in report.findings if f.level == lvl and not f.suppressed)
-        out.append(f'<label class="lvl-{lvl}"><input type="checkbox" data-level="{lvl}" checked> '
-                   f'{lvl}s ({n})</label>')
+        out.append(f'<label class="lvl-{lvl}"><input type="checkbox" data-level="{lvl}" checked> {lvl}s ({n})</label>')
     out.append(f'<label><input type="checkbox" id="show-suppressed"> suppressed ({suppressed})</label>')
-    out.append(f'<span id="shown">showing <span id="shown-count">{len(report.findings)}</span> of '
-               f'{len(report.findings)} findings ({visible} open)</span></div></header>')
+    out.append(
+        f'<span id="shown">showing <span id="shown-count">{len(report.findings)}</span> of '
+        f"{len(report.findings)} findings ({visible} open)</span></div></header>"
+    )
     out.append("<main>")
     if report.errors:
         out.append('<section id="problems"><h2>Problems</h2><ul class="problems">')

@@ -1,4 +1,5 @@
 """``-f json``: the version-1 JSON contract."""
+
 from __future__ import annotations
 
 import json

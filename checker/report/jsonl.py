@@ -10,6 +10,7 @@ Every line has a ``type``:
 
 Objects are written compactly (no newline inside a record), non-ASCII kept as UTF-8.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,11 @@ from checker import __version__
 def _dump(obj) -> str:
     # json.dumps never emits a raw newline (they are escaped in strings); U+2028/9 are
     # escaped too so line-oriented readers that split on them keep one record per line
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str).replace(
-        "\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def records(report):

@@ -5,6 +5,7 @@ normalised value, message and reason); suppressed findings are listed in a colla
 ``<details>`` block with their justification; input problems follow as a list.  Every
 cell is escaped: article text can never break the table or inject HTML.
 """
+
 from __future__ import annotations
 
 import json
@@ -117,4 +118,3 @@ def write_markdown(report, stream) -> None:
         for e in report.errors:
             w(f"- {cell(str(e))}\n")
         w("\n")
-

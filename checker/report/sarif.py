@@ -14,6 +14,7 @@ Mapping:
   and ``charOffset/charLength``; columns count Unicode code points (``columnKind``);
 - input problems become ``toolExecutionNotifications`` of the invocation.
 """
+
 from __future__ import annotations
 
 import json
@@ -167,11 +168,13 @@ def _result(f, docs: dict, artifact_index: dict[str, int], rule_index: dict[str,
     for i, ev in enumerate(evs[1:], start=1):
         doc = docs.get(ev.doc_id)
         label = f"{doc.name if doc else ev.doc_id}:{ev.line}"
-        related.append({
-            "id": i,
-            "physicalLocation": _physical(ev, doc, artifact_index),
-            "message": {"text": ev.quote or label},
-        })
+        related.append(
+            {
+                "id": i,
+                "physicalLocation": _physical(ev, doc, artifact_index),
+                "message": {"text": ev.quote or label},
+            }
+        )
         links.append(f"[{_md_escape(label)}]({i})")
     text = f.message
     if links:
@@ -191,8 +194,12 @@ def _result(f, docs: dict, artifact_index: dict[str, int], rule_index: dict[str,
     sups = _suppressions(f)
     if sups:
         result["suppressions"] = sups
-    props: dict[str, Any] = {"factcheckLevel": f.level, "kind": f.kind, "score": round(float(f.score), 4),
-                             "documents": f.documents()}
+    props: dict[str, Any] = {
+        "factcheckLevel": f.level,
+        "kind": f.kind,
+        "score": round(float(f.score), 4),
+        "documents": f.documents(),
+    }
     values = [ev.value for ev in evs]
     if any(v is not None for v in values):
         props["values"] = values
@@ -203,8 +210,11 @@ def _result(f, docs: dict, artifact_index: dict[str, int], rule_index: dict[str,
 
 
 def _notification(e) -> dict[str, Any]:
-    n: dict[str, Any] = {"level": "error" if e.kind in ("config", "plugin") else "warning",
-                         "message": {"text": e.message}, "descriptor": {"id": f"factcheck/{e.kind}"}}
+    n: dict[str, Any] = {
+        "level": "error" if e.kind in ("config", "plugin") else "warning",
+        "message": {"text": e.message},
+        "descriptor": {"id": f"factcheck/{e.kind}"},
+    }
     if e.path:
         loc: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(e.path)}}
         if e.line:
@@ -227,13 +237,15 @@ def build_sarif(report) -> dict[str, Any]:
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "factcheck",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": "https://pypi.org/project/factcheck/",
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": "factcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/factcheck/",
+                "rules": rules,
+            }
+        },
         "invocations": [invocation],
         "artifacts": artifacts,
         "results": results,

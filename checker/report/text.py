@@ -1,4 +1,5 @@
 """``-f text``: human-readable findings grouped by finding (coloured on a TTY)."""
+
 from __future__ import annotations
 
 COLORS = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
@@ -13,14 +14,22 @@ def write_text(report, stream) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, force_terminal=report.color, no_color=not report.color, highlight=False,
-                      soft_wrap=True, width=200 if not report.color else None)
+    console = Console(
+        file=stream,
+        force_terminal=report.color,
+        no_color=not report.color,
+        highlight=False,
+        soft_wrap=True,
+        width=200 if not report.color else None,
+    )
     for f in report.findings:
         tag = f" [dim](suppressed: {f.suppressed.get('kind')})[/dim]" if f.suppressed else ""
         style = COLORS.get(f.level, "")
         console.print(f"[{style}]{f.level}[/{style}] [bold]{escape(f.rule_id)}[/bold]: {escape(f.message)}{tag}")
         for ev in f.evidence:
-            console.print(f"  {escape(ev.doc_id)}:{ev.line}:{ev.column}: [italic]«{escape(_shorten(ev.quote))}»[/italic]")
+            console.print(
+                f"  {escape(ev.doc_id)}:{ev.line}:{ev.column}: [italic]«{escape(_shorten(ev.quote))}»[/italic]"
+            )
         reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
         if reason:
             console.print(f"  [dim]why: {escape(str(reason))}[/dim]")
@@ -37,11 +46,15 @@ def write_text(report, stream) -> None:
     console.print(f"{report.documents_phrase()} checked: {report.counts_phrase()}{extra}{errs}.")
     if report.verbose:
         for d in report.documents:
-            console.print(f"[dim]{escape(d.id)}: language {d.language}, {len(d.sentences)} sentences, "
-                          f"{len(d.removed)} passages set aside[/dim]")
+            console.print(
+                f"[dim]{escape(d.id)}: language {d.language}, {len(d.sentences)} sentences, "
+                f"{len(d.removed)} passages set aside[/dim]"
+            )
             for r in d.removed:
                 line, _ = d.line_col(r.start)
-                console.print(f"[dim]  line {line}: {r.reason}: «{escape(_shorten(d.text[r.start:r.end], 80))}»[/dim]")
+                console.print(
+                    f"[dim]  line {line}: {r.reason}: «{escape(_shorten(d.text[r.start : r.end], 80))}»[/dim]"
+                )
         for kind, st in sorted(report.stats.items()):
             console.print(f"[dim]{escape(kind)}: " + ", ".join(f"{k}={v}" for k, v in sorted(st.items())) + "[/dim]")
         if report.timings:

@@ -2,6 +2,7 @@
 
 The names below are the package's public face (``from checker.rules import Rule, load_rules``).
 """
+
 from checker.rules.ruleset import (
     RULE_SUFFIXES,
     Rule,
@@ -17,5 +18,15 @@ from checker.rules.schema import (
     full_schema,
 )
 
-__all__ = ["COMMON_DEFS", "COMMON_PROPERTIES", "RULE_SUFFIXES", "Rule", "RuleSet", "check_schema", "format_safely", "full_schema",
-           "iter_rule_files", "load_rules"]
+__all__ = [
+    "COMMON_DEFS",
+    "COMMON_PROPERTIES",
+    "RULE_SUFFIXES",
+    "Rule",
+    "RuleSet",
+    "check_schema",
+    "format_safely",
+    "full_schema",
+    "iter_rule_files",
+    "load_rules",
+]

@@ -4,6 +4,7 @@ A rule file holds one rule, or several separated by ``---``.  Every problem is a
 ``InputError`` naming ``file:line:column``, the rule id and the offending key; valid
 rules are kept and the run goes on.
 """
+
 from __future__ import annotations
 
 import string
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from checker.ruletype import RuleType
 
 RULE_SUFFIXES = (".yaml", ".yml")
+
 
 @dataclass
 class Rule:
@@ -141,7 +143,9 @@ def iter_rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type[RuleType]], *, disabled: Iterable[str] = ()) -> RuleSet:
+def load_rules(
+    paths: Iterable[str | Path], rule_types: dict[str, type[RuleType]], *, disabled: Iterable[str] = ()
+) -> RuleSet:
     """Load and validate every rule under ``paths``.
 
     ``rule_types`` maps ``extends`` names to rule type classes (their ``schema`` is used).
@@ -171,8 +175,15 @@ def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type[RuleType]
                 continue
             if rule.id in seen:
                 first = seen[rule.id]
-                result.errors.append(InputError(shown, f"rule '{rule.id}': duplicate id (first defined at {first.location})",
-                                                line=rule.line, column=1, kind="rule"))
+                result.errors.append(
+                    InputError(
+                        shown,
+                        f"rule '{rule.id}': duplicate id (first defined at {first.location})",
+                        line=rule.line,
+                        column=1,
+                        kind="rule",
+                    )
+                )
                 continue
             if rule.id in disabled:
                 rule.enabled = False
@@ -181,23 +192,38 @@ def load_rules(paths: Iterable[str | Path], rule_types: dict[str, type[RuleType]
     return result
 
 
-def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], validators: dict, errors: list) -> Rule | None:
+def _build_rule(
+    doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], validators: dict, errors: list
+) -> Rule | None:
     data = doc.data
     if not isinstance(data, dict):
         line, col = doc.where(())
-        errors.append(InputError(path, f"a rule must be a mapping, got {type(data).__name__}", line=line, column=col, kind="rule"))
+        errors.append(
+            InputError(path, f"a rule must be a mapping, got {type(data).__name__}", line=line, column=col, kind="rule")
+        )
         return None
     rid = data.get("id") if isinstance(data.get("id"), str) else "<no id>"
     ext = data.get("extends")
     if not isinstance(ext, str) or not ext:
         line, col = doc.where(("extends",)) if "extends" in data else doc.where(())
-        errors.append(InputError(path, f"rule '{rid}': key 'extends' is required (the rule type)", line=line, column=col, kind="rule"))
+        errors.append(
+            InputError(
+                path, f"rule '{rid}': key 'extends' is required (the rule type)", line=line, column=col, kind="rule"
+            )
+        )
         return None
     if ext not in rule_types:
         line, col = doc.where(("extends",))
         known = ", ".join(sorted(rule_types)) or "none loaded"
-        errors.append(InputError(path, f"rule '{rid}': key 'extends': unknown rule type '{ext}' (known: {known})",
-                                 line=line, column=col, kind="rule"))
+        errors.append(
+            InputError(
+                path,
+                f"rule '{rid}': key 'extends': unknown rule type '{ext}' (known: {known})",
+                line=line,
+                column=col,
+                kind="rule",
+            )
+        )
         return None
     validator = validators.get(ext)
     if validator is None:
@@ -208,7 +234,11 @@ def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], 
         for err in problems:
             bpath, is_key, name = error_path(err)
             line, col = doc.where(bpath, key=is_key)
-            errors.append(InputError(path, f"rule '{rid}': key '{name}': {readable_error(err)}", line=line, column=col, kind="rule"))
+            errors.append(
+                InputError(
+                    path, f"rule '{rid}': key '{name}': {readable_error(err)}", line=line, column=col, kind="rule"
+                )
+            )
         return None
     try:
         extra = list(rule_types[ext].check_rule(data) or [])
@@ -218,7 +248,9 @@ def _build_rule(doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], 
         for bpath, message in extra:
             line, col = doc.where(tuple(bpath))
             name = ".".join(map(str, bpath)) or "<rule>"
-            errors.append(InputError(path, f"rule '{rid}': key '{name}': {message}", line=line, column=col, kind="rule"))
+            errors.append(
+                InputError(path, f"rule '{rid}': key '{name}': {message}", line=line, column=col, kind="rule")
+            )
         return None
     return Rule(
         id=data["id"],

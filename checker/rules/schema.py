@@ -1,5 +1,6 @@
 """JSON schema of YAML rules: the keys every rule has, merged with a rule type's own schema,
 and readable messages for validation errors."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Safe YAML loading that remembers where every key and value came from."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,8 +60,9 @@ def _mark(node: yaml.Node, text: str | None = None) -> tuple[int, int]:
 MAX_NODES = 200_000  # aliases can make a small file expand enormously ("billion laughs")
 
 
-def _walk(node: yaml.Node, path: Path_, pos: dict, keypos: dict, open_: set | None = None,
-          text: str | None = None) -> None:
+def _walk(
+    node: yaml.Node, path: Path_, pos: dict, keypos: dict, open_: set | None = None, text: str | None = None
+) -> None:
     """Record positions; refuse recursive aliases (``&a [*a]``) and runaway alias expansion."""
     open_ = set() if open_ is None else open_
     if id(node) in open_:
@@ -92,8 +94,11 @@ class _Constructor(yaml.SafeLoader):
         except (ValueError, TypeError, OverflowError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
             # PyYAML's own constructors fail this way on bad tagged scalars ("!!timestamp ''")
             raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read the {node.tag.rsplit(':', 1)[-1]} value {str(node.value)[:40]!r}: {exc}",
-                node.start_mark) from None
+                None,
+                None,
+                f"cannot read the {node.tag.rsplit(':', 1)[-1]} value {str(node.value)[:40]!r}: {exc}",
+                node.start_mark,
+            ) from None
 
 
 def load_all(text: str) -> list[YamlDoc]:

@@ -32,6 +32,7 @@ Use (``checker.run.prepare.DocumentWork``)::
     ...
     cache.put(doc, prepared, ctx)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -124,8 +125,12 @@ def identity(instances, options, spacy_models: dict[str, str]) -> str:
         if pkg is not None:
             _hash_tree(h, pkg, seen)
         for r in rules:
-            blob = json.dumps([r.id, r.extends, r.level, r.message, r.enabled, list(r.languages), r.body],
-                              sort_keys=True, default=str, ensure_ascii=False)
+            blob = json.dumps(
+                [r.id, r.extends, r.level, r.message, r.enabled, list(r.languages), r.body],
+                sort_keys=True,
+                default=str,
+                ensure_ascii=False,
+            )
             h.update(blob.encode("utf-8") + b"\0")
     h.update(f"spacy\0{_dist_version('spacy')}\0".encode())
     for lang, model in sorted((spacy_models or {}).items()):

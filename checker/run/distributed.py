@@ -20,6 +20,7 @@ Single-machine mode (a ``LocalCluster`` of processes) is what the tests use; pas
 address of an existing scheduler (``tcp://host:8786``) to use a real cluster (workers
 need factcheck and the same plugins installed).
 """
+
 from __future__ import annotations
 
 import pickle
@@ -64,8 +65,9 @@ class DaskPreparer:
         self.client = client
         self.partitions = partitions
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec,
-                timings: dict[str, float]) -> dict[str, list]:
+    def prepare(
+        self, docs: list[Document], work: DocumentWork, spec: WorkerSpec, timings: dict[str, float]
+    ) -> dict[str, list]:
         if len(docs) < 2:
             return SerialPreparer().prepare(docs, work, spec, timings)
         spec_bytes = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
@@ -82,8 +84,9 @@ class DaskPreparer:
         return claims_by_type
 
 
-def check_paths(checker: Checker, paths: Iterable[str], *, address: str | None = None,
-                n_workers: int | None = None, **kwargs) -> Result:
+def check_paths(
+    checker: Checker, paths: Iterable[str], *, address: str | None = None, n_workers: int | None = None, **kwargs
+) -> Result:
     """``checker.check_paths`` with the per-document work on a Dask cluster."""
     client = _client(address, n_workers)
     previous = checker.preparer
@@ -104,8 +107,9 @@ def _check_story(spec_bytes: bytes, docs: list[Document]) -> bytes:
     from checker.plugins import default_host
 
     spec: WorkerSpec = pickle.loads(spec_bytes)
-    checker = Checker.from_parts(host=default_host(), options=spec.options, ruleset=spec.ruleset,
-                                 selection=spec.selection)
+    checker = Checker.from_parts(
+        host=default_host(), options=spec.options, ruleset=spec.ruleset, selection=spec.selection
+    )
     result = checker.run(docs, focus=spec.focus)
     for d in result.documents:
         for s in d.sentences:
@@ -113,8 +117,14 @@ def _check_story(spec_bytes: bytes, docs: list[Document]) -> bytes:
     return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def check_partitioned(checker: Checker, docs: list[Document], *, story: Callable[[Document], str] = story_of_directory,
-                      address: str | None = None, n_workers: int | None = None) -> Result:
+def check_partitioned(
+    checker: Checker,
+    docs: list[Document],
+    *,
+    story: Callable[[Document], str] = story_of_directory,
+    address: str | None = None,
+    n_workers: int | None = None,
+) -> Result:
     """One independent check per story, run on Dask workers; findings merged deterministically."""
     from checker.context import RunContext
     from checker.findings.finalize import finding_sort_key

@@ -5,6 +5,7 @@ chooses a *preparer* for the per-document stages (serial, or a process pool with
 a Dask preparer can be given), then pairs and compares claims in this process and
 finalises the findings (``checker.findings.finalize``).
 """
+
 from __future__ import annotations
 
 import time
@@ -93,8 +94,15 @@ class Checker:
         self.rule_sources = sources
 
     @classmethod
-    def from_parts(cls, *, host: PluginHost, options: Options, ruleset: RuleSet,
-                   selection: Selection = Selection(), preparer: Preparer | None = None) -> Checker:
+    def from_parts(
+        cls,
+        *,
+        host: PluginHost,
+        options: Options,
+        ruleset: RuleSet,
+        selection: Selection = Selection(),
+        preparer: Preparer | None = None,
+    ) -> Checker:
         """A checker over an already loaded and validated rule set (workers, rule tests, Dask)."""
         self = cls.__new__(cls)
         host.collect()
@@ -102,8 +110,9 @@ class Checker:
         self.rule_sources = []
         return self
 
-    def _init(self, host: PluginHost, options: Options, ruleset: RuleSet, selection: Selection,
-              preparer: Preparer | None) -> None:
+    def _init(
+        self, host: PluginHost, options: Options, ruleset: RuleSet, selection: Selection, preparer: Preparer | None
+    ) -> None:
         self.host = host
         self.options = options
         self.ruleset = ruleset
@@ -125,11 +134,19 @@ class Checker:
     def errors(self) -> list[InputError]:
         return list(self.host.errors) + list(self.ruleset.errors)
 
-    def check_paths(self, paths: Iterable[str], *, against: Iterable[str] = (), include: Iterable[str] = (),
-                    exclude: Iterable[str] = (), stdin_format: str = "txt") -> Result:
+    def check_paths(
+        self,
+        paths: Iterable[str],
+        *,
+        against: Iterable[str] = (),
+        include: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        stdin_format: str = "txt",
+    ) -> Result:
         t0 = time.perf_counter()
-        loaded = load_paths(paths, include=include, exclude=exclude, role="draft" if against else "article",
-                            stdin_format=stdin_format)
+        loaded = load_paths(
+            paths, include=include, exclude=exclude, role="draft" if against else "article", stdin_format=stdin_format
+        )
         docs = list(loaded.documents)
         errors = list(loaded.errors)
         focus = None
@@ -145,7 +162,9 @@ class Checker:
         result.timings = {"load": time.perf_counter() - t0 - sum(result.timings.values()), **result.timings}
         return result
 
-    def check_texts(self, texts: Mapping[str, str] | list[str], *, fmt: str = "txt", focus: Iterable[str] | None = None) -> Result:
+    def check_texts(
+        self, texts: Mapping[str, str] | list[str], *, fmt: str = "txt", focus: Iterable[str] | None = None
+    ) -> Result:
         """Check in-memory articles: ``{"a.txt": "...", "b.txt": "..."}`` (ids keep their order)."""
         if isinstance(texts, list):
             texts = {f"doc{i}.txt": t for i, t in enumerate(texts)}
@@ -164,8 +183,13 @@ class Checker:
         return start_rule_types(self.host, self.ruleset, self.selection, ctx)
 
     def worker_spec(self, ctx: RunContext, instances: list[Active]) -> WorkerSpec:
-        return WorkerSpec(options=self.options, ruleset=self.ruleset, selection=self.selection,
-                          type_names=[name for name, _, _ in instances], focus=ctx.focus)
+        return WorkerSpec(
+            options=self.options,
+            ruleset=self.ruleset,
+            selection=self.selection,
+            type_names=[name for name, _, _ in instances],
+            focus=ctx.focus,
+        )
 
     def document_work(self, ctx: RunContext, instances: list[Active]) -> DocumentWork:
         names = tuple(name for name, _, _ in instances)
@@ -182,14 +206,17 @@ class Checker:
             return PoolPreparer(self.options.jobs)
         return SerialPreparer()
 
-    def prepare(self, docs: list[Document], ctx: RunContext, instances: list[Active],
-                timings: dict[str, float] | None = None) -> dict[str, list]:
+    def prepare(
+        self, docs: list[Document], ctx: RunContext, instances: list[Active], timings: dict[str, float] | None = None
+    ) -> dict[str, list]:
         """Per-document work (clean, segment, annotate, extract) by the chosen preparer."""
         timings = timings if timings is not None else {}
         work = self.document_work(ctx, instances)
         return self.choose_preparer(len(docs)).prepare(docs, work, self.worker_spec(ctx, instances), timings)
 
-    def run(self, docs: list[Document], *, focus: set[str] | None = None, input_errors: Iterable[InputError] = ()) -> Result:
+    def run(
+        self, docs: list[Document], *, focus: set[str] | None = None, input_errors: Iterable[InputError] = ()
+    ) -> Result:
         timings: dict[str, float] = {}
         ctx = RunContext(options=self.options, focus=focus, nlp=self.nlp)
         ctx.errors.extend(self.errors)
@@ -198,8 +225,11 @@ class Checker:
         docs = self._unique(docs, ctx)
         ctx.documents = {d.id: d for d in docs}
         if len(docs) == 1:
-            ctx.error(docs[0].id, "only one article: nothing to compare it with (give more, or use --against CORPUS)",
-                      kind="notice")
+            ctx.error(
+                docs[0].id,
+                "only one article: nothing to compare it with (give more, or use --against CORPUS)",
+                kind="notice",
+            )
         instances = self.start_rule_types(ctx)
         for key in ("clean", "segment", "annotate", "extract"):
             timings.setdefault(key, 0.0)
@@ -249,5 +279,8 @@ class Checker:
             ctx.stats.setdefault(name, {})["seconds"] = round(spent, 3)
             if spent > budget:
                 owner = self.host.rule_type_owner.get(name, "?")
-                ctx.error(None, f"plugin '{owner}': rule type '{name}' took {spent:.1f} s "
-                                f"(time budget {budget:g} s)", kind="notice")
+                ctx.error(
+                    None,
+                    f"plugin '{owner}': rule type '{name}' took {spent:.1f} s (time budget {budget:g} s)",
+                    kind="notice",
+                )

@@ -32,6 +32,7 @@ Anything that goes wrong (a result that cannot be pickled, a worker that dies, a
 missing rule type in a spawned worker) is reported as a notice and the remaining
 documents are prepared serially: never a crash.
 """
+
 from __future__ import annotations
 
 import logging
@@ -137,7 +138,7 @@ def merge_states(results: list[ChunkResult], instances) -> None:
 
 def chunks(items: list, n: int) -> list[list]:
     size = max(1, -(-len(items) // n))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -149,8 +150,9 @@ class PoolPreparer:
     def __init__(self, jobs: int | None) -> None:
         self.jobs = jobs
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec,
-                timings: dict[str, float]) -> dict[str, list]:
+    def prepare(
+        self, docs: list[Document], work: DocumentWork, spec: WorkerSpec, timings: dict[str, float]
+    ) -> dict[str, list]:
         if resolve_jobs(self.jobs, len(docs)) <= 1:
             return SerialPreparer().prepare(docs, work, spec, timings)
         ctx = work.ctx
@@ -197,16 +199,21 @@ class PoolPreparer:
                 prepared.append(entry)
         return prepared, pending
 
-    def _pool(self, work: DocumentWork, spec: WorkerSpec, pending: list[tuple[int, Document]],
-              prepared: list[PreparedDoc]) -> list[ChunkResult]:
+    def _pool(
+        self, work: DocumentWork, spec: WorkerSpec, pending: list[tuple[int, Document]], prepared: list[PreparedDoc]
+    ) -> list[ChunkResult]:
         workers = min(resolve_jobs(self.jobs, len(pending)), len(pending))
         method = start_method()
         try:
             results = _run_pool(work, spec, pending, workers, method)
         except Exception as exc:  # noqa: BLE001 - never crash: fall back to serial
             log.debug("parallel preparation failed", exc_info=True)
-            work.ctx.error(None, f"parallel preparation ({workers} jobs, {method}) failed: "
-                                 f"{type(exc).__name__}: {exc}; preparing the documents serially", kind="notice")
+            work.ctx.error(
+                None,
+                f"parallel preparation ({workers} jobs, {method}) failed: "
+                f"{type(exc).__name__}: {exc}; preparing the documents serially",
+                kind="notice",
+            )
             prepared.extend(work.prepare(d, i) for i, d in pending)
             results = []
         else:
@@ -217,8 +224,9 @@ class PoolPreparer:
         return results
 
 
-def _spread_wall_time(timings: dict[str, float], stage_cpu: dict[str, float], serial: dict[str, float],
-                      wall: float, pooled: bool) -> None:
+def _spread_wall_time(
+    timings: dict[str, float], stage_cpu: dict[str, float], serial: dict[str, float], wall: float, pooled: bool
+) -> None:
     """Timings must add up to wall time (the CLI derives "load" from the total): the
     pool's wall time is spread over the stages in proportion to the workers' CPU time."""
     pool_cpu = {k: stage_cpu.get(k, 0.0) - serial.get(k, 0.0) for k in STAGES}
@@ -229,8 +237,9 @@ def _spread_wall_time(timings: dict[str, float], stage_cpu: dict[str, float], se
             timings[k] += wall * pool_cpu[k] / total
 
 
-def _run_pool(work: DocumentWork, spec: WorkerSpec, rest: list[tuple[int, Document]], workers: int,
-              method: str) -> list[ChunkResult]:
+def _run_pool(
+    work: DocumentWork, spec: WorkerSpec, rest: list[tuple[int, Document]], workers: int, method: str
+) -> list[ChunkResult]:
     import multiprocessing
 
     global _WORKER
@@ -242,8 +251,7 @@ def _run_pool(work: DocumentWork, spec: WorkerSpec, rest: list[tuple[int, Docume
         _WORKER = work
     else:
         _check_spawnable(work.instances)
-        init = {"initializer": _init_spawned,
-                "initargs": (pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL),)}
+        init = {"initializer": _init_spawned, "initargs": (pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL),)}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp, **init) as pool:
             raw = list(pool.map(_run_chunk, chunks(rest, workers * CHUNKS_PER_WORKER)))
@@ -260,5 +268,7 @@ def _check_spawnable(instances) -> None:
     probe = default_host()
     missing = [name for name, inst, _ in instances if probe.rule_types.get(name) is not type(inst)]
     if missing:
-        raise RuntimeError(f"rule type(s) {', '.join(missing)} not available in a worker process "
-                           "(registered in-process, not through an entry point)")
+        raise RuntimeError(
+            f"rule type(s) {', '.join(missing)} not available in a worker process "
+            "(registered in-process, not through an entry point)"
+        )

@@ -11,6 +11,7 @@ A worker process builds its own ``DocumentWork`` from a picklable :class:`Worker
 (:func:`build_work`): plugins from entry points, the parent's validated rules, the same
 rule types in the same order, and ``ctx.prepare_only = True``.
 """
+
 from __future__ import annotations
 
 import time
@@ -31,8 +32,14 @@ if TYPE_CHECKING:  # pragma: no cover
 class DocumentWork:
     """Everything needed to prepare documents: spaCy, the run context, the rule types."""
 
-    def __init__(self, nlp: Any, ctx: RunContext, instances: list[Active], owners: dict[str, str],
-                 cache: AnalysisCache | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Any,
+        ctx: RunContext,
+        instances: list[Active],
+        owners: dict[str, str],
+        cache: AnalysisCache | None = None,
+    ) -> None:
         self.nlp = nlp
         self.ctx = ctx
         self.instances = instances
@@ -86,15 +93,17 @@ class DocumentWork:
 class Preparer(Protocol):
     """Turns documents into claims by rule type, applying each preparation to the run."""
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec,
-                timings: dict[str, float]) -> dict[str, list]: ...
+    def prepare(
+        self, docs: list[Document], work: DocumentWork, spec: WorkerSpec, timings: dict[str, float]
+    ) -> dict[str, list]: ...
 
 
 class SerialPreparer:
     """One document after the other, in this process."""
 
-    def prepare(self, docs: list[Document], work: DocumentWork, spec: WorkerSpec | None,
-                timings: dict[str, float]) -> dict[str, list]:
+    def prepare(
+        self, docs: list[Document], work: DocumentWork, spec: WorkerSpec | None, timings: dict[str, float]
+    ) -> dict[str, list]:
         claims_by_type: dict[str, list] = {name: [] for name, _, _ in work.instances}
         prepared = []
         with work.ctx.progress("Reading articles", total=len(docs)) as bar:
@@ -125,8 +134,10 @@ def build_work(spec: WorkerSpec) -> DocumentWork:
     host = default_host()
     missing = [n for n in spec.type_names if n not in host.rule_types]
     if missing:
-        raise RuntimeError(f"rule type(s) {', '.join(missing)} not available in a worker process "
-                           "(registered in-process, not through an entry point?)")
+        raise RuntimeError(
+            f"rule type(s) {', '.join(missing)} not available in a worker process "
+            "(registered in-process, not through an entry point?)"
+        )
     nlp = NlpProvider(spec.options.spacy_models)
     ctx = RunContext(options=spec.options, focus=spec.focus, nlp=nlp, prepare_only=True)
     instances = start_rule_types(host, spec.ruleset, spec.selection, ctx, names=spec.type_names)

@@ -6,6 +6,7 @@ onto a run: document fields, claims by rule type, the errors it raised (a rule's
 problem, found by every worker that builds the same lexicon, is reported once) and what
 it added to the run statistics.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -36,18 +37,36 @@ class PreparedDoc:
     index: int = 0
 
     @classmethod
-    def of(cls, doc: Document, claims: dict[str, list], errors: list[InputError], stats: Stats,
-           timings: dict[str, float] | None = None, index: int = 0) -> PreparedDoc:
-        return cls(fields={k: getattr(doc, k) for k in DOC_FIELDS}, claims=claims, errors=list(errors),
-                   stats=stats, timings=dict(timings or {}), index=index)
+    def of(
+        cls,
+        doc: Document,
+        claims: dict[str, list],
+        errors: list[InputError],
+        stats: Stats,
+        timings: dict[str, float] | None = None,
+        index: int = 0,
+    ) -> PreparedDoc:
+        return cls(
+            fields={k: getattr(doc, k) for k in DOC_FIELDS},
+            claims=claims,
+            errors=list(errors),
+            stats=stats,
+            timings=dict(timings or {}),
+            index=index,
+        )
 
     def strip_tokens(self) -> None:
         """Drop spaCy objects before the document leaves its process."""
         for s in self.fields.get("sentences") or []:
             s.tokens = None
 
-    def apply(self, doc: Document, ctx: RunContext, claims_by_type: dict[str, list],
-              seen_rule_errors: set[tuple] | None = None) -> None:
+    def apply(
+        self,
+        doc: Document,
+        ctx: RunContext,
+        claims_by_type: dict[str, list],
+        seen_rule_errors: set[tuple] | None = None,
+    ) -> None:
         """Put this preparation onto ``doc``, its claims into ``claims_by_type``, the rest into ``ctx``."""
         for k, v in self.fields.items():
             if getattr(doc, k) is not v:
@@ -64,8 +83,9 @@ class PreparedDoc:
         add_stats(ctx, self.stats)
 
 
-def merge_prepared(docs: list[Document], prepared: list[PreparedDoc], ctx: RunContext,
-                   claims_by_type: dict[str, list]) -> dict[str, float]:
+def merge_prepared(
+    docs: list[Document], prepared: list[PreparedDoc], ctx: RunContext, claims_by_type: dict[str, list]
+) -> dict[str, float]:
     """Apply preparations in document order; return the summed seconds per stage."""
     seen = rule_error_keys(ctx)
     stage_seconds = {k: 0.0 for k in STAGES}
@@ -97,8 +117,8 @@ class ContextMark:
 
     def take(self) -> tuple[list[InputError], Stats]:
         """Remove and return the errors and statistics added since the mark."""
-        errors = self.ctx.errors[self.n_errors:]
-        del self.ctx.errors[self.n_errors:]
+        errors = self.ctx.errors[self.n_errors :]
+        del self.ctx.errors[self.n_errors :]
         delta = stats_delta(self.stats, self.ctx.stats)
         self.ctx.stats.clear()
         self.ctx.stats.update({k: dict(v) for k, v in self.stats.items()})

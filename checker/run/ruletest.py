@@ -4,6 +4,7 @@ A ``conflict`` pair passes when the rule itself reports a finding linking the tw
 one-sentence documents; a ``consistent`` pair passes when the rule reports nothing
 at level warning or above for them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,8 +48,9 @@ def run_case(checker, rule, expectation: str, index: int, pair) -> Outcome:
     from checker.run.ruletypes import Selection
 
     opts = replace(checker.options, default_language=rule.languages[0]) if rule.languages else checker.options
-    sub = Checker.from_parts(host=checker.host, options=opts, ruleset=checker.ruleset,
-                             selection=Selection.of({rule.extends}, {rule.id}))
+    sub = Checker.from_parts(
+        host=checker.host, options=opts, ruleset=checker.ruleset, selection=Selection.of({rule.extends}, {rule.id})
+    )
     result = sub.check_texts({"a.txt": pair[0], "b.txt": pair[1]})
     mine = [f for f in result.findings if f.rule_id == rule.id and {"a.txt", "b.txt"} <= set(f.documents())]
     if expectation == "conflict":

@@ -8,6 +8,7 @@
 * Guard: an exception in a plugin's step is one ``plugin`` error naming the plugin and
   the step, never a crash.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -39,8 +40,10 @@ class Selection:
 
     @classmethod
     def of(cls, only_types: Iterable[str] | None = None, only_rules: Iterable[str] | None = None) -> Selection:
-        return cls(frozenset(only_types) if only_types is not None else None,
-                   frozenset(only_rules) if only_rules is not None else None)
+        return cls(
+            frozenset(only_types) if only_types is not None else None,
+            frozenset(only_rules) if only_rules is not None else None,
+        )
 
 
 def _providers(classes: dict[str, type[RuleType]]) -> dict[str, list[str]]:
@@ -97,15 +100,18 @@ def required_providers(classes: dict[str, type[RuleType]]) -> set[str]:
     return {p for n, cls in classes.items() for what in cls.requires for p in providers.get(what, []) if p != n}
 
 
-def rules_for(ruleset: RuleSet, name: str, selection: Selection, providers: AbstractSet[str] = frozenset()) -> list[Rule]:
+def rules_for(
+    ruleset: RuleSet, name: str, selection: Selection, providers: AbstractSet[str] = frozenset()
+) -> list[Rule]:
     rules = ruleset.by_type(name)
     if selection.only_rules is not None and name not in providers:
         rules = [r for r in rules if r.id in selection.only_rules]
     return rules
 
 
-def start_rule_types(host: PluginHost, ruleset: RuleSet, selection: Selection, ctx: RunContext,
-                     names: list[str] | None = None) -> list[Active]:
+def start_rule_types(
+    host: PluginHost, ruleset: RuleSet, selection: Selection, ctx: RunContext, names: list[str] | None = None
+) -> list[Active]:
     """Instantiate and set up the active rule types (or exactly ``names``), in execution order."""
     chosen = active_rule_types(host, selection) if names is None else [(n, host.rule_types[n]) for n in names]
     classes = dict(chosen)
@@ -116,16 +122,23 @@ def start_rule_types(host: PluginHost, ruleset: RuleSet, selection: Selection, c
         owner = host.rule_type_owner.get(name, "?")
         missing = [what for what in cls.requires if what not in provided]
         if missing:
-            ctx.error(None, f"plugin '{owner}': rule type '{name}' requires {', '.join(missing)}, "
-                            "which no installed rule type provides; skipped", kind="plugin")
+            ctx.error(
+                None,
+                f"plugin '{owner}': rule type '{name}' requires {', '.join(missing)}, "
+                "which no installed rule type provides; skipped",
+                kind="plugin",
+            )
             continue
         rules = rules_for(ruleset, name, selection, providers)
         try:
             inst = cls()
             inst.setup(rules, ctx)
         except Exception as exc:  # noqa: BLE001 - isolate plugin failures
-            ctx.error(None, f"plugin '{owner}': rule type '{name}' failed to start: {type(exc).__name__}: {exc}",
-                      kind="plugin")
+            ctx.error(
+                None,
+                f"plugin '{owner}': rule type '{name}' failed to start: {type(exc).__name__}: {exc}",
+                kind="plugin",
+            )
             continue
         out.append((name, inst, rules))
     return out
@@ -137,6 +150,7 @@ def guarded(ctx: RunContext, owner: str, name: str, step: str, fn: Callable[[], 
         return fn()
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one failing rule type must not stop the run
         log.debug("rule type %s failed in %s", name, step, exc_info=True)
-        ctx.error(None, f"plugin '{owner}': rule type '{name}' raised in {step}: {type(exc).__name__}: {exc}",
-                  kind="plugin")
+        ctx.error(
+            None, f"plugin '{owner}': rule type '{name}' raised in {step}: {type(exc).__name__}: {exc}", kind="plugin"
+        )
         return None

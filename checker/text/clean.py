@@ -9,6 +9,7 @@ Kept but labelled: FAQ blocks (``faq``), pull quotes (``quote``) and their
 attributions (``attribution``).  Claims are only ever compared across documents, so a
 FAQ that restates its own article is never compared with that article.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,13 +26,19 @@ TEASER_MARKER = re.compile(
     r"\s*[:\-–]?\s*(?P<rest>.*)$",
     re.I,
 )
-_MONTHS = (r"(?:janv(?:ier)?|févr(?:ier)?|fevr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|août|aout|sept(?:embre)?|"
-           r"oct(?:obre)?|nov(?:embre)?|déc(?:embre)?|dec(?:embre)?|january|february|march|april|may|june|july|august|"
-           r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|nov|dec)\.?")
-_DAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTHS = (
+    r"(?:janv(?:ier)?|févr(?:ier)?|fevr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|août|aout|sept(?:embre)?|"
+    r"oct(?:obre)?|nov(?:embre)?|déc(?:embre)?|dec(?:embre)?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|nov|dec)\.?"
+)
+_DAYS = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _TIME = r"(?:\s*(?:à|a|at|,|-|–)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}\s*(?:am|pm|utc|gmt|cet)?)?"
-_DATE_ONLY = (rf"(?:(?:le|on)\s+)?(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}|"
-              rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}){_TIME}")
+_DATE_ONLY = (
+    rf"(?:(?:le|on)\s+)?(?:{_DAYS}\s*,?\s*)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTHS}\s+\d{{4}}|"
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}){_TIME}"
+)
 BYLINE = re.compile(
     # "Publié le 12 décembre 2024 à 08h07", "franceinfo avec AFP - Publié le 18 novembre 2025", "Updated on ..."
     r"^.{0,60}\b(?:publié|mis\s+à\s+jour|modifié|actualisé|posted|published|updated|last\s+updated)\b.{0,60}\d{4}.{0,30}$"
@@ -46,8 +53,12 @@ BIO_ROLE = re.compile(
     r"columnist|correspondant|correspondent|contributor|contributeur|pigiste|fondateur\s+de\s+ce\s+site)\b",
     re.I,
 )
-BIO_DETAIL = re.compile(r"\b(?:\d{2}\s+ans|years?\s+old|passionn[ée]|depuis\s+plus\s+de|spécialis|since\s+\d{4}|\d+\s+years)\b", re.I)
-SITE = re.compile(r"^\s*(?:www\.)?[\w\-]+\.(?:fr|com|net|org|io|ia|ai|info|co|uk|be|ch|ca|news|tech)(?=$|[A-Z\s/›>|])", re.I)
+BIO_DETAIL = re.compile(
+    r"\b(?:\d{2}\s+ans|years?\s+old|passionn[ée]|depuis\s+plus\s+de|spécialis|since\s+\d{4}|\d+\s+years)\b", re.I
+)
+SITE = re.compile(
+    r"^\s*(?:www\.)?[\w\-]+\.(?:fr|com|net|org|io|ia|ai|info|co|uk|be|ch|ca|news|tech)(?=$|[A-Z\s/›>|])", re.I
+)
 BREADCRUMB = re.compile(r"^\s*[^.!?]{1,60}(?:\s[›>»|/]\s[^.!?]{1,60}){2,}\s*$")
 FAQ_HEADING = re.compile(
     r"^\s*(?:questions?\s+fréquemment\s+posées|foire\s+aux\s+questions|questions\s+fréquentes|faq|f\.a\.q\.?|"
@@ -124,8 +135,14 @@ class _Removals:
         self.indexes.add(i)
 
 
-def _line_reason(doc: Document, text: str, position: float, languages: tuple[str, ...],
-                 paragraph_langs: dict[int, tuple[str, float]], i: int) -> tuple[str | None, bool]:
+def _line_reason(
+    doc: Document,
+    text: str,
+    position: float,
+    languages: tuple[str, ...],
+    paragraph_langs: dict[int, tuple[str, float]],
+    i: int,
+) -> tuple[str | None, bool]:
     """Why a line is not the article (or None), and whether what follows is page furniture too."""
     marker = TEASER_MARKER.match(text)
     if marker and len(text) < 160:
@@ -144,8 +161,9 @@ def _line_reason(doc: Document, text: str, position: float, languages: tuple[str
     return None, False
 
 
-def _mark_removals(doc: Document, content: list[_Line], languages: tuple[str, ...],
-                   found: _Removals) -> dict[int, tuple[str, float]]:
+def _mark_removals(
+    doc: Document, content: list[_Line], languages: tuple[str, ...], found: _Removals
+) -> dict[int, tuple[str, float]]:
     total_chars = sum(len(ln.stripped) for ln in content) or 1
     paragraph_langs: dict[int, tuple[str, float]] = {}
     seen_chars = 0
@@ -155,8 +173,13 @@ def _mark_removals(doc: Document, content: list[_Line], languages: tuple[str, ..
         position = seen_chars / total_chars
         seen_chars += len(text)
         prev = content[i - 1] if i else None
-        if (BYLINE.match(text) is None and not (TEASER_MARKER.match(text) and len(text) < 160)
-                and prev is not None and text == prev.stripped and len(text.split()) <= 5):
+        if (
+            BYLINE.match(text) is None
+            and not (TEASER_MARKER.match(text) and len(text) < 160)
+            and prev is not None
+            and text == prev.stripped
+            and len(text.split()) <= 5
+        ):
             found.add(i - 1, prev, "byline")  # a name printed twice (author card)
             found.add(i, ln, "byline")
             continue

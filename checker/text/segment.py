@@ -5,6 +5,7 @@ pipeline; sentence boundaries are then repaired so that decimals (``13,75``), ra
 (``30 à 35 %``), abbreviations (``M. Nadella``), bullets (``•``) and ``« … »`` quotes
 are not cut wrongly.  Every ``Sentence`` keeps ``start``/``end`` into ``Document.text``.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,61 @@ from checker.model import Document, Sentence
 BULLETS = "•◦▪‣●○■□–-*·"
 _BULLET_RE = re.compile(r"(?:^|(?<=\s))[•◦▪‣●■□·](?=\s)")
 _LIST_LINE_RE = re.compile(r"^\s*(?:[•◦▪‣●○■□*·]|[-–](?=\s)|\d{1,2}[.)](?=\s))")
-_TERMINAL = tuple(".!?…:;»\")”")
+_TERMINAL = tuple('.!?…:;»")”')
 ABBREVIATIONS = {
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "etc", "cf", "p", "pp", "vol", "no",
-    "n°", "art", "env", "av", "apr", "j.-c", "mr", "mrs", "ms", "prof", "inc", "ltd", "corp", "co", "jr", "sr",
-    "vs", "e.g", "i.e", "approx", "dept", "fig", "janv", "févr", "sept", "oct", "nov", "déc", "jan", "feb", "mar",
-    "aug", "sep", "dec", "u.s", "u.k",
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "pr",
+    "me",
+    "mgr",
+    "st",
+    "ste",
+    "etc",
+    "cf",
+    "p",
+    "pp",
+    "vol",
+    "no",
+    "n°",
+    "art",
+    "env",
+    "av",
+    "apr",
+    "j.-c",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "jr",
+    "sr",
+    "vs",
+    "e.g",
+    "i.e",
+    "approx",
+    "dept",
+    "fig",
+    "janv",
+    "févr",
+    "sept",
+    "oct",
+    "nov",
+    "déc",
+    "jan",
+    "feb",
+    "mar",
+    "aug",
+    "sep",
+    "dec",
+    "u.s",
+    "u.k",
 }
 
 
@@ -106,11 +156,11 @@ def _bad_boundary(text: str, cut: int) -> bool:
     if not before.endswith(_TERMINAL) and (after[0].islower() or after[0] in "%€$»)”,;:"):
         return True
     # a lone closing quote or bracket
-    if after[0] in "»)”" :
+    if after[0] in "»)”":
         return True
     # unbalanced « … » : inside an open quotation
     if before.count("«") > before.count("»") and "»" in after:
-        inner = before[before.rfind("«"):]
+        inner = before[before.rfind("«") :]
         if not inner.rstrip().endswith((".", "!", "?", "…")):
             return True
     return False
@@ -160,8 +210,9 @@ def _section_at(regions: list[tuple[int, int, str]], offset: int) -> str | None:
     return None
 
 
-def segment_document(doc: Document, nlp, *, clean_view: str | None = None,
-                     sections: list[tuple[int, int, str]] | None = None) -> list[Sentence]:
+def segment_document(
+    doc: Document, nlp, *, clean_view: str | None = None, sections: list[tuple[int, int, str]] | None = None
+) -> list[Sentence]:
     """Segment ``doc`` into sentences.
 
     ``clean_view`` is the view with removed regions blanked (defaults to ``doc.view``);
@@ -173,7 +224,7 @@ def segment_document(doc: Document, nlp, *, clean_view: str | None = None,
     sections = sections or []
     pieces: list[tuple[int, int, int, str]] = []  # (start, end, paragraph, section)
     for para, block in enumerate(blocks):
-        text = view[block.start:block.end]
+        text = view[block.start : block.end]
         cuts = set(rule_cuts(text))
         # bullets inside a line start new items
         for m in _BULLET_RE.finditer(text):

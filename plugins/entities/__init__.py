@@ -3,6 +3,7 @@
 It *provides* ``entities``; the numeric and relation rule types *require* it, and the host
 runs it before them.  Alias lists are YAML rules of type ``entities``.
 """
+
 from __future__ import annotations
 
 from checker import hookimpl

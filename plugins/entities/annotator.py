@@ -22,6 +22,7 @@ phrase the most recently mentioned one wins.
 
 One pass per document; every pattern is compiled once per language.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,6 @@ from typing import Any
 
 from checker.model import Document, EntityMention, Sentence
 from checker.ruletype import RuleType
-
 from plugins.entities.textnorm import fold, key, phrase_regex
 
 DEFAULT_WINDOW = 2
@@ -148,8 +148,10 @@ def clean_name(text: str) -> tuple[int, int]:
 
 # Generic words of company names: "Brightline Software", "Groupe Valmont" and "Valmont"
 # are one company for articles that shorten the name.  Only for names no rule declares.
-_GENERIC_TRAIL = re.compile(r"(?:\s+(?:Software|Systems|Networks|Technologies|Technology|Labs|Group|Groupe|Holdings?"
-                            r"|Inc\.?|Ltd\.?|SA|SAS|SE|AG|GmbH|plc|NV|BV))+$")
+_GENERIC_TRAIL = re.compile(
+    r"(?:\s+(?:Software|Systems|Networks|Technologies|Technology|Labs|Group|Groupe|Holdings?"
+    r"|Inc\.?|Ltd\.?|SA|SAS|SE|AG|GmbH|plc|NV|BV))+$"
+)
 _GENERIC_LEAD = re.compile(r"^(?:(?:le\s+|the\s+)?(?:Groupe|Group|Société|Cabinet))\s+(?=[A-Z])")
 
 
@@ -177,41 +179,236 @@ def entity_id(name: str) -> str:
 # Titles written before a name ("Governor Maria Okafor", "M. Lecoq"): not part of the name,
 # and a person context for a lone surname.
 TITLES = {
-    "m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "me", "maitre",
-    "governor", "gouverneur", "gouverneure", "president", "presidente", "mayor", "maire", "minister", "ministre",
-    "senator", "senateur", "senatrice", "depute", "deputee", "judge", "juge", "colonel", "captain",
-    "capitaine", "coach", "chancellor", "chancelier", "chanceliere", "pope", "pape", "cardinal", "bishop",
-    "commissioner", "commissaire", "inspector", "inspecteur", "sheriff", "sergeant", "lieutenant", "professor",
-    "professeur", "docteur", "monsieur", "madame", "mademoiselle", "manager", "entraineur", "selectionneur",
+    "m",
+    "mme",
+    "mlle",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "me",
+    "maitre",
+    "governor",
+    "gouverneur",
+    "gouverneure",
+    "president",
+    "presidente",
+    "mayor",
+    "maire",
+    "minister",
+    "ministre",
+    "senator",
+    "senateur",
+    "senatrice",
+    "depute",
+    "deputee",
+    "judge",
+    "juge",
+    "colonel",
+    "captain",
+    "capitaine",
+    "coach",
+    "chancellor",
+    "chancelier",
+    "chanceliere",
+    "pope",
+    "pape",
+    "cardinal",
+    "bishop",
+    "commissioner",
+    "commissaire",
+    "inspector",
+    "inspecteur",
+    "sheriff",
+    "sergeant",
+    "lieutenant",
+    "professor",
+    "professeur",
+    "docteur",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "manager",
+    "entraineur",
+    "selectionneur",
 }
 PERSON_LABELS = ("PER", "PERSON")
 # Nouns right before a name that make it an organisation ("l'enseigne Darcel", "the company Darcel",
 # "l'action Orphéa"): a lone surname after them is not the person met earlier.
 ORG_NOUNS = {
-    "enseigne", "societe", "entreprise", "firme", "groupe", "marque", "chaine", "compagnie", "biotech", "start-up",
-    "startup", "fabricant", "chausseur", "distributeur", "club", "equipe", "banque", "fonds", "company", "firm",
-    "group", "brand", "chain", "retailer", "maker", "bank", "fund", "team", "label", "publisher", "editeur",
-    "operateur", "operator", "manufacturer", "action", "titre", "shares", "stock", "actions", "laboratoire",
-    "lab", "magasins", "magasin", "usine", "usines", "salaries", "employees", "filiale", "subsidiary",
+    "enseigne",
+    "societe",
+    "entreprise",
+    "firme",
+    "groupe",
+    "marque",
+    "chaine",
+    "compagnie",
+    "biotech",
+    "start-up",
+    "startup",
+    "fabricant",
+    "chausseur",
+    "distributeur",
+    "club",
+    "equipe",
+    "banque",
+    "fonds",
+    "company",
+    "firm",
+    "group",
+    "brand",
+    "chain",
+    "retailer",
+    "maker",
+    "bank",
+    "fund",
+    "team",
+    "label",
+    "publisher",
+    "editeur",
+    "operateur",
+    "operator",
+    "manufacturer",
+    "action",
+    "titre",
+    "shares",
+    "stock",
+    "actions",
+    "laboratoire",
+    "lab",
+    "magasins",
+    "magasin",
+    "usine",
+    "usines",
+    "salaries",
+    "employees",
+    "filiale",
+    "subsidiary",
 }
 # Verbs (or participles after an auxiliary) right after a name that make it a person
 PERSON_VERBS = {
-    "said", "says", "told", "added", "declared", "explained", "stated", "argued", "insisted", "wrote", "tweeted",
-    "believes", "thinks", "smiled", "laughed", "resigned", "wants", "wanted", "died", "born",
-    "explique", "declare", "affirme", "raconte", "assure", "estime", "ajoute", "precise", "souligne", "confie",
-    "indique", "rappelle", "reconnait", "promet", "denonce", "regrette", "salue", "pense", "sourit", "demissionne",
-    "dit", "repond", "ne", "nee", "decede", "meurt", "veut", "voulait",
+    "said",
+    "says",
+    "told",
+    "added",
+    "declared",
+    "explained",
+    "stated",
+    "argued",
+    "insisted",
+    "wrote",
+    "tweeted",
+    "believes",
+    "thinks",
+    "smiled",
+    "laughed",
+    "resigned",
+    "wants",
+    "wanted",
+    "died",
+    "born",
+    "explique",
+    "declare",
+    "affirme",
+    "raconte",
+    "assure",
+    "estime",
+    "ajoute",
+    "precise",
+    "souligne",
+    "confie",
+    "indique",
+    "rappelle",
+    "reconnait",
+    "promet",
+    "denonce",
+    "regrette",
+    "salue",
+    "pense",
+    "sourit",
+    "demissionne",
+    "dit",
+    "repond",
+    "ne",
+    "nee",
+    "decede",
+    "meurt",
+    "veut",
+    "voulait",
 }
 # Words of role titles written before a name ("Chief Executive Officer Tom Hale", "Prime Minister
 # Ana Ruiz"): stripped from the front of a person's name, as TITLES are, when a capitalised name follows
 ROLE_TITLE_WORDS = {
-    "chief", "executive", "officer", "financial", "operating", "technology", "prime", "minister", "secretary",
-    "deputy", "vice", "interim", "acting", "former", "director", "managing", "head", "chairman", "chairwoman",
-    "chair", "prefect", "prefet", "prefete", "ambassador", "ambassadeur", "ambassadrice", "premier", "sheriff",
-    "prosecutor", "procureur", "procureure", "spokesperson", "spokesman", "spokeswoman", "ceo", "cfo", "cto",
-    "coo", "pdg", "directeur", "directrice", "presidente", "state", "foreign", "interior", "justice", "finance",
-    "defence", "defense", "health", "education", "labour", "labor", "trade", "economy", "ex", "outgoing",
-    "incoming", "board", "superintendent", "police", "fire", "mayor-elect", "president-elect",
+    "chief",
+    "executive",
+    "officer",
+    "financial",
+    "operating",
+    "technology",
+    "prime",
+    "minister",
+    "secretary",
+    "deputy",
+    "vice",
+    "interim",
+    "acting",
+    "former",
+    "director",
+    "managing",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "prefect",
+    "prefet",
+    "prefete",
+    "ambassador",
+    "ambassadeur",
+    "ambassadrice",
+    "premier",
+    "sheriff",
+    "prosecutor",
+    "procureur",
+    "procureure",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "pdg",
+    "directeur",
+    "directrice",
+    "presidente",
+    "state",
+    "foreign",
+    "interior",
+    "justice",
+    "finance",
+    "defence",
+    "defense",
+    "health",
+    "education",
+    "labour",
+    "labor",
+    "trade",
+    "economy",
+    "ex",
+    "outgoing",
+    "incoming",
+    "board",
+    "superintendent",
+    "police",
+    "fire",
+    "mayor-elect",
+    "president-elect",
 }
 _TITLE_WORD = re.compile(r"([^\W\d]+(?:-[^\W\d]+)?)\.?\s+(?=[^\W\d])")
 
@@ -223,7 +420,7 @@ def strip_titles(raw: str, s: int, e: int, label: str = "") -> tuple[int, bool]:
     words = TITLES if label == "ORG" else TITLES | ROLE_TITLE_WORDS
     while True:
         m = _TITLE_WORD.match(raw, s, e)
-        rest = raw[m.end():e].split() if m else []
+        rest = raw[m.end() : e].split() if m else []
         if not m or fold(m.group(1)) not in words or not rest or not rest[0][:1].isupper():
             break
         if all(fold(w).strip(".") in words for w in rest):
@@ -289,7 +486,9 @@ class EntitiesRuleType(RuleType):
                         if isinstance(item, str):
                             item = {"text": item}
                         entry = Entry(
-                            eid, label, "alias" if kind == "aliases" else "contextual",
+                            eid,
+                            label,
+                            "alias" if kind == "aliases" else "contextual",
                             requires=tuple(item.get("requires", [eid])) if kind == "contextual" else (),
                             window=item.get("window", window),
                         )
@@ -305,7 +504,7 @@ class EntitiesRuleType(RuleType):
                         m = _LEADING_DET.match(fold(text))
                         if m:
                             entry.needs_det = True
-                            text = text[m.end():]
+                            text = text[m.end() :]
                         k = key(text)
                         if k:
                             self._add_literal(lex, literals, text, k, entry)
@@ -360,7 +559,7 @@ class EntitiesRuleType(RuleType):
                 prev = w if not tok.is_punct else ""
         return out
 
-    def _sentence(self, sent: Sentence, index: int, lex: Lexicon, state: "_DocState") -> list[EntityMention]:
+    def _sentence(self, sent: Sentence, index: int, lex: Lexicon, state: _DocState) -> list[EntityMention]:
         text = sent.text
         cands = self._literal_candidates(text, lex)
         for rx, entry in lex.patterns:
@@ -373,8 +572,16 @@ class EntitiesRuleType(RuleType):
         for c, eid, label, src in chosen:
             if not eid:
                 continue
-            out.append(EntityMention(id=eid, text=text[c.start:c.end], start=sent.start + c.start,
-                                     end=sent.start + c.end, label=label, source=src))
+            out.append(
+                EntityMention(
+                    id=eid,
+                    text=text[c.start : c.end],
+                    start=sent.start + c.start,
+                    end=sent.start + c.end,
+                    label=label,
+                    source=src,
+                )
+            )
             state.history.append((index, eid))
             display = c.display if c.source == "ner" and not c.declared else eid
             state.display.setdefault(eid, display or eid)
@@ -382,7 +589,7 @@ class EntitiesRuleType(RuleType):
         return out
 
     @staticmethod
-    def _literal_candidates(text: str, lex: Lexicon) -> list["_Cand"]:
+    def _literal_candidates(text: str, lex: Lexicon) -> list[_Cand]:
         """Declared names and aliases found in the sentence (capital and determiner rules applied)."""
         cands: list[_Cand] = []
         if lex.literal is None:
@@ -393,16 +600,19 @@ class EntitiesRuleType(RuleType):
             for e in lex.by_key.get(key(m.group(0)), []):
                 if e.capital and not text[m.start()].isupper():
                     continue
-                if e.needs_det and not _DET_BEFORE.search(folded[max(0, m.start() - 12):m.start()]):
+                if e.needs_det and not _DET_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]):
                     continue
                 kept.append(e)
             if kept:
-                src = "name" if any(e.kind == "name" for e in kept) else (
-                    "alias" if any(e.kind == "alias" for e in kept) else "contextual")
+                src = (
+                    "name"
+                    if any(e.kind == "name" for e in kept)
+                    else ("alias" if any(e.kind == "alias" for e in kept) else "contextual")
+                )
                 cands.append(_Cand(m.start(), m.end(), kept, src))
         return cands
 
-    def _choose(self, cands: list["_Cand"], index: int, history: list) -> list[tuple]:
+    def _choose(self, cands: list[_Cand], index: int, history: list) -> list[tuple]:
         """Non-overlapping candidates, longest first, known entities before unknown NER spans;
         contextual aliases last, once the other mentions of the sentence are known."""
         rank = {"name": 0, "alias": 1, "ner": 2, "contextual": 3}
@@ -437,7 +647,7 @@ class EntitiesRuleType(RuleType):
         return chosen
 
     @staticmethod
-    def _register(state: "_DocState", eid: str, display: str, label: str, c: "_Cand") -> None:
+    def _register(state: _DocState, eid: str, display: str, label: str, c: _Cand) -> None:
         """Remember the last word of a full person name (``Altman`` -> Sam Altman) and the first word
         of a multi-word organisation name (``Northbridge`` -> Northbridge United) for later mentions."""
         words = display.split()
@@ -446,8 +656,13 @@ class EntitiesRuleType(RuleType):
         capitalised = all(w[:1].isupper() for w in words)
         if label in PERSON_LABELS or (label == "" and capitalised and len(words) <= 3):
             state.surnames.setdefault(key(words[-1]), eid)
-        if c.source == "ner" and not c.declared and label not in PERSON_LABELS and capitalised \
-                and fold(words[0]) not in TITLES:
+        if (
+            c.source == "ner"
+            and not c.declared
+            and label not in PERSON_LABELS
+            and capitalised
+            and fold(words[0]) not in TITLES
+        ):
             state.shortnames.setdefault(key(words[0]), eid)
 
     @staticmethod
@@ -471,7 +686,7 @@ class EntitiesRuleType(RuleType):
                     break
         return best[1] if best else None
 
-    def _ner(self, sent: Sentence, lex: Lexicon, state: "_DocState") -> list[_Cand]:
+    def _ner(self, sent: Sentence, lex: Lexicon, state: _DocState) -> list[_Cand]:
         span = sent.tokens
         if span is None:
             return []
@@ -485,7 +700,7 @@ class EntitiesRuleType(RuleType):
             spans = [(s, "") for s in _capitalised_runs(span)]
         for ent, label in spans:
             rs = base + ent.start_char
-            raw = sent.text[max(rs, 0):base + ent.end_char]
+            raw = sent.text[max(rs, 0) : base + ent.end_char]
             s, e = clean_name(raw)
             # "Governor Maria Okafor": the title is no part of the name, but says it is a person
             s, title = strip_titles(raw, s, e, label)
@@ -495,8 +710,8 @@ class EntitiesRuleType(RuleType):
             k = key(name)
             if k in lex.ignore:
                 continue
-            before = folded[max(0, rs + s - 30):max(rs + s, 0)].split()
-            after = folded[rs + e:rs + e + 30].split()
+            before = folded[max(0, rs + s - 30) : max(rs + s, 0)].split()
+            after = folded[rs + e : rs + e + 30].split()
             if before and before[-1].rstrip(".") in TITLES:
                 title = True
             known = lex.names.get(k)
@@ -520,13 +735,13 @@ class EntitiesRuleType(RuleType):
                 eid = entity_id(eid)
             else:
                 eid, lab = known[0], known[1] or label
-            out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab, display=display,
-                             declared=declared))
+            out.append(_Cand(rs + s, rs + e, [], "ner", ner_id=eid, ner_label=lab, display=display, declared=declared))
         return out
 
     @staticmethod
-    def _resolve_short(k: str, label: str, title: bool, before: list[str], after: list[str],
-                       state: "_DocState") -> tuple[str, str] | None:
+    def _resolve_short(
+        k: str, label: str, title: bool, before: list[str], after: list[str], state: _DocState
+    ) -> tuple[str, str] | None:
         """A lone surname or short company name met after its full form in the document.
 
         A surname resolves to the person only in a person context (NER PER, a title, a verb of
@@ -537,8 +752,9 @@ class EntitiesRuleType(RuleType):
         org_noun = bool(before) and (before[-1] in ORG_NOUNS or (len(before) > 1 and before[-2] in ORG_NOUNS))
         org_ctx = org_noun or (k in state.org_keys and label not in PERSON_LABELS and not title)
         if k in state.surnames and not org_ctx:
-            verb = bool(after) and (after[0] in PERSON_VERBS or (
-                len(after) > 1 and after[0] in _AUX and after[1] in PERSON_VERBS))
+            verb = bool(after) and (
+                after[0] in PERSON_VERBS or (len(after) > 1 and after[0] in _AUX and after[1] in PERSON_VERBS)
+            )
             if label in PERSON_LABELS or title or verb or label == "":
                 return state.surnames[k], "PER"
         if k in state.shortnames and not title and label not in PERSON_LABELS:
@@ -571,8 +787,8 @@ def _capitalised_runs(span) -> list:
             cur.append(tok)
         else:
             if cur:
-                runs.append(span.doc[cur[0].i:cur[-1].i + 1])
+                runs.append(span.doc[cur[0].i : cur[-1].i + 1])
             cur = []
     if cur:
-        runs.append(span.doc[cur[0].i:cur[-1].i + 1])
+        runs.append(span.doc[cur[0].i : cur[-1].i + 1])
     return runs

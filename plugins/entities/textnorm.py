@@ -5,6 +5,7 @@ spaces *character by character*, so that an offset in the folded text is the sam
 offset in the original: a regex match on the folded sentence maps straight back to
 document offsets.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Importing this package is cheap: ``torch``/``transformers`` are imported only when an
 NLI rule actually needs the model (see ``backend.py``).
 """
+
 from checker import hookimpl
 
 from .rule import NliRuleType

@@ -12,6 +12,7 @@ runs that do not use the ``nli`` rule type (or ``factcheck --help``) stay fast.
   2: contradiction}`` in the rule or the model profile.
 * One instance per (model, device) per process (module-level cache).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,19 +22,32 @@ import os
 import re
 import socket
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 log = logging.getLogger("factcheck")
 
 CANONICAL = ("entailment", "neutral", "contradiction")
 _LOCK = threading.Lock()
-_MODELS: dict[tuple, "NliModel"] = {}
+_MODELS: dict[tuple, NliModel] = {}
 _FAILED: dict[tuple, str] = {}
-TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "sentencepiece.bpe.model", "spm.model",
-                   "tokenizer.model", "spiece.model")
-WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json", "pytorch_model.bin.index.json")
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "sentencepiece.bpe.model",
+    "spm.model",
+    "tokenizer.model",
+    "spiece.model",
+)
+WEIGHT_FILES = (
+    "model.safetensors",
+    "pytorch_model.bin",
+    "model.safetensors.index.json",
+    "pytorch_model.bin.index.json",
+)
 
 
 class ModelUnavailable(Exception):
@@ -71,7 +85,8 @@ def resolve_labels(id2label: dict, mapping: dict | None = None) -> dict[int, str
             names = ", ".join(f"{k}={v}" for k, v in sorted(id2label.items(), key=lambda kv: int(kv[0])))
             raise ModelUnavailable(
                 f"cannot tell what the model's labels mean ({names}); add e.g. "
-                "'labels: {0: entailment, 1: neutral, 2: contradiction}' to the rule or the model profile")
+                "'labels: {0: entailment, 1: neutral, 2: contradiction}' to the rule or the model profile"
+            )
         out[idx] = label
     if "entailment" not in out.values():
         raise ModelUnavailable("the model has no entailment label")
@@ -79,8 +94,9 @@ def resolve_labels(id2label: dict, mapping: dict | None = None) -> dict[int, str
 
 
 def _hub_reachable(timeout: float = 1.5) -> bool:
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes") or \
-            os.environ.get("TRANSFORMERS_OFFLINE", "").lower() in ("1", "true", "yes"):
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes") or os.environ.get(
+        "TRANSFORMERS_OFFLINE", ""
+    ).lower() in ("1", "true", "yes"):
         return False
     host = os.environ.get("HF_ENDPOINT", "https://huggingface.co").split("://")[-1].split("/")[0]
     try:
@@ -120,7 +136,9 @@ def resolve_model_dir(name: str, *, allow_download: bool = True) -> Path:
     try:
         return Path(snapshot_download(name, allow_patterns=patterns))
     except Exception as exc:  # noqa: BLE001
-        raise ModelUnavailable(f"model '{name}' could not be downloaded: {type(exc).__name__}: {str(exc)[:200]}") from exc
+        raise ModelUnavailable(
+            f"model '{name}' could not be downloaded: {type(exc).__name__}: {str(exc)[:200]}"
+        ) from exc
 
 
 def model_identity(model_dir: Path, name: str) -> str:
@@ -162,7 +180,10 @@ def pick_device(requested: str | None) -> tuple[str, str | None]:
     if not available:
         if req == "auto":
             return "cpu", None
-        return "cpu", f"NLI: device '{requested}' requested but CUDA is not available (torch {build}); running on the CPU"
+        return (
+            "cpu",
+            f"NLI: device '{requested}' requested but CUDA is not available (torch {build}); running on the CPU",
+        )
     if req in ("auto", "cuda", "gpu"):
         return "cuda", None
     index = int(req.split(":", 1)[1])
@@ -212,8 +233,14 @@ class NliModel:
         with torch.inference_mode():
             for b in range(0, len(order), max(1, batch_size)):
                 idx = order[b : b + batch_size]
-                enc = self.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx], truncation=True,
-                                     max_length=self.max_length, padding=True, return_tensors="pt")
+                enc = self.tokenizer(
+                    [pairs[i][0] for i in idx],
+                    [pairs[i][1] for i in idx],
+                    truncation=True,
+                    max_length=self.max_length,
+                    padding=True,
+                    return_tensors="pt",
+                )
                 enc = {k: v.to(self.device) for k, v in enc.items()}
                 logits = self.model(**enc).logits.float()
                 probs = logits.softmax(-1).cpu().tolist()
@@ -231,8 +258,9 @@ class NliModel:
         return out  # type: ignore[return-value]
 
 
-def load_model(name: str, *, device: str = "cpu", labels: dict | None = None, max_length: int = 256,
-               allow_download: bool = True) -> NliModel:
+def load_model(
+    name: str, *, device: str = "cpu", labels: dict | None = None, max_length: int = 256, allow_download: bool = True
+) -> NliModel:
     """Load (once per process) the NLI model ``name`` on ``device``."""
     key = (name, device, json.dumps(labels or {}, sort_keys=True, default=str), max_length)
     with _LOCK:
@@ -311,8 +339,17 @@ def _load(name: str, *, device: str, labels: dict | None, max_length: int, allow
         ident = model_identity(model_dir, name)
     except OSError as exc:
         raise ModelUnavailable(f"model '{name}': unreadable files ({_one_line(exc)})") from exc
-    return NliModel(name=name, model_dir=model_dir, identity=ident, device=dev, device_note=note,
-                    labels=label_map, max_length=int(min(max_length, limit, pos)), model=mdl, tokenizer=tok)
+    return NliModel(
+        name=name,
+        model_dir=model_dir,
+        identity=ident,
+        device=dev,
+        device_note=note,
+        labels=label_map,
+        max_length=int(min(max_length, limit, pos)),
+        model=mdl,
+        tokenizer=tok,
+    )
 
 
 def _one_line(exc: BaseException, n: int = 200) -> str:

@@ -4,6 +4,7 @@ Key: model identity (name + config + weight file size/mtime) and the exact
 (premise, hypothesis) text.  Value: the label probabilities as JSON.  A re-run on
 unchanged articles finds every pair here and does no model work.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,8 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 log = logging.getLogger("factcheck")
 FILENAME = "nli-scores.sqlite3"
@@ -68,7 +69,7 @@ class ScoreCache:
         try:
             for i in range(0, len(klist), 500):
                 chunk = klist[i : i + 500]
-                q = "SELECT key, probs FROM scores WHERE key IN (%s)" % ",".join("?" * len(chunk))
+                q = f"SELECT key, probs FROM scores WHERE key IN ({','.join('?' * len(chunk))})"
                 for k, probs in self.conn.execute(q, chunk):
                     found[keys[k]] = json.loads(probs)
         except (sqlite3.Error, ValueError) as exc:

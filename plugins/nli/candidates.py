@@ -9,6 +9,7 @@ ranked by cosine similarity and each statement keeps its ``k`` best partners ove
 other documents, with a cap on the pairs any one sentence takes part in.  The number of
 pairs therefore grows linearly with the number of statements.  Never all pairs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,29 +17,153 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from checker.model import Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*", re.UNICODE)
 _NUMERIC = re.compile(r"\d")
 MONTHS = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-    "décembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "milliard", "milliards", "million", "millions", "billion", "billions", "mille",
-    "thousand", "trillion", "pour", "cent", "percent", "%", "€", "$", "dollar", "dollars", "euro", "euros",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "milliard",
+    "milliards",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "mille",
+    "thousand",
+    "trillion",
+    "pour",
+    "cent",
+    "percent",
+    "%",
+    "€",
+    "$",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
 }
 SCALE_WORDS = {"milliard", "million", "billion", "trillion", "mille", "thousand", "dollar", "euro", "cent", "percent"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"}
-NEGATIONS = {"ne", "pas", "jamais", "aucun", "aucune", "ni", "non", "not", "no", "never", "none", "nor", "sans", "without"}
+NEGATIONS = {
+    "ne",
+    "pas",
+    "jamais",
+    "aucun",
+    "aucune",
+    "ni",
+    "non",
+    "not",
+    "no",
+    "never",
+    "none",
+    "nor",
+    "sans",
+    "without",
+}
 STOP = {
     # tiny fallback list when no spaCy stop words are available
-    "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "à", "au", "aux", "en", "dans", "pour", "par",
-    "sur", "avec", "ce", "cet", "cette", "ces", "qui", "que", "est", "sont", "a", "ont", "il", "elle", "ils", "elles",
-    "the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are", "was", "were", "be", "it",
-    "this", "that", "these", "those", "by", "as", "at", "from", "has", "have", "had", "son", "sa", "ses", "leur",
-    "leurs", "se", "ne", "plus", "être", "avoir", "its", "their", "his", "her",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "de",
+    "du",
+    "et",
+    "ou",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "pour",
+    "par",
+    "sur",
+    "avec",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "qui",
+    "que",
+    "est",
+    "sont",
+    "a",
+    "ont",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "the",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "by",
+    "as",
+    "at",
+    "from",
+    "has",
+    "have",
+    "had",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "se",
+    "ne",
+    "plus",
+    "être",
+    "avoir",
+    "its",
+    "their",
+    "his",
+    "her",
 }
 
 
@@ -150,11 +275,11 @@ def _tie(a: Statement, b: Statement) -> bytes:
     and is the same in every run and process (unlike ``hash()``).
     """
     x, y = sorted(((a.doc_id, a.sentence.start), (b.doc_id, b.sentence.start)))
-    return hashlib.blake2b(f"{x[0]}\0{x[1]}\0{y[0]}\0{y[1]}".encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b(f"{x[0]}\0{x[1]}\0{y[0]}\0{y[1]}".encode(), digest_size=8).digest()
 
 
 def _offset(st: Statement, key: str) -> int:
-    h = hashlib.blake2b(f"{st.doc_id}\0{st.sentence.start}\0{key}".encode("utf-8"), digest_size=8).digest()
+    h = hashlib.blake2b(f"{st.doc_id}\0{st.sentence.start}\0{key}".encode(), digest_size=8).digest()
     return int.from_bytes(h, "big")
 
 
@@ -173,11 +298,19 @@ def cross_document_total(statements: list[Statement], ctx: Any) -> int:
     return every - (m * m - sum(c * c for c in rest)) // 2
 
 
-def candidate_pairs(statements: list[Statement], ctx: Any, *, k: int = 3, min_similarity: float = 0.2,
-                    max_df: float = 0.1, min_block_df: int = 4, max_candidates: int = 200,
-                    max_pairs_per_sentence: int | None = None,
-                    skip: Callable[[Statement, Statement], bool] | None = None,
-                    info: dict[str, int] | None = None) -> tuple[list[tuple[Statement, Statement, float]], int]:
+def candidate_pairs(
+    statements: list[Statement],
+    ctx: Any,
+    *,
+    k: int = 3,
+    min_similarity: float = 0.2,
+    max_df: float = 0.1,
+    min_block_df: int = 4,
+    max_candidates: int = 200,
+    max_pairs_per_sentence: int | None = None,
+    skip: Callable[[Statement, Statement], bool] | None = None,
+    info: dict[str, int] | None = None,
+) -> tuple[list[tuple[Statement, Statement, float]], int]:
     """Each statement's ``k`` most similar partners over all other documents.
 
     Returns (pairs ordered by document and offset, number of allowed cross-document pairs).
@@ -247,8 +380,9 @@ def _postings(statements: list[Statement], key_df: dict[str, int], limit: int) -
     return postings
 
 
-def _gather(st: Statement, i: int, postings: dict[str, list[int]], key_df: dict[str, int],
-            max_candidates: int) -> set[int]:
+def _gather(
+    st: Statement, i: int, postings: dict[str, list[int]], key_df: dict[str, int], max_candidates: int
+) -> set[int]:
     """Candidates of one statement: rarest keys first, at most ``max_candidates``."""
     cands: set[int] = set()
     for key in sorted((key for key in st.keys if key in postings), key=lambda key: (key_df[key], key)):
@@ -268,8 +402,9 @@ def _gather(st: Statement, i: int, postings: dict[str, list[int]], key_df: dict[
     return cands
 
 
-def _rank(st: Statement, cands: set[int], statements: list[Statement], ctx: Any, min_similarity: float,
-          counts: dict[str, int]) -> list[tuple[float, bytes, int]]:
+def _rank(
+    st: Statement, cands: set[int], statements: list[Statement], ctx: Any, min_similarity: float, counts: dict[str, int]
+) -> list[tuple[float, bytes, int]]:
     """Allowed candidates of other documents, most similar first (ties by a stable hash)."""
     ranked: list[tuple[float, bytes, int]] = []
     for j in cands:
@@ -285,9 +420,16 @@ def _rank(st: Statement, cands: set[int], statements: list[Statement], ctx: Any,
     return ranked
 
 
-def _take(i: int, ranked: list[tuple[float, bytes, int]], statements: list[Statement], k: int,
-          skip: Callable[[Statement, Statement], bool] | None, proposals: dict[tuple[int, int], float],
-          rejected: set[tuple[int, int]], counts: dict[str, int]) -> None:
+def _take(
+    i: int,
+    ranked: list[tuple[float, bytes, int]],
+    statements: list[Statement],
+    k: int,
+    skip: Callable[[Statement, Statement], bool] | None,
+    proposals: dict[tuple[int, int], float],
+    rejected: set[tuple[int, int]],
+    counts: dict[str, int],
+) -> None:
     """The statement's ``k`` best partners into ``proposals`` (same text and ``skip`` take no slot)."""
     st = statements[i]
     taken = 0
@@ -309,8 +451,9 @@ def _take(i: int, ranked: list[tuple[float, bytes, int]], statements: list[State
         taken += 1
 
 
-def _cap(statements: list[Statement], proposals: dict[tuple[int, int], float], cap: int,
-         counts: dict[str, int]) -> list[tuple[int, int]]:
+def _cap(
+    statements: list[Statement], proposals: dict[tuple[int, int], float], cap: int, counts: dict[str, int]
+) -> list[tuple[int, int]]:
     """Best pairs first, deterministic; a statement takes part in at most ``cap`` pairs."""
     degree: dict[int, int] = defaultdict(int)
     kept: list[tuple[int, int]] = []

@@ -7,6 +7,7 @@ just before in the same paragraph (a quoted term, "la notion de X", "the term X"
 parenthesised acronym).  Definitions of the same term in two documents are then compared
 by the NLI model.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ ARTICLE = rf"(?:(?:l{AP}\s*)|(?:(?:le|la|les|the|un|une|an?)\s+))"
 # coreference subjects: "ce concept", "cette notion", "this term"...
 COREF = re.compile(
     r"^(?:ce|cet|cette|this|that|the|such\s+an?)\s+(?:concept|terme|notion|mot|expression|acronyme|sigle|"
-    r"term|idea|word|acronym|phrase)\b", re.I)
+    r"term|idea|word|acronym|phrase)\b",
+    re.I,
+)
 # strong definition verbs (present tense, singular or plural)
 STRONG = (
     r"désigne(?:nt)?|se\s+défini(?:t|ssent)\s+comme|(?:est|sont)\s+défini(?:e|s|es)?\s+comme|signifie(?:nt)?|"
@@ -33,39 +36,76 @@ WEAK_VERBS = r"représente(?:nt)?|represents?|décrit|describes?"
 CONCEPT_PRED = re.compile(
     r"^(?:est|is)\s+(?:un|une|a|an)\s+[^,;:]{1,60}?\s+"
     r"(?:désignant|qui\s+désigne|qui\s+renvoie\s+à|renvoyant\s+à|referring\s+to|that\s+refers\s+to|which\s+refers\s+to|"
-    r"qui\s+signifie|meaning)\s+(?P<def>.+)$", re.I)
+    r"qui\s+signifie|meaning)\s+(?P<def>.+)$",
+    re.I,
+)
 COPULA = re.compile(r"^(?:est|is)\s+(?P<def>(?:un|une|a|an)\s+.+)$", re.I)
 SUBJECT_TMPL = (
     rf"^\s*[«\"“]?\s*(?P<subj>{ARTICLE}?[^\s,;:()«»\"]+(?:\s+[^\s,;:()«»\"]+){{N}})\s*[»\"”]?"
     rf"(?P<apos>\s*\((?P<paren>[^()]{{1,60}})\)|\s*,\s*(?:ou|or|soit|c{AP}est-à-dire|i\.e\.|autrement\s+dit)\s+"
-    rf"(?P<alias>[^,]{{1,80}}),|\s*,\s*(?P<inc>[^,]{{1,120}}),)?\s+(?P<rest>.+?)\s*[.!]?\s*$")
+    rf"(?P<alias>[^,]{{1,80}}),|\s*,\s*(?P<inc>[^,]{{1,120}}),)?\s+(?P<rest>.+?)\s*[.!]?\s*$"
+)
 # one pattern per subject length (1..6 words): the shortest subject that yields a definition wins
-SUBJECTS = [re.compile(SUBJECT_TMPL.replace("{N}", "{%d}" % n), re.I) for n in range(6)]
-PRONOUNS = {"il", "elle", "ils", "elles", "on", "cela", "ceci", "ça", "it", "they", "he", "she", "we", "this", "that",
-            "qui", "ce", "c", "nous", "vous", "je", "i", "you", "there", "il y"}
-BAD_START = re.compile(r"^(?:selon|d'après|pour|en|dans|si|mais|et|or|car|cependant|according|if|but|and|in|for|when|"
-                       r"quand|lorsque|alors|ainsi|depuis|after|before|après|avant)\b", re.I)
+SUBJECTS = [re.compile(SUBJECT_TMPL.replace("{N}", f"{{{n}}}"), re.I) for n in range(6)]
+PRONOUNS = {
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "cela",
+    "ceci",
+    "ça",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "this",
+    "that",
+    "qui",
+    "ce",
+    "c",
+    "nous",
+    "vous",
+    "je",
+    "i",
+    "you",
+    "there",
+    "il y",
+}
+BAD_START = re.compile(
+    r"^(?:selon|d'après|pour|en|dans|si|mais|et|or|car|cependant|according|if|but|and|in|for|when|"
+    r"quand|lorsque|alors|ainsi|depuis|after|before|après|avant)\b",
+    re.I,
+)
 NAMED_LABELS = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"}
 ANTECEDENT = [
-    re.compile(rf"(?:notion|concept|terme|idée|expression|term|notion|concept|idea)\s+(?:d{AP}\s*|de\s+|du\s+|of\s+)?"
-               rf"[«\"“]\s*(?P<t>[^»\"”]{{2,80}}?)\s*[»\"”](?:\s*\((?P<p>[^()]{{1,40}})\))?", re.I),
-    re.compile(rf"[«\"“]\s*(?P<t>[^»\"”]{{2,80}}?)\s*[»\"”](?:\s*\((?P<p>[^()]{{1,40}})\))?"),
-    re.compile(rf"(?:la\s+notion\s+d[e{AP[1:-1]}]\s*|le\s+concept\s+d[e{AP[1:-1]}]\s*|le\s+terme\s+|the\s+term\s+|"
-               rf"the\s+concept\s+of\s+|the\s+notion\s+of\s+)(?P<t>[\w\-]+(?:\s+[\w\-]+){{0,3}}?)"
-               rf"(?:\s*\((?P<p>[^()]{{1,40}})\))?(?=[\s,.;:]|$)", re.I),
+    re.compile(
+        rf"(?:notion|concept|terme|idée|expression|term|notion|concept|idea)\s+(?:d{AP}\s*|de\s+|du\s+|of\s+)?"
+        rf"[«\"“]\s*(?P<t>[^»\"”]{{2,80}}?)\s*[»\"”](?:\s*\((?P<p>[^()]{{1,40}})\))?",
+        re.I,
+    ),
+    re.compile(r"[«\"“]\s*(?P<t>[^»\"”]{2,80}?)\s*[»\"”](?:\s*\((?P<p>[^()]{1,40})\))?"),
+    re.compile(
+        rf"(?:la\s+notion\s+d[e{AP[1:-1]}]\s*|le\s+concept\s+d[e{AP[1:-1]}]\s*|le\s+terme\s+|the\s+term\s+|"
+        rf"the\s+concept\s+of\s+|the\s+notion\s+of\s+)(?P<t>[\w\-]+(?:\s+[\w\-]+){{0,3}}?)"
+        rf"(?:\s*\((?P<p>[^()]{{1,40}})\))?(?=[\s,.;:]|$)",
+        re.I,
+    ),
     re.compile(r"(?P<t>[\w][\w\-]*(?:\s+[\w\-]+){0,3})\s*\((?P<p>[A-Z][A-Za-z0-9\-]{1,10})\)"),
 ]
 
 
 @dataclass(eq=False)
 class Definition:
-    term: str                      # display form, as written
+    term: str  # display form, as written
     aliases: list[str]
-    text: str                      # the defining text
+    text: str  # the defining text
     sentence: Sentence
-    start: int                     # evidence span (document offsets)
+    start: int  # evidence span (document offsets)
     end: int
-    strength: str = "strong"      # strong | weak
+    strength: str = "strong"  # strong | weak
     keys: set[str] = field(default_factory=set)
 
     @property
@@ -74,7 +114,7 @@ class Definition:
 
 
 def strip_article(text: str) -> str:
-    text = text.strip().strip("«»\"“”").strip()
+    text = text.strip().strip('«»"“”').strip()
     return re.sub(rf"^{ARTICLE}", "", text, flags=re.I).strip()
 
 
@@ -114,14 +154,17 @@ def _named_subject(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def extract_definitions(doc: Document, *, sections: tuple[str, ...] = ("body", "list", "faq", "quote")) -> list[Definition]:
+def extract_definitions(
+    doc: Document, *, sections: tuple[str, ...] = ("body", "list", "faq", "quote")
+) -> list[Definition]:
     out: list[Definition] = []
     sents = doc.sentences
     for idx, s in enumerate(sents):
         if s.section not in sections or s.text.rstrip().endswith("?"):
             continue
-        d = parse_definition(s, [p for p in sents[max(0, idx - 2) : idx] if p.paragraph == s.paragraph
-                                 and p.section == s.section])
+        d = parse_definition(
+            s, [p for p in sents[max(0, idx - 2) : idx] if p.paragraph == s.paragraph and p.section == s.section]
+        )
         if d is not None:
             out.append(d)
     return out
@@ -196,8 +239,16 @@ def _parse(s: Sentence, m: re.Match, lead: int, previous: list[Sentence] | None)
     if not keys:
         return None
     end = s.start + len(text.rstrip())
-    return Definition(term=aliases[0], aliases=aliases, text=definition, sentence=s, start=evidence_start, end=end,
-                      strength=strength, keys=keys)
+    return Definition(
+        term=aliases[0],
+        aliases=aliases,
+        text=definition,
+        sentence=s,
+        start=evidence_start,
+        end=end,
+        strength=strength,
+        keys=keys,
+    )
 
 
 def definition_sentence(term: str, definition: str, language: str) -> str:

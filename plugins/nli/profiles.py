@@ -5,6 +5,7 @@ directory base names, or substrings of them) of the models it is for; ``default.
 (``match: []``) serves every other model.  A rule's ``thresholds:`` override the
 profile key by key.
 """
+
 from __future__ import annotations
 
 import copy

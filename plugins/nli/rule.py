@@ -22,13 +22,15 @@ Model: ``FACTCHECK_NLI_MODEL`` > ``settings: {nli: {model: ...}}`` in the config
 the rule's ``model:``.  When no model can be loaded, the NLI rules are skipped with one
 warning line and an ``InputError(kind="model")``.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import time
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from checker.model import CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
@@ -37,9 +39,9 @@ from . import backend
 from .cache import ScoreCache, default_cache_dir
 from .candidates import Statement, analyse, candidate_pairs, numbers_only_difference
 from .definitions import Definition, definition_sentence, extract_definitions
+from .profiles import merge, profile_for
 from .semantic import semantic_pairs
 from .terms import with_linked_keys
-from .profiles import merge, profile_for
 
 log = logging.getLogger("factcheck")
 DEFAULT_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
@@ -50,23 +52,44 @@ _THRESHOLDS = {
     "type": "object",
     "description": "Decision thresholds for this mode; each key overrides the model profile's value.",
     "properties": {
-        "contradiction": {"type": "number", "minimum": 0, "maximum": 1,
-                          "description": "Statements: mean p(contradiction) over both directions must reach this."},
-        "margin": {"type": "number", "minimum": -1, "maximum": 1,
-                   "description": "Statements: p(contradiction) must beat the larger p(entailment) (either "
-                                  "direction) by this margin."},
-        "error_at": {"type": "number", "minimum": 0, "maximum": 1,
-                     "description": "Statements: a `warning` rule's finding becomes an `error` when mean "
-                                    "p(contradiction) reaches this."},
-        "max_entailment": {"type": "number", "minimum": 0, "maximum": 1,
-                           "description": "Definitions: reported when p(entailment) stays below this in both "
-                                          "directions."},
-        "paraphrase": {"type": "number", "minimum": 0, "maximum": 1,
-                       "description": "Statements: a pair whose p(entailment) reaches this in both directions "
-                                      "says the same thing and is never a contradiction (default 0.5)."},
-        "max_level": {"enum": ["suggestion", "warning", "error"],
-                      "description": "Highest level a finding may have with this model (profiles of models "
-                                     "without held-out signal set `suggestion`)."},
+        "contradiction": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Statements: mean p(contradiction) over both directions must reach this.",
+        },
+        "margin": {
+            "type": "number",
+            "minimum": -1,
+            "maximum": 1,
+            "description": "Statements: p(contradiction) must beat the larger p(entailment) (either "
+            "direction) by this margin.",
+        },
+        "error_at": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Statements: a `warning` rule's finding becomes an `error` when mean "
+            "p(contradiction) reaches this.",
+        },
+        "max_entailment": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Definitions: reported when p(entailment) stays below this in both directions.",
+        },
+        "paraphrase": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Statements: a pair whose p(entailment) reaches this in both directions "
+            "says the same thing and is never a contradiction (default 0.5).",
+        },
+        "max_level": {
+            "enum": ["suggestion", "warning", "error"],
+            "description": "Highest level a finding may have with this model (profiles of models "
+            "without held-out signal set `suggestion`).",
+        },
     },
     "additionalProperties": False,
 }
@@ -93,56 +116,116 @@ class NliRuleType(RuleType):
     schema = {
         "type": "object",
         "properties": {
-            "mode": {"enum": ["statements", "definitions"],
-                     "description": "`statements` (default): sentences of two articles that contradict; "
-                                    "`definitions`: one term defined differently in two articles."},
-            "model": {"type": "string", "minLength": 1,
-                      "description": "Hugging Face sequence-classification NLI model: Hub id or local directory. "
-                                     "`FACTCHECK_NLI_MODEL` and `settings: {nli: {model: ...}}` override it."},
-            "labels": {"type": "object", "additionalProperties": {"enum": ["entailment", "neutral", "contradiction"]},
-                       "description": "Label mapping (index or raw label name -> meaning) for models whose "
-                                      "`id2label` says `LABEL_0`...; spelled-out labels need none."},
-            "sections": {"type": "array", "items": {"enum": SECTIONS}, "minItems": 1,
-                         "description": "Sentence sections considered (default body, list, faq; definitions "
-                                        "also quote). Titles, headings and questions are never statements."},
-            "top_k": {"type": "integer", "minimum": 1, "maximum": 50,
-                      "description": "Each sentence keeps its k most similar partners over all other "
-                                     "documents; each definition k partners with other wordings (default 3)."},
-            "min_similarity": {"type": "number", "minimum": 0, "maximum": 1,
-                               "description": "Statements: TF-IDF cosine a partner needs to be kept (default 0.2)."},
-            "min_embedding_similarity": {"type": "number", "minimum": -1, "maximum": 1,
-                                         "description": "Statements: cosine of sentence embeddings a partner "
-                                                        "needs when pairing by meaning (default 0.8)."},
-            "max_pairs_per_article": {"type": "integer", "minimum": 1, "maximum": 100000,
-                                      "description": "Statements, pairing by meaning: most NLI pairs one article "
-                                                     "takes part in, most similar first (default 30)."},
-            "term_similarity": {"type": "number", "minimum": 0, "maximum": 1,
-                                "description": "Definitions: cosine of the embedded terms for a term in one "
-                                               "language to match its mutual best in another (default 0.85)."},
-            "max_df": {"type": "number", "exclusiveMinimum": 0, "maximum": 1,
-                       "description": "Statements: a blocking key (entity, content lemma) found in more than this "
-                                      "share of the statements does not make candidates (default 0.1)."},
-            "max_candidates": {"type": "integer", "minimum": 1, "maximum": 100000,
-                               "description": "Statements: candidates examined per sentence, rarest keys first; "
-                                              "a key in more statements than this never blocks, so the work per "
-                                              "sentence does not grow with the corpus (default 200)."},
-            "max_pairs_per_sentence": {"type": "integer", "minimum": 1, "maximum": 1000,
-                                       "description": "Most pairs one sentence (or definition) takes part "
-                                                      "in (default 3 x top_k, never below top_k); best pairs first."},
-            "min_words": {"type": "integer", "minimum": 1,
-                          "description": "Statements: sentences with fewer content words are skipped (default 3)."},
-            "batch_size": {"type": "integer", "minimum": 1, "maximum": 1024,
-                           "description": "Sentence pairs per forward pass (default from the model profile)."},
-            "max_length": {"type": "integer", "minimum": 16, "maximum": 4096,
-                           "description": "Tokens per pair before truncation (default from the model profile; "
-                                          "never above the model's own limit)."},
-            "skip_numbers_only": {"type": "boolean",
-                                  "description": "Statements: pairs that differ only in numbers or dates are left "
-                                                 "to the numeric rule type (default true)."},
-            "thresholds": {"type": "object", "properties": {
-                "statements": _THRESHOLDS, "definitions": _THRESHOLDS}, "additionalProperties": False,
+            "mode": {
+                "enum": ["statements", "definitions"],
+                "description": "`statements` (default): sentences of two articles that contradict; "
+                "`definitions`: one term defined differently in two articles.",
+            },
+            "model": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Hugging Face sequence-classification NLI model: Hub id or local directory. "
+                "`FACTCHECK_NLI_MODEL` and `settings: {nli: {model: ...}}` override it.",
+            },
+            "labels": {
+                "type": "object",
+                "additionalProperties": {"enum": ["entailment", "neutral", "contradiction"]},
+                "description": "Label mapping (index or raw label name -> meaning) for models whose "
+                "`id2label` says `LABEL_0`...; spelled-out labels need none.",
+            },
+            "sections": {
+                "type": "array",
+                "items": {"enum": SECTIONS},
+                "minItems": 1,
+                "description": "Sentence sections considered (default body, list, faq; definitions "
+                "also quote). Titles, headings and questions are never statements.",
+            },
+            "top_k": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 50,
+                "description": "Each sentence keeps its k most similar partners over all other "
+                "documents; each definition k partners with other wordings (default 3).",
+            },
+            "min_similarity": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "Statements: TF-IDF cosine a partner needs to be kept (default 0.2).",
+            },
+            "min_embedding_similarity": {
+                "type": "number",
+                "minimum": -1,
+                "maximum": 1,
+                "description": "Statements: cosine of sentence embeddings a partner "
+                "needs when pairing by meaning (default 0.8).",
+            },
+            "max_pairs_per_article": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100000,
+                "description": "Statements, pairing by meaning: most NLI pairs one article "
+                "takes part in, most similar first (default 30).",
+            },
+            "term_similarity": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "Definitions: cosine of the embedded terms for a term in one "
+                "language to match its mutual best in another (default 0.85).",
+            },
+            "max_df": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "maximum": 1,
+                "description": "Statements: a blocking key (entity, content lemma) found in more than this "
+                "share of the statements does not make candidates (default 0.1).",
+            },
+            "max_candidates": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100000,
+                "description": "Statements: candidates examined per sentence, rarest keys first; "
+                "a key in more statements than this never blocks, so the work per "
+                "sentence does not grow with the corpus (default 200).",
+            },
+            "max_pairs_per_sentence": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 1000,
+                "description": "Most pairs one sentence (or definition) takes part "
+                "in (default 3 x top_k, never below top_k); best pairs first.",
+            },
+            "min_words": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Statements: sentences with fewer content words are skipped (default 3).",
+            },
+            "batch_size": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 1024,
+                "description": "Sentence pairs per forward pass (default from the model profile).",
+            },
+            "max_length": {
+                "type": "integer",
+                "minimum": 16,
+                "maximum": 4096,
+                "description": "Tokens per pair before truncation (default from the model profile; "
+                "never above the model's own limit).",
+            },
+            "skip_numbers_only": {
+                "type": "boolean",
+                "description": "Statements: pairs that differ only in numbers or dates are left "
+                "to the numeric rule type (default true).",
+            },
+            "thresholds": {
+                "type": "object",
+                "properties": {"statements": _THRESHOLDS, "definitions": _THRESHOLDS},
+                "additionalProperties": False,
                 "description": "Per-mode decision thresholds overriding the model profile "
-                               "(`plugins/nli/profiles/*.yaml`)."},
+                "(`plugins/nli/profiles/*.yaml`).",
+            },
         },
     }
 
@@ -166,16 +249,34 @@ class NliRuleType(RuleType):
             for s in doc.sentences:
                 if s.section not in sections or s.text.rstrip().endswith("?"):
                     continue
-                claims.append(Claim(kind="statement", doc_id=doc.id, sentence=s, start=s.start,
-                                    end=s.start + len(s.text.rstrip()), data=analyse(s)))
+                claims.append(
+                    Claim(
+                        kind="statement",
+                        doc_id=doc.id,
+                        sentence=s,
+                        start=s.start,
+                        end=s.start + len(s.text.rstrip()),
+                        data=analyse(s),
+                    )
+                )
         if want_defs:
             sections = set()
             for r in rules:
                 if r.get("mode") == "definitions":
                     sections |= set(r.get("sections", DEFAULT_SECTIONS + ("quote",)))
             for d in extract_definitions(doc, sections=tuple(sorted(sections))):
-                claims.append(Claim(kind="definition", doc_id=doc.id, sentence=d.sentence, start=d.start, end=d.end,
-                                    keys=tuple(sorted(d.keys)), value={"term": d.term, "definition": d.text}, data=d))
+                claims.append(
+                    Claim(
+                        kind="definition",
+                        doc_id=doc.id,
+                        sentence=d.sentence,
+                        start=d.start,
+                        end=d.end,
+                        keys=tuple(sorted(d.keys)),
+                        value={"term": d.term, "definition": d.text},
+                        data=d,
+                    )
+                )
         return claims
 
     def pair(self, claims: list[Claim], rules) -> Iterable[CandidateGroup]:
@@ -216,21 +317,36 @@ class NliRuleType(RuleType):
         cache = self._cache()
         ident = None
         if peek is not None:
-            ident = peek[1] + ":" + str(prof.get("max_length", 256)) + ":" + repr(sorted((prof.get("labels") or {}).items()))
+            ident = (
+                peek[1]
+                + ":"
+                + str(prof.get("max_length", 256))
+                + ":"
+                + repr(sorted((prof.get("labels") or {}).items()))
+            )
             if cache is not None:
                 found = cache.get_many(ident, pairs)
         todo = [p for p in pairs if p not in found]
         self.ctx.add_stat("nli", "cache_hits", len(pairs) - len(todo))
         if todo:
             try:
-                model = backend.load_model(name, device=self.ctx.options.device, labels=prof.get("labels") or None,
-                                           max_length=int(prof.get("max_length", 256)))
+                model = backend.load_model(
+                    name,
+                    device=self.ctx.options.device,
+                    labels=prof.get("labels") or None,
+                    max_length=int(prof.get("max_length", 256)),
+                )
             except backend.ModelUnavailable as exc:
                 self._no_model(name, str(exc))
                 return None
             if ident is None:
-                ident = model.identity + ":" + str(prof.get("max_length", 256)) + ":" + \
-                    repr(sorted((prof.get("labels") or {}).items()))
+                ident = (
+                    model.identity
+                    + ":"
+                    + str(prof.get("max_length", 256))
+                    + ":"
+                    + repr(sorted((prof.get("labels") or {}).items()))
+                )
             if model.device_note and self.ctx.stats.get("nli", {}).get("device_note") != model.device_note:
                 self.ctx.stat("nli", "device_note", model.device_note)
                 self.ctx.error(None, model.device_note, kind="notice")  # one line, shown by the report
@@ -308,8 +424,16 @@ class NliRuleType(RuleType):
         ctx.stat("nli", f"{rule.id}.pairs_scored", len(todo))
         ctx.stat("nli", f"{rule.id}.texts_scored", len({(a.text, b.text) for a, b, _ in todo}))
         if ctx.options.verbose:
-            log.info("nli %s: %d sentence pairs scored of %d cross-document pairs (%d statements, top %d each; "
-                     "%d skipped: numbers only)", rule.id, len(todo), total, len(stmts), k, skipped_numbers)
+            log.info(
+                "nli %s: %d sentence pairs scored of %d cross-document pairs (%d statements, top %d each; "
+                "%d skipped: numbers only)",
+                rule.id,
+                len(todo),
+                total,
+                len(stmts),
+                k,
+                skipped_numbers,
+            )
         if not todo:
             return []
         texts = []
@@ -330,10 +454,24 @@ class NliRuleType(RuleType):
             if agg["contradiction"] >= float(th.get("error_at", 2.0)) and rule.level == "warning":
                 level = "error"
             level = cap_level(level, th.get("max_level"))
-            out.append(self._finding(rule, level, a.sentence, b.sentence, a.sentence.start, a.sentence.start +
-                                     len(a.sentence.text.rstrip()), b.sentence.start,
-                                     b.sentence.start + len(b.sentence.text.rstrip()), agg, th, sim,
-                                     len(todo), total, "statements"))
+            out.append(
+                self._finding(
+                    rule,
+                    level,
+                    a.sentence,
+                    b.sentence,
+                    a.sentence.start,
+                    a.sentence.start + len(a.sentence.text.rstrip()),
+                    b.sentence.start,
+                    b.sentence.start + len(b.sentence.text.rstrip()),
+                    agg,
+                    th,
+                    sim,
+                    len(todo),
+                    total,
+                    "statements",
+                )
+            )
         return out
 
     def _model_ready(self, rule) -> bool:
@@ -344,8 +482,12 @@ class NliRuleType(RuleType):
             return True
         try:
             prof = self._profile(rule, name)
-            backend.load_model(name, device=self.ctx.options.device, labels=prof.get("labels") or None,
-                               max_length=int(prof.get("max_length", 256)))
+            backend.load_model(
+                name,
+                device=self.ctx.options.device,
+                labels=prof.get("labels") or None,
+                max_length=int(prof.get("max_length", 256)),
+            )
         except backend.ModelUnavailable as exc:
             self._no_model(name, str(exc))
             return False
@@ -366,16 +508,29 @@ class NliRuleType(RuleType):
         vectors = self._embed([st.text for st in stmts]) if len({st.doc_id for st in stmts}) > 1 else None
         if vectors is not None:
             ctx.stat("nli", f"{rule.id}.pairing", "embedding:" + str(ctx.embedder.name))
-            return semantic_pairs(stmts, vectors, ctx, k=k,
-                                  min_similarity=float(rule.get("min_embedding_similarity", 0.8)),
-                                  max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
-                                  max_pairs_per_article=int(rule.get("max_pairs_per_article", 30)),
-                                  skip=skip, info=info)
+            return semantic_pairs(
+                stmts,
+                vectors,
+                ctx,
+                k=k,
+                min_similarity=float(rule.get("min_embedding_similarity", 0.8)),
+                max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
+                max_pairs_per_article=int(rule.get("max_pairs_per_article", 30)),
+                skip=skip,
+                info=info,
+            )
         ctx.stat("nli", f"{rule.id}.pairing", "lexical")
-        return candidate_pairs(stmts, ctx, k=k, min_similarity=float(rule.get("min_similarity", 0.2)),
-                               max_df=float(rule.get("max_df", 0.1)),
-                               max_candidates=int(rule.get("max_candidates", 200)),
-                               max_pairs_per_sentence=rule.get("max_pairs_per_sentence"), skip=skip, info=info)
+        return candidate_pairs(
+            stmts,
+            ctx,
+            k=k,
+            min_similarity=float(rule.get("min_similarity", 0.2)),
+            max_df=float(rule.get("max_df", 0.1)),
+            max_candidates=int(rule.get("max_candidates", 200)),
+            max_pairs_per_sentence=rule.get("max_pairs_per_sentence"),
+            skip=skip,
+            info=info,
+        )
 
     def _definitions(self, rule, claims: list[Claim], covered: set) -> list[Finding]:
         ctx = self.ctx
@@ -389,8 +544,7 @@ class NliRuleType(RuleType):
         for d in defs:
             for k in d.keys:
                 by_key[k].append(d)
-        pairs, total = definition_pairs(defs, ctx, k=int(rule.get("top_k", 3)),
-                                        cap=rule.get("max_pairs_per_sentence"))
+        pairs, total = definition_pairs(defs, ctx, k=int(rule.get("top_k", 3)), cap=rule.get("max_pairs_per_sentence"))
         ctx.stat("nli", f"{rule.id}.definitions", len(defs))
         ctx.stat("nli", f"{rule.id}.cross_document_pairs", total)
         ctx.stat("nli", f"{rule.id}.pairs_scored", len(pairs))
@@ -398,7 +552,7 @@ class NliRuleType(RuleType):
         if not pairs:
             return []
         texts = {}
-        for ij, (a, b, key) in pairs.items():
+        for ij, (a, b, _key) in pairs.items():
             term = a.term
             ta = definition_sentence(term, a.text, a.sentence.language)
             tb = definition_sentence(term, b.text, b.sentence.language)
@@ -421,8 +575,24 @@ class NliRuleType(RuleType):
             covered.add((id(b.sentence), id(a.sentence)))
             if agg["entailment"] >= float(th.get("max_entailment", 0.5)):
                 continue
-            f = self._finding(rule, rule.level, a.sentence, b.sentence, a.start, a.end, b.start, b.end, agg, th, None,
-                              scored, total, "definitions", term=a.term, defs=(a.text, b.text))
+            f = self._finding(
+                rule,
+                rule.level,
+                a.sentence,
+                b.sentence,
+                a.start,
+                a.end,
+                b.start,
+                b.end,
+                agg,
+                th,
+                None,
+                scored,
+                total,
+                "definitions",
+                term=a.term,
+                defs=(a.text, b.text),
+            )
             group = (key, a.doc_id, b.doc_id)
             if group not in best or agg["entailment"] < best[group][0]:
                 best[group] = (agg["entailment"], f)
@@ -445,18 +615,24 @@ class NliRuleType(RuleType):
         message = rule.format_message(a=va, b=vb, term=term or "")
         if not message:
             if mode == "definitions":
-                message = f"'{term}' is defined differently: \"{_short(defs[0], 80)}\" ({name_a}) vs " \
-                          f"\"{_short(defs[1], 80)}\" ({name_b})"
+                message = (
+                    f"'{term}' is defined differently: \"{_short(defs[0], 80)}\" ({name_a}) vs "
+                    f'"{_short(defs[1], 80)}" ({name_b})'
+                )
             else:
-                message = f"Statements may contradict each other: \"{qa}\" ({name_a}) vs \"{qb}\" ({name_b})"
+                message = f'Statements may contradict each other: "{qa}" ({name_a}) vs "{qb}" ({name_b})'
         if mode == "definitions":
-            reason = (f"the two definitions of '{term}' do not entail each other "
-                      f"(entailment {agg['entailment_ab']:.2f} / {agg['entailment_ba']:.2f}, "
-                      f"contradiction {agg['contradiction']:.2f})")
+            reason = (
+                f"the two definitions of '{term}' do not entail each other "
+                f"(entailment {agg['entailment_ab']:.2f} / {agg['entailment_ba']:.2f}, "
+                f"contradiction {agg['contradiction']:.2f})"
+            )
             score = 1.0 - agg["entailment"]
         else:
-            reason = (f"the model finds a contradiction (mean p={agg['contradiction']:.2f} over both directions, "
-                      f"entailment at most {agg['entailment']:.2f})")
+            reason = (
+                f"the model finds a contradiction (mean p={agg['contradiction']:.2f} over both directions, "
+                f"entailment at most {agg['entailment']:.2f})"
+            )
             score = agg["contradiction"]
         expl = {
             "reason": reason,
@@ -472,10 +648,18 @@ class NliRuleType(RuleType):
         if term:
             expl["term"] = term
             expl["definitions"] = list(defs)
-        return Finding(rule_id=rule.id, kind=self.name, level=level, message=message,
-                       evidence=[Evidence(doc_id=sa.doc_id, start=a0, end=a1, value={"text": va["value"]}),
-                                 Evidence(doc_id=sb.doc_id, start=b0, end=b1, value={"text": vb["value"]})],
-                       score=score, explanation=expl)
+        return Finding(
+            rule_id=rule.id,
+            kind=self.name,
+            level=level,
+            message=message,
+            evidence=[
+                Evidence(doc_id=sa.doc_id, start=a0, end=a1, value={"text": va["value"]}),
+                Evidence(doc_id=sb.doc_id, start=b0, end=b1, value={"text": vb["value"]}),
+            ],
+            score=score,
+            explanation=expl,
+        )
 
     def close(self) -> None:
         if self.cache is not None:
@@ -487,8 +671,9 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .;:")
 
 
-def definition_pairs(defs: list[Definition], ctx, *, k: int = 3, cap: int | None = None
-                     ) -> tuple[dict[tuple[int, int], tuple[Definition, Definition, str]], int]:
+def definition_pairs(
+    defs: list[Definition], ctx, *, k: int = 3, cap: int | None = None
+) -> tuple[dict[tuple[int, int], tuple[Definition, Definition, str]], int]:
     """Pairs of definitions of one term to score: each definition keeps ``k`` partners from
     other documents, one per *different* definition text (the same words say the same
     thing), chosen at a stable place; a definition takes part in at most ``cap`` pairs
@@ -510,8 +695,9 @@ def definition_pairs(defs: list[Definition], ctx, *, k: int = 3, cap: int | None
     def stable(*parts) -> int:
         import hashlib
 
-        return int.from_bytes(hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8"), digest_size=8).digest(),
-                              "big")
+        return int.from_bytes(
+            hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8"), digest_size=8).digest(), "big"
+        )
 
     proposals: dict[tuple[int, int], tuple[Definition, Definition, str, int]] = {}
     for key in sorted(by_key):
@@ -541,8 +727,10 @@ def definition_pairs(defs: list[Definition], ctx, *, k: int = 3, cap: int | None
                     break
     degree: dict[int, int] = defaultdict(int)
     kept: dict[tuple[int, int], tuple[Definition, Definition, str]] = {}
-    for ij in sorted(proposals, key=lambda ij: (defs[ij[0]].strength != "strong" or defs[ij[1]].strength != "strong",
-                                                proposals[ij][3], ij)):
+    for ij in sorted(
+        proposals,
+        key=lambda ij: (defs[ij[0]].strength != "strong" or defs[ij[1]].strength != "strong", proposals[ij][3], ij),
+    ):
         if degree[ij[0]] >= cap or degree[ij[1]] >= cap:
             continue
         degree[ij[0]] += 1

@@ -17,12 +17,14 @@ spread over the corpus instead of all pairing with the first document.
 
 ``candidates.py`` (blocking + TF-IDF) stays the fallback when no encoder is available.
 """
+
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .candidates import Statement, cross_document_total
 
@@ -45,11 +47,11 @@ class _Index:
 
     statements: list[Statement]
     texts: list[str]
-    members: list[list[int]]      # column -> statement indices (canonical order)
-    column: list[int]             # statement -> its column
-    matrix: Any                   # (columns, dim) float32, L2-normalised rows
-    col_doc: Any                  # column -> document code when all its members share one, else -1
-    row_doc: Any                  # statement -> document code
+    members: list[list[int]]  # column -> statement indices (canonical order)
+    column: list[int]  # statement -> its column
+    matrix: Any  # (columns, dim) float32, L2-normalised rows
+    col_doc: Any  # column -> document code when all its members share one, else -1
+    row_doc: Any  # statement -> document code
 
 
 def build_index(statements: list[Statement], vectors: list[Any]) -> tuple[_Index, int]:
@@ -73,12 +75,13 @@ def build_index(statements: list[Statement], vectors: list[Any]) -> tuple[_Index
         matrix[c] = np.asarray(vec_of[c], dtype=np.float32)
     docs = {d: n for n, d in enumerate(sorted({st.doc_id for st in stmts}))}
     row_doc = np.array([docs[st.doc_id] for st in stmts], dtype=np.int64)
-    col_doc = np.array([row_doc[m[0]] if len({row_doc[j] for j in m}) == 1 else -1 for m in members],
-                       dtype=np.int64)
+    col_doc = np.array([row_doc[m[0]] if len({row_doc[j] for j in m}) == 1 else -1 for m in members], dtype=np.int64)
     return _Index(stmts, texts, members, [at[st.text] for st in stmts], matrix, col_doc, row_doc), missing
 
 
-def ranked_columns(index: _Index, rows: list[int], pool: int, min_similarity: float) -> dict[int, list[tuple[float, int]]]:
+def ranked_columns(
+    index: _Index, rows: list[int], pool: int, min_similarity: float
+) -> dict[int, list[tuple[float, int]]]:
     """For each row: up to ``pool`` (similarity, column) of other texts, most similar first."""
     import numpy as np
 
@@ -100,8 +103,11 @@ def ranked_columns(index: _Index, rows: list[int], pool: int, min_similarity: fl
             cols = own_doc_cols.get(int(index.row_doc[i]))
             if cols is not None:
                 sims[r, cols] = -np.inf  # nor a text found only in this document
-        top = np.argpartition(sims, n_cols - take, axis=1)[:, n_cols - take :] if take < n_cols else \
-            np.tile(np.arange(n_cols), (len(block), 1))
+        top = (
+            np.argpartition(sims, n_cols - take, axis=1)[:, n_cols - take :]
+            if take < n_cols
+            else np.tile(np.arange(n_cols), (len(block), 1))
+        )
         for r, i in enumerate(block):
             vals = np.round(sims[r, top[r]].astype(np.float64), ROUND)
             cand = [(float(v), int(c)) for v, c in zip(vals, top[r]) if v >= min_similarity]
@@ -123,8 +129,14 @@ def _partner(index: _Index, i: int, col: int, ctx: Any) -> int | None:
     return None
 
 
-def _propose(index: _Index, ranked: dict[int, list[tuple[float, int]]], ctx: Any, k: int,
-             skip: Callable[[Statement, Statement], bool] | None, counts: dict[str, int]) -> dict[tuple[int, int], float]:
+def _propose(
+    index: _Index,
+    ranked: dict[int, list[tuple[float, int]]],
+    ctx: Any,
+    k: int,
+    skip: Callable[[Statement, Statement], bool] | None,
+    counts: dict[str, int],
+) -> dict[tuple[int, int], float]:
     """Each row's ``k`` best partners (pairs ``skip`` rejects do not take a slot)."""
     proposals: dict[tuple[int, int], float] = {}
     rejected: set[tuple[int, int]] = set()
@@ -151,8 +163,9 @@ def _propose(index: _Index, ranked: dict[int, list[tuple[float, int]]], ctx: Any
     return proposals
 
 
-def _bounded(index: _Index, proposals: dict[tuple[int, int], float], cap: int, per_article: int,
-             counts: dict[str, int]) -> list[tuple[int, int]]:
+def _bounded(
+    index: _Index, proposals: dict[tuple[int, int], float], cap: int, per_article: int, counts: dict[str, int]
+) -> list[tuple[int, int]]:
     """Most similar first; a sentence in at most ``cap`` pairs, an article in ``per_article``."""
     sts = index.statements
     degree: dict[int, int] = defaultdict(int)
@@ -175,10 +188,18 @@ def _bounded(index: _Index, proposals: dict[tuple[int, int], float], cap: int, p
     return kept
 
 
-def semantic_pairs(statements: list[Statement], vectors: list[Any], ctx: Any, *, k: int = 3,
-                   min_similarity: float = 0.8, max_pairs_per_sentence: int | None = None,
-                   max_pairs_per_article: int = 30, skip: Callable[[Statement, Statement], bool] | None = None,
-                   info: dict[str, int] | None = None) -> tuple[list[tuple[Statement, Statement, float]], int]:
+def semantic_pairs(
+    statements: list[Statement],
+    vectors: list[Any],
+    ctx: Any,
+    *,
+    k: int = 3,
+    min_similarity: float = 0.8,
+    max_pairs_per_sentence: int | None = None,
+    max_pairs_per_article: int = 30,
+    skip: Callable[[Statement, Statement], bool] | None = None,
+    info: dict[str, int] | None = None,
+) -> tuple[list[tuple[Statement, Statement, float]], int]:
     """Pairs of statements of different documents to score, by embedding similarity.
 
     ``vectors[i]`` is the L2-normalised vector of ``statements[i]`` (None: left out).
@@ -191,8 +212,14 @@ def semantic_pairs(statements: list[Statement], vectors: list[Any], ctx: Any, *,
     index, missing = build_index(statements, vectors)
     focus = getattr(ctx, "focus", None)
     rows = [i for i, st in enumerate(index.statements) if focus is None or st.doc_id in focus]
-    counts = {"candidates_examined": 0, "skipped": 0, "proposed": 0, "capped": 0, "capped_article": 0,
-              "no_vector": missing}
+    counts = {
+        "candidates_examined": 0,
+        "skipped": 0,
+        "proposed": 0,
+        "capped": 0,
+        "capped_article": 0,
+        "no_vector": missing,
+    }
     ranked = ranked_columns(index, rows, pool=max(4 * k, k + 8), min_similarity=min_similarity)
     proposals = _propose(index, ranked, ctx, k, skip, counts)
     cap = max(k, max_pairs_per_sentence if max_pairs_per_sentence is not None else 3 * k)

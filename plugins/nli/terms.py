@@ -12,11 +12,13 @@ Mutual best (not a bare threshold) because short terms are close in e5 space: "I
 and "IA générale" are nearer each other than many true translations.  Order-free: keys
 and languages are sorted before anything is compared; ties go to the smaller key.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
 from .definitions import Definition, strip_article, term_keys
 
@@ -34,7 +36,9 @@ def term_entries(defs: list[Definition]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _mutual_best(left: list[tuple[str, Any]], right: list[tuple[str, Any]], min_similarity: float) -> list[tuple[str, str]]:
+def _mutual_best(
+    left: list[tuple[str, Any]], right: list[tuple[str, Any]], min_similarity: float
+) -> list[tuple[str, str]]:
     """Pairs (key_l, key_r) that are each other's best match, at least ``min_similarity``."""
     import numpy as np
 
@@ -45,12 +49,12 @@ def _mutual_best(left: list[tuple[str, Any]], right: list[tuple[str, Any]], min_
     sims = np.round(a @ b.T, 6)
     best_r = np.argmax(sims, axis=1)  # first maximum: keys are sorted, so ties go to the smaller key
     best_l = np.argmax(sims, axis=0)
-    return [(left[i][0], right[j][0]) for i, j in enumerate(best_r)
-            if best_l[j] == i and sims[i, j] >= min_similarity]
+    return [(left[i][0], right[j][0]) for i, j in enumerate(best_r) if best_l[j] == i and sims[i, j] >= min_similarity]
 
 
-def linked_keys(defs: list[Definition], embed: Callable[..., list[Any]], *,
-                min_similarity: float = 0.85) -> dict[str, set[str]]:
+def linked_keys(
+    defs: list[Definition], embed: Callable[..., list[Any]], *, min_similarity: float = 0.85
+) -> dict[str, set[str]]:
     """Term key -> keys of other languages that name the same term."""
     entries = term_entries(defs)
     items = sorted(entries.items())
@@ -70,8 +74,9 @@ def linked_keys(defs: list[Definition], embed: Callable[..., list[Any]], *,
     return links
 
 
-def with_linked_keys(defs: list[Definition], embed: Callable[..., list[Any]], *,
-                     min_similarity: float = 0.85) -> tuple[list[Definition], int]:
+def with_linked_keys(
+    defs: list[Definition], embed: Callable[..., list[Any]], *, min_similarity: float = 0.85
+) -> tuple[list[Definition], int]:
     """Copies of the definitions that also carry the keys linked to theirs (inputs unchanged);
     returns them and the number of cross-language links found."""
     links = linked_keys(defs, embed, min_similarity=min_similarity)

@@ -12,6 +12,7 @@ Figures are read as a reader reads them and compared across articles:
   tolerance, meaning (the sentence encoder's ``ctx.embed``);
 * ``generic``: rule-less pairing; ``schema``, ``messages``, ``ruletype``: the rule type.
 """
+
 from __future__ import annotations
 
 from checker import hookimpl

@@ -60,6 +60,7 @@ Each mention covers the inclusive day interval ``[low, high]``:
 The relation is symmetric by construction.  Which event a date belongs to is the
 caller's job (this module only reads dates).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -94,14 +95,25 @@ class DateMention:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                   if unicodedata.category(c) != "Mn")
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
 
 
 @cache
@@ -142,8 +154,10 @@ def _grammar(lang: str):
 
     def YEAR(n, dash=False):
         before = r"(?<![\w.,/'’])" if dash else r"(?<![\w.,/'’-])"
-        return (rf"{before}(?P<y{n}>1\d{{3}}|20\d\d|2100)(?![\w'’])(?![.,]\d)"
-                rf"(?!{_SP}\d{{3}}\b)")
+        return (
+            rf"{before}(?P<y{n}>1\d{{3}}|20\d\d|2100)(?![\w'’])(?![.,]\d)"
+            rf"(?!{_SP}\d{{3}}\b)"
+        )
 
     def MONF(n):  # full names only
         return rf"(?P<mo{n}>(?:{mf}))(?![\w])"
@@ -157,72 +171,159 @@ def _grammar(lang: str):
     return DAY, YEAR, MONF, MONA, WD
 
 
-_NUMERIC = (r"(?<![\w.,/:-])(?P<m>(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:1[89]|20)\d\d|"
-            r"(?:1[89]|20)\d\d-\d\d-\d\d))(?![\w]|[/.:,-]\d)")
+_NUMERIC = (
+    r"(?<![\w.,/:-])(?P<m>(?:\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:1[89]|20)\d\d|"
+    r"(?:1[89]|20)\d\d-\d\d-\d\d))(?![\w]|[/.:,-]\d)"
+)
 
 
 def _raw_fr(DAY, YEAR, MONF, MONA, WD, S):
     return [
-        ("night_wd", (rf"\b(?P<m>nuit{S}(?:de{S}|du{S})?{WD(1)}(?:{S}{DAY(1)})?(?:{S}{MONA(1)})?"
-                     rf"{S}(?:à|au){S}{WD(2)}(?:{S}{DAY(2)})?(?:{S}{MONA(2)})?(?:{S}{YEAR(2)})?)")),
-        ("span", (rf"(?P<m>(?:\b(?P<night>nuit){S})?\bdu{S}(?:{WD(1)}{S})?{DAY(1)}"
-                 rf"(?:{S}{MONA(1)}(?:{S}{YEAR(1)})?)?{S}au{S}(?:{WD(2)}{S})?{DAY(2)}"
-                 rf"(?:{S}{MONA(2)}(?:{S}{YEAR(2)})?)?)")),
-        ("span", (rf"(?P<m>\bentre{S}le{S}{DAY(1)}(?:{S}{MONA(1)}(?:{S}{YEAR(1)})?)?{S}et{S}le{S}"
-                 rf"{DAY(2)}{S}{MONA(2)}(?:{S}{YEAR(2)})?)")),
+        (
+            "night_wd",
+            (
+                rf"\b(?P<m>nuit{S}(?:de{S}|du{S})?{WD(1)}(?:{S}{DAY(1)})?(?:{S}{MONA(1)})?"
+                rf"{S}(?:à|au){S}{WD(2)}(?:{S}{DAY(2)})?(?:{S}{MONA(2)})?(?:{S}{YEAR(2)})?)"
+            ),
+        ),
+        (
+            "span",
+            (
+                rf"(?P<m>(?:\b(?P<night>nuit){S})?\bdu{S}(?:{WD(1)}{S})?{DAY(1)}"
+                rf"(?:{S}{MONA(1)}(?:{S}{YEAR(1)})?)?{S}au{S}(?:{WD(2)}{S})?{DAY(2)}"
+                rf"(?:{S}{MONA(2)}(?:{S}{YEAR(2)})?)?)"
+            ),
+        ),
+        (
+            "span",
+            (
+                rf"(?P<m>\bentre{S}le{S}{DAY(1)}(?:{S}{MONA(1)}(?:{S}{YEAR(1)})?)?{S}et{S}le{S}"
+                rf"{DAY(2)}{S}{MONA(2)}(?:{S}{YEAR(2)})?)"
+            ),
+        ),
         ("span", rf"\bles{S}(?P<m>{DAY(1)}{S}et{S}{DAY(2)}{S}{MONA(2)}(?:{S}{YEAR(2)})?)"),
         ("span", rf"(?P<m>{DAY(1)}\s?[-–]\s?{DAY(2, True)}{S}{MONA(2)}(?:{S}{YEAR(2)})?)"),
         ("day", rf"(?P<m>(?:{WD(1)},?{S})?{DAY(1)}{S}{MONA(1)}(?:{S}{YEAR(1)})?)"),
-        ("wd_day", (rf"(?P<m>(?:\b(?:le|ce){S})?{WD(1)}{S}{DAY(1)})"
-                   rf"(?!{S}?(?:h|heures?|min|%|€|euros?|ans?|jours?|mois)\b)(?!{S}?\d)"
-                   rf"(?!{S}{MONA(9)})")),
-        ("part", (rf"\b(?P<m>(?P<part>fin|début|debut|mi|courant|premi[eè]re{S}quinzaine|"
-                 rf"(?:seconde|deuxi[eè]me){S}quinzaine)(?:-|{S})(?:du{S}mois{S})?"
-                 rf"(?:de{S}|d['’])?{MONF(1)}(?:{S}{YEAR(1)})?)")),
-        ("month", (rf"\b(?:en|depuis|dès|jusqu['’]en|d['’]ici|courant|mois{S}de|mois{S}d['’])"
-                  rf"{S}?(?P<m>{MONF(1)}(?:{S}{YEAR(1)})?(?:{S}(?P<rel>dernier|prochain))?)")),
+        (
+            "wd_day",
+            (
+                rf"(?P<m>(?:\b(?:le|ce){S})?{WD(1)}{S}{DAY(1)})"
+                rf"(?!{S}?(?:h|heures?|min|%|€|euros?|ans?|jours?|mois)\b)(?!{S}?\d)"
+                rf"(?!{S}{MONA(9)})"
+            ),
+        ),
+        (
+            "part",
+            (
+                rf"\b(?P<m>(?P<part>fin|début|debut|mi|courant|premi[eè]re{S}quinzaine|"
+                rf"(?:seconde|deuxi[eè]me){S}quinzaine)(?:-|{S})(?:du{S}mois{S})?"
+                rf"(?:de{S}|d['’])?{MONF(1)}(?:{S}{YEAR(1)})?)"
+            ),
+        ),
+        (
+            "month",
+            (
+                rf"\b(?:en|depuis|dès|jusqu['’]en|d['’]ici|courant|mois{S}de|mois{S}d['’])"
+                rf"{S}?(?P<m>{MONF(1)}(?:{S}{YEAR(1)})?(?:{S}(?P<rel>dernier|prochain))?)"
+            ),
+        ),
         ("month", rf"(?P<m>{MONF(1)}{S}{YEAR(1)})"),
         ("month", rf"(?P<m>{MONF(1)}{S}(?P<rel>dernier|prochain))"),
         ("years", rf"(?P<m>{YEAR(1)}\s?[-–]\s?{YEAR(2, True)})"),
         ("years", rf"(?P<m>\b(?:de|entre){S}{YEAR(1)}{S}(?:à|et){S}{YEAR(2)})"),
-        ("year", (rf"(?:\b(?:en|depuis|dès|jusqu['’]en|d['’]ici|avant|après|l['’]année|année|"
-                 rf"l['’]an|fin|début|debut|mi|courant)(?:{S}|-)|\b(?:de|du){S}l['’]année{S})"
-                 rf"(?P<m>{YEAR(1)})")),
+        (
+            "year",
+            (
+                rf"(?:\b(?:en|depuis|dès|jusqu['’]en|d['’]ici|avant|après|l['’]année|année|"
+                rf"l['’]an|fin|début|debut|mi|courant)(?:{S}|-)|\b(?:de|du){S}l['’]année{S})"
+                rf"(?P<m>{YEAR(1)})"
+            ),
+        ),
         ("rel", r"\b(?P<m>avant-hier|hier|aujourd['’]hui|après-demain|demain)(?![\w-])"),
-        ("rel", (r"\b(?P<m>il\s+y\s+a\s+(?:[1-9]|[12]\d|30|une?|deux|trois|quatre|cinq|six|sept|"
-                 r"huit|neuf|dix|onze|douze|quinze)\s+jours?)\b")),
+        (
+            "rel",
+            (
+                r"\b(?P<m>il\s+y\s+a\s+(?:[1-9]|[12]\d|30|une?|deux|trois|quatre|cinq|six|sept|"
+                r"huit|neuf|dix|onze|douze|quinze)\s+jours?)\b"
+            ),
+        ),
         ("wd_rel", rf"(?P<m>(?:\b(?P<ce>ce){S})?{WD(1)}(?:{S}(?P<rel>dernier|prochain))?)"),
     ]
 
 
 def _raw_en(DAY, YEAR, MONF, MONA, WD, S):
     return [
-        ("span", (rf"\b(?P<m>(?:between|from){S}{MONA(1)}{S}{DAY(1)}(?:,?{S}{YEAR(1)})?{S}"
-                 rf"(?:and|to|until|through|till){S}(?:{MONA(2)}{S})?{DAY(2)}(?:,?{S}{YEAR(2)})?)")),
-        ("span", (rf"\b(?P<m>(?:between|from){S}(?:the{S})?{DAY(1)}(?:{S}(?:of{S})?{MONA(1)})?{S}"
-                 rf"(?:and|to|until|through|till){S}(?:the{S})?{DAY(2)}{S}(?:of{S})?{MONA(2)}"
-                 rf"(?:,?{S}{YEAR(2)})?)")),
+        (
+            "span",
+            (
+                rf"\b(?P<m>(?:between|from){S}{MONA(1)}{S}{DAY(1)}(?:,?{S}{YEAR(1)})?{S}"
+                rf"(?:and|to|until|through|till){S}(?:{MONA(2)}{S})?{DAY(2)}(?:,?{S}{YEAR(2)})?)"
+            ),
+        ),
+        (
+            "span",
+            (
+                rf"\b(?P<m>(?:between|from){S}(?:the{S})?{DAY(1)}(?:{S}(?:of{S})?{MONA(1)})?{S}"
+                rf"(?:and|to|until|through|till){S}(?:the{S})?{DAY(2)}{S}(?:of{S})?{MONA(2)}"
+                rf"(?:,?{S}{YEAR(2)})?)"
+            ),
+        ),
         ("span", rf"(?P<m>{MONA(1)}{S}{DAY(1)}\s?[-–]\s?(?:{MONA(2)}{S})?{DAY(2, True)}(?:,?{S}{YEAR(2)})?)"),
         ("span", rf"(?P<m>{DAY(1)}\s?[-–]\s?{DAY(2, True)}{S}{MONA(2)}(?:,?{S}{YEAR(2)})?)"),
-        ("span", (rf"\b(?P<m>(?P<night>night){S}of{S}(?:{WD(1)},?{S})?{MONA(1)}{S}{DAY(1)}{S}?"
-                 rf"(?:[-–]|to|into){S}?(?:{WD(2)},?{S})?(?:{MONA(2)}{S})?{DAY(2)}(?:,?{S}{YEAR(2)})?)")),
+        (
+            "span",
+            (
+                rf"\b(?P<m>(?P<night>night){S}of{S}(?:{WD(1)},?{S})?{MONA(1)}{S}{DAY(1)}{S}?"
+                rf"(?:[-–]|to|into){S}?(?:{WD(2)},?{S})?(?:{MONA(2)}{S})?{DAY(2)}(?:,?{S}{YEAR(2)})?)"
+            ),
+        ),
         ("day", rf"(?P<m>(?:{WD(1)},?{S})?{MONA(1)}{S}{DAY(1)}(?:,?{S}{YEAR(1)})?)"),
-        ("day", (rf"(?:\bthe{S})?(?P<m>(?:{WD(1)},?{S})?{DAY(1)}{S}(?:of{S})?{MONA(1)}"
-                rf"(?:,?{S}{YEAR(1)})?)")),
-        ("part", (rf"(?:\bthe{S})?\b(?P<m>(?P<part>(?:end|beginning|start|middle){S}of|early|mid|late|end)"
-                 rf"(?:-|{S}){MONF(1)}(?:,?{S}{YEAR(1)})?)")),
-        ("month", (rf"\b(?:in|since|by|until|till|during|through|throughout|from|before|after)"
-                  rf"{S}(?P<m>{MONF(1)}(?:,?{S}{YEAR(1)})?)")),
+        (
+            "day",
+            (
+                rf"(?:\bthe{S})?(?P<m>(?:{WD(1)},?{S})?{DAY(1)}{S}(?:of{S})?{MONA(1)}"
+                rf"(?:,?{S}{YEAR(1)})?)"
+            ),
+        ),
+        (
+            "part",
+            (
+                rf"(?:\bthe{S})?\b(?P<m>(?P<part>(?:end|beginning|start|middle){S}of|early|mid|late|end)"
+                rf"(?:-|{S}){MONF(1)}(?:,?{S}{YEAR(1)})?)"
+            ),
+        ),
+        (
+            "month",
+            (
+                rf"\b(?:in|since|by|until|till|during|through|throughout|from|before|after)"
+                rf"{S}(?P<m>{MONF(1)}(?:,?{S}{YEAR(1)})?)"
+            ),
+        ),
         ("month", rf"\b(?P<m>(?P<rel>last|next){S}{MONF(1)})"),
         ("month", rf"(?P<m>{MONF(1)},?{S}{YEAR(1)})"),
         ("years", rf"(?P<m>{YEAR(1)}\s?[-–]\s?{YEAR(2, True)})"),
         ("years", rf"\b(?P<m>(?:from|between){S}{YEAR(1)}{S}(?:to|and|until|through){S}{YEAR(2)})"),
-        ("year", (rf"\b(?:in|since|by|until|till|before|after|during|from|early|mid|late|"
-                 rf"end{S}of|the{S}year|throughout)(?:{S}|-)(?P<m>{YEAR(1)})")),
-        ("rel", (r"\b(?P<m>(?:[1-9]|[12]\d|30|an?|one|two|three|four|five|six|seven|eight|nine|"
-                 r"ten|eleven|twelve|fifteen)\s+days?\s+ago)\b")),
-        ("rel", (r"\b(?P<m>the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|"
-                r"(?P<night>last\s+night))\b")),
+        (
+            "year",
+            (
+                rf"\b(?:in|since|by|until|till|before|after|during|from|early|mid|late|"
+                rf"end{S}of|the{S}year|throughout)(?:{S}|-)(?P<m>{YEAR(1)})"
+            ),
+        ),
+        (
+            "rel",
+            (
+                r"\b(?P<m>(?:[1-9]|[12]\d|30|an?|one|two|three|four|five|six|seven|eight|nine|"
+                r"ten|eleven|twelve|fifteen)\s+days?\s+ago)\b"
+            ),
+        ),
+        (
+            "rel",
+            (
+                r"\b(?P<m>the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|"
+                r"(?P<night>last\s+night))\b"
+            ),
+        ),
         ("wd_rel", rf"(?P<m>(?:\b(?P<rel>last|next|this|past){S})?{WD(1)})"),
     ]
 
@@ -240,9 +341,10 @@ def _patterns(lang: str):
 def _prefilter(lang: str):
     full, abbr, weekdays = _vocab(lang)
     words = list(full) + list(abbr) + list(weekdays)
-    words += (["hier", "aujourd", "demain", "il y a"] if lang == "fr"
-              else ["yesterday", "today", "tomorrow", "night", "ago"])
-    return re.compile(rf"\b(?:{_alt(words)})|\b(?:1[89]|20)\d\d\b|\d[/.]\d{1,2}[/.]\d", re.IGNORECASE)
+    words += (
+        ["hier", "aujourd", "demain", "il y a"] if lang == "fr" else ["yesterday", "today", "tomorrow", "night", "ago"]
+    )
+    return re.compile(rf"\b(?:{_alt(words)})|\b(?:1[89]|20)\d\d\b|\d[/.]\d{1, 2}[/.]\d", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------- dateparser
@@ -252,9 +354,15 @@ _BASE = datetime.datetime(2000, 1, 1)
 
 @cache
 def _parser(lang: str, parts: tuple[str, ...]) -> DateDataParser:
-    return DateDataParser(languages=[lang], settings={
-        "RELATIVE_BASE": _BASE, "PREFER_DAY_OF_MONTH": "first",
-        "REQUIRE_PARTS": list(parts), "RETURN_AS_TIMEZONE_AWARE": False})
+    return DateDataParser(
+        languages=[lang],
+        settings={
+            "RELATIVE_BASE": _BASE,
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": list(parts),
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -290,6 +398,7 @@ def _relative_word(lang: str, word: str) -> int | None:
 
 
 # ------------------------------------------------------------------------ resolution
+
 
 def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
     try:
@@ -348,42 +457,52 @@ def _month_range(y: int, m: int) -> tuple[datetime.date, datetime.date]:
 
 
 def _nearest_month_year(month: int, ref: datetime.date) -> int:
-    best = min((ref.year + k for k in (-1, 0, 1)),
-               key=lambda y: abs((datetime.date(y, month, 15) - ref).days))
+    best = min((ref.year + k for k in (-1, 0, 1)), key=lambda y: abs((datetime.date(y, month, 15) - ref).days))
     return best
 
 
 _PARTS = {  # part word -> (first day, last day or None = end of month)
-    "fin": (20, None), "late": (20, None), "end": (20, None), "end of": (20, None),
-    "début": (1, 10), "debut": (1, 10), "early": (1, 10), "beginning of": (1, 10),
-    "start of": (1, 10), "mi": (10, 20), "mid": (10, 20), "middle of": (10, 20),
-    "première quinzaine": (1, 15), "premiere quinzaine": (1, 15),
-    "seconde quinzaine": (16, None), "deuxième quinzaine": (16, None),
-    "deuxieme quinzaine": (16, None), "courant": (1, None),
+    "fin": (20, None),
+    "late": (20, None),
+    "end": (20, None),
+    "end of": (20, None),
+    "début": (1, 10),
+    "debut": (1, 10),
+    "early": (1, 10),
+    "beginning of": (1, 10),
+    "start of": (1, 10),
+    "mi": (10, 20),
+    "mid": (10, 20),
+    "middle of": (10, 20),
+    "première quinzaine": (1, 15),
+    "premiere quinzaine": (1, 15),
+    "seconde quinzaine": (16, None),
+    "deuxième quinzaine": (16, None),
+    "deuxieme quinzaine": (16, None),
+    "courant": (1, None),
 }
 
 _FUTURE = {
     "fr": r"\b(?:aura|auront|sera|seront|va|vont|devra|devront|doit|doivent|prévue?s?|"
-          r"\w{3,}(?:era|eront|ira|iront))\b",
+    r"\w{3,}(?:era|eront|ira|iront))\b",
     "en": r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected|going)\s+to|plans?\s+to)\b|'ll\b",
 }
 _PAST = {
     "fr": r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|s['’]est|se\s+sont)\s+(?:\w+\s+)?"
-          r"\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|ort)\b|\b\w{3,}(?:èrent|ait|aient)\b",
+    r"\w+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|ort)\b|\b\w{3,}(?:èrent|ait|aient)\b",
     "en": r"\b(?:said|was|were|had|did|told|took|came|began|won|lost|fell|rose)\b|\b\w{3,}ed\b",
 }
-_CUES = {lang: re.compile(rf"(?P<future>{_FUTURE[lang]})|(?P<past>{_PAST[lang]})", re.IGNORECASE)
-         for lang in _LANGS}
+_CUES = {lang: re.compile(rf"(?P<future>{_FUTURE[lang]})|(?P<past>{_PAST[lang]})", re.IGNORECASE) for lang in _LANGS}
 
 
 def _tense(text: str, start: int, end: int, lang: str) -> str | None:
-    """"future" or "past" from the tense cue nearest the mention in its sentence: ending
+    """ "future" or "past" from the tense cue nearest the mention in its sentence: ending
     at most 30 characters before it or starting at most 25 after, with no other date
     word in between.  None when there is no such cue."""
     lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
     hi = min(ends) if ends else len(text)
-    best, best_dist = None, 10 ** 6
+    best, best_dist = None, 10**6
     for cue in _CUES[lang].finditer(text, lo, hi):
         if cue.end() <= start:
             dist, limit = start - cue.end(), 30
@@ -391,7 +510,7 @@ def _tense(text: str, start: int, end: int, lang: str) -> str | None:
             dist, limit = cue.start() - end, 25
         else:
             continue
-        gap = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
+        gap = text[cue.end() : start] if cue.end() <= start else text[end : cue.start()]
         if _prefilter(lang).search(gap):
             continue  # another date word sits between: the cue is that date's
         if dist <= limit and dist < best_dist:
@@ -401,19 +520,26 @@ def _tense(text: str, start: int, end: int, lang: str) -> str | None:
 
 _HABITUAL = {  # a weekday that names no day: habits, feasts, newspapers
     "fr": re.compile(r"(?:\ble|\bles|chaque|tous\s+les|vendredi)\s+$", re.IGNORECASE),
-    "en": re.compile(r"(?:\bevery|\beach|\bblack|\bgood|\bholy|\bcyber|\bcasual|"
-                     r"\bmail\s+on|\bthe)\s+$", re.IGNORECASE),
+    "en": re.compile(
+        r"(?:\bevery|\beach|\bblack|\bgood|\bholy|\bcyber|\bcasual|"
+        r"\bmail\s+on|\bthe)\s+$",
+        re.IGNORECASE,
+    ),
 }
 _NOT_A_DAY_AFTER = {
     "fr": re.compile(r"^\s+(?:gras|saint|noir)\b", re.IGNORECASE),
-    "en": re.compile(r"^\s+(?:Times|Telegraph|Express|Mirror|Post|Night|Mail|Herald|Sport|Star|"
-                     r"People|Independent|Observer|Morning\s+Herald|Service)\b"),
+    "en": re.compile(
+        r"^\s+(?:Times|Telegraph|Express|Mirror|Post|Night|Mail|Herald|Sport|Star|"
+        r"People|Independent|Observer|Morning\s+Herald|Service)\b"
+    ),
 }
 _AFTER_YEAR_UNIT = re.compile(
     r"^\s*(?:%|€|\$|£|euros?|dollars?|livres?|pounds?|francs?|personnes|people|habitants|"
     r"hommes|femmes|policiers|gendarmes|officers|soldats|soldiers|morts|victimes|km|mètres?|"
     r"metres?|meters?|tonnes?|tons?|exemplaires|copies|voix|votes|emplois|jobs|salariés|"
-    r"employees|workers|points?|heures?|hours?)\b", re.IGNORECASE)
+    r"employees|workers|points?|heures?|hours?)\b",
+    re.IGNORECASE,
+)
 
 
 def _weekday_occurrence(wd: int, ref: datetime.date, mode: str) -> datetime.date:
@@ -433,6 +559,7 @@ def _weekday_occurrence(wd: int, ref: datetime.date, mode: str) -> datetime.date
 
 
 # ------------------------------------------------------------------------- the scanner
+
 
 class _Ctx:
     def __init__(self, text, lang, anchor):
@@ -458,8 +585,7 @@ class _Ctx:
         if self.lang != "en":
             return True
         groups = m.re.groupindex
-        return all(not m.group(n) or m.group(n)[0].isupper()
-                   for n in ("mo1", "mo2", "w1", "w2") if n in groups)
+        return all(not m.group(n) or m.group(n)[0].isupper() for n in ("mo1", "mo2", "w1", "w2") if n in groups)
 
 
 def _mention(ctx, m, low, high, gran, weekday=None, conflict=False, relative=False, stated=True):
@@ -467,8 +593,7 @@ def _mention(ctx, m, low, high, gran, weekday=None, conflict=False, relative=Fal
     for g in ("y1", "y2"):  # "le 3 mai 2000 euros": that "year" is an amount
         if g in m.re.groupindex and m.group(g) and not _year_ok(ctx, m, g):
             return None
-    return DateMention(start, end, ctx.text[start:end], low, high, gran, weekday, conflict,
-                       relative, stated)
+    return DateMention(start, end, ctx.text[start:end], low, high, gran, weekday, conflict, relative, stated)
 
 
 def _resolve_dm(ctx, m, n, year_group=None):
@@ -632,7 +757,7 @@ def _do_numeric(ctx, m):
 
 
 def _year_ok(ctx, m, group="y1") -> bool:
-    return not _AFTER_YEAR_UNIT.match(ctx.text[m.end(group):m.end(group) + 20])
+    return not _AFTER_YEAR_UNIT.match(ctx.text[m.end(group) : m.end(group) + 20])
 
 
 def _do_year(ctx, m):
@@ -654,8 +779,7 @@ def _do_rel(ctx, m):
         return None
     if m.groupdict().get("night"):
         day = ctx.anchor
-        return _mention(ctx, m, day - datetime.timedelta(days=1), day, "days", relative=True,
-                        stated=False)
+        return _mention(ctx, m, day - datetime.timedelta(days=1), day, "days", relative=True, stated=False)
     word = re.sub(r"\s+", " ", m.group("m").lower()).replace("’", "'")
     offset = _relative_word(ctx.lang, word)
     if offset is None:
@@ -668,8 +792,9 @@ def _do_wd_rel(ctx, m):
     if ctx.anchor is None:
         return None
     start = m.start("m")
-    if _HABITUAL[ctx.lang].search(ctx.text[max(0, start - 12):start]) \
-            or _NOT_A_DAY_AFTER[ctx.lang].match(ctx.text[m.end("m"):m.end("m") + 30]):
+    if _HABITUAL[ctx.lang].search(ctx.text[max(0, start - 12) : start]) or _NOT_A_DAY_AFTER[ctx.lang].match(
+        ctx.text[m.end("m") : m.end("m") + 30]
+    ):
         return None
     g = m.groupdict()
     rel = (g.get("rel") or "").lower()
@@ -687,12 +812,24 @@ def _do_wd_rel(ctx, m):
 
 
 _HANDLERS = {
-    "day": _do_day, "wd_day": _do_wd_day, "span": _do_span, "night_wd": _do_night_wd,
-    "part": _do_part, "month": _do_month, "year": _do_year, "years": _do_years,
-    "rel": _do_rel, "wd_rel": _do_wd_rel, "numeric": _do_numeric,
+    "day": _do_day,
+    "wd_day": _do_wd_day,
+    "span": _do_span,
+    "night_wd": _do_night_wd,
+    "part": _do_part,
+    "month": _do_month,
+    "year": _do_year,
+    "years": _do_years,
+    "rel": _do_rel,
+    "wd_rel": _do_wd_rel,
+    "numeric": _do_numeric,
 }
-_RANK = {k: i for i, k in enumerate(
-    ("night_wd", "span", "day", "numeric", "part", "years", "month", "wd_day", "year", "rel", "wd_rel"))}
+_RANK = {
+    k: i
+    for i, k in enumerate(
+        ("night_wd", "span", "day", "numeric", "part", "years", "month", "wd_day", "year", "rel", "wd_rel")
+    )
+}
 
 
 def _windows(text: str, lang: str) -> list[tuple[int, int]]:
@@ -757,8 +894,13 @@ def _with_context_years(text, lang, anchor, found) -> list[DateMention]:
     mention that states its year, when it ends at most 300 characters before."""
     result, last, last_end = [], None, 0
     for d, kind, m in found:
-        if not d.year_stated and last is not None and not d.relative and d.granularity in (
-                "day", "days", "month", "part_of_month") and d.start - last_end <= 300:
+        if (
+            not d.year_stated
+            and last is not None
+            and not d.relative
+            and d.granularity in ("day", "days", "month", "part_of_month")
+            and d.start - last_end <= 300
+        ):
             ctx = _Ctx(text, lang, anchor)
             ctx.ref_stated = last
             d = _read(ctx, kind, m) or d
@@ -771,14 +913,22 @@ def _with_context_years(text, lang, anchor, found) -> list[DateMention]:
 # -------------------------------------------------------------------- publication date
 
 _BYLINE = {  # byline words just before the date ("Publié le lundi ...", "- Updated ")
-    "fr": re.compile(r"(?:^|\W)(?:publi[ée]e?|mis[e]?\s+à\s+jour|mise\s+en\s+ligne|actualis[ée]e?|"
-                     r"modifi[ée]e?|date)\b[^\w]*(?:\w+\W+){0,2}$", re.IGNORECASE),
-    "en": re.compile(r"(?:^|\W)(?:published|updated|last\s+updated|posted|first\s+published|date)\b"
-                     r"[^\w]*(?:\w+\W+){0,4}$", re.IGNORECASE),
+    "fr": re.compile(
+        r"(?:^|\W)(?:publi[ée]e?|mis[e]?\s+à\s+jour|mise\s+en\s+ligne|actualis[ée]e?|"
+        r"modifi[ée]e?|date)\b[^\w]*(?:\w+\W+){0,2}$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:^|\W)(?:published|updated|last\s+updated|posted|first\s+published|date)\b"
+        r"[^\w]*(?:\w+\W+){0,4}$",
+        re.IGNORECASE,
+    ),
 }
 _BYLINE_TAIL = re.compile(r"\s[-–—|·]\s*(?:par|by)\s.*$", re.IGNORECASE)
-_AGENCY = re.compile(r"\((?:AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg)\)|"
-                     r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:\([^)]{0,30}\))?,\s")  # "PARIS, "
+_AGENCY = re.compile(
+    r"\((?:AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg)\)|"
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:\([^)]{0,30}\))?,\s"
+)  # "PARIS, "
 _TIME = re.compile(r"\d{1,2}\s?(?:h|:)\s?\d{2}|\d{1,2}\s?h\b|a\.?m\.?|p\.?m\.?", re.IGNORECASE)
 
 
@@ -796,16 +946,20 @@ def publication_date(text: str, lang: str) -> datetime.date | None:
         for d in find_dates(head, lang):
             if d.granularity != "day" or not d.year_stated:
                 continue
-            before = head[:d.start]
-            rest = _TIME.sub("", _BYLINE_TAIL.sub("", head[d.end:]))
+            before = head[: d.start]
+            rest = _TIME.sub("", _BYLINE_TAIL.sub("", head[d.end :]))
             short = len(re.sub(r"[\W\d_]|\b(?:à|at|le|on|h|heures?)\b", "", before + rest)) <= 12
-            if _BYLINE[lang].search(before[-40:]) \
-                    or (_AGENCY.search(before) and d.start < 60) or (short and len(line) <= 90):
+            if (
+                _BYLINE[lang].search(before[-40:])
+                or (_AGENCY.search(before) and d.start < 60)
+                or (short and len(line) <= 90)
+            ):
                 return d.low
     return None
 
 
 # ------------------------------------------------------------------------ compatibility
+
 
 def compatible(a: DateMention, b: DateMention) -> bool:
     """Whether two mentions can describe the same time (see the module docstring):

@@ -12,6 +12,7 @@
 Anything the date reader cannot read is skipped: an exception here leaves the regex
 reader of ``parse`` in charge.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -45,7 +46,7 @@ def document_dates(text: str, lang: str) -> list[Quantity] | None:
 
 
 def _is_dateline(text: str, m, anchor: _dt.date | None) -> bool:
-    """"PORT SELWYN, Sept 11 (Global Wire) -": the date of the report, at the start of a line."""
+    """ "PORT SELWYN, Sept 11 (Global Wire) -": the date of the report, at the start of a line."""
     line_start = text.rfind("\n", 0, m.start) + 1
     if m.start - line_start >= 60 or not _DATELINE_AFTER.match(text, m.end):
         return False
@@ -58,11 +59,23 @@ def _quantity(m, *, anchored: bool) -> Quantity:
     low, high = m.low, m.high
     if no_year:  # a leap year, as the regex reader does: "29 février" is a date
         low, high = _year_2000(low), _year_2000(high)
-    return Quantity(start=m.start, end=m.end, text=m.text, low=float(low.toordinal()), high=float(high.toordinal()),
-                    unit="daymonth" if no_year else "date", qtype="date", nominal=float(low.toordinal()),
-                    extra={"month_only": m.granularity == "month", "no_year": no_year,
-                           "granularity": m.granularity, "weekday_conflict": bool(m.weekday_conflict),
-                           "relative": bool(m.relative)})
+    return Quantity(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        low=float(low.toordinal()),
+        high=float(high.toordinal()),
+        unit="daymonth" if no_year else "date",
+        qtype="date",
+        nominal=float(low.toordinal()),
+        extra={
+            "month_only": m.granularity == "month",
+            "no_year": no_year,
+            "granularity": m.granularity,
+            "weekday_conflict": bool(m.weekday_conflict),
+            "relative": bool(m.relative),
+        },
+    )
 
 
 def _year_2000(d: _dt.date) -> _dt.date:

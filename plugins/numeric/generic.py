@@ -19,6 +19,7 @@ Within a block, each claim keeps its ``top_k`` best partners of other documents 
 or context similarity, plus the entity overlap), never all pairs.  A pair whose context
 (or meaning) and entities agree is a *warning*, else a *suggestion*.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,15 +29,21 @@ from typing import Any
 
 from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
-
 from plugins.numeric.match import comparable, embed_claims, meaning_similarity
 from plugins.numeric.quantity import Quantity
-from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 from plugins.numeric.slots import SentenceView, fold
+from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 
 #: defaults of the generic rule's ``pairing`` block
-DEFAULTS = {"top_k": 2, "min_similarity": 0.15, "warn_similarity": 0.3, "warn_overlap": 0.5,
-            "same_measure": 0.93, "min_embedding": 0.9, "warn_embedding": 0.93}
+DEFAULTS = {
+    "top_k": 2,
+    "min_similarity": 0.15,
+    "warn_similarity": 0.3,
+    "warn_overlap": 0.5,
+    "same_measure": 0.93,
+    "min_embedding": 0.9,
+    "warn_embedding": 0.93,
+}
 
 _STOP = set(
     """le la les l un une des de du d et ou à au aux en dans sur pour par avec que qui ce cette ces son sa ses
@@ -52,8 +59,20 @@ _FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
 
 #: measures specific enough that one statement per article names the same fact
 #: (a death toll, a wind speed, an age, a day); money, shares and years are not
-UNAMBIGUOUS = ("count:", "speed:", "age", "date:daymonth", "duration", "rank:", "length:", "area:", "mass:", "volume:",
-               "power:", "energy:")
+UNAMBIGUOUS = (
+    "count:",
+    "speed:",
+    "age",
+    "date:daymonth",
+    "duration",
+    "rank:",
+    "length:",
+    "area:",
+    "mass:",
+    "volume:",
+    "power:",
+    "energy:",
+)
 
 
 def measure_key(q: Quantity) -> str:
@@ -205,7 +224,7 @@ def _keep_best(members: list[Claim], ctx, kept: dict) -> None:
         partners[id(b)].append((s, claim_sort_key(a), a))
     for a in members:
         cands = sorted(partners.get(id(a), []), key=lambda t: (-t[0], t[1]))
-        for _, _, b in cands[:int(settings(a.data["rule"])["top_k"])]:
+        for _, _, b in cands[: int(settings(a.data["rule"])["top_k"])]:
             first, second = sorted((a, b), key=claim_sort_key)
             kept[(claim_sort_key(first), claim_sort_key(second))] = (first, second)
 
@@ -235,7 +254,7 @@ def _candidate_index_pairs(members: list[Claim]):
         if len(ids) > MAX_POSTING:
             continue
         for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
+            for j in ids[x + 1 :]:
                 if (i, j) not in seen:
                     seen.add((i, j))
     yield from sorted(seen)
@@ -267,8 +286,9 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     if _other_owner(a, b):
         return None  # Lecoq's share is not Dumont's share
     close = sim >= float(conf["min_similarity"]) or (emb is not None and emb >= float(conf["min_embedding"]))
-    if not close and not (a.data.get("unique") and b.data.get("unique")
-                          and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)):
+    if not close and not (
+        a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
+    ):
         return None  # (a specific measure stated once by each article is a candidate anyway)
     return (emb if emb is not None else sim) + 0.5 * (ov or 0.0)
 
@@ -286,8 +306,9 @@ def _other_owner(a: Claim, b: Claim) -> bool:
     or one's owner is the entity the other sentence sets against its figure ("devant Lecoq")."""
     if a.data["q"].is_temporal:
         pass  # a date "against Castlebrook" is the match's, not a rival's figure
-    elif set(a.data.get("owner", ())) & set(b.data.get("rival", ())) or \
-            set(b.data.get("owner", ())) & set(a.data.get("rival", ())):
+    elif set(a.data.get("owner", ())) & set(b.data.get("rival", ())) or set(b.data.get("owner", ())) & set(
+        a.data.get("rival", ())
+    ):
         return True
     ga, gb = _owner_groups(a), _owner_groups(b)
     return any(ga[g] and gb[g] and not ga[g] & gb[g] for g in set(ga) & set(gb))
@@ -307,9 +328,15 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     if a.keys[0] != b.keys[0]:  # paired by meaning across noun classes: a warning needs a close meaning
         strong = emb is not None and emb >= float(conf["warn_embedding"])
         return ("warning" if entities_ok and strong else "suggestion"), sim, ov, emb
-    if entities_ok and (sim >= float(conf["warn_similarity"]) or (emb is not None and emb >= float(conf["warn_embedding"]))):
+    if entities_ok and (
+        sim >= float(conf["warn_similarity"]) or (emb is not None and emb >= float(conf["warn_embedding"]))
+    ):
         return "warning", sim, ov, emb
-    if entities_ok and a.data.get("unique") and b.data.get("unique") \
-            and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS):
+    if (
+        entities_ok
+        and a.data.get("unique")
+        and b.data.get("unique")
+        and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
+    ):
         return "warning", sim, ov, emb  # each article states this specific measure once: the same fact
     return "suggestion", sim, ov, emb

@@ -12,6 +12,7 @@ and whether two quantities can both be true.
 
 Every test here is symmetric: ``disjoint(a, b) == disjoint(b, a)``.
 """
+
 from __future__ import annotations
 
 import math
@@ -29,8 +30,14 @@ ROUGH_WIDTH = 0.20
 
 def bounds(kind: str | None, x: float, prec: float, slack: float) -> dict[str, Any]:
     """Interval for nominal value ``x`` (precision ``prec``) under approximator ``kind``."""
-    b: dict[str, Any] = {"low": x - prec, "high": x + prec, "low_inclusive": True, "high_inclusive": True,
-                         "soft_low": None, "soft_high": None}
+    b: dict[str, Any] = {
+        "low": x - prec,
+        "high": x + prec,
+        "low_inclusive": True,
+        "high_inclusive": True,
+        "soft_low": None,
+        "soft_high": None,
+    }
     if kind == "gt":
         b.update(low=x, low_inclusive=False, high=INF, soft_high=x * slack)
     elif kind == "ge":

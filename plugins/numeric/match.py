@@ -14,6 +14,7 @@
   merges two noun classes; the noun's own embedding merges nouns no table knows
   ("policiers" / "police officers" 0.96) and two known classes that differ stay apart.
 """
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """Wording of numeric findings: verdicts in the rule's language, reasons, default messages."""
+
 from __future__ import annotations
 
 from pathlib import PurePath
@@ -32,8 +33,10 @@ def scope_text(scope: str) -> str:
 def implied_reason(qa: Quantity, qb: Quantity) -> str:
     for q in (qa, qb):
         if q.soft_high is not None or q.soft_low is not None:
-            return (f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
-                    f"(a bound states the order of magnitude)")
+            return (
+                f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
+                f"(a bound states the order of magnitude)"
+            )
     return "the implied values cannot both be true"
 
 
@@ -44,6 +47,9 @@ def conflict_reason(implied: bool, qa: Quantity, qb: Quantity, rel: float) -> st
 
 
 def default_message(name_a: str, qa: Quantity, name_b: str, qb: Quantity, note: str, level: str, slot: str) -> str:
-    word = "incompatible" if not note else ("different scope" if level == "suggestion" else "incompatible, different scope")
-    return (f"{name_a} says {display(qa)} («{qa.text}»); {name_b} says {display(qb)} («{qb.text}»); "
-            f"{word} [{slot}]")
+    word = (
+        "incompatible"
+        if not note
+        else ("different scope" if level == "suggestion" else "incompatible, different scope")
+    )
+    return f"{name_a} says {display(qa)} («{qa.text}»); {name_b} says {display(qb)} («{qb.text}»); {word} [{slot}]"

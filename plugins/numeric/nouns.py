@@ -1,11 +1,20 @@
 """What a count counts: the class of the counted noun refined by what is said of it, the
 noun of an enumeration, and ages of people."""
+
 from __future__ import annotations
 
 import re
 
 from plugins.numeric.vocab import (
-    AGE_BEFORE, ENUM_GAP, ENUM_PREV, MOD_SKIP, MODIFIABLE, MODIFIER_CLASS, NAME_COMMA, PERSON_NOUN_BEFORE, STOP_NOUNS,
+    AGE_BEFORE,
+    ENUM_GAP,
+    ENUM_PREV,
+    MOD_SKIP,
+    MODIFIABLE,
+    MODIFIER_CLASS,
+    NAME_COMMA,
+    PERSON_NOUN_BEFORE,
+    STOP_NOUNS,
 )
 
 
@@ -15,7 +24,7 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
     if not allowed:
         return cls
     mod = None
-    for w in re.findall(r"[^\W\d_][\w\-’']*", text[noun_end:noun_end + 60])[:5]:
+    for w in re.findall(r"[^\W\d_][\w\-’']*", text[noun_end : noun_end + 60])[:5]:
         wl = w.lower()
         if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
             mod = MODIFIER_CLASS[wl]
@@ -24,7 +33,7 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
             if not wl.endswith(("ed", "és", "ées", "és")):
                 break
     if mod is None:
-        before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40):num_start])[-3:]
+        before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40) : num_start])[-3:]
         for w in reversed(before):
             wl = w.lower()
             if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
@@ -37,11 +46,10 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
     return f"{cls}:{mod}"
 
 
-
 def elliptic_noun(text: str, start: int) -> str | None:
     """Counted noun of an enumeration the number continues ("420 magasins, Ostral 310")."""
     prev = None
-    for prev in ENUM_PREV.finditer(text, 0, start):
+    for prev in ENUM_PREV.finditer(text, 0, start):  # noqa: B007 - keeps the last match
         pass
     if prev is None or prev.group("w").lower() in STOP_NOUNS or prev.group("w")[:1].isupper():
         return None
@@ -56,14 +64,14 @@ APPOSITION = re.compile(r"(?:^|[.!?»\"]\s+)(?:The|Le|La|L['’])\s*[^\W\d_][^,.
 
 def person_before(text: str, start: int) -> str:
     """The capitalised name right before "Claire Dumont, 47 ans" (folded last word), else ''."""
-    m = re.search(r"([A-ZÀ-Ý][\w\-’']+)\s*,\s*$", text[max(0, start - 60):start])
+    m = re.search(r"([A-ZÀ-Ý][\w\-’']+)\s*,\s*$", text[max(0, start - 60) : start])
     return m.group(1).lower() if m else ""
 
 
 def is_age(text: str, start: int, end: int, word_after: str) -> bool:
     """A person's age: "Claire Dumont, 47 ans", "aged 24", "the 24-year-old", "Silva, 24, signed"."""
-    before = text[max(0, start - 60):start]
-    after = text[end:end + 14]
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 14]
     if re.match(r"[\s\-‑]?(?:years?|yrs?)[\s\-‑]old(?![\w])", after, re.I):
         return True
     if word_after in ("ans", "an", "years", "year", "") and AGE_BEFORE.search(before[-30:]):
@@ -76,4 +84,3 @@ def is_age(text: str, start: int, end: int, word_after: str) -> bool:
         if re.match(r"\s*[,)]", after) and not word_after:
             return True  # "Silva, 24, signed"
     return False
-

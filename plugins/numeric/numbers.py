@@ -1,5 +1,6 @@
 """Numbers in digits (every common grouping) and in words (text2num), scale words,
 currencies and approximators: text -> value."""
+
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ except ImportError:  # pragma: no cover - dependency missing: digits still work
     _text2num = None
 
 from plugins.numeric.vocab import APPROX, CURRENCY_WORDS, SCALES
+
 
 def approx_kind(phrase: str) -> str:
     phrase = " ".join(phrase.lower().split())
@@ -69,9 +71,7 @@ def parse_digits(text: str, lang: str) -> tuple[float, float] | None:
         t = t.replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t) and (lang != "fr" or t.count(",") > 1 or "." in t):
         t = t.replace(",", "")  # English thousands
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", t) or (
-        lang == "fr" and re.fullmatch(r"\d{1,3}\.\d{3}", t)
-    ):
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", t) or (lang == "fr" and re.fullmatch(r"\d{1,3}\.\d{3}", t)):
         t = t.replace(".", "").replace(",", ".")  # French/German thousands
     else:
         t = t.replace(",", ".")
@@ -92,4 +92,3 @@ def read_number(text: str, lang: str) -> tuple[float, float, bool] | None:
     if val is None:
         return None
     return val, 0.0, True
-

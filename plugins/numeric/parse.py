@@ -16,6 +16,7 @@ Model names (``GPT-4``), ages (``36 ans``), list numbering (``1.``), clock times
 42", "vers 5 heures du matin", "7:42 a.m.") are not compared quantities.  Offsets are
 character offsets into the given text.  Anything the reader cannot read is skipped.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -27,10 +28,39 @@ from plugins.numeric.numbers import approx_kind, currency_of, read_number, scale
 from plugins.numeric.quantity import Quantity, ordinal_date, year_interval
 from plugins.numeric.units import duration_factor, unit_after
 from plugins.numeric.vocab import (
-    AGE_BEFORE, APPROX_NOUNS, APPROX_RE, CLOCK_AFTER, CLOCK_BEFORE, CUR_PREFIX_RE, CUR_RE, DEADLINE_AFTER,
-    DURATION_PREP, DURATION_UNITS, DURATION_VERB_BEFORE, HYPHEN_UNIT, MONTH_RE, MONTHS, NOUN_CLASS, NUM,
-    NUM_DIGITS, ORDINAL_AFTER, ORDINAL_WORDS, PERCENT_RE, PERSON_NOUN_BEFORE, PHASE_RE, RANK_NOUNS, RATE_AFTER,
-    REF_BEFORE, ROMAN, SCALE_RE, SMALL_WORDS, STOP_NOUNS, TIME_AFTER, WORD_AFTER, WORD_NUM, YEAR_PREP,
+    AGE_BEFORE,
+    APPROX_NOUNS,
+    APPROX_RE,
+    CLOCK_AFTER,
+    CLOCK_BEFORE,
+    CUR_PREFIX_RE,
+    CUR_RE,
+    DEADLINE_AFTER,
+    DURATION_PREP,
+    DURATION_UNITS,
+    DURATION_VERB_BEFORE,
+    HYPHEN_UNIT,
+    MONTH_RE,
+    MONTHS,
+    NOUN_CLASS,
+    NUM,
+    NUM_DIGITS,
+    ORDINAL_AFTER,
+    ORDINAL_WORDS,
+    PERCENT_RE,
+    PERSON_NOUN_BEFORE,
+    PHASE_RE,
+    RANK_NOUNS,
+    RATE_AFTER,
+    REF_BEFORE,
+    ROMAN,
+    SCALE_RE,
+    SMALL_WORDS,
+    STOP_NOUNS,
+    TIME_AFTER,
+    WORD_AFTER,
+    WORD_NUM,
+    YEAR_PREP,
     YEAR_PREP_RE,
 )
 
@@ -47,7 +77,8 @@ def _qty_pattern(ranges: bool = True, scales: bool = True) -> re.Pattern:
     range_part = (
         rf"(?:\s*(?P<sep>à|-|–|—|to|et|and|ou|or)\s*(?:(?P<cur1b>{CUR_PREFIX_RE})\s?)?"
         rf"(?P<num2>{NUM_DIGITS}|(?<![\w])(?:{WORD_NUM})(?![\w])))?"
-        if ranges else r"(?P<sep>(?!))?(?P<cur1b>(?!))?(?P<num2>(?!))?"
+        if ranges
+        else r"(?P<sep>(?!))?(?P<cur1b>(?!))?(?P<num2>(?!))?"
     )
     scale_part = rf"(?:\s?(?P<scale>{SCALE_RE})(?![\w]))?" if scales else r"(?P<scale>(?!))?"
     return re.compile(
@@ -71,13 +102,24 @@ _QTY_SIMPLE_NOSCALE = _qty_pattern(ranges=False, scales=False)
 
 _DATE_RES = [
     # 12 décembre 2024, 1er janvier 2024, 12 December 2024
-    ("dmy", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{MONTH_RE})\s+(?P<y>\d{{4}})(?![\w])", re.I)),
+    (
+        "dmy",
+        re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{MONTH_RE})\s+(?P<y>\d{{4}})(?![\w])", re.I),
+    ),
     # December 12, 2024
-    ("mdy", re.compile(rf"(?<![\w])(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?![\w])", re.I)),
+    (
+        "mdy",
+        re.compile(rf"(?<![\w])(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?![\w])", re.I),
+    ),
     # janvier 2023, January 2023
     ("my", re.compile(rf"(?<![\w])(?P<m>{MONTH_RE})\s+(?:d['’]\s?)?(?P<y>\d{{4}})(?![\w])", re.I)),
     # a day and a month without a year ("le dimanche 22 mars", "Tuesday 9 September", "on 16 August")
-    ("dm", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{MONTH_RE})(?![\w])(?!\s+(?:d['’]\s?)?\d)", re.I)),
+    (
+        "dm",
+        re.compile(
+            rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m>{MONTH_RE})(?![\w])(?!\s+(?:d['’]\s?)?\d)", re.I
+        ),
+    ),
     # September 9 / August 16th (English; the month capitalised, so "may 5" is not a date)
     ("md", re.compile(r"(?<![\w])(?P<m>[A-Z][a-z]+\.?)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\w])(?!,?\s+\d)")),
     # 2024-12-12
@@ -97,23 +139,30 @@ _VAGUE_RE = re.compile(
 )
 _ROUGH_RE = re.compile(
     rf"(?<![\w])(?:(?P<approx>{APPROX_RE})\s+)?(?:une?|a|an|some)\s+(?P<nn>(?P<n>{'|'.join(APPROX_NOUNS)})s?)"
-    r"(?:\s+(?:de|d['’]|of)\s*|(?=\s+[^\W\d_]))", re.I)
+    r"(?:\s+(?:de|d['’]|of)\s*|(?=\s+[^\W\d_]))",
+    re.I,
+)
 _RACE_RE = re.compile(r"(?<![\w:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\w:])")
 _HMS_RE = re.compile(
     rf"(?<![\w])(?P<h>\d{{1,2}}|{WORD_NUM})\s*(?:h|heures?|hours?|hrs?)\.?,?\s*(?:et\s+|and\s+)?"
     rf"(?P<m>\d{{1,2}}|{WORD_NUM})\s*(?:min(?:utes?)?|mn|['’])\.?"
-    rf"(?:,?\s*(?:et\s+|and\s+)?(?P<s>\d{{1,2}}|{WORD_NUM})\s*(?:s|sec(?:ondes?|onds?)?|\"|″))?(?![\w])", re.I)
+    rf"(?:,?\s*(?:et\s+|and\s+)?(?P<s>\d{{1,2}}|{WORD_NUM})\s*(?:s|sec(?:ondes?|onds?)?|\"|″))?(?![\w])",
+    re.I,
+)
 _RANK_RE = re.compile(
     rf"(?<![\w])(?:(?P<d>\d{{1,2}})\s?(?:e|è|ème|eme|er|re|st|nd|rd|th)|(?P<w>{'|'.join(ORDINAL_WORDS)}))"
-    rf"\s+(?P<noun>{RANK_NOUNS})(?![\w])", re.I)
+    rf"\s+(?P<noun>{RANK_NOUNS})(?![\w])",
+    re.I,
+)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAULT_BOUND_SLACK,
-                     dates: list[Quantity] | None = None) -> list[Quantity]:
+def parse_quantities(
+    text: str, lang: str = "fr", *, bound_slack: float = DEFAULT_BOUND_SLACK, dates: list[Quantity] | None = None
+) -> list[Quantity]:
     """All quantity expressions in ``text`` (a sentence), in order of appearance.
 
     ``dates``: the sentence's date mentions read by the date reader (``eventdates``); when
@@ -123,8 +172,16 @@ def parse_quantities(text: str, lang: str = "fr", *, bound_slack: float = DEFAUL
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     date_finder = _find_dates if dates is None else (lambda t, lg, sl: iter(dates))
-    finders = (date_finder, _find_phases, _find_ranks, _find_race_times, _find_vague, _find_rough,
-               _find_amounts, _find_years)
+    finders = (
+        date_finder,
+        _find_phases,
+        _find_ranks,
+        _find_race_times,
+        _find_vague,
+        _find_rough,
+        _find_amounts,
+        _find_years,
+    )
     for finder in finders:
         for q in finder(text, lang, bound_slack):
             if q is None or _overlaps(taken, q.start, q.end):
@@ -155,9 +212,17 @@ def _date(kind: str, m: re.Match) -> Quantity | None:
         lo = hi = ordinal_date(y, mon, int(m.group("d")))
     if lo is None or hi is None:
         return None
-    return Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(lo), high=float(hi),
-                    unit="daymonth" if no_year else "date", qtype="date", nominal=float(lo),
-                    extra={"month_only": kind == "my", "no_year": no_year})
+    return Quantity(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        low=float(lo),
+        high=float(hi),
+        unit="daymonth" if no_year else "date",
+        qtype="date",
+        nominal=float(lo),
+        extra={"month_only": kind == "my", "no_year": no_year},
+    )
 
 
 def _find_phases(text: str, lang: str, slack: float):
@@ -166,8 +231,16 @@ def _find_phases(text: str, lang: str, slack: float):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else ROMAN.get(raw.upper())
         if n:
-            yield Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(n), high=float(n),
-                           unit=m.group("kind").lower().replace("stade", "stage"), qtype="rank", nominal=float(n))
+            yield Quantity(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                low=float(n),
+                high=float(n),
+                unit=m.group("kind").lower().replace("stade", "stage"),
+                qtype="rank",
+                nominal=float(n),
+            )
 
 
 def _find_ranks(text: str, lang: str, slack: float):
@@ -175,8 +248,16 @@ def _find_ranks(text: str, lang: str, slack: float):
     for m in _RANK_RE.finditer(text):
         n = int(m.group("d")) if m.group("d") else ORDINAL_WORDS.get(m.group("w").lower())
         if n:
-            yield Quantity(start=m.start(), end=m.end(), text=m.group(0), low=float(n), high=float(n),
-                           unit="place", qtype="rank", nominal=float(n))
+            yield Quantity(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                low=float(n),
+                high=float(n),
+                unit="place",
+                qtype="rank",
+                nominal=float(n),
+            )
 
 
 def _find_years(text: str, lang: str, slack: float):
@@ -196,8 +277,18 @@ def _year(m: re.Match) -> Quantity:
     lo, hi = year_interval(y, y2)
     prep = " ".join((m.group("prep") or "").lower().split())
     kind = next((k for pat, k in YEAR_PREP if prep and re.fullmatch(pat, prep, re.I)), None)
-    q = Quantity(start=start, end=end, text=m.string[start:end], low=lo, high=hi, unit="year", qtype="year",
-                 nominal=float(y), prep=prep, approx="range" if y2 else kind)
+    q = Quantity(
+        start=start,
+        end=end,
+        text=m.string[start:end],
+        low=lo,
+        high=hi,
+        unit="year",
+        qtype="year",
+        nominal=float(y),
+        prep=prep,
+        approx="range" if y2 else kind,
+    )
     if kind in ("le", "lt"):
         q.low, q.high = -INF, (hi if kind == "le" else lo - 1)
     elif kind in ("gt", "ge"):
@@ -206,7 +297,7 @@ def _year(m: re.Match) -> Quantity:
 
 
 def _not_a_year(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 12):s]
+    before = text[max(0, s - 12) : s]
     if re.search(r"[A-Za-z][\-]?$", before) and not re.search(r"\s$", before):
         return True  # GPT-2030?, A2024
     return bool(REF_BEFORE.search(before))
@@ -224,8 +315,17 @@ def _find_race_times(text: str, lang: str, slack: float):
                 continue  # "8 h 42" is a clock time
             seconds = parts[0] * 3600 + parts[1] * 60 + (parts[2] or 0)
             days = seconds / 86400.0
-            yield Quantity(start=m.start(), end=m.end(), text=m.group(0), low=days, high=days, unit="day",
-                           qtype="duration", nominal=days, extra={"unit_text": "race", "factor": 1 / 86400.0})
+            yield Quantity(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                low=days,
+                high=days,
+                unit="day",
+                qtype="duration",
+                nominal=days,
+                extra={"unit_text": "race", "factor": 1 / 86400.0},
+            )
 
 
 def _small_number(raw: str | None, lang: str) -> float | None:
@@ -243,9 +343,20 @@ def _find_vague(text: str, lang: str, slack: float):
         det = (m.group("det") or "").lower()
         lo_mult = 20 if "dizaines" in det or "tens" in det else 200 if "centaines" in det or "hundreds" in det else 2
         cur = currency_of(m.group("cur") or m.group("cur2"))
-        q = Quantity(start=m.start(), end=m.end(), text=m.group(0), low=lo_mult * mult, high=1000 * mult,
-                     high_inclusive=False, unit=cur or "count", qtype="money" if cur else "count", scale=mult,
-                     scale_word=scale_word, vague=True, nominal=lo_mult * mult)
+        q = Quantity(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+            low=lo_mult * mult,
+            high=1000 * mult,
+            high_inclusive=False,
+            unit=cur or "count",
+            qtype="money" if cur else "count",
+            scale=mult,
+            scale_word=scale_word,
+            vague=True,
+            nominal=lo_mult * mult,
+        )
         if not cur:
             w = WORD_AFTER.match(text, m.end())
             if w and w.group("w").lower() not in STOP_NOUNS:
@@ -262,8 +373,15 @@ def _find_rough(text: str, lang: str, slack: float):
             continue
         x = float(APPROX_NOUNS[m.group("n").lower()])
         kind = approx_kind(m.group("approx")) if m.group("approx") else "rough"
-        q = Quantity(start=m.start(), end=m.end("nn"), text=text[m.start():m.end("nn")], low=x, high=x,
-                     approx_text=m.group("approx") or "", nominal=x)
+        q = Quantity(
+            start=m.start(),
+            end=m.end("nn"),
+            text=text[m.start() : m.end("nn")],
+            low=x,
+            high=x,
+            approx_text=m.group("approx") or "",
+            nominal=x,
+        )
         cls = NOUN_CLASS.get(word, word)
         q.unit, q.qtype, q.noun = "count", "count", refine_noun(text, m.start(), w.end("w"), cls)
         if q.noun != word:
@@ -296,9 +414,18 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         return _amount(m2, text, lang, slack, retry=not r.drop_scale) if m2 else None
     if head is None or _rejected(head, text):
         return None
-    q = Quantity(start=head["start"], end=head["end"], text=text[head["start"]:head["end"]], low=head["x"],
-                 high=head["x"], scale=head["scale"], scale_word=head["scale_word"], approx_text=head["approx_text"],
-                 nominal=head["x"], precision=head["p"])
+    q = Quantity(
+        start=head["start"],
+        end=head["end"],
+        text=text[head["start"] : head["end"]],
+        low=head["x"],
+        high=head["x"],
+        scale=head["scale"],
+        scale_word=head["scale_word"],
+        approx_text=head["approx_text"],
+        nominal=head["x"],
+        precision=head["p"],
+    )
     if RATE_AFTER.match(text, q.end) and (head["currency"] or head["scale_word"]):
         q.extra["rate"] = "year"  # "2 milliards d'euros par an" is a yearly rate, not a total
     if head["currency"]:
@@ -307,7 +434,7 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         q.unit, q.qtype = "percent", "share"
     elif not _assign_unit(q, head, text):
         return None
-    q.text = text[q.start:q.end]
+    q.text = text[q.start : q.end]
     return _finish(q, head["kind"], q.nominal, q.precision, head["value2"], head["unit_factor"], slack)
 
 
@@ -322,8 +449,11 @@ def _head(m: re.Match, text: str, lang: str) -> dict | None:
     scale_word = m.group("scale") or ""
     cur_text = m.group("cur1") or m.group("cur1b") or m.group("cur2")
     pct = m.group("pct")
-    if scale_word in ("M", "B", "k", "K", "m", "b") and not (cur_text or pct) \
-            and text[m.end("scale"):m.end("scale") + 1] not in ("$", "€", "£"):
+    if (
+        scale_word in ("M", "B", "k", "K", "m", "b")
+        and not (cur_text or pct)
+        and text[m.end("scale") : m.end("scale") + 1] not in ("$", "€", "£")
+    ):
         raise _Retry(drop_scale=True)  # a bare "M"/"k" after a number is a scale only next to a currency
     mult, _ = scale_of(scale_word, lang)
     approx_text = m.group("approx") or ""
@@ -336,11 +466,26 @@ def _head(m: re.Match, text: str, lang: str) -> dict | None:
         start = m.start("between")
     else:
         start = m.start("cur1") if m.group("cur1") else m.start("num")
-    return {"num_text": num_text, "value": value, "in_words": in_words, "value2": value2,
-            "x": value * mult, "p": prec * mult, "scale": mult, "scale_word": scale_word, "unit_factor": mult,
-            "currency": currency_of(cur_text), "pct": bool(pct), "approx_text": approx_text,
-            "kind": approx_kind(approx_text) if approx_text else None, "ns": m.start("num"), "ne": m.end("num"),
-            "start": start, "end": end, "has_num2": bool(m.group("num2"))}
+    return {
+        "num_text": num_text,
+        "value": value,
+        "in_words": in_words,
+        "value2": value2,
+        "x": value * mult,
+        "p": prec * mult,
+        "scale": mult,
+        "scale_word": scale_word,
+        "unit_factor": mult,
+        "currency": currency_of(cur_text),
+        "pct": bool(pct),
+        "approx_text": approx_text,
+        "kind": approx_kind(approx_text) if approx_text else None,
+        "ns": m.start("num"),
+        "ne": m.end("num"),
+        "start": start,
+        "end": end,
+        "has_num2": bool(m.group("num2")),
+    }
 
 
 def _second_value(m: re.Match, text: str, lang: str, value: float) -> float | None:
@@ -351,8 +496,9 @@ def _second_value(m: re.Match, text: str, lang: str, value: float) -> float | No
     got2 = read_number(num2, lang)
     sepl = (m.group("sep") or "").lower()
     plausible = got2 is not None and (
-        sepl in ("à", "-", "–", "—", "to") or (m.group("between") and sepl in ("et", "and", "à", "to")))
-    spaced_hyphen = sepl in ("-", "–", "—") and num2[:1].isdigit() and " " in text[m.end("num"):m.start("num2")]
+        sepl in ("à", "-", "–", "—", "to") or (m.group("between") and sepl in ("et", "and", "à", "to"))
+    )
+    spaced_hyphen = sepl in ("-", "–", "—") and num2[:1].isdigit() and " " in text[m.end("num") : m.start("num2")]
     if plausible and got2[0] >= value and not spaced_hyphen:
         return got2[0]
     raise _Retry()
@@ -392,8 +538,8 @@ def _small_word_ok(text: str, h: dict) -> bool:
 
 def _digits_excluded(text: str, h: dict) -> bool:
     ns, ne = h["ns"], h["ne"]
-    before = text[max(0, ns - 16):ns]
-    after = text[ne:ne + 6]
+    before = text[max(0, ns - 16) : ns]
+    after = text[ne : ne + 6]
     if re.search(r"[^\W\d_][\-_/.]?$", before) and not re.search(r"\s$", before):
         return True  # GPT-4, A100, H100, iOS17
     if re.search(r"[\-_/][^\W\d_]", after[:2]) or re.match(r"[^\W\d_]", after):
@@ -437,10 +583,10 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
 
 
 def _clock_time(text: str, start: int, end: int) -> bool:
-    """"vers 5 heures du matin", "à 8 heures", "at 7 o'clock", "7:42 a.m.": a time of day."""
+    """ "vers 5 heures du matin", "à 8 heures", "at 7 o'clock", "7:42 a.m.": a time of day."""
     if not CLOCK_AFTER.match(text, end):
         after = re.match(r"\s*(?:heures?|hours?|h)\b", text[end:], re.I)
-        return bool(after and CLOCK_BEFORE.search(text[max(0, start - 20):start]))
+        return bool(after and CLOCK_BEFORE.search(text[max(0, start - 20) : start]))
     return True
 
 
@@ -469,15 +615,16 @@ def _set_duration(q: Quantity, h: dict, unit: str, end: int) -> bool:
 
 
 def _duration_word(q: Quantity, h: dict, text: str, wl: str, word_end: int) -> bool:
-    """"18 mois", "durera 2 ans", "un contrat de cinq ans", "six months to comply"; not an age."""
+    """ "18 mois", "durera 2 ans", "un contrat de cinq ans", "six months to comply"; not an age."""
     unit = DURATION_UNITS[wl]
-    before = text[max(0, q.start - 30):q.start]
-    if re.match(r"[\s\-]?\w+[\s\-]old", text[q.end:q.end + 14], re.I) or AGE_BEFORE.search(before):
+    before = text[max(0, q.start - 30) : q.start]
+    if re.match(r"[\s\-]?\w+[\s\-]old", text[q.end : q.end + 14], re.I) or AGE_BEFORE.search(before):
         return False
     if unit != "year" or DURATION_VERB_BEFORE.search(before):
         return _set_duration(q, h, unit, word_end)
-    if re.search(r"(?:\b(?:de|d['’]|of)|\w+\s+sur)\s*$", text[max(0, q.start - 20):q.start], re.I) \
-            and not PERSON_NOUN_BEFORE.search(before):
+    if re.search(
+        r"(?:\b(?:de|d['’]|of)|\w+\s+sur)\s*$", text[max(0, q.start - 20) : q.start], re.I
+    ) and not PERSON_NOUN_BEFORE.search(before):
         return _set_duration(q, h, unit, word_end)  # "un contrat de cinq ans"
     if DURATION_PREP.search(before) or DEADLINE_AFTER.match(text, word_end):
         return _set_duration(q, h, unit, word_end)
@@ -486,10 +633,10 @@ def _duration_word(q: Quantity, h: dict, text: str, wl: str, word_end: int) -> b
 
 def _set_age(q: Quantity, text: str) -> bool:
     q.unit, q.qtype = "age", "age"
-    yo = re.match(r"[\s\-‑]*(?:ans|years?(?:[\s\-]old)?|yrs?(?:[\s\-]old)?)(?![\w])", text[q.end:], re.I)
+    yo = re.match(r"[\s\-‑]*(?:ans|years?(?:[\s\-]old)?|yrs?(?:[\s\-]old)?)(?![\w])", text[q.end :], re.I)
     if yo:
         q.end += yo.end()
-        q.text = text[q.start:q.end]
+        q.text = text[q.start : q.end]
     q.extra["person"] = person_before(text, q.start)
     q.precision = 0.0  # an age is a whole number of years: 24 and 26 cannot both be true
     return True

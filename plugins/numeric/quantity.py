@@ -1,5 +1,6 @@
 """The value type: one quantity read in a sentence, as an interval with unit and provenance,
 and its short display form."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -69,8 +70,6 @@ class Quantity:
         return out
 
 
-
-
 def ordinal_date(y: int, m: int, d: int) -> int | None:
     try:
         return _dt.date(y, m, d).toordinal()
@@ -80,7 +79,6 @@ def ordinal_date(y: int, m: int, d: int) -> int | None:
 
 def year_interval(y: int, y2: int | None = None) -> tuple[float, float]:
     return float(_dt.date(y, 1, 1).toordinal()), float(_dt.date(y2 or y, 12, 31).toordinal())
-
 
 
 def fmt_num(x: float, lang: str = "en") -> str:
@@ -97,11 +95,13 @@ def fmt_num(x: float, lang: str = "en") -> str:
 def display(q: Quantity) -> str:
     """Short human form: ``13.75 bn USD``, ``≥ 8 bn USD``, ``30–35 %``, ``2030``."""
     if q.is_temporal:
+
         def d(o):
             dd = _dt.date.fromordinal(int(o))
             if q.qtype == "year":
                 return str(dd.year)
             return dd.isoformat()
+
         lo = d(q.low) if not math.isinf(q.low) else None
         hi = d(q.high) if not math.isinf(q.high) else None
         if lo is None:
@@ -122,8 +122,16 @@ def display(q: Quantity) -> str:
         return f"{q.text!r} (vague){unit}"
     if q.approx == "range":
         return f"{fmt_num(q.low / f)}–{fmt_num(q.high / f)}{unit}"
-    sym = {"gt": "> ", "ge": "≥ ", "lt": "< ", "le": "≤ ", "about": "≈ ", "rough": "≈ ", "nearly": "≲ ",
-           "just_over": "≳ "}.get(q.approx or "", "")
+    sym = {
+        "gt": "> ",
+        "ge": "≥ ",
+        "lt": "< ",
+        "le": "≤ ",
+        "about": "≈ ",
+        "rough": "≈ ",
+        "nearly": "≲ ",
+        "just_over": "≳ ",
+    }.get(q.approx or "", "")
     return f"{sym}{fmt_num(q.nominal / f)}{unit}"
 
 

@@ -18,12 +18,13 @@ true after tolerance (``hard``), or when a bound contradicts what it implies (``
 lower score).  A different scope lowers the level or silences the pair; vague amounts
 never conflict; claims of the same article are never paired (core pairing).
 """
+
 from __future__ import annotations
 
 import math
 import re
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from checker.aggregate import (
     capped_evidence,
@@ -38,7 +39,6 @@ from checker.aggregate import (
 )
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
-
 from plugins.numeric import messages
 from plugins.numeric.eventdates import document_dates, in_sentence
 from plugins.numeric.generic import context_terms, entity_set, generic_level, measure_key, pair_generic, settings
@@ -73,8 +73,11 @@ class NumericRuleType(RuleType):
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)
         settings_ = (ctx.options.settings or {}).get("numeric", {}) if ctx and ctx.options else {}
-        self.slack_default = float(settings_.get("bound_slack", DEFAULT_BOUND_SLACK)) \
-            if isinstance(settings_, dict) else DEFAULT_BOUND_SLACK
+        self.slack_default = (
+            float(settings_.get("bound_slack", DEFAULT_BOUND_SLACK))
+            if isinstance(settings_, dict)
+            else DEFAULT_BOUND_SLACK
+        )
         self.specific = [r for r in rules if not r.get("generic", False)]
         self.generic = [r for r in rules if r.get("generic", False)]
 
@@ -93,11 +96,15 @@ class NumericRuleType(RuleType):
         for si, sent in enumerate(sentences):
             if sent.section in SKIP_SECTIONS:
                 continue
-            quantities = parse_quantities(sent.text, sent.language or doc.language, bound_slack=self.slack_default,
-                                          dates=self._sentence_dates(doc_dates, sent))
+            quantities = parse_quantities(
+                sent.text,
+                sent.language or doc.language,
+                bound_slack=self.slack_default,
+                dates=self._sentence_dates(doc_dates, sent),
+            )
             if not quantities:
                 continue
-            prev = [p for p in sentences[max(0, si - 3):si] if p.paragraph == sent.paragraph]
+            prev = [p for p in sentences[max(0, si - 3) : si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
             view.first, view.known = first_named, known_ids
             years = [q for q in quantities if q.qtype == "year"]
@@ -119,23 +126,29 @@ class NumericRuleType(RuleType):
         if doc_dates is None:
             return None
         got = in_sentence(doc_dates, sent.start, sent.end)
-        return [q for q in got if sent.text[q.start:q.end] == q.text]
+        return [q for q in got if sent.text[q.start : q.end] == q.text]
 
     def _years_of(self, sent, doc) -> list[str]:
         """Years of the previous sentence that frame the next one: only a year that opens it
         ("En 2023, ..."); a year inside a sentence dates its own event ("£45 million paid in
         2022", "qui a racheté Genlys en 2021") or is a reference ("par rapport à 2020")."""
         got = parse_quantities(sent.text, sent.language or doc.language, bound_slack=self.slack_default)
-        return [q.text.split()[-1] for q in got if q.qtype == "year" and q.approx is None
-                and (not q.prep or q.prep in ("en", "in")) and not sent.text[:q.start].strip(" «\"'")]
+        return [
+            q.text.split()[-1]
+            for q in got
+            if q.qtype == "year"
+            and q.approx is None
+            and (not q.prep or q.prep in ("en", "in"))
+            and not sent.text[: q.start].strip(" «\"'")
+        ]
 
-    def _claims_for(self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev,
-                    prev_years=()) -> list[Claim]:
+    def _claims_for(
+        self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev, prev_years=()
+    ) -> list[Claim]:
         q_idx = view.token_range(q.start, q.end)
         # a duration ("six mois pour se conformer") has no time scope of its own
         scope = None if q.qtype == "duration" else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
-        matched = [(d, rule) for rule in specific
-                   if (d := self._rule_distance(rule, view, q, q_idx)) is not None]
+        matched = [(d, rule) for rule in specific if (d := self._rule_distance(rule, view, q, q_idx)) is not None]
         if matched:
             return self._specific_claims(doc, view, q, q_idx, scope, matched, prev)
         if not generic or q.vague:
@@ -166,8 +179,9 @@ class NumericRuleType(RuleType):
 
     def _generic_claim(self, doc, view, q, q_idx, scope, rule) -> Claim:
         slot = measure_key(q)
-        claim = self._claim(doc, view, q, rule, (f"numeric-generic:{slot}",), scope, slot,
-                            predicate=governor_lemma(view, q_idx))
+        claim = self._claim(
+            doc, view, q, rule, (f"numeric-generic:{slot}",), scope, slot, predicate=governor_lemma(view, q_idx)
+        )
         terms = getattr(view, "_generic_terms", None)
         if terms is None:
             terms = context_terms(view)
@@ -192,9 +206,17 @@ class NumericRuleType(RuleType):
         tags = scope_tags(sent.text, q)
         if tags:
             value["scope_tags"] = tags
-        return Claim(kind=self.name, doc_id=doc.id, sentence=sent, start=sent.start + q.start, end=sent.start + q.end,
-                     keys=keys, value=value, rule_id=rule.id,
-                     data={"q": q, "rule": rule, "scope": scope, "scope_inherited": False, "tags": tags})
+        return Claim(
+            kind=self.name,
+            doc_id=doc.id,
+            sentence=sent,
+            start=sent.start + q.start,
+            end=sent.start + q.end,
+            keys=keys,
+            value=value,
+            rule_id=rule.id,
+            data={"q": q, "rule": rule, "scope": scope, "scope_inherited": False, "tags": tags},
+        )
 
     def _rule_distance(self, rule, view: SentenceView, q: Quantity, q_idx: list[int]) -> int | None:
         """How close the rule's predicate is to the quantity (None: the rule does not match)."""
@@ -245,9 +267,27 @@ class NumericRuleType(RuleType):
         if c.data["rule"].get("generic", False):
             # generic pairs are chosen claim by claim (context, entities): no value clustering
             return (c.keys, c.doc_id, c.start, c.end)
-        return (c.keys, c.data["rule"].id, c.data["scope"], tuple(sorted(c.data.get("tags", {}).items())), q.vague,
-                q.is_temporal, q.qtype, q.unit, noun, q.low, q.low_inclusive, q.high, q.high_inclusive, q.soft_low,
-                q.soft_high, q.nominal, q.approx, display(q), q.extra.get("unit_text"))
+        return (
+            c.keys,
+            c.data["rule"].id,
+            c.data["scope"],
+            tuple(sorted(c.data.get("tags", {}).items())),
+            q.vague,
+            q.is_temporal,
+            q.qtype,
+            q.unit,
+            noun,
+            q.low,
+            q.low_inclusive,
+            q.high,
+            q.high_inclusive,
+            q.soft_low,
+            q.soft_high,
+            q.nominal,
+            q.approx,
+            display(q),
+            q.extra.get("unit_text"),
+        )
 
     def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
         assert self.ctx is not None
@@ -274,8 +314,9 @@ class NumericRuleType(RuleType):
         ctx.add_stat("numeric", "findings", len(findings))
         return findings
 
-    def _compare_pair(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
-                      side_b: list[Claim] | None = None) -> Finding | None:
+    def _compare_pair(
+        self, a: Claim, b: Claim, side_a: list[Claim] | None = None, side_b: list[Claim] | None = None
+    ) -> Finding | None:
         """The decision for representatives ``a`` and ``b``; the finding covers every claim of the sides."""
         ra = a.data["rule"]
         generic = bool(ra.get("generic", False))
@@ -293,8 +334,19 @@ class NumericRuleType(RuleType):
         if implied and generic_info is not None:
             level = "suggestion"  # a generic slot and an implied bound: two guesses, at most a suggestion
         reasons = notes + [messages.conflict_reason(implied, a.data["q"], b.data["q"], rel)]
-        return self._finding(a, b, side_a or [a], side_b or [b], level, "; ".join(reasons), notes[0] if notes else "",
-                             implied, rel, ab, generic_info)
+        return self._finding(
+            a,
+            b,
+            side_a or [a],
+            side_b or [b],
+            level,
+            "; ".join(reasons),
+            notes[0] if notes else "",
+            implied,
+            rel,
+            ab,
+            generic_info,
+        )
 
     def _level(self, a: Claim, b: Claim, rel: float, ab: float):
         """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict."""
@@ -303,8 +355,11 @@ class NumericRuleType(RuleType):
         generic_info = None
         if ra.get("generic", False):
             level, sim, ov, emb = generic_level(a, b)
-            generic_info = {"context_similarity": round(sim, 3), "entity_overlap": None if ov is None else round(ov, 3),
-                            "measure": a.value.get("slot")}
+            generic_info = {
+                "context_similarity": round(sim, 3),
+                "entity_overlap": None if ov is None else round(ov, 3),
+                "measure": a.value.get("slot"),
+            }
             if emb is not None:
                 generic_info["meaning_similarity"] = round(emb, 3)
         notes: list[str] = []
@@ -341,9 +396,13 @@ class NumericRuleType(RuleType):
                 if self.ctx is not None:  # a small part of the total is plainly an instalment
                     self.ctx.add_stat("numeric", "parts_of_total", 1)
                 return None
-            return "suggestion", (f"different time scope ({scoped_name} vs overall): the {display(scoped)} "
-                                  f"may be one part of the {display(whole)}")
-        return LEVELS[max(0, LEVELS.index(level) - 1)], f"different time scope ({scoped_name} vs overall); level lowered"
+            return "suggestion", (
+                f"different time scope ({scoped_name} vs overall): the {display(scoped)} "
+                f"may be one part of the {display(whole)}"
+            )
+        return LEVELS[
+            max(0, LEVELS.index(level) - 1)
+        ], f"different time scope ({scoped_name} vs overall); level lowered"
 
     def _finding(self, a, b, side_a, side_b, level, reason, note, implied, rel, ab, generic_info) -> Finding | None:
         ra, rb = a.data["rule"], b.data["rule"]
@@ -354,43 +413,79 @@ class NumericRuleType(RuleType):
         name_a, name_b = messages.short(a.doc_id), messages.short(b.doc_id)
         slot = ra.get("slot") or ra.id
         placeholders = {
-            "a": {"value": display(qa), "doc": name_a, "quote": qa.text, "text": qa.text, "scope": a.data["scope"] or "",
-                  "sentence": a.sentence.text},
-            "b": {"value": display(qb), "doc": name_b, "quote": qb.text, "text": qb.text, "scope": b.data["scope"] or "",
-                  "sentence": b.sentence.text},
-            "reason": reason, "slot": slot, "verdict": messages.verdict(note, level, ra.languages),
+            "a": {
+                "value": display(qa),
+                "doc": name_a,
+                "quote": qa.text,
+                "text": qa.text,
+                "scope": a.data["scope"] or "",
+                "sentence": a.sentence.text,
+            },
+            "b": {
+                "value": display(qb),
+                "doc": name_b,
+                "quote": qb.text,
+                "text": qb.text,
+                "scope": b.data["scope"] or "",
+                "sentence": b.sentence.text,
+            },
+            "reason": reason,
+            "slot": slot,
+            "verdict": messages.verdict(note, level, ra.languages),
         }
-        message = ra.format_message(**placeholders) if ra.message else \
-            messages.default_message(name_a, qa, name_b, qb, note, level, slot)
+        message = (
+            ra.format_message(**placeholders)
+            if ra.message
+            else messages.default_message(name_a, qa, name_b, qb, note, level, slot)
+        )
         if note and note not in message and "{verdict}" not in ra.message:
             message = f"{message} ({note})"
         explanation = {
-            "reason": reason, "conflict": "implied" if implied else "hard", "slot": slot,
-            "rules": sorted({ra.id, rb.id}), "tolerance": {"relative": rel, "absolute": ab},
+            "reason": reason,
+            "conflict": "implied" if implied else "hard",
+            "slot": slot,
+            "rules": sorted({ra.id, rb.id}),
+            "tolerance": {"relative": rel, "absolute": ab},
             "scope": {name_a: a.data["scope"], name_b: b.data["scope"]},
             "sentences": {name_a: a.sentence.text, name_b: b.sentence.text},
         }
         if generic_info is not None:
             explanation["generic"] = generic_info
-            explanation["reason"] = (f"{reason}; same measure ({generic_info['measure']}), "
-                                     f"context similarity {generic_info['context_similarity']}")
+            explanation["reason"] = (
+                f"{reason}; same measure ({generic_info['measure']}), "
+                f"context similarity {generic_info['context_similarity']}"
+            )
         explanation["sides"] = sides_explanation([side_a, side_b], [display(qa), display(qb)])
         if len(side_a) == 1 and len(side_b) == 1:
-            evidence = [Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=a.value),
-                        Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=b.value)]
+            evidence = [
+                Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=a.value),
+                Evidence(doc_id=b.doc_id, start=b.start, end=b.end, value=b.value),
+            ]
         else:
             evidence = capped_evidence(side_a) + capped_evidence(side_b)
             lang = message_language(ra, a, self.ctx)
-            parts = [side_summary(len(side), display(q), [messages.short(c.doc_id) for c in side], lang)
-                     for side, q in ((side_a, qa), (side_b, qb))]
+            parts = [
+                side_summary(len(side), display(q), [messages.short(c.doc_id) for c in side], lang)
+                for side, q in ((side_a, qa), (side_b, qb))
+            ]
             tail = placeholders["verdict"] + ("" if ra.message else f" [{slot}] ({note})" if note else f" [{slot}]")
             message = summary_message(ra, parts, tail, lang)
-        return Finding(rule_id=ra.id, kind=self.name, level=level, message=message, evidence=evidence,
-                       score=(0.75 if implied else 1.0) * (0.6 if note else 1.0), explanation=explanation)
+        return Finding(
+            rule_id=ra.id,
+            kind=self.name,
+            level=level,
+            message=message,
+            evidence=evidence,
+            score=(0.75 if implied else 1.0) * (0.6 if note else 1.0),
+            explanation=explanation,
+        )
 
 
-_RIVAL_BEFORE = re.compile(r"(?:devant|contre|face\s+[àa]|ahead\s+of|against|than|versus|vs\.?|celles?\s+d[eu']|"
-                           r"celui\s+d[eu']|ceux\s+d[eu']|that\s+of|those\s+of)\s*(?:l['’]|la\s+|le\s+|the\s+)?$", re.I)
+_RIVAL_BEFORE = re.compile(
+    r"(?:devant|contre|face\s+[àa]|ahead\s+of|against|than|versus|vs\.?|celles?\s+d[eu']|"
+    r"celui\s+d[eu']|ceux\s+d[eu']|that\s+of|those\s+of)\s*(?:l['’]|la\s+|le\s+|the\s+)?$",
+    re.I,
+)
 
 
 def _rivals(sentence) -> list[str]:
@@ -398,7 +493,7 @@ def _rivals(sentence) -> list[str]:
     "ahead of Lecoq"): their figure is another one."""
     out = set()
     for m in sentence.entities:
-        before = sentence.text[max(0, m.start - sentence.start - 30):m.start - sentence.start]
+        before = sentence.text[max(0, m.start - sentence.start - 30) : m.start - sentence.start]
         if _RIVAL_BEFORE.search(before):
             out.add(f"{_label_group(sentence, m.id)}:{fold(m.id)}")
     return sorted(out)
@@ -434,7 +529,9 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     rel, ab = tolerance(a, b)
     if disjoint(qa, qb, rel, ab, soft=False):
         return False, rel, ab
-    use_implied = bool(a.data["rule"].get("compare.implied", True)) and bool(b.data["rule"].get("compare.implied", True))
+    use_implied = bool(a.data["rule"].get("compare.implied", True)) and bool(
+        b.data["rule"].get("compare.implied", True)
+    )
     if use_implied and disjoint(qa, qb, rel, ab, soft=True):
         return True, rel, ab
     return None
@@ -449,8 +546,11 @@ def _mark_siblings(claims: list[Claim], quantities: list[Quantity]) -> None:
     """The other figures of the claim's sentence with the same type (their intervals)."""
     for c in claims:
         q = c.data["q"]
-        c.data["siblings"] = [(o.low, o.high) for o in quantities
-                              if o is not q and o.qtype == q.qtype and o.unit == q.unit and not o.vague]
+        c.data["siblings"] = [
+            (o.low, o.high)
+            for o in quantities
+            if o is not q and o.qtype == q.qtype and o.unit == q.unit and not o.vague
+        ]
 
 
 def _mark_parts(claims: list[Claim]) -> None:
@@ -461,8 +561,11 @@ def _mark_parts(claims: list[Claim]) -> None:
         if c.data["rule"].get("generic", False):
             by_key[c.keys[0]].add(c.data["q"].nominal)
     for c in claims:
-        if c.data["rule"].get("generic", False) and c.keys[0].startswith("numeric-generic:count:") \
-                and len(by_key[c.keys[0]]) > 1:
+        if (
+            c.data["rule"].get("generic", False)
+            and c.keys[0].startswith("numeric-generic:count:")
+            and len(by_key[c.keys[0]]) > 1
+        ):
             c.data["part"] = True
 
 
@@ -482,8 +585,12 @@ def _propagate_scope(claims: list[Claim]) -> None:
             q = c.data["q"]
             for s in scoped:
                 sq = s.data["q"]
-                if sq.qtype == q.qtype and sq.unit == q.unit and math.isclose(sq.nominal, q.nominal, rel_tol=1e-9) \
-                        and sq.approx == q.approx:
+                if (
+                    sq.qtype == q.qtype
+                    and sq.unit == q.unit
+                    and math.isclose(sq.nominal, q.nominal, rel_tol=1e-9)
+                    and sq.approx == q.approx
+                ):
                     c.data["scope"] = s.data["scope"]
                     c.data["scope_inherited"] = True
                     c.value["scope"] = s.data["scope"]

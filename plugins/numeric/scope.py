@@ -10,6 +10,7 @@
   told apart by their rules: a growth rate is a slot of its own), a place ("à Paris", "in Lyon").  Two figures whose tags
   differ are not the same fact, or not surely: silence or a suggestion (``scope_verdict``).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,24 +18,95 @@ import re
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, fold, phrase_positions, token_distance
 
-_INITIAL_WORDS = {"initial", "initiale", "initialement", "premier", "première", "first", "initially", "early",
-                  "seed", "amorçage"}
+_INITIAL_WORDS = {
+    "initial",
+    "initiale",
+    "initialement",
+    "premier",
+    "première",
+    "first",
+    "initially",
+    "early",
+    "seed",
+    "amorçage",
+}
 _SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année"}
 # A year that dates another event ("fondé en 1978", "founded in 2019", "the fastest pace
 # since 2021") is not the time scope of a figure of the same sentence.
 _ANCHOR_WORDS = {
-    "fonde", "fondee", "fondes", "fondees", "fonder", "fondation", "cree", "creee", "crees", "creees", "creer",
-    "creation", "ne", "nee", "depuis", "founded", "established", "created", "incorporated", "born", "since",
-    "launched", "lance", "lancee", "set",
+    "fonde",
+    "fondee",
+    "fondes",
+    "fondees",
+    "fonder",
+    "fondation",
+    "cree",
+    "creee",
+    "crees",
+    "creees",
+    "creer",
+    "creation",
+    "ne",
+    "nee",
+    "depuis",
+    "founded",
+    "established",
+    "created",
+    "incorporated",
+    "born",
+    "since",
+    "launched",
+    "lance",
+    "lancee",
+    "set",
 }
 # Period of a figure: "third-quarter revenue" and "full-year revenue" are different facts.
 _PERIODS = [
-    ("quarter", ("trimestre", "trimestriel", "trimestrielle", "trimestriels", "trimestrielles", "quarter", "quarterly",
-                 "third-quarter", "second-quarter", "first-quarter", "fourth-quarter", "q1", "q2", "q3", "q4",
-                 "three months", "trois mois", "trois derniers mois")),
-    ("half", ("semestre", "semestriel", "semestrielle", "half-year", "half-yearly", "six months", "six mois", "h1", "h2")),
-    ("year", ("full-year", "full year", "annual", "annuel", "annuelle", "annuels", "annuelles", "fiscal year",
-              "exercice", "year-end", "sur l'année", "for the year", "yearly")),
+    (
+        "quarter",
+        (
+            "trimestre",
+            "trimestriel",
+            "trimestrielle",
+            "trimestriels",
+            "trimestrielles",
+            "quarter",
+            "quarterly",
+            "third-quarter",
+            "second-quarter",
+            "first-quarter",
+            "fourth-quarter",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "three months",
+            "trois mois",
+            "trois derniers mois",
+        ),
+    ),
+    (
+        "half",
+        ("semestre", "semestriel", "semestrielle", "half-year", "half-yearly", "six months", "six mois", "h1", "h2"),
+    ),
+    (
+        "year",
+        (
+            "full-year",
+            "full year",
+            "annual",
+            "annuel",
+            "annuelle",
+            "annuels",
+            "annuelles",
+            "fiscal year",
+            "exercice",
+            "year-end",
+            "sur l'année",
+            "for the year",
+            "yearly",
+        ),
+    ),
 ]
 
 
@@ -42,7 +114,7 @@ def _anchored(view: SentenceView, y_idx: list[int]) -> bool:
     """Whether a year dates another event: governed by (or right after) "fondé", "founded",
     "since", "depuis"... ("fondé en 1978, le groupe compte 4 500 salariés")."""
     lo = min(y_idx)
-    for t in view.tokens[max(0, lo - 3):lo]:
+    for t in view.tokens[max(0, lo - 3) : lo]:
         if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
             return True
     if view.has_parse:
@@ -74,8 +146,15 @@ def period_of(view: SentenceView, q_idx: list[int], window: int = 6) -> str | No
     return best
 
 
-def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: list[int],
-               previous_years: list[str] | None = None, *, periods: bool = False) -> str | None:
+def time_scope(
+    view: SentenceView,
+    q: Quantity,
+    years: list[Quantity],
+    q_idx: list[int],
+    previous_years: list[str] | None = None,
+    *,
+    periods: bool = False,
+) -> str | None:
     """Time scope of a non-temporal quantity: a year of its sentence, an "initial" marker,
     or the single year stated by the previous sentence of the paragraph (narrative).
 
@@ -95,12 +174,14 @@ def time_scope(view: SentenceView, q: Quantity, years: list[Quantity], q_idx: li
 
 _COMPARED_BEFORE = re.compile(
     r"(?:par\s+rapport\s+(?:à|a|au|aux)|compar[ée]e?s?\s+(?:à|a|au|aux|with|to)|contre|versus|vs\.?|than(?:\s+in)?|"
-    r"qu['’]\s?en|compared\s+(?:with|to))\s*$", re.I)
+    r"qu['’]\s?en|compared\s+(?:with|to))\s*$",
+    re.I,
+)
 
 
 def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     best = None
-    best_d = 10 ** 6
+    best_d = 10**6
     for y in years:
         if y.qtype != "year" or y.approx not in (None, "range"):
             continue
@@ -111,7 +192,7 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
             continue
         if _anchored(view, y_idx):
             continue
-        if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30):y.start]):
+        if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30) : y.start]):
             continue  # "en hausse de six points par rapport à 2020": the reference, not the scope
         d = min(token_distance(view, q_idx, i) for i in y_idx)
         if d < best_d and d <= 14:
@@ -127,35 +208,68 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     return None
 
 
-
-
 # ---------------------------------------------------------------------- figure scope tags
 _PART_BEFORE = re.compile(
     r"(?:\bdont|\bparmi\s+(?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci)|\bof\s+(?:whom|which)|\bincluding|"
-    r"\bamong\s+(?:them|whom|which)|\by\s+compris|\bnotamment|\bincluant)\s*(?:\S+\s+){0,2}$", re.I)
+    r"\bamong\s+(?:them|whom|which)|\by\s+compris|\bnotamment|\bincluant)\s*(?:\S+\s+){0,2}$",
+    re.I,
+)
 _PART_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:d['’]entre\s+(?:eux|elles)|of\s+them|of\s+whom|of\s+those)\b", re.I)
 _CUMULATIVE = re.compile(
     r"\b(?:depuis\s+le\s+d[ée]but|since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
     r"cumul[ée]?s?|cumulative(?:ly)?|so\s+far|to\s+date|[àa]\s+ce\s+jour|jusqu['’]\s?(?:ici|à\s+pr[ée]sent)|"
-    r"overall|altogether|all\s+told|in\s+all)\b", re.I)
+    r"overall|altogether|all\s+told|in\s+all)\b",
+    re.I,
+)
 _ONE_DAY = re.compile(
     r"\b(?:(?:en|in)\s+(?:une\s+seule|a\s+single|une|one)\s+(?:journ[ée]e|day)|par\s+jour|per\s+day|a\s+day|"
-    r"daily|quotidien(?:ne)?s?|sur\s+la\s+seule\s+journ[ée]e|on\s+that\s+day|ce\s+jour-l[àa])\b", re.I)
+    r"daily|quotidien(?:ne)?s?|sur\s+la\s+seule\s+journ[ée]e|on\s+that\s+day|ce\s+jour-l[àa])\b",
+    re.I,
+)
 _DELTA = re.compile(
     r"^\s*(?!(?:or|ou)\s)(?:\S+\s+)?(?:de\s+plus|de\s+moins|suppl[ée]mentaires?|additional|more|fewer|extra|d['’]avance|"
     r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b"
     r"|\b(?:hausse|baisse|augmentation|diminution|recul|progression|croissance|gain|perte|rise|increase|"
-    r"decrease|drop|fall|jump|growth|up|down|avance|[ée]cart|margin|lead|by)\s+(?:de\s+|d['’]|of\s+)?$", re.I)
+    r"decrease|drop|fall|jump|growth|up|down|avance|[ée]cart|margin|lead|by)\s+(?:de\s+|d['’]|of\s+)?$",
+    re.I,
+)
 _PLACE_AFTER = re.compile(r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:[àa]|in|en|au)\s+(?P<p>[A-ZÀ-Ý][\w\-’']+)")
-_NOT_PLACES = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-               "novembre", "décembre", "january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "total", "tout"}
+_NOT_PLACES = {
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "total",
+    "tout",
+}
 
 
 _OTHER_EVENT = re.compile(
     r"(?:\b(?:after|before|following|since|prior\s+to|apr[èe]s|avant|depuis|suite\s+[àa])\s+(?:a|an|another|un|une|"
     r"un\s+autre|une\s+autre)\s+|\b(?:previous|earlier|pr[ée]c[ée]dent(?:e|s)?|ancien(?:ne)?)\s+)"
-    r"(?:[^\s,;.]+\s+){0,6}(?:(?:in|en|on|le|of|du)\s+)?$", re.I)
+    r"(?:[^\s,;.]+\s+){0,6}(?:(?:in|en|on|le|of|du)\s+)?$",
+    re.I,
+)
 
 
 def scope_tags(text: str, q: Quantity) -> dict[str, str]:
@@ -164,9 +278,9 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     A date or a year gets ``event: other`` when it dates an earlier or later event named
     in passing ("the second penalty after a €110 million fine in 2021")."""
     if q.is_temporal:
-        return {"event": "other"} if _OTHER_EVENT.search(text[max(0, q.start - 60):q.start]) else {}
-    before = text[max(0, q.start - 40):q.start]
-    after = text[q.end:q.end + 50]
+        return {"event": "other"} if _OTHER_EVENT.search(text[max(0, q.start - 60) : q.start]) else {}
+    before = text[max(0, q.start - 40) : q.start]
+    after = text[q.end : q.end + 50]
     clause_before = re.split(r"[;:.!?]|,\s+(?=\w+\s+\w)", before)[-1]
     tags: dict[str, str] = {}
     if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):

@@ -9,6 +9,7 @@ previous sentences of the paragraph (for "la jeune pousse", "the start-up"), and
 owner of a figure (``key_entities``).  Time scopes and the other scopes of a figure are in
 ``scope``.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from checker.model import Sentence
-
 
 _WORD_RE = re.compile(r"[^\W\d_][\w\-’']*|\d+(?:[.,]\d+)?|[^\w\s]")
 _FALLBACK_STOP = set(
@@ -80,17 +80,27 @@ def sentence_view(sentence: Sentence, previous: list[Sentence] | None = None) ->
             base = span.start
             offset0 = span.start_char
             for k, t in enumerate(span):
-                toks.append(Tok(i=k, start=t.idx - offset0, end=t.idx - offset0 + len(t.text), text=t.text,
-                                lemma=t.lemma_ or t.text, pos=t.pos_ or "", is_stop=bool(t.is_stop),
-                                head=(t.head.i - base) if has_parse and span.start <= t.head.i < span.end else None))
+                toks.append(
+                    Tok(
+                        i=k,
+                        start=t.idx - offset0,
+                        end=t.idx - offset0 + len(t.text),
+                        text=t.text,
+                        lemma=t.lemma_ or t.text,
+                        pos=t.pos_ or "",
+                        is_stop=bool(t.is_stop),
+                        head=(t.head.i - base) if has_parse and span.start <= t.head.i < span.end else None,
+                    )
+                )
         except Exception:  # noqa: BLE001 - an unusual span: fall back to regex tokens
             toks = []
             has_parse = False
     if not toks:
         for k, m in enumerate(_WORD_RE.finditer(sentence.text)):
             w = m.group(0)
-            toks.append(Tok(i=k, start=m.start(), end=m.end(), text=w, lemma=w.lower(),
-                            is_stop=fold(w) in _FALLBACK_STOP))
+            toks.append(
+                Tok(i=k, start=m.start(), end=m.end(), text=w, lemma=w.lower(), is_stop=fold(w) in _FALLBACK_STOP)
+            )
     ids = _entity_ids(sentence)
     ctx: list[str] = []
     for prev in previous or []:
@@ -150,7 +160,7 @@ def word_matches(word: str, tok: Tok) -> bool:
         return any(f.startswith(stem) for f in forms)
     if len(word) >= 4:
         for f in forms:
-            if f.startswith(word) and f[len(word):] in _SUFFIXES:
+            if f.startswith(word) and f[len(word) :] in _SUFFIXES:
                 return True
     return False
 
@@ -197,13 +207,13 @@ def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
 def token_distance(view: SentenceView, q_idx: list[int], pos: int) -> int:
     """Tokens between a quantity and a word, counting punctuation that cuts clauses double."""
     if not q_idx:
-        return 10 ** 6
+        return 10**6
     lo, hi = min(q_idx), max(q_idx)
     if lo <= pos <= hi:
         return 0
     a, b = (pos, lo) if pos < lo else (hi, pos)
     d = 0
-    for t in view.tokens[a + 1:b]:
+    for t in view.tokens[a + 1 : b]:
         if t.text in (";", "(", ")", "—", ":"):
             d += 4
         elif t.text in (",",):
@@ -270,13 +280,31 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
 _PERSON_LABELS = {"PER", "PERSON"}
 _CLAUSE_CUTS = {",", ";", ":", "(", ")", "—", "–"}
 # a mention right after these words is a place or an agent, not the owner of a figure
-_NOT_OWNER_BEFORE = {"in", "en", "a", "au", "aux", "dans", "at", "near", "outside", "pres", "vers", "across",
-                     "par", "by", "famille", "family"}
+_NOT_OWNER_BEFORE = {
+    "in",
+    "en",
+    "a",
+    "au",
+    "aux",
+    "dans",
+    "at",
+    "near",
+    "outside",
+    "pres",
+    "vers",
+    "across",
+    "par",
+    "by",
+    "famille",
+    "family",
+}
 
 
-_CALENDAR = set("""january february march april may june july august september october november december
+_CALENDAR = set(
+    """january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout septembre
-octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche""".split())
+octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche""".split()
+)
 
 
 def reliable_ids(sentences: list[Sentence]) -> set[str]:
@@ -302,17 +330,24 @@ def _mention_ok(sentence: Sentence, m, labels: set[str] | None, known: set[str] 
             return False
     elif m.label in _PERSON_LABELS and " " in m.id.strip():
         return False  # a person named in full ("Pierre Vasseur"); one-word PER tags are often companies
-    prev_word = re.findall(r"[^\W\d_]+['’]?", sentence.text[max(0, m.start - sentence.start - 25):m.start - sentence.start])
+    prev_word = re.findall(
+        r"[^\W\d_]+['’]?", sentence.text[max(0, m.start - sentence.start - 25) : m.start - sentence.start]
+    )
     if prev_word and fold(prev_word[-1]) in _NOT_OWNER_BEFORE:
         return False  # "headquartered in Amsterdam", "en France", "fondé par la famille Bertin"
     # "Austin-based firm", "Paris-headquartered": a modifier, not the owner of the figure
-    rest = sentence.text[m.end - sentence.start:m.end - sentence.start + 2]
+    rest = sentence.text[m.end - sentence.start : m.end - sentence.start + 2]
     return not rest.startswith("-") and not rest.startswith("‑")
 
 
-def key_entities(view: SentenceView, q_idx: list[int], previous: list[Sentence] | None = None,
-                 first: Sentence | None = None, labels: set[str] | None = None,
-                 known: set[str] | None = None) -> list[str]:
+def key_entities(
+    view: SentenceView,
+    q_idx: list[int],
+    previous: list[Sentence] | None = None,
+    first: Sentence | None = None,
+    labels: set[str] | None = None,
+    known: set[str] | None = None,
+) -> list[str]:
     """The entity (canonical id) a figure belongs to, for slot keys ("Valmont's revenue").
 
     In the sentence: the nearest mention, a following mention (of the same clause: no
@@ -334,13 +369,16 @@ def key_entities(view: SentenceView, q_idx: list[int], previous: list[Sentence] 
             continue
         if max(idx) < min(q_idx):
             d = token_distance(view, q_idx, max(idx))
-            cuts = [t.i for t in view.tokens[:min(idx)] if t.text in _CLAUSE_CUTS]
-            if cuts and any(t.text in _CLAUSE_CUTS for t in view.tokens[max(idx) + 1:min(q_idx)]) \
-                    and not any(t.text in _CLAUSE_CUTS for t in view.tokens[cuts[-1] + 1:min(idx)]) \
-                    and any(t.text not in _CLAUSE_CUTS for t in view.tokens[:cuts[-1]]):
+            cuts = [t.i for t in view.tokens[: min(idx)] if t.text in _CLAUSE_CUTS]
+            if (
+                cuts
+                and any(t.text in _CLAUSE_CUTS for t in view.tokens[max(idx) + 1 : min(q_idx)])
+                and not any(t.text in _CLAUSE_CUTS for t in view.tokens[cuts[-1] + 1 : min(idx)])
+                and any(t.text not in _CLAUSE_CUTS for t in view.tokens[: cuts[-1]])
+            ):
                 d += 8  # inside an aside: "DataForge, co-founded by Tom Reyes, employs 400 people"
         elif min(idx) > max(q_idx):
-            between = view.tokens[max(q_idx) + 1:min(idx)]
+            between = view.tokens[max(q_idx) + 1 : min(idx)]
             if any(t.text in _CLAUSE_CUTS for t in between):
                 continue  # "2 000 salariés, dont 600 en Rhône-Alpes": another clause
             d = token_distance(view, q_idx, min(idx)) + 2
@@ -355,4 +393,3 @@ def key_entities(view: SentenceView, q_idx: list[int], previous: list[Sentence] 
         if ids:
             return ids
     return []
-

@@ -5,6 +5,7 @@ Only the surface forms (French and English words, symbols) are listed here; ever
 comes from pint.  A unit whose written form is ambiguous ("tons": short, metric or long)
 gives an interval covering its readings.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,12 @@ from functools import lru_cache
 
 #: (surface regex, pint expression(s), family).  Longer forms first.
 UNIT_WORDS: list[tuple[str, tuple[str, ...], str]] = [
-    (r"km\s?/\s?h|kmh|kph|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
-     r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour", ("km/hour",), "speed"),
+    (
+        r"km\s?/\s?h|kmh|kph|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
+        r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour",
+        ("km/hour",),
+        "speed",
+    ),
     (r"mph|miles?\s+(?:per|an)\s+hour", ("mile/hour",), "speed"),
     (r"km²|km2|kilom[èe]tres?\s+carr[ée]s|square\s+kilomet(?:er|re)s?|sq\.?\s?km", ("km**2",), "area"),
     (r"m²|m[èe]tres?\s+carr[ée]s|square\s+met(?:er|re)s?", ("m**2",), "area"),
@@ -42,16 +47,32 @@ UNIT_WORDS: list[tuple[str, tuple[str, ...], str]] = [
     (r"kWh|kilowattheures?", ("kWh",), "energy"),
 ]
 #: base unit of each family (what intervals are expressed in)
-BASE = {"speed": "km/hour", "area": "m**2", "length": "m", "mass": "kg", "volume": "liter", "power": "W",
-        "energy": "kWh", "duration": "day"}
+BASE = {
+    "speed": "km/hour",
+    "area": "m**2",
+    "length": "m",
+    "mass": "kg",
+    "volume": "liter",
+    "power": "W",
+    "energy": "kWh",
+    "duration": "day",
+}
 #: pint names of the duration units of ``vocab.DURATION_UNITS``
-DURATION_PINT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
-                 "minute": "minute", "second": "second"}
+DURATION_PINT = {
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+}
 # short symbols are case-sensitive ("t", "g", "l", "ha", "MW"); words are not
 _CASED = {"ha", "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "ft"}
 _CASED_LOWER = {c.lower() for c in _CASED}
-_UNIT_RE = re.compile(r"\s?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(UNIT_WORDS))
-                      + r")(?![\w²³/])", re.I)
+_UNIT_RE = re.compile(
+    r"\s?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(UNIT_WORDS)) + r")(?![\w²³/])", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Word tables of the numeric reader: number words, scales, currencies, approximators and
 bounds, months, counted-noun classes and the regex fragments built from them (French and English)."""
+
 from __future__ import annotations
 
 import re
@@ -64,49 +65,149 @@ PERCENT_RE = r"%|pour\s?cents?|pourcents?|per\s?cent|percent|pct"
 # approximators: phrase -> kind
 APPROX: list[tuple[str, str]] = [
     # lower bounds
-    (r"pas\s+moins\s+d[e']", "ge"), (r"au\s+moins", "ge"), (r"au\s+minimum", "ge"), (r"minimum\s+d[e']", "ge"),
-    (r"no\s+less\s+than", "ge"), (r"not\s+less\s+than", "ge"), (r"at\s+least", "ge"), (r"a\s+minimum\s+of", "ge"),
-    (r"un\s+peu\s+plus\s+d[e']", "just_over"), (r"l[ée]g[èe]rement\s+plus\s+d[e']", "just_over"),
-    (r"just\s+(?:over|above)", "just_over"), (r"slightly\s+(?:more\s+than|over|above)", "just_over"),
-    (r"plus\s+d[e']", "gt"), (r"davantage\s+que", "gt"), (r"d[ée]pass(?:ant|e|es|er|era|eront|erait|eraient|ait|aient|é|ée|és)", "gt"),
-    (r"north\s+of", "gt"), (r"no\s+fewer\s+than", "ge"), (r"not\s+fewer\s+than", "ge"), (r"au[- ]del[àa]\s+d[e']", "gt"), (r"au[- ]del[àa]\s+des", "gt"),
-    (r"sup[ée]rieure?s?\s+[àa]", "gt"), (r"more\s+than", "gt"), (r"in\s+excess\s+of", "gt"), (r"exceeding", "gt"),
-    (r"upwards\s+of", "gt"), (r"over", "gt"), (r"above", "gt"), (r"beyond", "gt"),
+    (r"pas\s+moins\s+d[e']", "ge"),
+    (r"au\s+moins", "ge"),
+    (r"au\s+minimum", "ge"),
+    (r"minimum\s+d[e']", "ge"),
+    (r"no\s+less\s+than", "ge"),
+    (r"not\s+less\s+than", "ge"),
+    (r"at\s+least", "ge"),
+    (r"a\s+minimum\s+of", "ge"),
+    (r"un\s+peu\s+plus\s+d[e']", "just_over"),
+    (r"l[ée]g[èe]rement\s+plus\s+d[e']", "just_over"),
+    (r"just\s+(?:over|above)", "just_over"),
+    (r"slightly\s+(?:more\s+than|over|above)", "just_over"),
+    (r"plus\s+d[e']", "gt"),
+    (r"davantage\s+que", "gt"),
+    (r"d[ée]pass(?:ant|e|es|er|era|eront|erait|eraient|ait|aient|é|ée|és)", "gt"),
+    (r"north\s+of", "gt"),
+    (r"no\s+fewer\s+than", "ge"),
+    (r"not\s+fewer\s+than", "ge"),
+    (r"au[- ]del[àa]\s+d[e']", "gt"),
+    (r"au[- ]del[àa]\s+des", "gt"),
+    (r"sup[ée]rieure?s?\s+[àa]", "gt"),
+    (r"more\s+than", "gt"),
+    (r"in\s+excess\s+of", "gt"),
+    (r"exceeding", "gt"),
+    (r"upwards\s+of", "gt"),
+    (r"over", "gt"),
+    (r"above", "gt"),
+    (r"beyond", "gt"),
     # upper bounds
-    (r"pas\s+plus\s+d[e']", "le"), (r"jusqu['’]\s?[àa]", "le"), (r"au\s+plus", "le"), (r"au\s+maximum", "le"),
-    (r"maximum\s+d[e']", "le"), (r"up\s+to", "le"), (r"at\s+most", "le"), (r"as\s+much\s+as", "le"),
-    (r"as\s+many\s+as", "le"), (r"no\s+more\s+than", "le"), (r"not\s+more\s+than", "le"), (r"a\s+maximum\s+of", "le"),
-    (r"un\s+peu\s+moins\s+d[e']", "nearly"), (r"just\s+(?:under|below)", "nearly"),
-    (r"moins\s+d[e']", "lt"), (r"inf[ée]rieure?s?\s+[àa]", "lt"), (r"less\s+than", "lt"), (r"fewer\s+than", "lt"),
-    (r"under", "lt"), (r"below", "lt"), (r"en\s+dessous\s+d[e']", "lt"), (r"south\s+of", "lt"),
+    (r"pas\s+plus\s+d[e']", "le"),
+    (r"jusqu['’]\s?[àa]", "le"),
+    (r"au\s+plus", "le"),
+    (r"au\s+maximum", "le"),
+    (r"maximum\s+d[e']", "le"),
+    (r"up\s+to", "le"),
+    (r"at\s+most", "le"),
+    (r"as\s+much\s+as", "le"),
+    (r"as\s+many\s+as", "le"),
+    (r"no\s+more\s+than", "le"),
+    (r"not\s+more\s+than", "le"),
+    (r"a\s+maximum\s+of", "le"),
+    (r"un\s+peu\s+moins\s+d[e']", "nearly"),
+    (r"just\s+(?:under|below)", "nearly"),
+    (r"moins\s+d[e']", "lt"),
+    (r"inf[ée]rieure?s?\s+[àa]", "lt"),
+    (r"less\s+than", "lt"),
+    (r"fewer\s+than", "lt"),
+    (r"under", "lt"),
+    (r"below", "lt"),
+    (r"en\s+dessous\s+d[e']", "lt"),
+    (r"south\s+of", "lt"),
     (r"just\s+shy\s+of", "nearly"),
     # approximations
-    (r"pr[èe]s\s+d[e']", "nearly"), (r"presque", "nearly"), (r"quasiment", "nearly"), (r"pas\s+loin\s+d[e']", "nearly"),
-    (r"nearly", "nearly"), (r"almost", "nearly"), (r"close\s+to", "nearly"),
-    (r"environ", "about"), (r"quelque", "about"), (r"autour\s+d[e']", "about"), (r"aux\s+alentours\s+d[e']", "about"),
-    (r"approximativement", "about"), (r"[àa]\s+peu\s+pr[èe]s", "about"), (r"grosso\s+modo", "about"),
-    (r"about", "about"), (r"around", "about"), (r"approximately", "about"), (r"roughly", "about"),
-    (r"some", "about"), (r"circa", "about"), (r"an\s+estimated", "about"), (r"~", "about"), (r"env\.", "about"),
+    (r"pr[èe]s\s+d[e']", "nearly"),
+    (r"presque", "nearly"),
+    (r"quasiment", "nearly"),
+    (r"pas\s+loin\s+d[e']", "nearly"),
+    (r"nearly", "nearly"),
+    (r"almost", "nearly"),
+    (r"close\s+to", "nearly"),
+    (r"environ", "about"),
+    (r"quelque", "about"),
+    (r"autour\s+d[e']", "about"),
+    (r"aux\s+alentours\s+d[e']", "about"),
+    (r"approximativement", "about"),
+    (r"[àa]\s+peu\s+pr[èe]s", "about"),
+    (r"grosso\s+modo", "about"),
+    (r"about", "about"),
+    (r"around", "about"),
+    (r"approximately", "about"),
+    (r"roughly", "about"),
+    (r"some", "about"),
+    (r"circa", "about"),
+    (r"an\s+estimated", "about"),
+    (r"~", "about"),
+    (r"env\.", "about"),
 ]
 APPROX_KIND = {}
 APPROX_RE = "|".join(f"(?:{p})" for p, _ in APPROX)
 
 # years and time prepositions
 YEAR_PREP: list[tuple[str, str | None]] = [
-    (r"d['’]ici(?:\s+[àa])?(?:\s+(?:la\s+)?fin\s+d[e'])?", "le"), (r"avant", "lt"), (r"apr[èe]s", "gt"),
-    (r"jusqu['’]\s?en", "le"), (r"by", "le"), (r"before", "lt"), (r"after", "gt"), (r"until", "le"),
-    (r"au[- ]del[àa]\s+d[e']", "gt"), (r"beyond", "gt"),
-    (r"d[èe]s", None), (r"depuis", None), (r"[àa]\s+partir\s+d[e']", None), (r"en", None), (r"in", None),
-    (r"since", None), (r"from", None), (r"au\s+cours\s+d[e']", None), (r"durant", None), (r"during", None),
+    (r"d['’]ici(?:\s+[àa])?(?:\s+(?:la\s+)?fin\s+d[e'])?", "le"),
+    (r"avant", "lt"),
+    (r"apr[èe]s", "gt"),
+    (r"jusqu['’]\s?en", "le"),
+    (r"by", "le"),
+    (r"before", "lt"),
+    (r"after", "gt"),
+    (r"until", "le"),
+    (r"au[- ]del[àa]\s+d[e']", "gt"),
+    (r"beyond", "gt"),
+    (r"d[èe]s", None),
+    (r"depuis", None),
+    (r"[àa]\s+partir\s+d[e']", None),
+    (r"en", None),
+    (r"in", None),
+    (r"since", None),
+    (r"from", None),
+    (r"au\s+cours\s+d[e']", None),
+    (r"durant", None),
+    (r"during", None),
 ]
 YEAR_PREP_RE = "|".join(f"(?:{p})" for p, _ in YEAR_PREP)
 
 MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "janv.": 1, "févr.": 2, "jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12, "dec.": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "janv.": 1,
+    "févr.": 2,
+    "jan.": 1,
+    "feb.": 2,
+    "aug.": 8,
+    "sept.": 9,
+    "oct.": 10,
+    "nov.": 11,
+    "déc.": 12,
+    "dec.": 12,
 }
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 PHASE_RE = re.compile(r"(?<![\w])(?P<kind>phase|stade|stage)\s+(?P<n>[1-4]|I{1,3}|IV)(?![\w/.,]\d|[\w])", re.I)
@@ -133,7 +234,8 @@ DURATION_PREP = re.compile(
     re.I,
 )
 DEADLINE_AFTER = re.compile(
-    r"\s+(?:to\s+[^\W\d_]|(?:pour|afin\s+d[e'’])\s+(?:se\s+|s['’])?[^\W\d_]+(?:er|ir|re)\b)", re.I)
+    r"\s+(?:to\s+[^\W\d_]|(?:pour|afin\s+d[e'’])\s+(?:se\s+|s['’])?[^\W\d_]+(?:er|ir|re)\b)", re.I
+)
 AGE_BEFORE = re.compile(r"(?:[âa]g[ée]e?s?\s+d[e']|aged|age)\s*$", re.I)
 REF_BEFORE = re.compile(
     r"(?:n°|no\.|nº|#|num[ée]ro|number|[ée]tape|step|chapitre|chapter|partie|part|page|p\.|pp\.|article|art\.|"
@@ -197,34 +299,67 @@ MODIFIERS = {
 }
 MODIFIER_CLASS = {w: cls for cls, words in MODIFIERS.items() for w in words.split()}
 PEOPLE_CLASSES = {"people", "employees"}
-MOD_SKIP = set("""were was are is have has had been be being ont a été sont étaient était ont été ou et and or
+MOD_SKIP = set(
+    """were was are is have has had been be being ont a été sont étaient était ont été ou et and or
                  remain remains remained restent reste demeurent still encore now désormais
-                 or also aussi déjà already reportedly still toujours according for pour par by""".split())
-MODIFIABLE = {"people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested",
-                        "rescued"},
-               "injured": {"hospitalised"},
-               "jobs": {"threatened", "cut", "saved"},  # created jobs are the plain class
-               "employees": {"cut", "saved"}}  # "menace les 1 450 salariés": still the workforce
+                 or also aussi déjà already reportedly still toujours according for pour par by""".split()
+)
+MODIFIABLE = {
+    "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},
+    "injured": {"hospitalised"},
+    "jobs": {"threatened", "cut", "saved"},  # created jobs are the plain class
+    "employees": {"cut", "saved"},
+}  # "menace les 1 450 salariés": still the workforce
 
 
 WORD_AFTER = re.compile(r"\s*(?:(?:de|of)\s+|d['’]\s*)?(?P<w>[^\W\d_][\w\-’']*)")
 DURATION_UNITS = {
-    "ans": "year", "an": "year", "années": "year", "année": "year", "years": "year", "year": "year",
-    "mois": "month", "months": "month", "month": "month", "semaines": "week", "semaine": "week", "weeks": "week",
-    "week": "week", "jours": "day", "jour": "day", "days": "day", "day": "day", "heures": "hour", "hours": "hour",
-    "heure": "hour", "hour": "hour", "minutes": "minute", "minute": "minute", "secondes": "second",
-    "seconde": "second", "seconds": "second", "second": "second",
+    "ans": "year",
+    "an": "year",
+    "années": "year",
+    "année": "year",
+    "years": "year",
+    "year": "year",
+    "mois": "month",
+    "months": "month",
+    "month": "month",
+    "semaines": "week",
+    "semaine": "week",
+    "weeks": "week",
+    "week": "week",
+    "jours": "day",
+    "jour": "day",
+    "days": "day",
+    "day": "day",
+    "heures": "hour",
+    "hours": "hour",
+    "heure": "hour",
+    "hour": "hour",
+    "minutes": "minute",
+    "minute": "minute",
+    "secondes": "second",
+    "seconde": "second",
+    "seconds": "second",
+    "second": "second",
 }
 
 
-RATE_AFTER = re.compile(r"\s*(?:par\s+an(?:n[ée]e)?|chaque\s+ann[ée]e|annuellement|per\s+(?:year|annum)|a\s+year|"
-                         r"each\s+year|annually|/\s?an|/\s?yr|/\s?year)(?![\w])", re.I)
+RATE_AFTER = re.compile(
+    r"\s*(?:par\s+an(?:n[ée]e)?|chaque\s+ann[ée]e|annuellement|per\s+(?:year|annum)|a\s+year|"
+    r"each\s+year|annually|/\s?an|/\s?yr|/\s?year)(?![\w])",
+    re.I,
+)
 HYPHEN_UNIT = re.compile(r"[\-‑](?P<u>years?|months?|weeks?|days?|ans|mois)(?![\w])", re.I)
-SPEED_AFTER = re.compile(r"\s?(?P<u>km\s?/\s?h|kmh|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
-                          r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|mph|miles?\s+(?:per|an)\s+hour)(?![\w])", re.I)
+SPEED_AFTER = re.compile(
+    r"\s?(?P<u>km\s?/\s?h|kmh|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
+    r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|mph|miles?\s+(?:per|an)\s+hour)(?![\w])",
+    re.I,
+)
 PERSON_NOUN_BEFORE = re.compile(
     r"(?:homme|femme|garçon|fille|enfant|adolescente?|jeune|victime|conducteur|conductrice|joueur|joueuse|"
-    r"man|woman|boy|girl|child|player)\s+(?:de|d['’]|of)\s*$", re.I)
+    r"man|woman|boy|girl|child|player)\s+(?:de|d['’]|of)\s*$",
+    re.I,
+)
 NAME_COMMA = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý][\w\-’']+\s+){0,3}[A-ZÀ-Ý][\w\-’']+\s*,\s*$")
 
 
@@ -234,24 +369,61 @@ ENUM_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bcontre\b|\bagainst\b)\s+(?:[A
 
 # approximate number nouns: "une trentaine de morts" (about 30), "a dozen people"
 APPROX_NOUNS = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000, "dozen": 12, "score": 20,
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1000,
+    "dozen": 12,
+    "score": 20,
 }
 
 # a clock time, not a duration: "vers 5 heures du matin", "à 8 heures", "at 7 o'clock"
-CLOCK_BEFORE = re.compile(r"(?:\bvers|\b[àa]|\bd[èe]s|\bjusqu['’]\s?[àa]|\bavant|\bapr[èe]s|\bat|\baround|\bby|\buntil|\bbefore|\bafter)\s*$", re.I)
-CLOCK_AFTER = re.compile(r"\s*(?:h(?:eures?)?\s*\d{2}\b|heures?\s+(?:du\s+matin|du\s+soir|de\s+l['’]apr[èe]s-midi|pile|précises)|"
-                         r"o['’]clock|[ap]\.?m\.?(?![\w])|:\d\d)", re.I)
+CLOCK_BEFORE = re.compile(
+    r"(?:\bvers|\b[àa]|\bd[èe]s|\bjusqu['’]\s?[àa]|\bavant|\bapr[èe]s|\bat|\baround|\bby|\buntil|\bbefore|\bafter)\s*$",
+    re.I,
+)
+CLOCK_AFTER = re.compile(
+    r"\s*(?:h(?:eures?)?\s*\d{2}\b|heures?\s+(?:du\s+matin|du\s+soir|de\s+l['’]apr[èe]s-midi|pile|précises)|"
+    r"o['’]clock|[ap]\.?m\.?(?![\w])|:\d\d)",
+    re.I,
+)
 
 # What follows "durer", "last": a duration even in years ("durera 2 ans", "will last 2 years")
 DURATION_VERB_BEFORE = re.compile(
     r"(?:dur(?:e|er|era|eront|ait|aient|é|ée)|last(?:s|ed|ing)?|une\s+dur[ée]e\s+d[e']|a\s+term\s+of|period\s+of|"
-    r"p[ée]riode\s+d[e']|prison|emprisonnement|r[ée]clusion|sentence[d]?\s+to|condamn[ée]e?s?\s+[àa])\s*$", re.I)
+    r"p[ée]riode\s+d[e']|prison|emprisonnement|r[ée]clusion|sentence[d]?\s+to|condamn[ée]e?s?\s+[àa])\s*$",
+    re.I,
+)
 
 # ranks: "3e place", "third place", "finished fifth", "classé 5e"
 ORDINAL_WORDS = {
-    "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
-    "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
-    "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "premier": 1,
+    "première": 1,
+    "deuxième": 2,
+    "second": 2,
+    "seconde": 2,
+    "troisième": 3,
+    "quatrième": 4,
+    "cinquième": 5,
+    "sixième": 6,
+    "septième": 7,
+    "huitième": 8,
+    "neuvième": 9,
+    "dixième": 10,
+    "first": 1,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 RANK_NOUNS = r"place|position|rang|rank|spot"

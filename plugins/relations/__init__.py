@@ -1,4 +1,5 @@
 """Built-in factcheck plugin: relation triples (``relation``), over the ``entities`` annotation."""
+
 from __future__ import annotations
 
 from checker import hookimpl

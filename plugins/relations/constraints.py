@@ -16,13 +16,13 @@ surely, the sentence encoder), former holders and holders at different stated ye
 conflict, a role with no organisation named is compared at most as a warning, and as a
 suggestion when its sentence places it at another time (``under President X``).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from checker.model import LEVELS
-
 from plugins.relations.roles import IMPLICIT, OTHER, SEEDS, same_person
 
 
@@ -112,8 +112,10 @@ def _polarity(va, vb, ca) -> Verdict | None:
     if neg["qualifier"] == "exclusive" and pos["qualifier"] != "exclusive":
         return None  # "not the exclusive provider" vs "a provider": compatible
     label = va["relation"] if ca is None else (ca.label or va["relation"])
-    reason = (f"one article says {name(pos, 'subject')} — {label} — {name(pos, 'object')}, the other says it is "
-              f"not the case" + (" any more" if neg["time"].get("change") else ""))
+    reason = (
+        f"one article says {name(pos, 'subject')} — {label} — {name(pos, 'object')}, the other says it is "
+        f"not the case" + (" any more" if neg["time"].get("change") else "")
+    )
     return Verdict("polarity", reason)
 
 
@@ -130,9 +132,11 @@ def _functional(va, vb, ca, cb) -> Verdict | None:
         return None
     if ca.functional_when != "always" and "exclusive" not in (va["qualifier"], vb["qualifier"]):
         return None
-    reason = (f"{va['relation']} of {name(va, arg)} can have only one value"
-              + (" when exclusive" if ca.functional_when == "exclusive" else "")
-              + f", but the articles give {name(va, other)} and {name(vb, other)}")
+    reason = (
+        f"{va['relation']} of {name(va, arg)} can have only one value"
+        + (" when exclusive" if ca.functional_when == "exclusive" else "")
+        + f", but the articles give {name(va, other)} and {name(vb, other)}"
+    )
     return Verdict("functional", reason)
 
 
@@ -171,8 +175,11 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
         match = office_match(va, vb, nearest)
         if not match or not all(_unique(v, nearest) for v in (va, vb)):
             return None
-        verdict = Verdict("functional", f"{name(va, 'object')} has one {va.get('role') or va['relation']} at a "
-                                        f"time, but the articles give {name(va, 'subject')} and {name(vb, 'subject')}")
+        verdict = Verdict(
+            "functional",
+            f"{name(va, 'object')} has one {va.get('role') or va['relation']} at a "
+            f"time, but the articles give {name(va, 'subject')} and {name(vb, 'subject')}",
+        )
     if verdict is not None:
         verdict.cap = _role_cap(va, vb, match)
     return verdict
@@ -186,15 +193,20 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
     pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
     roleish = va["relation"].startswith("role.") or va["relation"] == "ceo"
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"]) or (
-        roleish and same_object(va, vb) and same_subject(va, vb))
+        roleish and same_object(va, vb) and same_subject(va, vb)
+    )
     verdict = None
     if same_rel and same_args:
         if pos_a != pos_b and ca.polarity and time_compatible(va, vb):
             verdict = _polarity(va, vb, ca)
         elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
-            verdict = Verdict("exclusive_shared", (
-                f"{va['relation']} of {name(va, 'subject')} and {name(va, 'object')} is called exclusive in one "
-                f"article and shared/privileged (not exclusive) in the other"))
+            verdict = Verdict(
+                "exclusive_shared",
+                (
+                    f"{va['relation']} of {name(va, 'subject')} and {name(va, 'object')} is called exclusive in one "
+                    f"article and shared/privileged (not exclusive) in the other"
+                ),
+            )
     elif same_rel and pos_a and pos_b and ca.functional and time_compatible(va, vb, ca, cb):
         if ca.tense == "ignore" or "past" not in (va["time"]["tense"], vb["time"]["tense"]):
             verdict = _functional(va, vb, ca, cb)
@@ -213,6 +225,9 @@ def _antonym(va, vb, ca, cb) -> Verdict | None:
         rule = cb
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
     if compat is False and (rule.symmetric or same_args) and time_compatible(va, vb, ca, cb):
-        return Verdict("antonym", f"{va['relation']} and {vb['relation']} are declared incompatible for the same "
-                                  f"entities", rule=rule)
+        return Verdict(
+            "antonym",
+            f"{va['relation']} and {vb['relation']} are declared incompatible for the same entities",
+            rule=rule,
+        )
     return None

@@ -22,6 +22,7 @@ its ``topic``.
 Every claim keeps its polarity (negation is never dropped), modality (asserted, hedged,
 reported) and time (tense cue, years).  A hedged side lowers the level one step.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,26 +41,87 @@ from checker.aggregate import (
 from checker.model import LEVELS, Claim, Document, EntityMention, Evidence, Finding
 from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
-
 from plugins.entities.textnorm import fold
 from plugins.relations import constraints
 from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
-from plugins.relations.roles import (IMPLICIT, INTERIM_WORDS, OfficeIndex, era_words, main_subject, person_shape, proper_runs,
-                                     resolve_role)
+from plugins.relations.roles import (
+    IMPLICIT,
+    INTERIM_WORDS,
+    OfficeIndex,
+    era_words,
+    main_subject,
+    person_shape,
+    proper_runs,
+    resolve_role,
+)
 from plugins.relations.schema import RELATION_SCHEMA
 
 DEFAULT_LEVELS = {"exclusive_shared": "warning"}
 # words that may stand right before a role with no place named ("le maire sortant X", "Governor X")
-_IMPLICIT_BEFORE = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "notre", "votre", "ce", "cet",
-                    "cette", "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "by", "par",
-                    "with", "avec", "and", "et", "said", "dit", "selon", ",", "under", "sous", "when", "says",
-                    "told", "from", "for", "pour", "to"}
+_IMPLICIT_BEFORE = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "notre",
+    "votre",
+    "ce",
+    "cet",
+    "cette",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "by",
+    "par",
+    "with",
+    "avec",
+    "and",
+    "et",
+    "said",
+    "dit",
+    "selon",
+    ",",
+    "under",
+    "sous",
+    "when",
+    "says",
+    "told",
+    "from",
+    "for",
+    "pour",
+    "to",
+}
 _NAMED_BEFORE = ("s", "de", "d'", "du", "des", "of")
 _TRIPLE_WORDS = {
-    "fr": {"negative": "négation", "exclusive": "exclusif", "shared": "non exclusif", "hedged": "au conditionnel",
-           "reported": "rapporté", "of": "de"},
-    "en": {"negative": "negated", "exclusive": "exclusive", "shared": "not exclusive", "hedged": "hedged",
-           "reported": "reported", "of": "of"},
+    "fr": {
+        "negative": "négation",
+        "exclusive": "exclusif",
+        "shared": "non exclusif",
+        "hedged": "au conditionnel",
+        "reported": "rapporté",
+        "of": "de",
+    },
+    "en": {
+        "negative": "negated",
+        "exclusive": "exclusive",
+        "shared": "not exclusive",
+        "hedged": "hedged",
+        "reported": "reported",
+        "of": "of",
+    },
 }
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
@@ -82,8 +144,9 @@ class _Compiled:
         self.language = (rule.languages or (None,))[0]
         self.symmetric = bool(rule.get("symmetric", False))
         quals = rule.get("qualifiers", {}) or {}
-        self.qual_class: dict[str, str] = {_qual_key(q): cls for cls in ("exclusive", "shared")
-                                           for q in quals.get(cls, []) or []}
+        self.qual_class: dict[str, str] = {
+            _qual_key(q): cls for cls in ("exclusive", "shared") for q in quals.get(cls, []) or []
+        }
         self.patterns = []
         self.roles = False  # a pattern has a {role} slot: names the recogniser missed may be its objects
         for item in rule.get("patterns", []):
@@ -110,11 +173,16 @@ class _Compiled:
             return
         mode = item.get("object", "slot")
         if mode == "slot" and "obj" not in slots:
-            ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} "
-                                 f"(add one, or set object: context)", line=rule.line, kind="rule")
+            ctx.error(
+                rule.path,
+                f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} (add one, or set object: context)",
+                line=rule.line,
+                kind="rule",
+            )
             return
-        self.patterns.append((rx, mode, bool(item.get("swap", False)), bool(item.get("negate", False)),
-                              item.get("qualifier")))
+        self.patterns.append(
+            (rx, mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
+        )
         self.roles = self.roles or "role" in slots
 
     def level(self, constraint: str) -> str:
@@ -154,8 +222,9 @@ class RelationRuleType(RuleType):
     def extract(self, doc: Document, rules) -> list[Claim]:
         claims: list[Claim] = []
         # rules naming their relation first: a general {role} claim only adds what they do not read
-        active = sorted((c for c in self.compiled if c.rule.applies_to(doc.language) and c.patterns),
-                        key=lambda c: c.roles)
+        active = sorted(
+            (c for c in self.compiled if c.rule.applies_to(doc.language) and c.patterns), key=lambda c: c.roles
+        )
         if not active:
             return claims
         topic = main_subject(doc)
@@ -192,7 +261,7 @@ class RelationRuleType(RuleType):
             return False  # "Northbridge manager X", "the club's manager X": the object is named
         if prev and prev[0].isalpha() and prev not in _IMPLICIT_BEFORE:
             p_start = stream.spans[first_tok - 1][0]
-            if not sent.text[p_start:p_start + 1].isupper():
+            if not sent.text[p_start : p_start + 1].isupper():
                 return False  # "general manager X", "sales manager X": another role, not the one of the rule
         return True
 
@@ -214,8 +283,12 @@ class RelationRuleType(RuleType):
             subj, obj = obj, subj
         if subj.id == obj.id:
             return None
-        if comp.subject_labels and subj.label and subj.label not in comp.subject_labels \
-                and not (comp.roles and subj.label == "PROPN" and person_shape(subj.text)):
+        if (
+            comp.subject_labels
+            and subj.label
+            and subj.label not in comp.subject_labels
+            and not (comp.roles and subj.label == "PROPN" and person_shape(subj.text))
+        ):
             return None
         if comp.object_labels and obj.label and obj.label not in comp.object_labels:
             return None
@@ -228,7 +301,7 @@ class RelationRuleType(RuleType):
         role = resolve_role(m.group("role"), doc.language, pos)
         if role is None:
             return None
-        return role, " ".join(sent.text[stream.spans[first][0]:stream.spans[last][1]].split())
+        return role, " ".join(sent.text[stream.spans[first][0] : stream.spans[last][1]].split())
 
     def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, how, topic) -> Claim | None:
         mode, swap, negate, stated = how
@@ -242,7 +315,7 @@ class RelationRuleType(RuleType):
             return None
         subj, obj = args
         first, last = stream.token_range(m.start(), m.end())
-        window = [w for w in words[max(0, first - 3):last + 1] if not w.startswith("§")]
+        window = [w for w in words[max(0, first - 3) : last + 1] if not w.startswith("§")]
         cue = self._morph(sent, stream, first, last, cues(window, words))
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
@@ -263,8 +336,17 @@ class RelationRuleType(RuleType):
             value["topic"], value["topic_name"] = topic
         start = sent.start + stream.spans[first][0]
         end = sent.start + stream.spans[last][1]
-        return Claim(kind="relation", doc_id=doc.id, sentence=sent, start=start, end=end, keys=self._keys(comp, value),
-                     value=value, rule_id=comp.rule.id, data=comp)
+        return Claim(
+            kind="relation",
+            doc_id=doc.id,
+            sentence=sent,
+            start=start,
+            end=end,
+            keys=self._keys(comp, value),
+            value=value,
+            rule_id=comp.rule.id,
+            data=comp,
+        )
 
     def _value(self, sent, stream, comp, m, subj, obj, cue, span) -> dict:
         qual = None
@@ -351,8 +433,10 @@ class RelationRuleType(RuleType):
         if comp.object_labels:
             found = [m for m in pool if m.label in comp.object_labels]
             return found[-1] if found else None
-        for ok in (lambda m: m.label == "ORG",
-                   lambda m: m.label in ("MISC", "LOC", "") and not any(ch.isdigit() for ch in m.text)):
+        for ok in (
+            lambda m: m.label == "ORG",
+            lambda m: m.label in ("MISC", "LOC", "") and not any(ch.isdigit() for ch in m.text),
+        ):
             found = [m for m in pool if ok(m)]
             if found:
                 return found[-1]
@@ -403,8 +487,9 @@ class RelationRuleType(RuleType):
             order = self._order = {c.rule.id: i for i, c in enumerate(self.compiled)}
         return LEVELS.index(f.level), order.get(f.rule_id, -1)
 
-    def _judge(self, a: Claim, b: Claim, side_a: list[Claim] | None = None,
-               side_b: list[Claim] | None = None, nearest=None) -> Finding | None:
+    def _judge(
+        self, a: Claim, b: Claim, side_a: list[Claim] | None = None, side_b: list[Claim] | None = None, nearest=None
+    ) -> Finding | None:
         va, vb = a.value, b.value
         verdict = constraints.judge(va, vb, a.data, b.data, nearest)
         if verdict is None:
@@ -425,31 +510,43 @@ class RelationRuleType(RuleType):
         side_a, side_b = side_a or [a], side_b or [b]
         explanation["sides"] = sides_explanation([side_a, side_b], [shown_a, shown_b], whole_sentence=True)
         message, evidence = self._message(rule_c.rule, a, b, (shown_a, shown_b), (side_a, side_b), verdict.constraint)
-        score = _SCORES[verdict.constraint] * 0.7 ** hedged
-        return Finding(rule_id=rule_c.rule.id, kind=self.name, level=level, message=message, evidence=evidence,
-                       score=score, explanation=explanation)
+        score = _SCORES[verdict.constraint] * 0.7**hedged
+        return Finding(
+            rule_id=rule_c.rule.id,
+            kind=self.name,
+            level=level,
+            message=message,
+            evidence=evidence,
+            score=score,
+            explanation=explanation,
+        )
 
     def _message(self, rule, a: Claim, b: Claim, shown, sides, constraint):
         shown_a, shown_b = shown
         side_a, side_b = sides
         docs = self.ctx.documents if self.ctx else {}
         name = lambda d: docs[d].name if d in docs else d  # noqa: E731
-        message = rule.format_message(
-            a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **a.value},
-            b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **b.value},
-            constraint=constraint,
-        ) or f"Incompatible relations ({constraint}): {shown_a} ({name(a.doc_id)}) vs {shown_b} ({name(b.doc_id)})"
+        message = (
+            rule.format_message(
+                a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **a.value},
+                b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **b.value},
+                constraint=constraint,
+            )
+            or f"Incompatible relations ({constraint}): {shown_a} ({name(a.doc_id)}) vs {shown_b} ({name(b.doc_id)})"
+        )
         evidence = [Evidence.from_claim(a, whole_sentence=True), Evidence.from_claim(b, whole_sentence=True)]
         if len(side_a) > 1 or len(side_b) > 1:
             evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
             lang = message_language(rule, a, self.ctx)
-            parts = [side_summary(len(side), s, [name(c.doc_id) for c in side], lang)
-                     for side, s in ((side_a, shown_a), (side_b, shown_b))]
+            parts = [
+                side_summary(len(side), s, [name(c.doc_id) for c in side], lang)
+                for side, s in ((side_a, shown_a), (side_b, shown_b))
+            ]
             message = summary_message(rule, parts, "" if rule.message else constraint, lang)
         return message, evidence
 
     @staticmethod
-    def _triple(v: dict, compiled: "_Compiled | None" = None) -> str:
+    def _triple(v: dict, compiled: _Compiled | None = None) -> str:
         """The triple as a reader sees it: ``Valmont — fournisseur de — Dorval (exclusif)``.
 
         Without a ``label`` in the rule, the relation name is shown as it is; a general role

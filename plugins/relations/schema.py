@@ -1,4 +1,5 @@
 """JSON schema of ``relation`` rules (validated when a rule is loaded; documented in docs/rules.md)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,18 +14,30 @@ _PATTERN_ITEM = {
             "required": ["pattern"],
             "properties": {
                 "pattern": {"type": "string", "minLength": 1},
-                "object": {"enum": ["slot", "context", "implicit"], "description": (
-                    "Where the object comes from: 'slot' ({obj} in the pattern, default), 'context' (the most "
-                    "recent organisation-like mention before the subject), 'implicit' (none is named: the "
-                    "place or organisation the story is about, e.g. 'le maire sortant X', 'Governor X'; "
-                    "implicit objects are only compared with implicit ones)")},
+                "object": {
+                    "enum": ["slot", "context", "implicit"],
+                    "description": (
+                        "Where the object comes from: 'slot' ({obj} in the pattern, default), 'context' (the most "
+                        "recent organisation-like mention before the subject), 'implicit' (none is named: the "
+                        "place or organisation the story is about, e.g. 'le maire sortant X', 'Governor X'; "
+                        "implicit objects are only compared with implicit ones)"
+                    ),
+                },
                 "swap": {"type": "boolean"},
-                "qualifier": {"enum": ["exclusive", "shared"], "description": (
-                    "The qualifier the pattern states by its wording, without a {qual} word ('X shares the "
-                    "contract with Y': shared; 'X is the only supplier of Y': exclusive)")},
-                "negate": {"type": "boolean", "description": (
-                    "The pattern states that the relation no longer holds ('X replaced Y as manager of Z' "
-                    "says Y is no longer manager): the claim is negative, changed")},
+                "qualifier": {
+                    "enum": ["exclusive", "shared"],
+                    "description": (
+                        "The qualifier the pattern states by its wording, without a {qual} word ('X shares the "
+                        "contract with Y': shared; 'X is the only supplier of Y': exclusive)"
+                    ),
+                },
+                "negate": {
+                    "type": "boolean",
+                    "description": (
+                        "The pattern states that the relation no longer holds ('X replaced Y as manager of Z' "
+                        "says Y is no longer manager): the claim is negative, changed"
+                    ),
+                },
             },
             "additionalProperties": False,
         },
@@ -36,9 +49,12 @@ RELATION_SCHEMA: dict[str, Any] = {
     "required": ["relation", "patterns"],
     "properties": {
         "relation": {"type": "string", "pattern": r"^[A-Za-z0-9_.\-]+$"},
-        "label": {"type": "string", "minLength": 1,
-                  "description": "How the relation reads in messages, in the rule's language, e.g. "
-                                 "'fournisseur cloud de' (default: the relation name)."},
+        "label": {
+            "type": "string",
+            "minLength": 1,
+            "description": "How the relation reads in messages, in the rule's language, e.g. "
+            "'fournisseur cloud de' (default: the relation name).",
+        },
         "qualifier_labels": {
             "type": "object",
             "description": "How the exclusive / shared qualifiers read in messages, e.g. {exclusive: exclusif}.",
@@ -65,10 +81,14 @@ RELATION_SCHEMA: dict[str, Any] = {
                 "functional_when": {"enum": ["always", "exclusive"]},
                 "exclusive_shared": {"type": "boolean"},
                 "polarity": {"type": "boolean"},
-                "tense": {"enum": ["match", "ignore"], "description": (
-                    "'ignore' for one-time events (an acquisition, a founding): 'X was acquired by Y' and "
-                    "'X acquired Y' are compared although one reads as past and the other as present; "
-                    "default 'match': claims of different tenses are not compared")},
+                "tense": {
+                    "enum": ["match", "ignore"],
+                    "description": (
+                        "'ignore' for one-time events (an acquisition, a founding): 'X was acquired by Y' and "
+                        "'X acquired Y' are compared although one reads as past and the other as present; "
+                        "default 'match': claims of different tenses are not compared"
+                    ),
+                },
                 "antonyms": {
                     "type": "array",
                     "items": {
@@ -83,8 +103,9 @@ RELATION_SCHEMA: dict[str, Any] = {
                 },
                 "levels": {
                     "type": "object",
-                    "properties": {k: {"enum": list(LEVELS)} for k in
-                                   ("functional", "exclusive_shared", "polarity", "antonym")},
+                    "properties": {
+                        k: {"enum": list(LEVELS)} for k in ("functional", "exclusive_shared", "polarity", "antonym")
+                    },
                     "additionalProperties": False,
                 },
             },

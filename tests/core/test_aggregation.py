@@ -5,6 +5,7 @@ pair of distinct clusters is decided once and gives at most one finding whose ev
 holds one claim per article of each side.  Cost grows with the number of distinct
 values, not with the square of the number of articles.
 """
+
 from __future__ import annotations
 
 import random
@@ -105,8 +106,10 @@ def test_draft_mode_keeps_only_cluster_pairs_touching_the_draft_and_puts_it_firs
 
 def test_side_summary_wording():
     assert side_summary(1, "10 bn USD", ["004"], "en") == "1 article says 10 bn USD (004)"
-    assert side_summary(5, "13.75 bn USD", ["000", "001", "002", "003", "005"], "en") == \
-        "5 articles say 13.75 bn USD (000, 001, 002, +2 more)"
+    assert (
+        side_summary(5, "13.75 bn USD", ["000", "001", "002", "003", "005"], "en")
+        == "5 articles say 13.75 bn USD (000, 001, 002, +2 more)"
+    )
     assert side_summary(4, "2030", ["a", "b", "c", "d"], "fr") == "4 articles disent 2030 (a, b, c, +1 autre)"
 
 
@@ -115,10 +118,14 @@ def test_two_articles_give_todays_message_and_evidence(numeric):
     r = numeric.check_texts({"a.txt": FULL, "b.txt": LOW})
     (f,) = found(r, RULE)
     assert f.level == "error"
-    assert f.message == ("Montant investi par Microsoft dans OpenAI : a dit 13.75 bn USD (« 13,75 milliards de dollars »), "
-                         "b dit ≥ 8 bn USD (« pas moins de 8 milliards de dollars ») ; incompatibles")
-    assert [(e.doc_id, e.quote) for e in f.evidence] == [("a.txt", "13,75 milliards de dollars"),
-                                                         ("b.txt", "pas moins de 8 milliards de dollars")]
+    assert f.message == (
+        "Montant investi par Microsoft dans OpenAI : a dit 13.75 bn USD (« 13,75 milliards de dollars »), "
+        "b dit ≥ 8 bn USD (« pas moins de 8 milliards de dollars ») ; incompatibles"
+    )
+    assert [(e.doc_id, e.quote) for e in f.evidence] == [
+        ("a.txt", "13,75 milliards de dollars"),
+        ("b.txt", "pas moins de 8 milliards de dollars"),
+    ]
     assert f.explanation["reason"]
     assert [s["documents"] for s in f.explanation["sides"]] == [["a.txt"], ["b.txt"]]
 
@@ -138,8 +145,10 @@ def test_many_articles_few_values_give_few_findings_with_every_article(numeric):
     assert len(main.evidence) == EVIDENCE_PER_SIDE + 3
     assert docs_of(main)[-3:] == ["d12.txt", "d13.txt", "d14.txt"]
     assert len({e.doc_id for e in main.evidence}) == len(main.evidence)  # one claim per article
-    assert main.message == ("Montant investi par Microsoft dans OpenAI : 12 articles disent 13.75 bn USD "
-                            "(d00, d01, d02, +9 autres) ; 3 articles disent ≥ 8 bn USD (d12, d13, d14) ; incompatibles")
+    assert main.message == (
+        "Montant investi par Microsoft dans OpenAI : 12 articles disent 13.75 bn USD "
+        "(d00, d01, d02, +9 autres) ; 3 articles disent ≥ 8 bn USD (d12, d13, d14) ; incompatibles"
+    )
     assert main.explanation["reason"]
     st = r.stats["numeric"]
     assert st["value_clusters"] == 3 and st["cluster_pairs_compared"] == 3
@@ -190,8 +199,10 @@ def test_one_article_saying_two_values_is_not_a_finding_by_itself(numeric):
     r = numeric.check_texts({"a.txt": both, "b.txt": FULL})
     (f,) = found(r, RULE)
     # only a's ">= 8" stands against b's "13.75"; a's own 13.75 is not opposed to a's >= 8
-    assert sorted((e.doc_id, e.quote) for e in f.evidence) == [("a.txt", "pas moins de 8 milliards de dollars"),
-                                                               ("b.txt", "13,75 milliards de dollars")]
+    assert sorted((e.doc_id, e.quote) for e in f.evidence) == [
+        ("a.txt", "pas moins de 8 milliards de dollars"),
+        ("b.txt", "13,75 milliards de dollars"),
+    ]
     assert "a dit" in f.message and "b dit" in f.message
 
 
@@ -220,8 +231,10 @@ def test_relation_many_articles_one_finding(relation):
 
 def test_relation_two_articles_unchanged(relation):
     (f,) = found(relation.check_texts({"x.txt": EXCL, "y.txt": PRIV}), kind="relation")
-    assert f.message == ("Nature de l'accès divergente : Microsoft — accès à la technologie de — OpenAI (exclusif) "
-                         "(x.txt) vs Microsoft — accès à la technologie de — OpenAI (privilégié, non exclusif) (y.txt)")
+    assert f.message == (
+        "Nature de l'accès divergente : Microsoft — accès à la technologie de — OpenAI (exclusif) "
+        "(x.txt) vs Microsoft — accès à la technologie de — OpenAI (privilégié, non exclusif) (y.txt)"
+    )
     assert docs_of(f) == ["x.txt", "y.txt"]
 
 

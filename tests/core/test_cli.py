@@ -1,4 +1,5 @@
 """The factcheck command: exit codes, JSON contract, output file, config, rules commands."""
+
 from __future__ import annotations
 
 import json
@@ -73,7 +74,7 @@ def test_json_contract(project, capsys):
         assert f["kind"] == "fake-word" and 0 <= f["score"] <= 1
         assert len({e["path"] for e in f["evidence"]}) >= 2
         for e in f["evidence"]:
-            assert texts[e["path"]][e["start"]:e["end"]] == e["quote"]
+            assert texts[e["path"]][e["start"] : e["end"]] == e["quote"]
             assert {"line", "column", "end_line", "end_column"} <= set(e)
     assert data["errors"] == []
 
@@ -116,7 +117,9 @@ def test_usage_errors_exit_2(project, capsys):
 
 
 def test_invalid_config_is_reported_with_line(project, capsys):
-    (project / ".factcheck.yaml").write_text("rules: [myrules]\nbuiltin_rules: false\nfail_onn: error\n", encoding="utf-8")
+    (project / ".factcheck.yaml").write_text(
+        "rules: [myrules]\nbuiltin_rules: false\nfail_onn: error\n", encoding="utf-8"
+    )
     code, out, err = run(capsys, "check", "a.txt", "b.txt")
     assert code == 2
     assert ".factcheck.yaml:3:1: unknown configuration key 'fail_onn'" in out + err
@@ -136,8 +139,9 @@ def test_config_precedence(project, capsys, monkeypatch, tmp_path):
 
 
 def test_pyproject_tool_section_is_read(tmp_path, monkeypatch, capsys, host):
-    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nfail_on = "warning"\nmin_level = "warning"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nfail_on = "warning"\nmin_level = "warning"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "config", "show")
     assert code == 0 and "[tool.factcheck]" in out and "fail_on: warning" in out
@@ -158,7 +162,8 @@ def test_rules_commands(project, capsys):
 
 def test_rules_test_reports_failures(project, capsys):
     (project / "myrules" / "chiffre.yaml").write_text(
-        RULE.replace('"Le chiffre 13 est connu."]]', '"Le chiffre 12 est connu."]]'), encoding="utf-8")
+        RULE.replace('"Le chiffre 13 est connu."]]', '"Le chiffre 12 est connu."]]'), encoding="utf-8"
+    )
     code, out, _ = run(capsys, "rules", "test")
     assert code == 1 and "FAIL t.chiffre conflict #1" in out
 
@@ -197,8 +202,11 @@ def test_against_draft_mode_only_reports_the_draft(project, capsys):
 
 
 def test_inline_suppression_changes_exit_code_but_keeps_the_finding(project, capsys):
-    (project / "b.txt").write_text("<!-- factcheck-disable-next-line t.chiffre -- checked with the source -->\n"
-                                   "Le chiffre 13 est connu depuis longtemps.\n", encoding="utf-8")
+    (project / "b.txt").write_text(
+        "<!-- factcheck-disable-next-line t.chiffre -- checked with the source -->\n"
+        "Le chiffre 13 est connu depuis longtemps.\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "check", "a.txt", "b.txt", "-f", "json")
     data = json.loads(out)
     assert code == 0
@@ -229,8 +237,9 @@ def test_draft_inside_the_configured_corpus_is_not_compared_with_itself(project,
     corpus.mkdir()
     (corpus / "x.txt").write_text("Le chiffre 40 est connu depuis longtemps.\n", encoding="utf-8")
     (corpus / "draft.txt").write_text("Le chiffre 41 est connu depuis longtemps.\n", encoding="utf-8")
-    (project / ".factcheck.yaml").write_text("rules: [myrules]\nbuiltin_rules: false\nagainst: [corpus]\n",
-                                             encoding="utf-8")
+    (project / ".factcheck.yaml").write_text(
+        "rules: [myrules]\nbuiltin_rules: false\nagainst: [corpus]\n", encoding="utf-8"
+    )
     code, out, _ = run(capsys, "check", "corpus/draft.txt", "-f", "json")
     data = json.loads(out)
     assert code == 1

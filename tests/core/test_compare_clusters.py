@@ -1,5 +1,6 @@
 """checker.aggregate.compare_clusters: the loop numeric and relation share (clusters -> pairs ->
 linked sides -> judge -> one finding per identity)."""
+
 from __future__ import annotations
 
 from checker.aggregate import compare_clusters
@@ -15,8 +16,13 @@ def judge_different(side_a: list[Claim], side_b: list[Claim]) -> Finding | None:
     a, b = side_a[0], side_b[0]
     if a.value == b.value:
         return None
-    return Finding(rule_id="probe", kind="probe", level="warning", message=f"{a.value} vs {b.value}",
-                   evidence=[Evidence(c.doc_id, c.start, c.end) for c in side_a + side_b])
+    return Finding(
+        rule_id="probe",
+        kind="probe",
+        level="warning",
+        message=f"{a.value} vs {b.value}",
+        evidence=[Evidence(c.doc_id, c.start, c.end) for c in side_a + side_b],
+    )
 
 
 def run(claims: list[Claim], **kw):
@@ -28,8 +34,9 @@ def run(claims: list[Claim], **kw):
         calls.append((a[0].value, b[0].value))
         return judge_different(a, b)
 
-    got = compare_clusters([group], lambda c: c.value, judge, ctx, kind="probe",
-                           identity=kw.pop("identity", lambda f: f.message), **kw)
+    got = compare_clusters(
+        [group], lambda c: c.value, judge, ctx, kind="probe", identity=kw.pop("identity", lambda f: f.message), **kw
+    )
     return got, calls, ctx.stats["probe"]
 
 

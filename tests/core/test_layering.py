@@ -6,6 +6,7 @@
   import ``checker.run`` (they import what plugin authors import);
 * the top of ``checker/`` stays small, and no function grows past about 80 lines.
 """
+
 from __future__ import annotations
 
 import ast
@@ -120,16 +121,22 @@ def test_cycle_finder_sees_a_circle():
     assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-@pytest.mark.parametrize("lower,forbidden", [
-    ("checker.text", "checker.run"),
-    ("checker.rules", "checker.run"),
-    ("checker.findings", "checker.run"),
-    ("plugins", "checker.run"),
-    ("plugins", "checker.text.load"),
-])
+@pytest.mark.parametrize(
+    "lower,forbidden",
+    [
+        ("checker.text", "checker.run"),
+        ("checker.rules", "checker.run"),
+        ("checker.findings", "checker.run"),
+        ("plugins", "checker.run"),
+        ("plugins", "checker.text.load"),
+    ],
+)
 def test_layers(lower, forbidden):
-    bad = {m: sorted(t for t in deps if t == forbidden or t.startswith(forbidden + "."))
-           for m, deps in graph().items() if m == lower or m.startswith(lower + ".")}
+    bad = {
+        m: sorted(t for t in deps if t == forbidden or t.startswith(forbidden + "."))
+        for m, deps in graph().items()
+        if m == lower or m.startswith(lower + ".")
+    }
     assert {m: v for m, v in bad.items() if v} == {}
 
 

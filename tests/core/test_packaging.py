@@ -1,4 +1,5 @@
 """The wheel carries every package, the rule packs and the data files (non-editable installs)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -16,15 +17,33 @@ def test_every_python_package_is_listed_in_pyproject():
         import tomli as tomllib
 
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(REPO).parts) for root in ("checker", "plugins")
-             for p in (REPO / root).rglob("__init__.py") if "__pycache__" not in p.parts}
+    found = {
+        ".".join(p.parent.relative_to(REPO).parts)
+        for root in ("checker", "plugins")
+        for p in (REPO / root).rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
 
 
 @pytest.mark.slow
 def test_wheel_contains_rules_profiles_and_assets(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                           "-w", str(tmp_path), str(REPO)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0 and "No module named" in proc.stderr:
         pytest.skip(reason=f"cannot build a wheel here: {proc.stderr.strip()[-200:]}")
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -5,6 +5,7 @@ A small healthy rule type (``tag``: ``KEY=value`` markers, conflicting values ac
 documents) runs next to broken variants of itself; each test checks that the healthy
 one's findings are exactly what they are without the broken one.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,18 @@ class TagRuleType(RuleType):
         for rule in rules:
             for sent in doc.sentences:
                 for m in _TAG.finditer(sent.text):
-                    out.append(Claim(kind=self.name, doc_id=doc.id, sentence=sent, start=sent.start + m.start(),
-                                     end=sent.start + m.end(), keys=(m.group(1),), value={"v": int(m.group(2))},
-                                     rule_id=rule.id))
+                    out.append(
+                        Claim(
+                            kind=self.name,
+                            doc_id=doc.id,
+                            sentence=sent,
+                            start=sent.start + m.start(),
+                            end=sent.start + m.end(),
+                            keys=(m.group(1),),
+                            value={"v": int(m.group(2))},
+                            rule_id=rule.id,
+                        )
+                    )
         return out
 
     def compare(self, groups, rules):
@@ -49,8 +59,15 @@ class TagRuleType(RuleType):
         out = []
         for a, b in unique_pairs(groups, self.ctx):
             if a.value != b.value:
-                out.append(Finding(rule_id=a.rule_id, kind=self.name, level=rule[a.rule_id].level, message="differ",
-                                   evidence=[Evidence.from_claim(a), Evidence.from_claim(b)]))
+                out.append(
+                    Finding(
+                        rule_id=a.rule_id,
+                        kind=self.name,
+                        level=rule[a.rule_id].level,
+                        message="differ",
+                        evidence=[Evidence.from_claim(a), Evidence.from_claim(b)],
+                    )
+                )
         return out
 
 
@@ -150,18 +167,27 @@ def _finding(level="error", evidence=None, **kw):
 
 MALFORMED = {
     "wrong-type": (lambda self, good: [{"rule_id": "r.x"}, "finding"], "instead of a Finding"),
-    "one-document": (lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("a.txt", 3, 5)])],
-                     "two documents"),
+    "one-document": (
+        lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("a.txt", 3, 5)])],
+        "two documents",
+    ),
     "no-evidence": (lambda self, good: [_finding()], "two documents"),
-    "outside-text": (lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("b.txt", 5, 10_000)])],
-                     "outside its document"),
-    "negative-offset": (lambda self, good: [_finding(evidence=[Evidence("a.txt", -3, 2), Evidence("b.txt", 0, 2)])],
-                        "outside its document"),
-    "unknown-doc": (lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("zz.txt", 0, 2)])],
-                    "outside its document"),
-    "unknown-level": (lambda self, good: [_finding(level="fatal", evidence=[Evidence("a.txt", 0, 2),
-                                                                            Evidence("b.txt", 0, 2)])],
-                      "unknown level"),
+    "outside-text": (
+        lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("b.txt", 5, 10_000)])],
+        "outside its document",
+    ),
+    "negative-offset": (
+        lambda self, good: [_finding(evidence=[Evidence("a.txt", -3, 2), Evidence("b.txt", 0, 2)])],
+        "outside its document",
+    ),
+    "unknown-doc": (
+        lambda self, good: [_finding(evidence=[Evidence("a.txt", 0, 2), Evidence("zz.txt", 0, 2)])],
+        "outside its document",
+    ),
+    "unknown-level": (
+        lambda self, good: [_finding(level="fatal", evidence=[Evidence("a.txt", 0, 2), Evidence("b.txt", 0, 2)])],
+        "unknown level",
+    ),
 }
 
 
@@ -174,7 +200,8 @@ def test_malformed_findings_are_dropped_and_reported(case):
     # the rule type's own good findings are kept, the malformed ones dropped
     mine = [f for f in result.findings if f.kind == cls.name]
     assert [(f.rule_id, [(e.doc_id, e.quote) for e in f.evidence]) for f in mine] == [
-        (f"r.{cls.name}", [("a.txt", "K=1"), ("b.txt", "K=2")])]
+        (f"r.{cls.name}", [("a.txt", "K=1"), ("b.txt", "K=2")])
+    ]
     errors = plugin_errors(result)
     assert errors and all(f"rule type '{cls.name}'" in e and "dropped" in e for e in errors), errors
     assert any(words in e for e in errors), errors
@@ -184,8 +211,9 @@ def test_malformed_findings_are_dropped_and_reported(case):
 CRASHING = {
     "evidence-not-evidence": lambda self, good: [_finding(evidence=["a.txt", "b.txt"])],
     "offsets-not-int": lambda self, good: [_finding(evidence=[Evidence("a.txt", "0", "2"), Evidence("b.txt", 0, 2)])],
-    "score-not-number": lambda self, good: [_finding(score="high", evidence=[Evidence("a.txt", 0, 2),
-                                                                               Evidence("b.txt", 0, 2)])],
+    "score-not-number": lambda self, good: [
+        _finding(score="high", evidence=[Evidence("a.txt", 0, 2), Evidence("b.txt", 0, 2)])
+    ],
 }
 
 
@@ -234,11 +262,14 @@ def test_invalid_schema_is_reported_at_registration_and_the_type_is_not_usable()
     assert any("unknown rule type 'bad-schema'" in e.message and e.line == 2 for e in rule_errors)
 
 
-@pytest.mark.parametrize("bad,words", [
-    (lambda register: register("x", dict), "not a checker.ruletype.RuleType subclass"),
-    (lambda register: register("", TagRuleType), "without a name"),
-    (lambda register: register("x", TagRuleType()), "not a checker.ruletype.RuleType subclass"),
-])
+@pytest.mark.parametrize(
+    "bad,words",
+    [
+        (lambda register: register("x", dict), "not a checker.ruletype.RuleType subclass"),
+        (lambda register: register("", TagRuleType), "without a name"),
+        (lambda register: register("x", TagRuleType()), "not a checker.ruletype.RuleType subclass"),
+    ],
+)
 def test_bad_rule_type_registrations(bad, words):
     host = PluginHost()
     host.register(_Plugin(register_rule_types=lambda register: bad(register)), "badreg")
@@ -304,6 +335,7 @@ def test_failing_command_hook_is_reported():
     import argparse
 
     host = PluginHost()
+
     def boom(cli):
         raise RuntimeError("cannot add command")
 
@@ -357,18 +389,28 @@ def test_cli_plugins_reports_broken_entry_points(bad_site, tmp_path):
     env_path = str(bad_site)
     import os
 
-    env = {**os.environ, "PYTHONPATH": env_path + os.pathsep + os.environ.get("PYTHONPATH", ""),
-           "FACTCHECK_LOAD_PLUGINS": ",".join(BAD + ["formats"])}
-    proc = subprocess.run([sys.executable, "-m", "checker", "plugins", "--all"], capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=120)
+    env = {
+        **os.environ,
+        "PYTHONPATH": env_path + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "FACTCHECK_LOAD_PLUGINS": ",".join(BAD + ["formats"]),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "plugins", "--all"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 2
     listing = {p["name"]: p for p in json.loads(proc.stdout)}
     assert "error" in listing["zz-bad-import"] and "error" not in listing["zz-good"]
     assert "Traceback" not in proc.stderr
     assert "plugin 'zz-bad-import'" in proc.stderr and "plugin 'zz-bad-hook'" in proc.stderr
     # without --all, only healthy plugins are listed; errors still go to stderr
-    proc = subprocess.run([sys.executable, "-m", "checker", "plugins"], capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "plugins"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
+    )
     names = {p["name"] for p in json.loads(proc.stdout)}
     assert "zz-good" in names and "zz-bad-import" not in names
 

@@ -1,4 +1,5 @@
 """Progress on stderr: shown on a terminal, silent otherwise or with --quiet."""
+
 from __future__ import annotations
 
 import io

@@ -5,6 +5,7 @@ fed random (but bounded) inputs; each test states an invariant the rest of the p
 relies on (offsets into the original text, errors instead of tracebacks, exit codes).
 Example counts are small so the whole file runs in a few seconds.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -26,8 +27,11 @@ from checker.text.segment import segment_document
 # FACTCHECK_PROPERTY_SCALE=20 runs twenty times more examples (bug hunting; the default keeps CI fast)
 SCALE = max(1, int(os.environ.get("FACTCHECK_PROPERTY_SCALE", "1")))
 FAST = settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=15 * SCALE, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=15 * SCALE,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 # ----------------------------------------------------------------------------- strategies
 # characters articles really contain: accents, French quotes, (narrow) no-break spaces,
@@ -41,11 +45,65 @@ ARTICLE_CHARS = st.one_of(
 article_text = st.lists(ARTICLE_CHARS, max_size=120).map("".join)
 
 _MARKUP = [
-    "<p>", "</p>", "<div class='x'>", "</div>", "<br>", "<br/>", "<a href=\"u\">", "</a>", "<b>", "</b>",
-    "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<!-- c -->", "<", ">", "</", "<!", "<?x ?>",
-    "<!DOCTYPE html>", "&amp;", "&nbsp;", "&#233;", "&#x20AC;", "&", "&#", "&foo;", "&eacute", "<li>", "<h1>",
-    "</h1>", "<img src=x>", "<svg>", "</svg>", "<head>", "</head>", "<![CDATA[x]]>", "**", "__", "_", "*", "`",
-    "[", "](", ")", "](http://x)", "# ", "> ", "---", "\n", "\r\n", " ", "\t", "«", "»", "\u00a0",
+    "<p>",
+    "</p>",
+    "<div class='x'>",
+    "</div>",
+    "<br>",
+    "<br/>",
+    '<a href="u">',
+    "</a>",
+    "<b>",
+    "</b>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<!--",
+    "-->",
+    "<!-- c -->",
+    "<",
+    ">",
+    "</",
+    "<!",
+    "<?x ?>",
+    "<!DOCTYPE html>",
+    "&amp;",
+    "&nbsp;",
+    "&#233;",
+    "&#x20AC;",
+    "&",
+    "&#",
+    "&foo;",
+    "&eacute",
+    "<li>",
+    "<h1>",
+    "</h1>",
+    "<img src=x>",
+    "<svg>",
+    "</svg>",
+    "<head>",
+    "</head>",
+    "<![CDATA[x]]>",
+    "**",
+    "__",
+    "_",
+    "*",
+    "`",
+    "[",
+    "](",
+    ")",
+    "](http://x)",
+    "# ",
+    "> ",
+    "---",
+    "\n",
+    "\r\n",
+    " ",
+    "\t",
+    "«",
+    "»",
+    "\u00a0",
 ]
 markup_soup = st.lists(st.one_of(st.sampled_from(_MARKUP), article_text), max_size=25).map("".join)
 
@@ -68,10 +126,42 @@ def _encode(text: str, enc: str) -> bytes:
 
 # French prose: decoding must be exact for what articles contain
 prose_words = st.lists(
-    st.sampled_from(["Le", "chiffre", "d’affaires", "a", "atteint", "13,75", "milliards", "€", "«", "»", "é", "à",
-                     "ça", "déjà", "Noël", "où", "—", "…", "\u00a0", "\r\n", "\n", "\t", "😀", "Œuvre", "100 %",
-                     "M.", "Nadella", "señor", "über", "naïve"]),
-    min_size=1, max_size=40,
+    st.sampled_from(
+        [
+            "Le",
+            "chiffre",
+            "d’affaires",
+            "a",
+            "atteint",
+            "13,75",
+            "milliards",
+            "€",
+            "«",
+            "»",
+            "é",
+            "à",
+            "ça",
+            "déjà",
+            "Noël",
+            "où",
+            "—",
+            "…",
+            "\u00a0",
+            "\r\n",
+            "\n",
+            "\t",
+            "😀",
+            "Œuvre",
+            "100 %",
+            "M.",
+            "Nadella",
+            "señor",
+            "über",
+            "naïve",
+        ]
+    ),
+    min_size=1,
+    max_size=40,
 ).map(" ".join)
 
 
@@ -139,12 +229,24 @@ def test_views_keep_length_and_never_raise(text):
 
 
 @FAST
-@given(before=markup_soup, after=markup_soup,
-       wrapper=st.sampled_from([("<script>", "</script>"), ("<style>", "</style>"), ("<!--", "-->"),
-                                ("<script type='x'>", "</script >"), ("<STYLE>", "</STYLE>"),
-                                ("<!-- a -- b ", "-->"), ("<noscript>", "</noscript>")]),
-       inner=st.lists(st.sampled_from(["<p>", "</p>", "&amp;", "x < y", "if (a && b) {}", " ", "\n", "«"]),
-                      max_size=4).map("".join))
+@given(
+    before=markup_soup,
+    after=markup_soup,
+    wrapper=st.sampled_from(
+        [
+            ("<script>", "</script>"),
+            ("<style>", "</style>"),
+            ("<!--", "-->"),
+            ("<script type='x'>", "</script >"),
+            ("<STYLE>", "</STYLE>"),
+            ("<!-- a -- b ", "-->"),
+            ("<noscript>", "</noscript>"),
+        ]
+    ),
+    inner=st.lists(
+        st.sampled_from(["<p>", "</p>", "&amp;", "x < y", "if (a && b) {}", " ", "\n", "«"]), max_size=4
+    ).map("".join),
+)
 def test_html_view_never_shows_script_style_or_comment_text(before, after, wrapper, inner):
     # "</" or "<!" right before "<script>" starts a bogus comment that swallows the tag up to its
     # ">" (as in browsers): the marker would be ordinary text.  A "<p>" first ends such a construct.
@@ -166,11 +268,59 @@ def test_markdown_view_never_shows_comment_text(before, after):
 
 # ----------------------------------------------------------------------------- 3./4. cleaning and segmentation
 # sentences with the tricky tokens; their spans must never hold a sentence boundary
-TRICKY = ["13,75", "1 000", "1\u00a0000", "1\u202f000", "3.5", "30 à 35 %", "M. Nadella", "Mme Durand",
-          "Dr. Martin", "M. Satya Nadella", "2,5 milliards", "0.25"]
-word = st.sampled_from(["le", "chiffre", "Microsoft", "atteint", "selon", "OpenAI", "a", "dit", "qu’il", "« bien »",
-                        "•", "-", "(source)", "etc.", "p.", "U.S.", "Inc.", "…", "!", "?", ".", ":", "\n", "\n\n",
-                        "\n- ", "\n• ", "2024.", "Le", "Il", "Elle", "**gras**", "«", "»", "\t", "  "])
+TRICKY = [
+    "13,75",
+    "1 000",
+    "1\u00a0000",
+    "1\u202f000",
+    "3.5",
+    "30 à 35 %",
+    "M. Nadella",
+    "Mme Durand",
+    "Dr. Martin",
+    "M. Satya Nadella",
+    "2,5 milliards",
+    "0.25",
+]
+word = st.sampled_from(
+    [
+        "le",
+        "chiffre",
+        "Microsoft",
+        "atteint",
+        "selon",
+        "OpenAI",
+        "a",
+        "dit",
+        "qu’il",
+        "« bien »",
+        "•",
+        "-",
+        "(source)",
+        "etc.",
+        "p.",
+        "U.S.",
+        "Inc.",
+        "…",
+        "!",
+        "?",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        "\n- ",
+        "\n• ",
+        "2024.",
+        "Le",
+        "Il",
+        "Elle",
+        "**gras**",
+        "«",
+        "»",
+        "\t",
+        "  ",
+    ]
+)
 _piece = st.one_of(word.map(lambda w: (w, False)), st.sampled_from(TRICKY).map(lambda w: (w, True)))
 
 
@@ -191,7 +341,7 @@ def _check_sentences(doc, sentences, spans=()):
     prev_end = 0
     for s in sentences:
         assert 0 <= s.start < s.end <= len(doc.text)
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
         assert s.start >= prev_end, "sentences overlap or are out of order"
         prev_end = s.end
         assert s.text.strip(), "empty sentence"
@@ -224,17 +374,33 @@ def test_segmentation_of_any_text_keeps_exact_offsets(text, fmt):
 
 REASONS = {"teaser", "byline", "author-bio", "breadcrumb", "related-content"}
 SECTIONS = {"faq", "quote", "attribution"}
-lines = st.lists(st.one_of(
-    st.sampled_from([
-        "À lire également : Microsoft investit encore", "Lire aussi", "Par Jean Dupont", "Publié le 3 mars 2024",
-        "Jean Dupont", "Jean Dupont est journaliste passionné depuis plus de 10 ans.", "Accueil › Tech › IA",
-        "www.exemple.fr", "Questions fréquemment posées", "« Nous sommes très fiers de ce partenariat. »",
-        "— Satya Nadella", "El acuerdo entre Microsoft y OpenAI cambia todo el sector tecnológico.",
-        "Microsoft a investi 13 milliards de dollars dans OpenAI depuis 2019.",
-        "The deal between Microsoft and OpenAI changes the whole technology sector.", "", "   ", "\t",
-    ]),
-    article_text.map(lambda t: t.replace("\r", "")),
-), max_size=14).map("\n".join)
+lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "À lire également : Microsoft investit encore",
+                "Lire aussi",
+                "Par Jean Dupont",
+                "Publié le 3 mars 2024",
+                "Jean Dupont",
+                "Jean Dupont est journaliste passionné depuis plus de 10 ans.",
+                "Accueil › Tech › IA",
+                "www.exemple.fr",
+                "Questions fréquemment posées",
+                "« Nous sommes très fiers de ce partenariat. »",
+                "— Satya Nadella",
+                "El acuerdo entre Microsoft y OpenAI cambia todo el sector tecnológico.",
+                "Microsoft a investi 13 milliards de dollars dans OpenAI depuis 2019.",
+                "The deal between Microsoft and OpenAI changes the whole technology sector.",
+                "",
+                "   ",
+                "\t",
+            ]
+        ),
+        article_text.map(lambda t: t.replace("\r", "")),
+    ),
+    max_size=14,
+).map("\n".join)
 
 
 @SLOW
@@ -249,7 +415,7 @@ def test_cleaning_keeps_offsets_and_documented_reasons(text, fmt):
         assert r.start >= prev_end, "removed regions overlap or are unsorted"
         prev_end = r.end
         assert r.reason in REASONS or (r.reason.startswith("language:") and len(r.reason) > 9), r.reason
-        assert not view[r.start:r.end].strip()
+        assert not view[r.start : r.end].strip()
     for a, b, label in sections:
         assert 0 <= a <= b <= len(doc.text) and label in SECTIONS
     # what is not removed is left as it was
@@ -265,8 +431,11 @@ def nlp_fr():
     return NlpProvider().get("fr")
 
 
-@settings(max_examples=8 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8 * SCALE,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=tricky_text())
 def test_segmentation_with_the_real_french_pipeline(nlp_fr, data):
     text, spans = data
@@ -275,17 +444,74 @@ def test_segmentation_with_the_real_french_pipeline(nlp_fr, data):
     sentences = segment_document(doc, nlp_fr)
     _check_sentences(doc, sentences, spans)
     for s in sentences:
-        assert s.tokens is not None and s.tokens.text == doc.view[s.start:s.end]
+        assert s.tokens is not None and s.tokens.text == doc.view[s.start : s.end]
 
 
 # ----------------------------------------------------------------------------- 5. YAML rules
 _YAML_BITS = [
-    "id: ", "extends: ", "fake-word", "match:", "\n  word: chiffre", "level: ", "error", "bogus", "message: ", "- ",
-    "---\n", "...\n", "{", "}", "[", "]", ": ", ", ", "&a ", "*a", "*b", "!!python/object:os.system ", "!!binary ",
-    "!!timestamp ", "!!int ", "!!float ", "!!set ", "!!omap ", "!!str ", "!foo ", "? ", "|\n  ", ">\n  ", "'", "\"",
-    "\t", "%YAML 1.1\n", "%TAG ! x\n", "<<: ", "2001-13-45", "2024-02-30 25:61:00", "0x1G", "1_000", "1e400",
-    ".nan", "~", "null", "true", "yes", "\n", "  ", "tests:\n  conflict: [[a, b]]", "languages: [fr, EN]", "é",
-    "\\u12", "\ufeff", "\x00", "\x85", "\u2028", "#", "=", "enabled: ", "id: 2001-01-01",
+    "id: ",
+    "extends: ",
+    "fake-word",
+    "match:",
+    "\n  word: chiffre",
+    "level: ",
+    "error",
+    "bogus",
+    "message: ",
+    "- ",
+    "---\n",
+    "...\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    ": ",
+    ", ",
+    "&a ",
+    "*a",
+    "*b",
+    "!!python/object:os.system ",
+    "!!binary ",
+    "!!timestamp ",
+    "!!int ",
+    "!!float ",
+    "!!set ",
+    "!!omap ",
+    "!!str ",
+    "!foo ",
+    "? ",
+    "|\n  ",
+    ">\n  ",
+    "'",
+    '"',
+    "\t",
+    "%YAML 1.1\n",
+    "%TAG ! x\n",
+    "<<: ",
+    "2001-13-45",
+    "2024-02-30 25:61:00",
+    "0x1G",
+    "1_000",
+    "1e400",
+    ".nan",
+    "~",
+    "null",
+    "true",
+    "yes",
+    "\n",
+    "  ",
+    "tests:\n  conflict: [[a, b]]",
+    "languages: [fr, EN]",
+    "é",
+    "\\u12",
+    "\ufeff",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "#",
+    "=",
+    "enabled: ",
+    "id: 2001-01-01",
 ]
 yamlish = st.lists(st.one_of(st.sampled_from(_YAML_BITS), st.text(max_size=6)), max_size=30).map("".join)
 
@@ -341,21 +567,38 @@ def test_rule_loading_reports_errors_with_a_line(text):
 
 # ----------------------------------------------------------------------------- 6. suppressions
 def _finding(rule_id: str, a, b, a_span, b_span) -> Finding:
-    return Finding(rule_id=rule_id, kind="fake-word", level="error", message="m",
-                   evidence=[Evidence(doc_id=a.id, start=a_span[0], end=a_span[1]),
-                             Evidence(doc_id=b.id, start=b_span[0], end=b_span[1])],
-                   score=0.9, explanation={"reason": "r"})
+    return Finding(
+        rule_id=rule_id,
+        kind="fake-word",
+        level="error",
+        message="m",
+        evidence=[
+            Evidence(doc_id=a.id, start=a_span[0], end=a_span[1]),
+            Evidence(doc_id=b.id, start=b_span[0], end=b_span[1]),
+        ],
+        score=0.9,
+        explanation={"reason": "r"},
+    )
 
 
-comment_body = st.lists(st.one_of(st.sampled_from(list("-[]\"'«»“”„,* \n\\") + ["factcheck-", "disable", "enable",
-                                                                                  "-next-line", "-line", " -- ",
-                                                                                  "fr.amount", "fr.*"]),
-                                  st.characters(min_codepoint=0x20, max_codepoint=0x17F)), max_size=40).map("".join)
+comment_body = st.lists(
+    st.one_of(
+        st.sampled_from(
+            list("-[]\"'«»“”„,* \n\\")
+            + ["factcheck-", "disable", "enable", "-next-line", "-line", " -- ", "fr.amount", "fr.*"]
+        ),
+        st.characters(min_codepoint=0x20, max_codepoint=0x17F),
+    ),
+    max_size=40,
+).map("".join)
 
 
 @FAST
-@given(bodies=st.lists(comment_body, max_size=4), filler=st.lists(article_text, min_size=1, max_size=4),
-       fmt=st.sampled_from(["txt", "md", "html"]))
+@given(
+    bodies=st.lists(comment_body, max_size=4),
+    filler=st.lists(article_text, min_size=1, max_size=4),
+    fmt=st.sampled_from(["txt", "md", "html"]),
+)
 def test_random_directives_never_raise(bodies, filler, fmt):
     parts = []
     for i, f in enumerate(filler):
@@ -379,7 +622,9 @@ def test_random_directives_never_raise(bodies, filler, fmt):
 
 
 OTHER_RULES = ["fr.amounts", "fr.amoun", "en.amount", "fr.date", "fr.amount.x", "fr.amount?x", "x"]
-match_text = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x17F, exclude_characters="\"\\"), min_size=1, max_size=15)
+match_text = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0x17F, exclude_characters='"\\'), min_size=1, max_size=15
+)
 
 
 @st.composite
@@ -397,17 +642,22 @@ def other_rule_directive(draw):
 
 
 @FAST
-@given(directives=st.lists(other_rule_directive(), min_size=1, max_size=4),
-       lines=st.lists(st.sampled_from(["Le chiffre 12 est connu.", "", "**Le chiffre 12**", "- item 12",
-                                       "Une autre phrase."]), min_size=1, max_size=5),
-       side=st.sampled_from(["a", "b"]))
+@given(
+    directives=st.lists(other_rule_directive(), min_size=1, max_size=4),
+    lines=st.lists(
+        st.sampled_from(["Le chiffre 12 est connu.", "", "**Le chiffre 12**", "- item 12", "Une autre phrase."]),
+        min_size=1,
+        max_size=5,
+    ),
+    side=st.sampled_from(["a", "b"]),
+)
 def test_directive_naming_another_rule_never_suppresses(directives, lines, side):
     body = []
     for i, ln in enumerate(lines):
         if i < len(directives):
             body.append(directives[i])
         body.append(ln)
-    body.extend(directives[len(lines):])
+    body.extend(directives[len(lines) :])
     text = "\n".join(body) + "\nLe chiffre 12 est connu.\n"
     plain = "Le chiffre 13 est connu.\n"
     a = make_document(text if side == "a" else plain, "a.md", fmt="md")
@@ -444,15 +694,25 @@ def cli_project(tmp_path, monkeypatch):
 _file_content = st.one_of(
     st.binary(max_size=200),
     st.tuples(st.one_of(article_text, markup_soup, prose_words), st.sampled_from(["utf-8", "utf-16", "cp1252"])).map(
-        lambda te: te[0].encode(te[1], "replace")),
-    st.sampled_from([b"", b"\xef\xbb\xbf", b"Le chiffre 12 est connu.\n", b"Le chiffre 13 est connu.\n",
-                     "Le chiffre 13 est connu. « é »\n".encode("cp1252")]),
+        lambda te: te[0].encode(te[1], "replace")
+    ),
+    st.sampled_from(
+        [
+            b"",
+            b"\xef\xbb\xbf",
+            b"Le chiffre 12 est connu.\n",
+            b"Le chiffre 13 est connu.\n",
+            "Le chiffre 13 est connu. « é »\n".encode("cp1252"),
+        ]
+    ),
 )
 
 
 @SLOW
-@given(files=st.lists(st.tuples(st.sampled_from(["txt", "md", "html"]), _file_content), min_size=1, max_size=3),
-       fmt=st.sampled_from(["text", "json", "sarif"]))
+@given(
+    files=st.lists(st.tuples(st.sampled_from(["txt", "md", "html"]), _file_content), min_size=1, max_size=3),
+    fmt=st.sampled_from(["text", "json", "sarif"]),
+)
 def test_cli_never_raises_and_returns_a_documented_code(cli_project, capsys, files, fmt):
     with tempfile.TemporaryDirectory(dir=cli_project) as d:
         names = []
@@ -470,10 +730,14 @@ def test_cli_never_raises_and_returns_a_documented_code(cli_project, capsys, fil
 
 
 @FAST
-@given(lines=st.lists(st.sampled_from(["Le chiffre 12 est connu.", "", "**Le chiffre 12**", "- item 12", "Autre."]),
-                      max_size=4),
-       name=st.sampled_from(["disable-line", "disable"]), pattern=st.sampled_from(["fr.amount", "fr.*", "*"]),
-       why=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x17F), max_size=15))
+@given(
+    lines=st.lists(
+        st.sampled_from(["Le chiffre 12 est connu.", "", "**Le chiffre 12**", "- item 12", "Autre."]), max_size=4
+    ),
+    name=st.sampled_from(["disable-line", "disable"]),
+    pattern=st.sampled_from(["fr.amount", "fr.*", "*"]),
+    why=st.text(st.characters(min_codepoint=0x20, max_codepoint=0x17F), max_size=15),
+)
 def test_directive_naming_the_rule_suppresses_its_line(lines, name, pattern, why):
     # the counterpart of the property above, so that it cannot pass by never suppressing
     target = "Le chiffre 12 est connu."

@@ -1,4 +1,5 @@
 """The rule-type contract: what a class must define, provides/requires ordering, selection."""
+
 from __future__ import annotations
 
 import pytest
@@ -71,13 +72,16 @@ def test_base_methods_raise_instead_of_returning_nothing():
         inst.compare([], [])
 
 
-@pytest.mark.parametrize("cls,problem", [
-    (Extractor, None),
-    (Annotator, None),
-    (NeedsTags, None),
-    (Misspelled, "does not define compare"),
-    (SilentAnnotator, "declares nothing in `provides`"),
-])
+@pytest.mark.parametrize(
+    "cls,problem",
+    [
+        (Extractor, None),
+        (Annotator, None),
+        (NeedsTags, None),
+        (Misspelled, "does not define compare"),
+        (SilentAnnotator, "declares nothing in `provides`"),
+    ],
+)
 def test_contract_problem(cls, problem):
     got = cls.contract_problem()
     assert (got is None) if problem is None else (problem in got), got
@@ -106,9 +110,11 @@ def test_only_rules_keeps_the_rules_of_required_providers():
     from checker.rules import Rule
 
     host = host_with(needs=NeedsTags, tags=Annotator)
-    rules = [Rule(id="alias", extends="tags", level="warning", message="", body={}),
-             Rule(id="mine", extends="needs", level="warning", message="", body={}),
-             Rule(id="other", extends="needs", level="warning", message="", body={})]
+    rules = [
+        Rule(id="alias", extends="tags", level="warning", message="", body={}),
+        Rule(id="mine", extends="needs", level="warning", message="", body={}),
+        Rule(id="other", extends="needs", level="warning", message="", body={}),
+    ]
     ctx = RunContext(options=Options())
     started = start_rule_types(host, RuleSet(rules=rules), Selection.of(only_rules=["mine"]), ctx)
     assert {n: [r.id for r in rs] for n, _, rs in started} == {"tags": ["alias"], "needs": ["mine"]}

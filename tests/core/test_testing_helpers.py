@@ -1,4 +1,5 @@
 """checker.testing: the helpers and pytest fixtures offered to plugin authors."""
+
 from __future__ import annotations
 
 import importlib.metadata as md
@@ -39,16 +40,33 @@ class TagRuleType(RuleType):
                 for m in _TAG.finditer(sent.text):
                     if rule.get("key") and m.group(1) != rule.get("key"):
                         continue
-                    out.append(Claim(kind=self.name, doc_id=doc.id, sentence=sent, start=sent.start + m.start(),
-                                     end=sent.start + m.end(), keys=(rule.id + m.group(1),),
-                                     value={"v": int(m.group(2))}, rule_id=rule.id))
+                    out.append(
+                        Claim(
+                            kind=self.name,
+                            doc_id=doc.id,
+                            sentence=sent,
+                            start=sent.start + m.start(),
+                            end=sent.start + m.end(),
+                            keys=(rule.id + m.group(1),),
+                            value={"v": int(m.group(2))},
+                            rule_id=rule.id,
+                        )
+                    )
         return out
 
     def compare(self, groups, rules):
         by_id = {r.id: r for r in rules}
-        return [Finding(rule_id=a.rule_id, kind=self.name, level=by_id[a.rule_id].level, message="differ",
-                        evidence=[Evidence.from_claim(a), Evidence.from_claim(b)])
-                for a, b in unique_pairs(groups, self.ctx) if a.value != b.value]
+        return [
+            Finding(
+                rule_id=a.rule_id,
+                kind=self.name,
+                level=by_id[a.rule_id].level,
+                message="differ",
+                evidence=[Evidence.from_claim(a), Evidence.from_claim(b)],
+            )
+            for a, b in unique_pairs(groups, self.ctx)
+            if a.value != b.value
+        ]
 
 
 RULE_YAML = "id: t.k\nextends: tag\nlevel: error\nkey: K\n"
@@ -72,8 +90,9 @@ def test_prepare_document_segments_with_tokens():
 def test_run_rule_type_with_yaml_string_and_dict_rules():
     result = run_rule_type(TagRuleType, TEXTS, [RULE_YAML])
     assert_no_plugin_errors(result)
-    f = assert_finding(result, rule_id="t.k", between=("a.txt", "b.txt"), level="error", count=1,
-                       values=[{"v": 1}, {"v": 2}])
+    f = assert_finding(
+        result, rule_id="t.k", between=("a.txt", "b.txt"), level="error", count=1, values=[{"v": 1}, {"v": 2}]
+    )
     assert [e.quote for e in f.evidence] == ["K=1", "K=2"]
     as_dict = run_rule_type(TagRuleType, TEXTS, [{"id": "t.j", "extends": "tag", "level": "warning", "key": "J"}])
     assert [x.rule_id for x in as_dict.findings] == ["t.j"]
@@ -91,7 +110,9 @@ def test_rule_paths_are_accepted(tmp_path):
 
 def test_assertion_messages_show_what_was_found():
     result = run_rule_type(TagRuleType, TEXTS, [RULE_YAML])
-    with pytest.raises(AssertionError, match=r"(?s)expected a finding with rule_id='nope'.*error t\.k \[a\.txt, b\.txt\]"):
+    with pytest.raises(
+        AssertionError, match=r"(?s)expected a finding with rule_id='nope'.*error t\.k \[a\.txt, b\.txt\]"
+    ):
         assert_finding(result, rule_id="nope")
     with pytest.raises(AssertionError, match="expected 2 finding"):
         assert_finding(result, rule_id="t.k", count=2)
@@ -105,8 +126,9 @@ def test_assertion_messages_show_what_was_found():
 
 
 def test_invalid_rule_is_an_error_not_an_exception():
-    result = check_texts(TEXTS, ["id: t.bad\nextends: tag\nkey: [1]\n"], rule_types={"tag": TagRuleType},
-                         only_types={"tag"})
+    result = check_texts(
+        TEXTS, ["id: t.bad\nextends: tag\nkey: [1]\n"], rule_types={"tag": TagRuleType}, only_types={"tag"}
+    )
     errors = [e for e in result.errors if e.kind == "rule"]
     assert errors and "key 'key'" in errors[0].message and errors[0].line == 3
     with pytest.raises(AssertionError, match="plugin/rule errors"):
@@ -144,14 +166,17 @@ def test_settings_reach_the_rule_type():
 
 
 def test_import_is_cheap():
-    code = ("import sys, checker.testing; heavy = [m for m in ('spacy', 'torch', 'transformers') if m in sys.modules];"
-            "print(heavy)")
+    code = (
+        "import sys, checker.testing; heavy = [m for m in ('spacy', 'torch', 'transformers') if m in sys.modules];"
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_fixtures_work_as_a_pytest_plugin(tmp_path):
-    (tmp_path / "test_fixtures.py").write_text(textwrap.dedent('''
+    (tmp_path / "test_fixtures.py").write_text(
+        textwrap.dedent("""
         from checker.testing import assert_finding
         from tests_support import TagRuleType
 
@@ -167,9 +192,10 @@ def test_fixtures_work_as_a_pytest_plugin(tmp_path):
         def test_bad_rule_fails_clearly(factcheck_run):
             factcheck_run({"a.txt": "x", "b.txt": "y"}, ["id: t.k\\nextends: tag\\nlevel: fatal\\n"],
                           rule_types={"tag": TagRuleType})
-        '''), encoding="utf-8")
-    (tmp_path / "tests_support.py").write_text(
-        "import re\n" + _source_of_tag_rule_type(), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
+    (tmp_path / "tests_support.py").write_text("import re\n" + _source_of_tag_rule_type(), encoding="utf-8")
     args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_fixtures.py"]
     if not any(ep.name == "factcheck" for ep in md.entry_points(group="pytest11")):
         args[3:3] = ["-p", "checker.testing"]  # until factcheck declares its pytest11 entry point
@@ -181,6 +207,8 @@ def test_fixtures_work_as_a_pytest_plugin(tmp_path):
 def _source_of_tag_rule_type() -> str:
     import inspect
 
-    header = ("from checker.model import Claim, Evidence, Finding\nfrom checker.pairing import unique_pairs\n"
-              "from checker.ruletype import RuleType\n_TAG = re.compile(r'\\b([A-Z])=(\\d+)')\n")
+    header = (
+        "from checker.model import Claim, Evidence, Finding\nfrom checker.pairing import unique_pairs\n"
+        "from checker.ruletype import RuleType\n_TAG = re.compile(r'\\b([A-Z])=(\\d+)')\n"
+    )
     return header + inspect.getsource(TagRuleType)

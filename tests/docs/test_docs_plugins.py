@@ -2,6 +2,7 @@
 
 Fenced blocks with a ``title="path"`` info string are the example's files.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -37,8 +38,13 @@ def write_example(root: Path) -> Path:
 
 def test_doc_has_a_complete_worked_example():
     files = example_files()
-    assert set(files) == {"pyproject.toml", "factcheck_ticker/__init__.py", "factcheck_ticker/ruletype.py",
-                          "factcheck_ticker/rules/ticker.yaml", "tests/test_ticker.py"}
+    assert set(files) == {
+        "pyproject.toml",
+        "factcheck_ticker/__init__.py",
+        "factcheck_ticker/ruletype.py",
+        "factcheck_ticker/rules/ticker.yaml",
+        "tests/test_ticker.py",
+    }
     for rel, body in files.items():
         if rel.endswith(".py"):
             compile(body, rel, "exec")
@@ -56,8 +62,17 @@ def test_doc_mentions_every_hook_and_model_class():
         assert f"`{method}(" in text
     import checker.testing as testing
 
-    for helper in ("make_document", "check_texts", "run_rule_type", "make_checker", "assert_finding",
-                   "assert_no_finding", "assert_no_plugin_errors", "factcheck_run", "factcheck_checker"):
+    for helper in (
+        "make_document",
+        "check_texts",
+        "run_rule_type",
+        "make_checker",
+        "assert_finding",
+        "assert_no_finding",
+        "assert_no_plugin_errors",
+        "factcheck_run",
+        "factcheck_checker",
+    ):
         assert f"`{helper}" in text and hasattr(testing, helper), helper
 
 
@@ -77,15 +92,25 @@ def test_example_works_in_process(example_module):
     rules_dir = root / "factcheck_ticker" / "rules"
     # "la firme de Redmond" is Microsoft through the story pack's aliases (the built-in rules name no company)
     pack = REPO / "examples" / "microsoft-openai-pack"
-    result = check_texts({"a.txt": "Microsoft (NASDAQ: MSFT) a annoncé un accord.",
-                          "b.txt": "La firme de Redmond (NASDAQ: MSFX) a confirmé."},
-                         [rules_dir, pack], plugins=[("ticker", module)], only_types={"ticker"}, builtin_rules=True)
+    result = check_texts(
+        {
+            "a.txt": "Microsoft (NASDAQ: MSFT) a annoncé un accord.",
+            "b.txt": "La firme de Redmond (NASDAQ: MSFX) a confirmé.",
+        },
+        [rules_dir, pack],
+        plugins=[("ticker", module)],
+        only_types={"ticker"},
+        builtin_rules=True,
+    )
     f = assert_finding(result, rule_id="ticker.symbol", between=("a.txt", "b.txt"), level="error")
     assert f.message == "Ticker of Microsoft: MSFT (a.txt) vs MSFX (b.txt)"
     assert not [e for e in result.errors if e.kind == "plugin" and "ticker" in e.message]
-    ok = check_texts({"a.txt": "Microsoft (NASDAQ: MSFT) a annoncé un accord.",
-                      "b.txt": "Microsoft (NASDAQ: MSFT) a confirmé."},
-                     [rules_dir], plugins=[("ticker", module)], only_types={"ticker"})
+    ok = check_texts(
+        {"a.txt": "Microsoft (NASDAQ: MSFT) a annoncé un accord.", "b.txt": "Microsoft (NASDAQ: MSFT) a confirmé."},
+        [rules_dir],
+        plugins=[("ticker", module)],
+        only_types={"ticker"},
+    )
     assert_no_finding(ok)
 
 
@@ -114,20 +139,27 @@ def installed(tmp_path_factory):
     venv = root.parent / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     lines = "".join(f"import site; site.addsitedir({p!r})\n" for p in site.getsitepackages() if Path(p).is_dir())
     (Path(purelib) / "zz_factcheck_parent_env.pth").write_text(lines, encoding="utf-8")
-    proc = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-                           "-e", str(root)], capture_output=True, text=True, env=_env())
+    proc = subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-q", "-e", str(root)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return str(py), root
 
 
 def run_cli(py, *args, cwd, isolated=True):
     env = _env(FACTCHECK_LOAD_PLUGINS="ticker,relations,formats") if isolated else _env()
-    return subprocess.run([py, "-m", "checker", *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=300)
+    return subprocess.run([py, "-m", "checker", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 
 @pytest.mark.slow
@@ -153,7 +185,8 @@ def test_installed_example_checks_articles(installed, tmp_path):
     proc = run_cli(py, "check", "--no-builtin-rules", "a.txt", "b.txt", "-f", "json", "-q", cwd=tmp_path)
     findings = [f for f in json.loads(proc.stdout)["findings"] if f["kind"] == "ticker"]
     assert [(f["rule_id"], [e["quote"] for e in f["evidence"]]) for f in findings] == [
-        ("ticker.symbol", ["(NASDAQ: MSFT)", "(NASDAQ: MSFX)"])]
+        ("ticker.symbol", ["(NASDAQ: MSFT)", "(NASDAQ: MSFX)"])
+    ]
     assert proc.returncode == 1, proc.stderr
 
 

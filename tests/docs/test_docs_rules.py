@@ -3,6 +3,7 @@
 If a test here fails after a schema or built-in rule change, regenerate the reference:
 ``python scripts/gen_rules_doc.py``.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -55,12 +56,23 @@ def test_every_builtin_rule_type_and_key_is_documented(gen, generated, host):
 
 
 def test_flatten_walks_nested_objects_arrays_and_alternatives(gen):
-    schema = {"type": "object", "required": ["a"], "properties": {
-        "a": {"type": "string", "description": "A key"},
-        "b": {"type": "object", "properties": {"c": {"enum": ["x", "y"], "default": "x"}}},
-        "d": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "object", "properties": {
-            "e": {"type": "integer", "minimum": 0}}}]}},
-    }}
+    schema = {
+        "type": "object",
+        "required": ["a"],
+        "properties": {
+            "a": {"type": "string", "description": "A key"},
+            "b": {"type": "object", "properties": {"c": {"enum": ["x", "y"], "default": "x"}}},
+            "d": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        {"type": "string"},
+                        {"type": "object", "properties": {"e": {"type": "integer", "minimum": 0}}},
+                    ]
+                },
+            },
+        },
+    }
     rows = {path: (gen._type(node), gen._constraints(node), req) for path, node, req in gen.flatten(schema)}
     assert list(rows) == ["a", "b", "b.c", "d", "d[].e"]
     assert rows["a"] == ("string", "", True)

@@ -52,9 +52,12 @@ def test_every_quote_is_in_its_document(bench, folders):
             assert item["a"]["quote"].strip() and item["b"]["quote"].strip(), item
         for item in conflicts:
             assert item.get("kind", "any") in ("numeric", "relation", "any"), item
+
         # a pair cannot be both a conflict and a non-conflict
         def key(i):
-            return frozenset({(i["a"]["doc"], bench.norm(i["a"]["quote"])), (i["b"]["doc"], bench.norm(i["b"]["quote"]))})
+            return frozenset(
+                {(i["a"]["doc"], bench.norm(i["a"]["quote"])), (i["b"]["doc"], bench.norm(i["b"]["quote"]))}
+            )
 
         assert not {key(i) for i in conflicts} & {key(i) for i in negatives}, folder.name
     assert not problems, problems

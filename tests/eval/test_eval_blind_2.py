@@ -7,6 +7,7 @@ known, no pair both a conflict and a non-conflict) and that the benchmark runs o
 regression floors are the measured figures of benchmarks/RESULTS.md minus a margin.
 Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-2/* tests/data/consistent/* -v
 """
+
 from __future__ import annotations
 
 import pytest
@@ -45,7 +46,9 @@ def test_annotations_are_valid(bench, corpus, min_conflicts, min_traps):
             assert item["a"]["doc"] != item["b"]["doc"], item
 
         def key(i):
-            return frozenset({(i["a"]["doc"], bench.norm(i["a"]["quote"])), (i["b"]["doc"], bench.norm(i["b"]["quote"]))})
+            return frozenset(
+                {(i["a"]["doc"], bench.norm(i["a"]["quote"])), (i["b"]["doc"], bench.norm(i["b"]["quote"]))}
+            )
 
         assert not {key(i) for i in conflicts} & {key(i) for i in traps}, folder.name
 

@@ -41,8 +41,9 @@ def test_bad_annotation_is_reported_not_raised(tmp_path, eval_bench):
     story = tmp_path / "broken"
     story.mkdir()
     (story / "a.txt").write_text("Valmont a racheté Transalpes.", encoding="utf-8")
-    (story / "annotations.yaml").write_text("conflicts:\n  - id: x\n    a: {doc: a.txt, quote: \"absent\"}\n"
-                                            "    b: {doc: b.txt, quote: y}\n", encoding="utf-8")
+    (story / "annotations.yaml").write_text(
+        'conflicts:\n  - id: x\n    a: {doc: a.txt, quote: "absent"}\n    b: {doc: b.txt, quote: y}\n', encoding="utf-8"
+    )
     data = mod.load_story(story)
     assert any("not in a.txt" in p for p in data["_problems"])
     assert any("unknown document 'b.txt'" in p for p in data["_problems"])

@@ -42,7 +42,9 @@ def test_every_quote_is_in_its_document(bench, folders):
             ids = [i.get("id") for i in items]
             assert len(ids) == len(set(ids)), f"{folder.name}: duplicate ids in {section}"
             for item in items:
-                assert item["a"]["doc"] != item["b"]["doc"], f"{folder.name}: {item['id']} compares a document with itself"
+                assert item["a"]["doc"] != item["b"]["doc"], (
+                    f"{folder.name}: {item['id']} compares a document with itself"
+                )
                 if section == "conflicts":
                     assert item.get("kind", "any") in ("numeric", "relation", "any"), item
     assert not problems, problems

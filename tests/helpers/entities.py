@@ -1,4 +1,5 @@
 """Run the ``entities`` annotator alone on small texts (shared by the entity and role tests)."""
+
 from __future__ import annotations
 
 from pathlib import Path

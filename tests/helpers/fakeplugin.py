@@ -3,6 +3,7 @@
 ``extends: fake-word`` rules name a word; a sentence "… <word> <number> …" is a claim;
 two documents giving different numbers after the word conflict.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,14 @@ from checker.ruletype import RuleType
 class FakeWord(RuleType):
     name = "fake-word"
     schema = {
-        "properties": {"match": {"type": "object", "properties": {"word": {"type": "string"}},
-                                 "required": ["word"], "additionalProperties": False}},
+        "properties": {
+            "match": {
+                "type": "object",
+                "properties": {"word": {"type": "string"}},
+                "required": ["word"],
+                "additionalProperties": False,
+            }
+        },
         "required": ["match"],
     }
 
@@ -27,9 +34,18 @@ class FakeWord(RuleType):
             pat = re.compile(rf"\b{re.escape(rule.get('match.word'))}\s+(\d+)", re.I)
             for s in doc.sentences:
                 for m in pat.finditer(s.text):
-                    claims.append(Claim(kind=self.name, doc_id=doc.id, sentence=s, start=s.start + m.start(),
-                                        end=s.start + m.end(), keys=(rule.id,), value={"n": int(m.group(1))},
-                                        rule_id=rule.id))
+                    claims.append(
+                        Claim(
+                            kind=self.name,
+                            doc_id=doc.id,
+                            sentence=s,
+                            start=s.start + m.start(),
+                            end=s.start + m.end(),
+                            keys=(rule.id,),
+                            value={"n": int(m.group(1))},
+                            rule_id=rule.id,
+                        )
+                    )
         return claims
 
     def compare(self, groups, rules):
@@ -39,11 +55,19 @@ class FakeWord(RuleType):
             rule = by_id[g.key]
             for a, b in cross_pairs(g, self.ctx):
                 if a.value["n"] != b.value["n"]:
-                    out.append(Finding(rule_id=rule.id, kind=self.name, level=rule.level,
-                                       message=rule.format_message(a={"value": a.value["n"], "doc": a.doc_id},
-                                                                   b={"value": b.value["n"], "doc": b.doc_id}),
-                                       evidence=[Evidence.from_claim(a), Evidence.from_claim(b)], score=0.9,
-                                       explanation={"reason": "different numbers"}))
+                    out.append(
+                        Finding(
+                            rule_id=rule.id,
+                            kind=self.name,
+                            level=rule.level,
+                            message=rule.format_message(
+                                a={"value": a.value["n"], "doc": a.doc_id}, b={"value": b.value["n"], "doc": b.doc_id}
+                            ),
+                            evidence=[Evidence.from_claim(a), Evidence.from_claim(b)],
+                            score=0.9,
+                            explanation={"reason": "different numbers"},
+                        )
+                    )
         return out
 
 

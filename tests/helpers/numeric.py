@@ -1,4 +1,5 @@
 """Shared helpers of the numeric tests: run two articles through the checker."""
+
 from __future__ import annotations
 
 from functools import lru_cache

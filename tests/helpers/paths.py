@@ -1,4 +1,5 @@
 """Where the repository, the seeds and the test data are."""
+
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,4 +1,5 @@
 """Probe rule types for the -j and analysis-cache tests: they record which process did the work."""
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,18 @@ class ProbeRuleType(RuleType):
             words = s.text[: m.start()].split()
             key = words[-1].lower() if words else ""
             self.ctx.add_stat("probe", "numbers", 1)
-            out.append(Claim(kind="probe", doc_id=doc.id, sentence=s, start=s.start + m.start(), end=s.start + m.end(),
-                             keys=(key,), value={"n": int(m.group())}, data=self.payload(s)))
+            out.append(
+                Claim(
+                    kind="probe",
+                    doc_id=doc.id,
+                    sentence=s,
+                    start=s.start + m.start(),
+                    end=s.start + m.end(),
+                    keys=(key,),
+                    value={"n": int(m.group())},
+                    data=self.payload(s),
+                )
+            )
         return out
 
     def payload(self, sentence):
@@ -48,11 +59,17 @@ class ProbeRuleType(RuleType):
         for g in groups:
             claims = sorted(g.claims, key=lambda c: (c.doc_id, c.start))
             for i, a in enumerate(claims):
-                for b in claims[i + 1:]:
+                for b in claims[i + 1 :]:
                     if a.doc_id != b.doc_id and a.value != b.value:
-                        out.append(Finding(rule_id=rule.id, kind="probe", level=rule.level,
-                                           message=f"{a.value['n']} vs {b.value['n']} ({a.data['len']})",
-                                           evidence=[Evidence.from_claim(a), Evidence.from_claim(b)]))
+                        out.append(
+                            Finding(
+                                rule_id=rule.id,
+                                kind="probe",
+                                level=rule.level,
+                                message=f"{a.value['n']} vs {b.value['n']} ({a.data['len']})",
+                                evidence=[Evidence.from_claim(a), Evidence.from_claim(b)],
+                            )
+                        )
         return out
 
 
@@ -82,8 +99,12 @@ def corpus(n: int = 9) -> dict[str, str]:
 
 
 def run(rule_type, jobs: int, texts=None):
-    checker = make_checker([PROBE_RULE], rule_types={"probe": rule_type}, only_types=["probe"],
-                           options=Options(progress=False, quiet=True, use_cache=False, jobs=jobs))
+    checker = make_checker(
+        [PROBE_RULE],
+        rule_types={"probe": rule_type},
+        only_types=["probe"],
+        options=Options(progress=False, quiet=True, use_cache=False, jobs=jobs),
+    )
     return checker.check_texts(texts or corpus())
 
 
@@ -94,8 +115,19 @@ def stable(stats):
 
 def signature(result):
     return (
-        [(f.rule_id, f.level, f.message, f.fingerprint, [(e.doc_id, e.start, e.end, e.line, e.column, e.quote)
-                                                        for e in f.evidence]) for f in result.findings],
+        [
+            (
+                f.rule_id,
+                f.level,
+                f.message,
+                f.fingerprint,
+                [(e.doc_id, e.start, e.end, e.line, e.column, e.quote) for e in f.evidence],
+            )
+            for f in result.findings
+        ],
         [str(e) for e in result.errors],
-        [(d.id, d.language, len(d.sentences), [(s.start, s.end, s.section) for s in d.sentences]) for d in result.documents],
+        [
+            (d.id, d.language, len(d.sentences), [(s.start, s.end, s.section) for s in d.sentences])
+            for d in result.documents
+        ],
     )

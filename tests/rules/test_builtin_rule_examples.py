@@ -5,6 +5,7 @@ must get nothing at warning or above from it.
 NLI rules are skipped: their examples are written for a real NLI model, and the stand-in
 model of the test suite is too weak for them (its README and profile say so).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,10 +27,16 @@ def _cases() -> list:
                 continue
             for expectation in ("conflict", "consistent"):
                 for i, pair in enumerate(rule["tests"].get(expectation) or []):
-                    marks = [pytest.mark.skip(reason="NLI examples need a real NLI model (the stand-in is too weak)")] \
-                        if rule.get("extends") in NEEDS_A_REAL_MODEL else []
-                    out.append(pytest.param(rule["id"], expectation, i, pair, marks=marks,
-                                            id=f"{rule['id']}-{expectation}-{i}"))
+                    marks = (
+                        [pytest.mark.skip(reason="NLI examples need a real NLI model (the stand-in is too weak)")]
+                        if rule.get("extends") in NEEDS_A_REAL_MODEL
+                        else []
+                    )
+                    out.append(
+                        pytest.param(
+                            rule["id"], expectation, i, pair, marks=marks, id=f"{rule['id']}-{expectation}-{i}"
+                        )
+                    )
     return out
 
 
@@ -47,7 +54,10 @@ def test_there_are_examples_to_run():
 
 @pytest.mark.parametrize("rule_id,expectation,index,pair", CASES)
 def test_rule_example(checker, rule_id, expectation, index, pair):
-    rule = checker.ruleset.get(rule_id) if hasattr(checker.ruleset, "get") else \
-        next(r for r in checker.ruleset.rules if r.id == rule_id)
+    rule = (
+        checker.ruleset.get(rule_id)
+        if hasattr(checker.ruleset, "get")
+        else next(r for r in checker.ruleset.rules if r.id == rule_id)
+    )
     outcome = run_case(checker, rule, expectation, index, pair)
     assert outcome.passed, f"{rule_id} {expectation}[{index}]: {outcome.detail}\n  a: {pair[0]}\n  b: {pair[1]}"

@@ -4,6 +4,7 @@ It adds the ``event-date`` rule type (the same event dated differently by two
 articles) and ships a YAML rule pack that uses it.  Both are registered through the
 ``factcheck`` entry-point group declared in this package's ``pyproject.toml``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -16,15 +16,16 @@ Rules either list ``match.predicates`` (lemmas, any language: one rule covers
 syntactic head of the date (French dependency parse) as the predicate; dates already
 claimed by a rule with predicates are skipped by generic rules.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from checker.model import CandidateGroup, Claim, Document, Evidence, Finding, Sentence, entity_key
 from checker.pairing import unique_pairs
 from checker.ruletype import RuleType
-
 from factcheck_dates.parse import DateMention, days_apart, find_dates, fold
 
 SCHEMA: dict[str, Any] = {
@@ -39,7 +40,7 @@ SCHEMA: dict[str, Any] = {
                     "items": {"type": "string", "minLength": 1},
                     "minItems": 1,
                     "description": "Lemmas (verbs or event nouns, any language) naming the event; "
-                                   "omit for the generic form (syntactic head of the date).",
+                    "omit for the generic form (syntactic head of the date).",
                 },
                 "entities": {
                     "type": "array",
@@ -47,7 +48,9 @@ SCHEMA: dict[str, Any] = {
                     "description": "Canonical entity ids; at least one must be in the sentence.",
                 },
                 "max_distance": {
-                    "type": "integer", "minimum": 1, "maximum": 50,
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 50,
                     "description": "Most tokens between the predicate and the date (default 12).",
                 },
             },
@@ -57,7 +60,8 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {
                 "tolerance_days": {
-                    "type": "integer", "minimum": 0,
+                    "type": "integer",
+                    "minimum": 0,
                     "description": "Dates at most this many days apart agree (default 0).",
                 },
             },
@@ -177,8 +181,15 @@ class EventDateRuleType(RuleType):
                 if child.dep_ == "obj":
                     obj = _lemma(child)
                     break
-        return EventDate(date=date, predicate=_lemma(pred_tok), group=group, entities=entities, obj=obj,
-                         language=sent.language, generic=not predicates)
+        return EventDate(
+            date=date,
+            predicate=_lemma(pred_tok),
+            group=group,
+            entities=entities,
+            obj=obj,
+            language=sent.language,
+            generic=not predicates,
+        )
 
     @staticmethod
     def _negated(tok) -> bool:
@@ -188,8 +199,17 @@ class EventDateRuleType(RuleType):
         start, end = sent.start + ev.date.start, sent.start + ev.date.end
         keys = tuple(f"{rule.id}\x1f{ev.group}\x1f{entity}" for entity in ev.entities)
         value = {**ev.date.to_value(), "event": f"{ev.predicate} ({', '.join(ev.entities)})"}
-        return Claim(kind=self.name, doc_id=doc.id, sentence=sent, start=start, end=end, keys=keys, value=value,
-                     rule_id=rule.id, data=ev)
+        return Claim(
+            kind=self.name,
+            doc_id=doc.id,
+            sentence=sent,
+            start=start,
+            end=end,
+            keys=keys,
+            value=value,
+            rule_id=rule.id,
+            data=ev,
+        )
 
     # -- compare ---------------------------------------------------------------------
     @staticmethod
@@ -204,8 +224,11 @@ class EventDateRuleType(RuleType):
     def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
         assert self.ctx is not None
         by_id = {r.id: r for r in rules}
-        pairs = [(a, b) for a, b in unique_pairs(groups, self.ctx)
-                 if a.rule_id == b.rule_id and self._same_event(a.data, b.data)]
+        pairs = [
+            (a, b)
+            for a, b in unique_pairs(groups, self.ctx)
+            if a.rule_id == b.rule_id and self._same_event(a.data, b.data)
+        ]
         # an article that also gives a compatible date for the event is not contradicted
         agrees: set[tuple[int, str]] = set()
         verdicts = []
@@ -236,7 +259,8 @@ class EventDateRuleType(RuleType):
 
         sa, sb = side(a), side(b)
         message = rule.format_message(a=sa, b=sb) or (
-            f"Event '{a.data.predicate}' dated {sa['value']} in {sa['doc']} but {sb['value']} in {sb['doc']}")
+            f"Event '{a.data.predicate}' dated {sa['value']} in {sa['doc']} but {sb['value']} in {sb['doc']}"
+        )
         shared = sorted(set(a.data.entities) & set(b.data.entities))
         return Finding(
             rule_id=rule.id,
@@ -247,7 +271,7 @@ class EventDateRuleType(RuleType):
             score=0.6 if a.data.generic else 0.9,
             explanation={
                 "reason": f"same event ({a.data.predicate} / {b.data.predicate}, {', '.join(shared)}) "
-                          f"dated {gap} day(s) apart",
+                f"dated {gap} day(s) apart",
                 "event": {"predicates": [a.data.predicate, b.data.predicate], "entities": shared},
                 "dates": [a.value["date"], b.value["date"]],
                 "difference_days": gap,

@@ -1,4 +1,5 @@
 """Use factcheck's pytest plugin even where its ``pytest11`` entry point is not installed."""
+
 from __future__ import annotations
 
 import checker.testing

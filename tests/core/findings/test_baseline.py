@@ -1,4 +1,5 @@
 """Baseline files: create, update, load errors, filtering."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ def test_apply_does_not_hide_a_changed_value(tmp_path):
     baseline.create(path, fs)
     changed = docs(DOC_A.replace("13,75 milliards", "14 milliards"))
     da, db = list(changed)
-    f = finding(changed, "fr.investment-amount", "error",
-                [(da, "14 milliards de dollars", None), (db, "10 milliards de dollars", None)])
+    f = finding(
+        changed,
+        "fr.investment-amount",
+        "error",
+        [(da, "14 milliards de dollars", None), (db, "10 milliards de dollars", None)],
+    )
     assert baseline.apply([f], path) == 0 and f.suppressed is None
 
 
@@ -121,12 +126,15 @@ def test_load_invalid_json_gives_line_and_column(tmp_path):
     assert ie.kind == "config" and ie.line == 4
 
 
-@pytest.mark.parametrize("content, needle, line", [
-    ("[]", "JSON object", 1),
-    ('{"version": 2, "findings": []}', "version", None),
-    ('{"version": 1, "findings": {}}', "'findings' must be a list", None),
-    ('{"version": 1,\n "findings": [\n  {"fingerprint": "a"},\n  {"rule_id": "x"}\n ]}', "entry 2", 4),
-])
+@pytest.mark.parametrize(
+    "content, needle, line",
+    [
+        ("[]", "JSON object", 1),
+        ('{"version": 2, "findings": []}', "version", None),
+        ('{"version": 1, "findings": {}}', "'findings' must be a list", None),
+        ('{"version": 1,\n "findings": [\n  {"fingerprint": "a"},\n  {"rule_id": "x"}\n ]}', "entry 2", 4),
+    ],
+)
 def test_load_bad_structure(tmp_path, content, needle, line):
     path = tmp_path / "b.json"
     path.write_text(content, encoding="utf-8")

@@ -1,4 +1,5 @@
 """Inline suppression comments: every form, both sides, markup around the comment."""
+
 from __future__ import annotations
 
 from helpers.reports import DOC_A, DOC_B, docs, sample  # noqa: E402
@@ -39,7 +40,8 @@ def test_disable_enable_block_with_rule_and_justification():
 def test_block_ends_at_enable():
     # the disable covers every rule but stops before the date line
     a = DOC_A.replace("Microsoft a investi", "<!-- factcheck-disable -->\nMicrosoft a investi").replace(
-        "- Le partenariat", "<!-- factcheck-enable -->\n- Le partenariat")
+        "- Le partenariat", "<!-- factcheck-enable -->\n- Le partenariat"
+    )
     n, by_rule, _ = run(a)
     assert silenced(by_rule) == {"fr.investment-amount"}
 
@@ -73,7 +75,9 @@ def test_glob_patterns_and_lists():
 
 
 def test_disable_next_line_on_bold_line():
-    a = DOC_A.replace("Microsoft a investi", "<!-- factcheck-disable-next-line fr.investment-amount -->\nMicrosoft a investi")
+    a = DOC_A.replace(
+        "Microsoft a investi", "<!-- factcheck-disable-next-line fr.investment-amount -->\nMicrosoft a investi"
+    )
     assert "**13,75" in a
     n, by_rule, _ = run(a)
     assert silenced(by_rule) == {"fr.investment-amount"}
@@ -90,24 +94,32 @@ def test_disable_next_line_skips_blank_lines_but_only_one_text_line():
 
 def test_disable_next_line_inside_list_with_italic():
     # the comment sits at the end of a list item; the next item (with italic markup) is covered
-    a = DOC_A.replace("- Le partenariat a été signé en *janvier 2023*.\n",
-                      "- Premier point. <!-- factcheck-disable-next-line fr.date -->\n"
-                      "- Le partenariat a été signé en *janvier 2023*.\n")
+    a = DOC_A.replace(
+        "- Le partenariat a été signé en *janvier 2023*.\n",
+        "- Premier point. <!-- factcheck-disable-next-line fr.date -->\n"
+        "- Le partenariat a été signé en *janvier 2023*.\n",
+    )
     n, by_rule, _ = run(a)
     assert silenced(by_rule) == {"fr.date"}
 
 
 def test_disable_line_on_list_item_with_italic_and_bold():
-    a = DOC_A.replace("- Le partenariat a été signé en *janvier 2023*.",
-                      "- Le partenariat a été signé en *janvier 2023*. <!-- factcheck-disable-line fr.date -->")
+    a = DOC_A.replace(
+        "- Le partenariat a été signé en *janvier 2023*.",
+        "- Le partenariat a été signé en *janvier 2023*. <!-- factcheck-disable-line fr.date -->",
+    )
     assert silenced(run(a)[1]) == {"fr.date"}
-    a = DOC_A.replace("**13,75 milliards de dollars**", "**13,75 milliards de dollars** <!-- factcheck-disable-line -->")
+    a = DOC_A.replace(
+        "**13,75 milliards de dollars**", "**13,75 milliards de dollars** <!-- factcheck-disable-line -->"
+    )
     assert silenced(run(a)[1]) == {"fr.investment-amount"}
 
 
 def test_comment_inside_bold_markup():
-    a = DOC_A.replace("**13,75 milliards de dollars**",
-                      "**<!-- factcheck-disable-line fr.investment-amount -->13,75 milliards de dollars**")
+    a = DOC_A.replace(
+        "**13,75 milliards de dollars**",
+        "**<!-- factcheck-disable-line fr.investment-amount -->13,75 milliards de dollars**",
+    )
     assert silenced(run(a)[1]) == {"fr.investment-amount"}
 
 
@@ -132,35 +144,51 @@ def test_match_specific_ignores_markup_case_and_spaces():
     from helpers.reports import finding
 
     da, db = list(documents)
-    f = finding(documents, "fr.investment-amount", "error",
-                [(da, "13,75\u00a0Milliards** de dollars", None), (db, "10 milliards de dollars", None)])
+    f = finding(
+        documents,
+        "fr.investment-amount",
+        "error",
+        [(da, "13,75\u00a0Milliards** de dollars", None), (db, "10 milliards de dollars", None)],
+    )
     assert apply_inline([f], documents) == 1
 
 
 def test_match_specific_next_line_and_single_quotes():
-    a = DOC_A.replace("Microsoft a investi",
-                      "<!-- factcheck-disable-next-line fr.investment-amount['13,75'], fr.date -->\nMicrosoft a investi")
+    a = DOC_A.replace(
+        "Microsoft a investi",
+        "<!-- factcheck-disable-next-line fr.investment-amount['13,75'], fr.date -->\nMicrosoft a investi",
+    )
     assert silenced(run(a)[1]) == {"fr.investment-amount"}
 
 
 def test_directive_on_the_other_side_silences_the_finding():
-    b = DOC_B.replace("OpenAI compte 3 000", "<!-- factcheck-disable-next-line generic.quantity -->\nOpenAI compte 3 000")
+    b = DOC_B.replace(
+        "OpenAI compte 3 000", "<!-- factcheck-disable-next-line generic.quantity -->\nOpenAI compte 3 000"
+    )
     n, by_rule, _ = run(b=b)
     assert silenced(by_rule) == {"generic.quantity"}
     assert by_rule["generic.quantity"].suppressed["location"] == "articles/b.txt:5"
 
 
 def test_html_document_comments():
-    html_a = ("<html><body><h1>Microsoft et OpenAI</h1>\n<p>Microsoft a investi <b>13,75 milliards de dollars</b> "
-              "dans OpenAI.</p>\n<!-- factcheck-disable-next-line -->\n<ul>\n<li>Le partenariat a été signé en "
-              "<i>janvier 2023</i>.</li>\n<li>OpenAI compte 1 500 salariés.</li></ul></body></html>\n")
+    html_a = (
+        "<html><body><h1>Microsoft et OpenAI</h1>\n<p>Microsoft a investi <b>13,75 milliards de dollars</b> "
+        "dans OpenAI.</p>\n<!-- factcheck-disable-next-line -->\n<ul>\n<li>Le partenariat a été signé en "
+        "<i>janvier 2023</i>.</li>\n<li>OpenAI compte 1 500 salariés.</li></ul></body></html>\n"
+    )
     documents = docs(html_a, fmt_a="html", id_a="a.html")
     da, db = list(documents)
     from helpers.reports import finding
 
-    fs = [finding(documents, "fr.date", "warning", [(da, "janvier 2023", None), (db, "mars 2023", None)]),
-          finding(documents, "fr.investment-amount", "error",
-                  [(da, "13,75 milliards de dollars", None), (db, "10 milliards de dollars", None)])]
+    fs = [
+        finding(documents, "fr.date", "warning", [(da, "janvier 2023", None), (db, "mars 2023", None)]),
+        finding(
+            documents,
+            "fr.investment-amount",
+            "error",
+            [(da, "13,75 milliards de dollars", None), (db, "10 milliards de dollars", None)],
+        ),
+    ]
     # "<ul>" alone is markup only: the directive covers the first <li> line
     assert apply_inline(fs, documents) == 1
     assert fs[0].suppressed and not fs[1].suppressed

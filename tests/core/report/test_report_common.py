@@ -1,4 +1,5 @@
 """Tests of the shared report fixtures (``helpers.reports``)."""
+
 from __future__ import annotations
 
 from helpers.reports import DOC_A, DOC_B, docs, ev, finalize, finding, report, sample  # noqa: F401

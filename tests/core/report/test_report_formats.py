@@ -1,4 +1,5 @@
 """github, markdown and jsonl writers; registration of every built-in format."""
+
 from __future__ import annotations
 
 import io
@@ -51,8 +52,9 @@ def test_github_one_command_per_side_with_positions():
     col = a.line_col(start)[1]
     assert out[0] == (
         f"::error file=articles/a.md,line=3,endLine=3,col={col},endColumn={col + 26},"
-        "title=fr.investment-amount (error)::Montant divergent %3A 13%2C75 milliards vs 10 milliards"
-        .replace("%3A", ":").replace("%2C", ",")
+        "title=fr.investment-amount (error)::Montant divergent %3A 13%2C75 milliards vs 10 milliards".replace(
+            "%3A", ":"
+        ).replace("%2C", ",")
         + " (vs b.txt:3 «10 milliards de dollars»)%0A13.75e9 USD != 1e10 USD"
     )
     assert out[1].startswith("::error file=articles/b.txt,line=3,endLine=3,col=21,endColumn=44,")
@@ -79,8 +81,12 @@ def test_github_skips_suppressed_and_reports_counts_and_problems():
     documents, fs = sample()
     fs[0].suppressed = {"kind": "inline", "justification": "", "location": "a.md:2"}
     fs[1].suppressed = {"kind": "baseline"}
-    rep = report(documents, fs, errors=[InputError(path="x.txt", message="cannot read", line=2, kind="input")],
-                 hidden_by_baseline=1)
+    rep = report(
+        documents,
+        fs,
+        errors=[InputError(path="x.txt", message="cannot read", line=2, kind="input")],
+        hidden_by_baseline=1,
+    )
     out = render(write_github, rep).splitlines()
     assert [line.split(" ", 1)[0] for line in out] == ["::notice", "::notice", "::warning", "::notice"]
     assert out[2] == "::warning file=x.txt,line=2,title=factcheck input problem::cannot read"
@@ -92,7 +98,9 @@ def test_markdown_table_rows_and_suppressed_section():
     documents, fs = sample()
     fs[2].suppressed = {"kind": "inline", "justification": "chiffres de dates différentes", "location": "a.md:6"}
     out = render(write_markdown, report(documents, fs))
-    assert out.startswith("## factcheck report\n\n**2 documents** checked: 1 error, 1 warning, 0 suggestions; 1 suppressed.")
+    assert out.startswith(
+        "## factcheck report\n\n**2 documents** checked: 1 error, 1 warning, 0 suggestions; 1 suppressed."
+    )
     table = [line for line in out.splitlines() if line.startswith("|")]
     assert table[0] == "| Level | Rule | Article | Other article(s) | Message |"
     row = table[2]

@@ -1,4 +1,5 @@
 """The self-contained HTML report: content, escaping, and a real headless-Chromium render."""
+
 from __future__ import annotations
 
 import io
@@ -18,7 +19,7 @@ from helpers.reports import DOC_A, docs, finding, report, sample  # noqa: E402
 from checker.report.html import render_html, write_html  # noqa: E402
 
 ROOT = REPO
-ERROR_BG = (0xFF, 0xC9, 0xC9)    # --err in assets/report.css: background of error marks
+ERROR_BG = (0xFF, 0xC9, 0xC9)  # --err in assets/report.css: background of error marks
 WARNING_BG = (0xFF, 0xE8, 0xA3)  # --warn
 
 
@@ -75,7 +76,7 @@ def test_html_shows_findings_side_by_side_with_values_and_marks():
     assert ("f1", "hl lvl-error", "10 milliards de dollars") in article_marks
     assert ("f2", "hl lvl-warning", "janvier 2023") in article_marks
     # the passage shows the sentence without markdown markup
-    assert "Microsoft a investi <mark class=\"hl lvl-error\">13,75 milliards de dollars</mark> dans OpenAI" in page
+    assert 'Microsoft a investi <mark class="hl lvl-error">13,75 milliards de dollars</mark> dans OpenAI' in page
     assert "janvier 2023</mark>." in page
     # normalised values and reason
     assert "<dt>unit</dt><dd>USD</dd>" in page and "13.75e9 USD != 1e10 USD" in page
@@ -102,10 +103,14 @@ def test_html_escapes_everything():
     a = DOC_A.replace("Microsoft a investi", evil + " Microsoft a investi")
     documents = docs(a, id_a='a"><svg onload=alert(2)>.md')
     da, db = list(documents)
-    f = finding(documents, 'rule"><b>x', "error",
-                [(da, "13,75 milliards de dollars", {"unit": "<b>USD</b>", "<k>": 1}),
-                 (db, "10 milliards de dollars", None)],
-                message=evil, reason=evil)
+    f = finding(
+        documents,
+        'rule"><b>x',
+        "error",
+        [(da, "13,75 milliards de dollars", {"unit": "<b>USD</b>", "<k>": 1}), (db, "10 milliards de dollars", None)],
+        message=evil,
+        reason=evil,
+    )
     f.explanation["extra"] = evil
     f.suppressed = {"kind": "inline", "justification": evil, "location": evil}
     page = render_html(report(documents, [f]))
@@ -124,7 +129,9 @@ def test_html_markup_of_html_articles_is_not_shown():
     html_a = "<html><body><h1>Titre</h1>\n<p>Microsoft a investi <b>13,75 milliards de dollars</b> dans OpenAI &amp; co.</p></body></html>\n"
     documents = docs(html_a, fmt_a="html", id_a="a.html")
     da, db = list(documents)
-    f = finding(documents, "fr.x", "error", [(da, "13,75 milliards de dollars", None), (db, "10 milliards de dollars", None)])
+    f = finding(
+        documents, "fr.x", "error", [(da, "13,75 milliards de dollars", None), (db, "10 milliards de dollars", None)]
+    )
     page = render_html(report(documents, [f]))
     assert "&lt;b&gt;" not in page and "&lt;p&gt;" not in page
     assert "dans OpenAI &amp; co." in page
@@ -147,9 +154,18 @@ def find_browser() -> str | None:
 
 def chromium(args: list[str], tmp_path: Path, timeout: int = 90) -> subprocess.CompletedProcess:
     exe = find_browser()
-    base = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            f"--user-data-dir={tmp_path / 'chrome-profile'}"]
+    base = [
+        exe,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'chrome-profile'}",
+    ]
     return subprocess.run(base + args, capture_output=True, text=True, timeout=timeout)
 
 
@@ -160,8 +176,8 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
     pos, idat = 8, b""
     width = height = bpp = 0
     while pos < len(data):
-        length, ctype = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, ctype = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if ctype == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
             assert depth == 8 and color in (2, 6) and interlace == 0, (depth, color, interlace)
@@ -176,7 +192,7 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
     i = 0
     for _ in range(height):
         ftype = raw[i]
-        line = bytearray(raw[i + 1:i + 1 + stride])
+        line = bytearray(raw[i + 1 : i + 1 + stride])
         i += 1 + stride
         for x in range(stride):
             a = line[x - bpp] if x >= bpp else 0
@@ -195,7 +211,7 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
                 line[x] = (line[x] + pred) & 0xFF
         rows.append(bytes(line))
         prev = line
-    return width, height, [r if bpp == 3 else b"".join(r[j:j + 3] for j in range(0, len(r), 4)) for r in rows]
+    return width, height, [r if bpp == 3 else b"".join(r[j : j + 3] for j in range(0, len(r), 4)) for r in rows]
 
 
 def count_color(rows: list[bytes], rgb: tuple[int, int, int], tol: int = 3) -> int:
@@ -246,7 +262,7 @@ def test_chromium_screenshot_shows_the_highlighted_findings(tmp_path):
     assert shot.exists(), proc.stderr[-2000:]
     width, height, rows = read_png(shot)
     assert (width, height) == (1280, 2000)
-    colors = {bytes(r[j:j + 3]) for r in rows[::8] for j in range(0, len(r), 24)}
+    colors = {bytes(r[j : j + 3]) for r in rows[::8] for j in range(0, len(r), 24)}
     assert len(colors) > 20, "the screenshot looks blank"
     # highlighted spans are painted: 2 error marks in the passages + 2 in the articles, 2+2 warning marks
     assert count_color(rows, ERROR_BG) > 2000
@@ -262,9 +278,15 @@ def test_chromium_screenshot_shows_the_highlighted_findings(tmp_path):
 def test_html_value_display_first_details_folded():
     documents = docs()
     da, db = list(documents)
-    f = finding(documents, "fr.x", "error",
-                [(da, "13,75 milliards de dollars", {"display": "13.75 bn USD", "low": 13.75e9, "unit": "USD"}),
-                 (db, "10 milliards de dollars", {"display": "10 bn USD"})])
+    f = finding(
+        documents,
+        "fr.x",
+        "error",
+        [
+            (da, "13,75 milliards de dollars", {"display": "13.75 bn USD", "low": 13.75e9, "unit": "USD"}),
+            (db, "10 milliards de dollars", {"display": "10 bn USD"}),
+        ],
+    )
     page = render_html(report(documents, [f]))
     assert "→ <strong>13.75 bn USD</strong>" in page and "→ <strong>10 bn USD</strong>" in page
     assert "<details><summary>normalised value</summary><dl><dt>low</dt><dd>13750000000.0</dd>" in page

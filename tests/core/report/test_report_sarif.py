@@ -1,4 +1,5 @@
 """SARIF 2.1.0 output, validated against the official OASIS schema (vendored as test data)."""
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,9 @@ def test_sarif_of_findings_validates_and_maps_everything():
     fs[2].suppressed = {"kind": "baseline", "justification": "", "location": "fc.json"}
     from checker.model import InputError
 
-    rep = report(documents, fs, errors=[InputError(path="bad.txt", message="binary file", line=None)],
-                 hidden_by_baseline=1)
+    rep = report(
+        documents, fs, errors=[InputError(path="bad.txt", message="binary file", line=None)], hidden_by_baseline=1
+    )
     log = sarif_of(rep)
     validate(log)
     run = log["runs"][0]
@@ -60,10 +62,15 @@ def test_sarif_of_findings_validates_and_maps_everything():
     reg = loc["region"]
     a = documents["articles/a.md"]
     start = a.text.index("13,75 milliards de dollars")
-    assert reg == {"startLine": 3, "startColumn": a.line_col(start)[1], "endLine": 3,
-                   "endColumn": a.line_col(start)[1] + len("13,75 milliards de dollars"),
-                   "charOffset": start, "charLength": len("13,75 milliards de dollars"),
-                   "snippet": {"text": "13,75 milliards de dollars"}}
+    assert reg == {
+        "startLine": 3,
+        "startColumn": a.line_col(start)[1],
+        "endLine": 3,
+        "endColumn": a.line_col(start)[1] + len("13,75 milliards de dollars"),
+        "charOffset": start,
+        "charLength": len("13,75 milliards de dollars"),
+        "snippet": {"text": "13,75 milliards de dollars"},
+    }
     rel = r0["relatedLocations"][0]
     assert rel["physicalLocation"]["artifactLocation"]["uri"] == "articles/b.txt"
     assert rel["physicalLocation"]["region"]["startLine"] == 3
@@ -87,7 +94,13 @@ def test_rules_loaded_by_the_run_are_declared_even_without_findings():
 
     class R:
         def __init__(self, rid, level, description="", extends="numeric", message="m"):
-            self.id, self.level, self.description, self.extends, self.message = rid, level, description, extends, message
+            self.id, self.level, self.description, self.extends, self.message = (
+                rid,
+                level,
+                description,
+                extends,
+                message,
+            )
 
     rep = report(documents, fs[:1])
     rep.rules = [R("fr.investment-amount", "error", "Amount invested"), R("fr.unused", "warning")]
@@ -126,8 +139,12 @@ def test_sarif_of_a_seed_run_validates(tmp_path):
     result = Checker(host=host, only_types=[n for n in host.rule_types if n != "nli"]).check_paths(seeds)
     documents = {d.id: d for d in result.documents}
     apply_inline(result.findings, documents)
-    rep = Report(documents=result.documents, findings=filter_level(result.findings, "suggestion"),
-                 errors=result.errors, stats=result.stats)
+    rep = Report(
+        documents=result.documents,
+        findings=filter_level(result.findings, "suggestion"),
+        errors=result.errors,
+        stats=result.stats,
+    )
     log = sarif_of(rep)
     validate(log)
     run = log["runs"][0]

@@ -1,4 +1,5 @@
 """YAML rule loading and validation: file:line:column messages, ids, unknown types."""
+
 from __future__ import annotations
 
 import textwrap
@@ -17,7 +18,10 @@ def write(tmp_path, name, text):
 
 
 def test_valid_rule_loads(tmp_path):
-    write(tmp_path, "ok.yaml", """
+    write(
+        tmp_path,
+        "ok.yaml",
+        """
         id: t.ok
         extends: fake-word
         level: error
@@ -25,7 +29,8 @@ def test_valid_rule_loads(tmp_path):
         match: {word: chiffre}
         tests:
           conflict: [["chiffre 1", "chiffre 2"]]
-    """)
+    """,
+    )
     rs = load_rules([tmp_path], TYPES)
     assert rs.errors == []
     (rule,) = rs.rules
@@ -33,11 +38,15 @@ def test_valid_rule_loads(tmp_path):
 
 
 def test_syntax_error_names_file_line_column(tmp_path):
-    p = write(tmp_path, "broken.yaml", """
+    p = write(
+        tmp_path,
+        "broken.yaml",
+        """
         id: t.broken
         extends: fake-word
         match: {word: [unclosed
-    """)
+    """,
+    )
     rs = load_rules([p], TYPES)
     (err,) = rs.errors
     assert err.path == str(p) and err.line == 4 and err.column is not None
@@ -45,14 +54,18 @@ def test_syntax_error_names_file_line_column(tmp_path):
 
 
 def test_schema_violations_point_at_the_key(tmp_path):
-    p = write(tmp_path, "bad.yaml", """
+    p = write(
+        tmp_path,
+        "bad.yaml",
+        """
         id: t.bad
         extends: fake-word
         level: fatal
         match:
           word: 12
           colour: red
-    """)
+    """,
+    )
     rs = load_rules([p], TYPES)
     assert rs.rules == []
     msgs = {(e.line, e.message) for e in rs.errors}
@@ -63,19 +76,27 @@ def test_schema_violations_point_at_the_key(tmp_path):
 
 
 def test_unknown_extends_and_duplicate_ids(tmp_path):
-    write(tmp_path, "a.yaml", """
+    write(
+        tmp_path,
+        "a.yaml",
+        """
         id: t.same
         extends: fake-word
         match: {word: x}
         ---
         id: t.other
         extends: no-such-type
-    """)
-    write(tmp_path, "b.yaml", """
+    """,
+    )
+    write(
+        tmp_path,
+        "b.yaml",
+        """
         id: t.same
         extends: fake-word
         match: {word: y}
-    """)
+    """,
+    )
     rs = load_rules([tmp_path], TYPES)
     assert [r.id for r in rs.rules] == ["t.same"]
     messages = sorted(str(e) for e in rs.errors)
@@ -84,11 +105,15 @@ def test_unknown_extends_and_duplicate_ids(tmp_path):
 
 
 def test_unsafe_yaml_tags_are_rejected(tmp_path):
-    p = write(tmp_path, "evil.yaml", """
+    p = write(
+        tmp_path,
+        "evil.yaml",
+        """
         id: t.evil
         extends: fake-word
         match: !!python/object/apply:os.system ["echo hi"]
-    """)
+    """,
+    )
     rs = load_rules([p], TYPES)
     assert rs.rules == [] and rs.errors and rs.errors[0].line == 3
 
@@ -103,7 +128,9 @@ def test_missing_required_and_non_mapping(tmp_path):
 
 
 def test_message_formatting_is_lenient():
-    assert format_safely("{a.value} ({a.doc}) vs {b.value}", {"a": {"value": 13, "doc": "000"}}) == "13 (000) vs {b.value}"
+    assert (
+        format_safely("{a.value} ({a.doc}) vs {b.value}", {"a": {"value": 13, "doc": "000"}}) == "13 (000) vs {b.value}"
+    )
     assert format_safely("broken {", {}) == "broken {"
 
 

@@ -1,4 +1,5 @@
 """Optional Dask backend, single-machine mode (LocalCluster of processes)."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,9 +14,13 @@ from checker.text.load import make_document  # noqa: E402
 
 
 def signature(result):
-    return ([(f.rule_id, f.message, f.fingerprint, [(e.doc_id, e.start, e.end) for e in f.evidence])
-             for f in result.findings],
-            [(d.id, d.language, [(s.start, s.end) for s in d.sentences]) for d in result.documents])
+    return (
+        [
+            (f.rule_id, f.message, f.fingerprint, [(e.doc_id, e.start, e.end) for e in f.evidence])
+            for f in result.findings
+        ],
+        [(d.id, d.language, [(s.start, s.end) for s in d.sentences]) for d in result.documents],
+    )
 
 
 def checker():

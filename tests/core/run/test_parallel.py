@@ -1,4 +1,5 @@
 """-j/--jobs: parallel preparation gives exactly the serial output, or falls back to it."""
+
 from __future__ import annotations
 
 import pytest
@@ -95,7 +96,9 @@ def test_worker_spec_pickles_and_builds_the_same_rule_types():
     state = build_work(spec)
     assert [n for n, _, _ in state.instances] == [n for n, _, _ in instances]
     assert state.ctx.prepare_only is True
-    assert [r.id for _, _, rules in state.instances for r in rules] == [r.id for _, _, rules in instances for r in rules]
+    assert [r.id for _, _, rules in state.instances for r in rules] == [
+        r.id for _, _, rules in instances for r in rules
+    ]
 
 
 @pytest.mark.slow
@@ -105,8 +108,9 @@ def test_seeds_parallel_equals_serial_with_builtin_plugins(monkeypatch, method):
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
     results = {}
     for jobs in (1, 2):
-        checker = Checker(options=Options(progress=False, quiet=True, use_cache=False, jobs=jobs),
-                          only_types=["numeric", "relation"])
+        checker = Checker(
+            options=Options(progress=False, quiet=True, use_cache=False, jobs=jobs), only_types=["numeric", "relation"]
+        )
         results[jobs] = checker.check_paths(paths)
     assert not [e for e in results[2].errors if e.kind == "notice"], [str(e) for e in results[2].errors]
     assert signature(results[2]) == signature(results[1])

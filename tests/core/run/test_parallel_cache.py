@@ -1,4 +1,5 @@
 """The analysis cache (checker/run/cache.py): warm runs give the cold run's output."""
+
 from __future__ import annotations
 
 import pickle
@@ -24,9 +25,12 @@ from checker.testing import make_checker
 
 
 def make(rule_type, cache_dir: Path, *, jobs: int = 1, use_cache: bool = True, rules=(PROBE_RULE,)):
-    checker = make_checker(list(rules), rule_types={"probe": rule_type}, only_types=["probe"],
-                           options=Options(progress=False, quiet=True, use_cache=use_cache, cache_dir=cache_dir,
-                                           jobs=jobs))
+    checker = make_checker(
+        list(rules),
+        rule_types={"probe": rule_type},
+        only_types=["probe"],
+        options=Options(progress=False, quiet=True, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs),
+    )
     return checker
 
 
@@ -41,7 +45,9 @@ def test_warm_run_is_identical_and_hits(tmp_path):
     warm = make(ProbeRuleType, tmp_path).check_texts(corpus())
     assert warm.stats["analysis_cache"] == {"hits": len(cold.documents)}
     assert signature(warm) == signature(cold)
-    assert stable(warm.stats["probe"]) == stable(cold.stats["probe"])  # statistics recorded while preparing are replayed
+    assert stable(warm.stats["probe"]) == stable(
+        cold.stats["probe"]
+    )  # statistics recorded while preparing are replayed
     # the error for the empty document comes back from the cache, in its place
     assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
 

@@ -1,4 +1,5 @@
 """Pipeline behaviour independent of any particular rule type."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,11 @@ from checker.context import Options
 from checker.plugins import PluginHost
 from checker.run.pipeline import Checker
 
-LONG_FR = ("Microsoft et OpenAI négocient un nouvel accord depuis plusieurs mois. Les deux entreprises veulent "
-           "préserver leur collaboration au-delà de la date prévue. Le géant de Redmond a investi des milliards "
-           "de dollars dans la start-up, qui développe ChatGPT et d'autres modèles de langage très utilisés.")
+LONG_FR = (
+    "Microsoft et OpenAI négocient un nouvel accord depuis plusieurs mois. Les deux entreprises veulent "
+    "préserver leur collaboration au-delà de la date prévue. Le géant de Redmond a investi des milliards "
+    "de dollars dans la start-up, qui développe ChatGPT et d'autres modèles de langage très utilisés."
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +33,9 @@ def test_default_language_for_short_texts_alone():
     host = PluginHost()
     host.collect()
     checker = Checker(host=host, builtin_rules=False, options=Options(default_language="fr"))
-    result = checker.check_texts({"a.txt": "Microsoft est un concurrent d'OpenAI.", "b.txt": "Sam Altman est le CEO d'OpenAI."})
+    result = checker.check_texts(
+        {"a.txt": "Microsoft est un concurrent d'OpenAI.", "b.txt": "Sam Altman est le CEO d'OpenAI."}
+    )
     assert [d.language for d in result.documents] == ["fr", "fr"]
 
 

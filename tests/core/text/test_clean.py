@@ -1,4 +1,5 @@
 """Cleaning: what is not the article is set aside (with a reason), offsets preserved."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,7 @@ def clean(text: str):
 
 
 def removed_texts(doc):
-    return {doc.text[r.start:r.end]: r.reason for r in doc.removed}
+    return {doc.text[r.start : r.end]: r.reason for r in doc.removed}
 
 
 @pytest.fixture(scope="module")
@@ -75,42 +76,53 @@ def test_quotes_and_attributions_are_labelled(seed_docs):
 
 
 def test_inline_read_also_line_removed_but_following_article_kept():
-    text = ("Microsoft a investi 13 milliards de dollars dans OpenAI selon plusieurs sources concordantes.\n"
-            "Lire aussi : Google investit dans Anthropic\n"
-            "La relation entre les deux entreprises reste étroite malgré les tensions récentes.\n"
-            "Les régulateurs examinent de près cette alliance entre les deux géants de la technologie.\n")
+    text = (
+        "Microsoft a investi 13 milliards de dollars dans OpenAI selon plusieurs sources concordantes.\n"
+        "Lire aussi : Google investit dans Anthropic\n"
+        "La relation entre les deux entreprises reste étroite malgré les tensions récentes.\n"
+        "Les régulateurs examinent de près cette alliance entre les deux géants de la technologie.\n"
+    )
     doc, view, _ = clean(text)
     assert removed_texts(doc) == {"Lire aussi : Google investit dans Anthropic": "teaser"}
     assert "La relation entre les deux entreprises" in view
 
 
 def test_english_document_keeps_english_and_drops_french_line():
-    text = ("Microsoft has invested more than 13 billion dollars in OpenAI over the last five years.\n"
-            "The partnership gives Microsoft privileged access to the models developed by the start-up.\n"
-            "Le géant de Redmond n'a pas souhaité commenter ces informations auprès de nos journalistes.\n"
-            "Regulators in Washington and Brussels are looking closely at the agreement between the companies.\n")
+    text = (
+        "Microsoft has invested more than 13 billion dollars in OpenAI over the last five years.\n"
+        "The partnership gives Microsoft privileged access to the models developed by the start-up.\n"
+        "Le géant de Redmond n'a pas souhaité commenter ces informations auprès de nos journalistes.\n"
+        "Regulators in Washington and Brussels are looking closely at the agreement between the companies.\n"
+    )
     doc, view, _ = clean(text)
     assert doc.language == "en"
     assert list(removed_texts(doc).values()) == ["language:fr"]
 
 
-@pytest.mark.parametrize("line", [
-    "Le 17 novembre 2025 à 11h20",
-    "franceinfo avec AFP - Publié le 18 novembre 2025",
-    "Mis à jour le 3 mars 2025 à 18:02",
-    "March 3, 2025, 10:42 am",
-    "Published on 12 December 2024",
-    "mardi 5 août 2025",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le 17 novembre 2025 à 11h20",
+        "franceinfo avec AFP - Publié le 18 novembre 2025",
+        "Mis à jour le 3 mars 2025 à 18:02",
+        "March 3, 2025, 10:42 am",
+        "Published on 12 December 2024",
+        "mardi 5 août 2025",
+    ],
+)
 def test_datelines_are_bylines_not_facts(line):
-    text = (line + "\nMicrosoft a investi 13 milliards de dollars dans OpenAI selon plusieurs sources concordantes.\n"
-            "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n")
+    text = (
+        line + "\nMicrosoft a investi 13 milliards de dollars dans OpenAI selon plusieurs sources concordantes.\n"
+        "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n"
+    )
     doc, view, _ = clean(text)
     assert removed_texts(doc) == {line: "byline"}
 
 
 def test_a_sentence_that_contains_a_date_is_kept():
-    text = ("Le contrat a été signé le 17 novembre 2025 à Paris par les deux dirigeants du groupe.\n"
-            "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n")
+    text = (
+        "Le contrat a été signé le 17 novembre 2025 à Paris par les deux dirigeants du groupe.\n"
+        "La relation entre les deux entreprises reste étroite malgré les tensions récentes du secteur.\n"
+    )
     doc, view, _ = clean(text)
     assert doc.removed == []

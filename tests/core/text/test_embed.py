@@ -1,4 +1,5 @@
 """checker/text/embed.py: encoder backends, spec loading, the sqlite vector cache, failures."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -61,13 +62,26 @@ def tiny_bert(tmp_path_factory):
     tok = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(lowercase=True, strip_accents=False)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2),
-                                                                                                ("[SEP]", 3)])
-    PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-                            sep_token="[SEP]", model_max_length=64).save_pretrained(str(path))
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        model_max_length=64,
+    ).save_pretrained(str(path))
     torch.manual_seed(0)
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=64)
+    cfg = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=64,
+    )
     BertModel(cfg).save_pretrained(str(path))
     return path
 
@@ -124,10 +138,12 @@ def test_vector_cache_round_trip_and_bad_rows_are_misses(tmp_path):
     cache.put_many("toy", "passage", {"a": v, "b": v})
     got = cache.get_many("toy", "passage", ["a", "b", "c"], 4)
     assert set(got) == {"a", "b"} and np.array_equal(got["a"], v)
-    assert cache.get_many("toy", "query", ["a"], 4) == {}      # the kind is part of the key
+    assert cache.get_many("toy", "query", ["a"], 4) == {}  # the kind is part of the key
     assert cache.get_many("other", "passage", ["a"], 4) == {}  # and so is the encoder
-    assert cache.get_many("toy", "passage", ["a"], 8) == {}    # wrong dim: a miss
-    cache.conn.execute("UPDATE vectors SET vec = ? WHERE key = ?", (b"\x00\x01", embed.vector_key("toy", "passage", "b")))
+    assert cache.get_many("toy", "passage", ["a"], 8) == {}  # wrong dim: a miss
+    cache.conn.execute(
+        "UPDATE vectors SET vec = ? WHERE key = ?", (b"\x00\x01", embed.vector_key("toy", "passage", "b"))
+    )
     assert set(cache.get_many("toy", "passage", ["a", "b"], 4)) == {"a"}  # truncated row: a miss
     cache.close()
     with sqlite3.connect(str(tmp_path / embed.CACHE_FILENAME)) as conn:  # plain sqlite, no pickle
@@ -199,8 +215,7 @@ def test_embedder_is_loaded_lazily(monkeypatch):
 
 
 def test_importing_the_context_imports_neither_numpy_nor_torch():
-    code = ("import sys, checker.context, checker.text.embed; "
-            "print('numpy' in sys.modules, 'torch' in sys.modules)")
+    code = "import sys, checker.context, checker.text.embed; print('numpy' in sys.modules, 'torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 

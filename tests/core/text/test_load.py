@@ -1,4 +1,5 @@
 """Input loading: encodings, formats, directories, stdin, bad input."""
+
 from __future__ import annotations
 
 import codecs
@@ -67,7 +68,9 @@ def test_directory_recursion_include_exclude_and_order(tmp_path):
     files, errors = expand_paths([str(tmp_path)], exclude=["skip.txt"])
     assert [f.rsplit("/", 1)[-1] for f in files] == ["a.txt", "z.md"]
     # nothing is skipped silently: the JSON file is mentioned as a notice
-    assert [(e.kind, e.message) for e in errors] == [("notice", "1 file with other extensions not read (use --include to add them)")]
+    assert [(e.kind, e.message) for e in errors] == [
+        ("notice", "1 file with other extensions not read (use --include to add them)")
+    ]
     files, errors = expand_paths([str(tmp_path)], include=["*.md"])
     assert [f.rsplit("/", 1)[-1] for f in files] == ["z.md"]
     assert errors == []
@@ -80,14 +83,16 @@ def test_stdin(monkeypatch):
 
 
 def test_html_view_keeps_offsets_and_hides_markup():
-    src = ('<html><head><title>T</title><style>p{color:red}</style><script>var x = "13 milliards";</script></head>'
-           '<body><p>Microsoft a investi <b>13,75&nbsp;milliards</b> &amp; plus.</p><!-- note --></body></html>')
+    src = (
+        '<html><head><title>T</title><style>p{color:red}</style><script>var x = "13 milliards";</script></head>'
+        "<body><p>Microsoft a investi <b>13,75&nbsp;milliards</b> &amp; plus.</p><!-- note --></body></html>"
+    )
     view = html_view(src)
     assert len(view) == len(src)
     assert "13 milliards" not in view and "color" not in view and "note" not in view
     assert "Microsoft a investi" in view
     i = src.index("13,75")
-    assert view[i:i + 5] == "13,75"
+    assert view[i : i + 5] == "13,75"
     assert "&" in view and "&amp;" not in view
 
 

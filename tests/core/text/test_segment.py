@@ -1,4 +1,5 @@
 """Sentence segmentation: exact offsets, tricky French punctuation."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,17 +21,35 @@ def sentences_of(text: str, fmt: str = "txt"):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Microsoft a investi 13,75 milliards de dollars. OpenAI est valorisée 300 milliards.",
-         ["Microsoft a investi 13,75 milliards de dollars.", "OpenAI est valorisée 300 milliards."]),
-        ("Une part de 30 à 35 % est évoquée. Rien n'est signé.", ["Une part de 30 à 35 % est évoquée.", "Rien n'est signé."]),
-        ("M. Nadella a parlé à Mme. Dupont hier. Elle a répondu.", ["M. Nadella a parlé à Mme. Dupont hier.", "Elle a répondu."]),
-        ("Il a dit : « L'IA doit être prudente. Elle change tout. » Puis il est parti.",
-         ["Il a dit : « L'IA doit être prudente. Elle change tout. »", "Puis il est parti."]),
+        (
+            "Microsoft a investi 13,75 milliards de dollars. OpenAI est valorisée 300 milliards.",
+            ["Microsoft a investi 13,75 milliards de dollars.", "OpenAI est valorisée 300 milliards."],
+        ),
+        (
+            "Une part de 30 à 35 % est évoquée. Rien n'est signé.",
+            ["Une part de 30 à 35 % est évoquée.", "Rien n'est signé."],
+        ),
+        (
+            "M. Nadella a parlé à Mme. Dupont hier. Elle a répondu.",
+            ["M. Nadella a parlé à Mme. Dupont hier.", "Elle a répondu."],
+        ),
+        (
+            "Il a dit : « L'IA doit être prudente. Elle change tout. » Puis il est parti.",
+            ["Il a dit : « L'IA doit être prudente. Elle change tout. »", "Puis il est parti."],
+        ),
         ("Le montant atteint 1.5 milliard. Il a doublé.", ["Le montant atteint 1.5 milliard.", "Il a doublé."]),
-        ("Trois défis :\n  • Régulation : les autorités examinent.\n  • Litiges : un procès est en cours.",
-         ["Trois défis :", "Régulation : les autorités examinent.", "Litiges : un procès est en cours."]),
-        ("Pourquoi ? Parce que l'accord expire en 2030 ! Voilà.", ["Pourquoi ?", "Parce que l'accord expire en 2030 !", "Voilà."]),
-        ("Selon le rapport (voir p. 12), le chiffre est connu. Fin.", ["Selon le rapport (voir p. 12), le chiffre est connu.", "Fin."]),
+        (
+            "Trois défis :\n  • Régulation : les autorités examinent.\n  • Litiges : un procès est en cours.",
+            ["Trois défis :", "Régulation : les autorités examinent.", "Litiges : un procès est en cours."],
+        ),
+        (
+            "Pourquoi ? Parce que l'accord expire en 2030 ! Voilà.",
+            ["Pourquoi ?", "Parce que l'accord expire en 2030 !", "Voilà."],
+        ),
+        (
+            "Selon le rapport (voir p. 12), le chiffre est connu. Fin.",
+            ["Selon le rapport (voir p. 12), le chiffre est connu.", "Fin."],
+        ),
     ],
 )
 def test_tricky_sentences(text, expected):
@@ -39,10 +58,12 @@ def test_tricky_sentences(text, expected):
 
 
 def test_offsets_are_exact_into_original():
-    text = "Titre de l'article\n\nPremière phrase ici. Deuxième phrase, avec 13,75 milliards.\n\n  • Un point de liste.\n"
+    text = (
+        "Titre de l'article\n\nPremière phrase ici. Deuxième phrase, avec 13,75 milliards.\n\n  • Un point de liste.\n"
+    )
     doc, _ = sentences_of(text)
     for s in doc.sentences:
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
     assert doc.sentences[0].section == "title"
     assert doc.sentences[-1].section == "list" and doc.sentences[-1].text == "Un point de liste."
 
@@ -73,5 +94,5 @@ def test_seed_sentences_with_spacy(seeds_dir):
     assert any(t.endswith("une part de 30 à 35 %.") for t in texts)
     assert "Azure OpenAI Service : Permet aux entreprises de développer des applications IA personnalisées." in texts
     for s in doc.sentences:
-        assert doc.text[s.start:s.end] == s.text
-        assert s.tokens is not None and s.tokens.text == doc.view[s.start:s.end]
+        assert doc.text[s.start : s.end] == s.text
+        assert s.tokens is not None and s.tokens.text == doc.view[s.start : s.end]

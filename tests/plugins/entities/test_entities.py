@@ -1,4 +1,5 @@
 """Unit tests of the ``entities`` annotator (canonical ids, aliases, context, NER normalisation)."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,8 +49,13 @@ def test_fold_keeps_length_and_unifies():
 
 
 def test_clean_name_strips_articles_suffixes_possessive():
-    for raw, want in [("d’OpenAI", "OpenAI"), ("Microsoft Corp.", "Microsoft"), ("OpenAI's", "OpenAI"),
-                      ("l'OpenAI", "OpenAI"), ("Apple Inc.", "Apple")]:
+    for raw, want in [
+        ("d’OpenAI", "OpenAI"),
+        ("Microsoft Corp.", "Microsoft"),
+        ("OpenAI's", "OpenAI"),
+        ("l'OpenAI", "OpenAI"),
+        ("Apple Inc.", "Apple"),
+    ]:
         s, e = clean_name(raw)
         assert raw[s:e] == want
 
@@ -59,7 +65,7 @@ def test_alias_case_accent_apostrophe_insensitive(annotator):
     got = [m for s in doc.sentences for m in s.entities]
     assert [(m.id, m.source) for m in got] == [("Microsoft", "alias"), ("Microsoft", "alias")]
     # offsets are document offsets
-    assert doc.text[got[0].start:got[0].end] == "FIRME DE REDMOND"
+    assert doc.text[got[0].start : got[0].end] == "FIRME DE REDMOND"
 
 
 def test_alias_needs_definite_determiner(annotator):
@@ -81,7 +87,9 @@ def test_contextual_alias_needs_context(annotator):
 
 
 def test_contextual_alias_picks_most_recent_candidate(annotator):
-    doc = annotate(annotator, "OpenAI a sorti un modèle. Microsoft a recruté chez Inflection AI. La start-up a protesté.")
+    doc = annotate(
+        annotator, "OpenAI a sorti un modèle. Microsoft a recruté chez Inflection AI. La start-up a protesté."
+    )
     assert ids(doc)[2] == [("Inflection AI", "alias")]
 
 
@@ -105,8 +113,9 @@ def test_english_without_ner_finds_names_and_aliases(annotator):
 
 def test_bad_alias_pattern_is_reported(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text("id: bad\nextends: entities\nentities:\n  - id: X\n    aliases: [{pattern: '(unclosed'}]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id: bad\nextends: entities\nentities:\n  - id: X\n    aliases: [{pattern: '(unclosed'}]\n", encoding="utf-8"
+    )
     rs = load_rules([path], {"entities": EntitiesRuleType})
     inst = EntitiesRuleType()
     ctx = RunContext(nlp=NlpProvider())

@@ -4,6 +4,7 @@ Words of a small bilingual concept table map to one axis each ("budget" and its 
 twin share an axis), so a French sentence and its English translation get the same
 direction; every text also gets a small stable hash component so no two texts are equal.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,12 +13,28 @@ import re
 import numpy as np
 
 CONCEPTS = [
-    ("budget",), ("bibliothèque", "library"), ("conseil", "council"), ("municipal", "city"),
-    ("voté", "approved", "adopté"), ("rejeté", "rejected"), ("tramway", "tram"), ("ligne", "line"),
-    ("école", "school"), ("hôpital", "hospital"), ("stade", "stadium"), ("piscine", "pool"),
-    ("usine", "factory"), ("batteries", "batteries"), ("emplois", "jobs"), ("maire", "mayor"),
-    ("intelligence", "intelligence"), ("artificielle", "artificial"), ("générale", "general"),
-    ("chaîne", "chain"), ("blocs", "block", "blockchain"), ("registre", "ledger"),
+    ("budget",),
+    ("bibliothèque", "library"),
+    ("conseil", "council"),
+    ("municipal", "city"),
+    ("voté", "approved", "adopté"),
+    ("rejeté", "rejected"),
+    ("tramway", "tram"),
+    ("ligne", "line"),
+    ("école", "school"),
+    ("hôpital", "hospital"),
+    ("stade", "stadium"),
+    ("piscine", "pool"),
+    ("usine", "factory"),
+    ("batteries", "batteries"),
+    ("emplois", "jobs"),
+    ("maire", "mayor"),
+    ("intelligence", "intelligence"),
+    ("artificielle", "artificial"),
+    ("générale", "general"),
+    ("chaîne", "chain"),
+    ("blocs", "block", "blockchain"),
+    ("registre", "ledger"),
 ]
 DIM = len(CONCEPTS) + 16
 
@@ -39,7 +56,7 @@ class FakeEmbedder:
             if w in self.axis:
                 v[self.axis[w]] += 1.0
         h = hashlib.sha256(text.encode("utf-8")).digest()
-        v[len(CONCEPTS):] += self.noise * (np.frombuffer(h[:16], dtype=np.uint8) / 255.0 - 0.5)
+        v[len(CONCEPTS) :] += self.noise * (np.frombuffer(h[:16], dtype=np.uint8) / 255.0 - 0.5)
         return (v / (np.linalg.norm(v) or 1.0)).astype(np.float32)
 
     def encode(self, texts, *, kind="passage"):

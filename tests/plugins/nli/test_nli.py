@@ -1,4 +1,5 @@
 """Fast tests of the nli rule type with a tiny randomly initialised BERT built here."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ from plugins.nli.profiles import profile_for
 from plugins.nli.rule import decide_statement
 
 ROOT = REPO
-WORDS = ("le la les de des du un une a est et conseil municipal voté rejeté budget bibliothèque ville maire "
-         "microsoft openai investi dans désigne système capable ia tâche").split()
+WORDS = (
+    "le la les de des du un une a est et conseil municipal voté rejeté budget bibliothèque ville maire "
+    "microsoft openai investi dans désigne système capable ia tâche"
+).split()
 
 A = "Le conseil municipal a voté le budget de la bibliothèque de la ville."
 B = "Le conseil municipal a rejeté le budget de la bibliothèque de la ville."
@@ -40,15 +43,29 @@ def make_model(path: Path, id2label: dict[int, str], bias: list[float], scale: f
     tok.normalizer = normalizers.Lowercase()
     tok.pre_tokenizer = pre_tokenizers.Whitespace()
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-                                   sep_token="[SEP]", model_max_length=64)
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        model_max_length=64,
+    )
     path.mkdir(parents=True, exist_ok=True)
     fast.save_pretrained(str(path))
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=64, num_labels=len(id2label),
-                     id2label={int(k): v for k, v in id2label.items()},
-                     label2id={v: int(k) for k, v in id2label.items()})
+    cfg = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=64,
+        num_labels=len(id2label),
+        id2label={int(k): v for k, v in id2label.items()},
+        label2id={v: int(k) for k, v in id2label.items()},
+    )
     torch.manual_seed(0)
     model = BertForSequenceClassification(cfg)
     with torch.no_grad():
@@ -67,8 +84,9 @@ def models(tmp_path_factory):
         "neutral": make_model(base / "neutral", {0: "entailment", 1: "neutral", 2: "contradiction"}, [0.0, 6.0, 0.0]),
         "entail": make_model(base / "entail", {0: "Entailment", 1: "Neutral", 2: "Contradiction"}, [6.0, 0.0, 0.0]),
         "generic": make_model(base / "generic", {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, [0.0, 0.0, 6.0]),
-        "random": make_model(base / "random", {0: "entailment", 1: "neutral", 2: "contradiction"}, [0.0, 0.0, 0.0],
-                             scale=50.0),
+        "random": make_model(
+            base / "random", {0: "entailment", 1: "neutral", 2: "contradiction"}, [0.0, 0.0, 0.0], scale=50.0
+        ),
     }
 
 
@@ -80,8 +98,15 @@ def env(monkeypatch, tmp_path):
     return tmp_path
 
 
-def run(model: Path | str, texts: dict[str, str], tmp: Path, *, rules: str | None = None, use_cache: bool = True,
-        monkeypatch=None):
+def run(
+    model: Path | str,
+    texts: dict[str, str],
+    tmp: Path,
+    *,
+    rules: str | None = None,
+    use_cache: bool = True,
+    monkeypatch=None,
+):
     monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(model))
     rule_paths = []
     builtin = True
@@ -90,16 +115,29 @@ def run(model: Path | str, texts: dict[str, str], tmp: Path, *, rules: str | Non
         f.parent.mkdir(exist_ok=True)
         f.write_text(rules, encoding="utf-8")
         rule_paths, builtin = [f.parent], False
-    checker = Checker(rule_paths=rule_paths, builtin_rules=builtin, only_types={"nli"},
-                      options=Options(cache_dir=tmp / "cache", use_cache=use_cache))
+    checker = Checker(
+        rule_paths=rule_paths,
+        builtin_rules=builtin,
+        only_types={"nli"},
+        options=Options(cache_dir=tmp / "cache", use_cache=use_cache),
+    )
     return checker.check_texts(texts)
 
 
 # -- labels -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("raw,want", [("contradiction", "contradiction"), ("CONTRADICTION", "contradiction"),
-                                      ("Contradictory", "contradiction"), ("ENTAILMENT", "entailment"),
-                                      ("entails", "entailment"), ("Neutral", "neutral"),
-                                      ("not_entailment", "not_entailment"), ("LABEL_2", None)])
+@pytest.mark.parametrize(
+    "raw,want",
+    [
+        ("contradiction", "contradiction"),
+        ("CONTRADICTION", "contradiction"),
+        ("Contradictory", "contradiction"),
+        ("ENTAILMENT", "entailment"),
+        ("entails", "entailment"),
+        ("Neutral", "neutral"),
+        ("not_entailment", "not_entailment"),
+        ("LABEL_2", None),
+    ],
+)
 def test_canonical_label_spellings(raw, want):
     assert backend.canonical_label(raw) == want
 
@@ -107,8 +145,9 @@ def test_canonical_label_spellings(raw, want):
 def test_generic_labels_need_a_mapping():
     with pytest.raises(backend.ModelUnavailable, match="labels"):
         backend.resolve_labels({"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"})
-    got = backend.resolve_labels({"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"},
-                                 {0: "entailment", "1": "neutral", "LABEL_2": "contradiction"})
+    got = backend.resolve_labels(
+        {"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"}, {0: "entailment", "1": "neutral", "LABEL_2": "contradiction"}
+    )
     assert got == {0: "entailment", 1: "neutral", 2: "contradiction"}
     with pytest.raises(backend.ModelUnavailable):
         backend.resolve_labels({"0": "LABEL_0"}, {0: "maybe"})
@@ -130,8 +169,9 @@ thresholds: {statements: {contradiction: 0.5, margin: 0.1}}
     res = run(models["generic"], {"a.txt": A, "b.txt": B}, env, rules=rules, monkeypatch=monkeypatch)
     assert [f.rule_id for f in res.findings] == ["t.nli"]
     # without the mapping the run says why, once, and goes on
-    res = run(models["generic"], {"a.txt": A, "b.txt": B}, env, rules="id: t.nli\nextends: nli\n",
-              monkeypatch=monkeypatch)
+    res = run(
+        models["generic"], {"a.txt": A, "b.txt": B}, env, rules="id: t.nli\nextends: nli\n", monkeypatch=monkeypatch
+    )
     assert not res.findings
     errs = [e for e in res.errors if e.kind == "model"]
     assert len(errs) == 1 and "LABEL_0" in errs[0].message
@@ -201,18 +241,28 @@ class _Ctx:
 
 
 def _sent(doc, i, text, section="body"):
-    return Sentence(doc_id=doc, index=i, start=i * 200, end=i * 200 + len(text), text=text, language="fr",
-                    section=section)
+    return Sentence(
+        doc_id=doc, index=i, start=i * 200, end=i * 200 + len(text), text=text, language="fr", section=section
+    )
 
 
-TOPICS = ["budget bibliothèque municipale", "transport tramway ligne", "école primaire rentrée",
-          "hôpital urgences médecins", "stade football rénovation", "piscine olympique travaux"]
+TOPICS = [
+    "budget bibliothèque municipale",
+    "transport tramway ligne",
+    "école primaire rentrée",
+    "hôpital urgences médecins",
+    "stade football rénovation",
+    "piscine olympique travaux",
+]
 
 
 def _corpus(n_docs, topics=TOPICS):
     """n_docs articles, each with one sentence per topic ('Microsoft' everywhere), worded per document."""
-    return [analyse(_sent(f"d{d:03d}", i, f"Microsoft annonce {t} pour la commune {d}x{i} cette semaine."))
-            for d in range(n_docs) for i, t in enumerate(topics)]
+    return [
+        analyse(_sent(f"d{d:03d}", i, f"Microsoft annonce {t} pour la commune {d}x{i} cette semaine."))
+        for d in range(n_docs)
+        for i, t in enumerate(topics)
+    ]
 
 
 class _Focus(_Ctx):
@@ -236,7 +286,9 @@ def test_pairing_blocks_ranks_and_never_scores_all_pairs():
         assert a.doc_id != b.doc_id
         assert a.sentence.index == b.sentence.index
     # k=1 over ALL other documents: every statement has a partner, a topic of 3 gives 2 or 3 pairs
-    partnered = {(a.doc_id, a.sentence.index) for a, b, _ in pairs} | {(b.doc_id, b.sentence.index) for a, b, _ in pairs}
+    partnered = {(a.doc_id, a.sentence.index) for a, b, _ in pairs} | {
+        (b.doc_id, b.sentence.index) for a, b, _ in pairs
+    }
     assert len(partnered) == len(stmts)
     assert len(TOPICS) * 2 <= len(pairs) <= len(TOPICS) * 3
 
@@ -246,8 +298,7 @@ def test_pairs_per_statement_stay_constant_as_the_corpus_grows():
     for n_docs in (4, 16, 64):
         stmts = _corpus(n_docs)
         info = {}
-        pairs, total = candidate_pairs(stmts, _Ctx(), k=3, min_similarity=0.1, max_df=0.3, max_candidates=40,
-                                       info=info)
+        pairs, total = candidate_pairs(stmts, _Ctx(), k=3, min_similarity=0.1, max_df=0.3, max_candidates=40, info=info)
         assert len(pairs) <= 3 * len(stmts)
         assert info["candidates_examined"] <= 2 * 40 * len(stmts)  # bounded work per statement
         per_statement.append(len(pairs) / len(stmts))
@@ -261,8 +312,10 @@ def test_pairs_per_statement_stay_constant_as_the_corpus_grows():
 
 def test_a_key_shared_by_too_many_statements_does_not_block():
     # 'Microsoft' is in every sentence; the two sentences share nothing else: no pair
-    stmts = [analyse(_sent("a", 0, "Microsoft ouvre un laboratoire quantique à Zurich.")),
-             analyse(_sent("b", 0, "Microsoft ferme une boutique parisienne célèbre."))] + _corpus(5)
+    stmts = [
+        analyse(_sent("a", 0, "Microsoft ouvre un laboratoire quantique à Zurich.")),
+        analyse(_sent("b", 0, "Microsoft ferme une boutique parisienne célèbre.")),
+    ] + _corpus(5)
     pairs, _ = candidate_pairs(stmts, _Ctx(), k=3, min_similarity=0.0, max_df=0.1)
     assert not [p for p in pairs if {p[0].doc_id, p[1].doc_id} == {"a", "b"}]
     # with a permissive max_df the shared key blocks again and the pair is a candidate
@@ -272,8 +325,10 @@ def test_a_key_shared_by_too_many_statements_does_not_block():
 
 def test_cap_per_sentence_limits_hubs():
     hub = analyse(_sent("hub", 0, "Le conseil municipal vote le budget de la bibliothèque."))
-    spokes = [analyse(_sent(f"s{d:02d}", 0, f"Le conseil municipal vote le budget de la bibliothèque {w}."))
-              for d, w in enumerate("demain hier lundi mardi mercredi jeudi vendredi samedi".split())]
+    spokes = [
+        analyse(_sent(f"s{d:02d}", 0, f"Le conseil municipal vote le budget de la bibliothèque {w}."))
+        for d, w in enumerate("demain hier lundi mardi mercredi jeudi vendredi samedi".split())
+    ]
     stmts = [hub] + spokes
     pairs, _ = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=1.0, max_pairs_per_sentence=2)
     degree = {}
@@ -282,8 +337,9 @@ def test_cap_per_sentence_limits_hubs():
             degree[s.doc_id] = degree.get(s.doc_id, 0) + 1
     assert degree.get("hub", 0) <= 2 and max(degree.values()) <= 2
     info = {}
-    uncapped, _ = candidate_pairs(stmts, _Ctx(), k=1, min_similarity=0.1, max_df=1.0, max_pairs_per_sentence=50,
-                                  info=info)
+    uncapped, _ = candidate_pairs(
+        stmts, _Ctx(), k=1, min_similarity=0.1, max_df=1.0, max_pairs_per_sentence=50, info=info
+    )
     assert len(uncapped) >= len(pairs) and info["capped"] == 0
 
 
@@ -312,8 +368,9 @@ def test_same_text_is_not_a_partner_and_skip_keeps_the_slot():
     y = analyse(_sent("y", 0, "Le conseil municipal a voté le budget de 10 millions de la bibliothèque."))
     z = analyse(_sent("z", 0, "Le conseil municipal a rejeté le budget de la bibliothèque de la ville."))
     info = {}
-    pairs, _ = candidate_pairs([x, y, z], _Ctx(), k=1, min_similarity=0.1, max_df=1.0,
-                               skip=numbers_only_difference, info=info)
+    pairs, _ = candidate_pairs(
+        [x, y, z], _Ctx(), k=1, min_similarity=0.1, max_df=1.0, skip=numbers_only_difference, info=info
+    )
     got = {frozenset((a.doc_id, b.doc_id)) for a, b, _ in pairs}
     assert frozenset("xy") not in got and frozenset("xz") in got and frozenset("yz") in got
     assert info["skipped"] == 1
@@ -327,7 +384,7 @@ def test_draft_mode_pairs_only_the_draft_with_its_top_k_over_the_corpus():
     draft = [s for s in stmts if s.doc_id == "d007"]
     assert len(pairs) <= 2 * len(draft)
     assert total == len(draft) * (len(stmts) - len(draft))
-    brute = sum(1 for i, a in enumerate(stmts) for b in stmts[i + 1:] if ctx.allowed(a.doc_id, b.doc_id))
+    brute = sum(1 for i, a in enumerate(stmts) for b in stmts[i + 1 :] if ctx.allowed(a.doc_id, b.doc_id))
     assert total == brute
 
 
@@ -341,16 +398,17 @@ def test_numbers_only_difference():
 
 
 def test_numbers_only_pairs_left_to_numeric(models, env, monkeypatch):
-    texts = {"a.txt": "Le conseil municipal a voté un budget de 13 millions pour la bibliothèque.",
-             "b.txt": "Le conseil municipal a voté un budget de 10 millions pour la bibliothèque."}
+    texts = {
+        "a.txt": "Le conseil municipal a voté un budget de 13 millions pour la bibliothèque.",
+        "b.txt": "Le conseil municipal a voté un budget de 10 millions pour la bibliothèque.",
+    }
     res = run(models["contra"], texts, env, monkeypatch=monkeypatch)
     assert not [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
     assert res.stats["nli"]["common.nli-contradiction.skipped_numbers_only"] == 1
 
 
 def test_headings_titles_and_questions_are_not_claims(models, env, monkeypatch):
-    texts = {"a.txt": "Le conseil municipal a-t-il voté le budget de la bibliothèque ?\n",
-             "b.txt": B}
+    texts = {"a.txt": "Le conseil municipal a-t-il voté le budget de la bibliothèque ?\n", "b.txt": B}
     res = run(models["contra"], texts, env, monkeypatch=monkeypatch)
     assert not res.findings
 
@@ -384,26 +442,48 @@ def test_contradiction_finding_and_rule_thresholds(models, env, monkeypatch):
 
 
 # -- definitions ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text,term,definition", [
-    ("L'AGI désigne une IA capable de réaliser toute tâche.", "AGI", "une IA capable de réaliser toute tâche"),
-    ("Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
-     "cloud souverain", "un hébergement soumis au droit européen"),
-    ("Edge computing is defined as processing data near its source.", "Edge computing",
-     "processing data near its source"),
-    ("The metaverse refers to persistent shared virtual spaces.", "metaverse", "persistent shared virtual spaces"),
-    ("La sobriété numérique est une démarche visant à réduire l'impact du numérique.", "sobriété numérique",
-     "une démarche visant à réduire l'impact du numérique"),
-    ("Le RGPD est un texte désignant les règles européennes sur les données.", "RGPD",
-     "les règles européennes sur les données"),
-])
+@pytest.mark.parametrize(
+    "text,term,definition",
+    [
+        ("L'AGI désigne une IA capable de réaliser toute tâche.", "AGI", "une IA capable de réaliser toute tâche"),
+        (
+            "Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
+            "cloud souverain",
+            "un hébergement soumis au droit européen",
+        ),
+        (
+            "Edge computing is defined as processing data near its source.",
+            "Edge computing",
+            "processing data near its source",
+        ),
+        ("The metaverse refers to persistent shared virtual spaces.", "metaverse", "persistent shared virtual spaces"),
+        (
+            "La sobriété numérique est une démarche visant à réduire l'impact du numérique.",
+            "sobriété numérique",
+            "une démarche visant à réduire l'impact du numérique",
+        ),
+        (
+            "Le RGPD est un texte désignant les règles européennes sur les données.",
+            "RGPD",
+            "les règles européennes sur les données",
+        ),
+    ],
+)
 def test_definition_patterns(text, term, definition):
     d = parse_definition(_sent("a", 0, text))
     assert d is not None and d.term == term and d.text == definition
 
 
-@pytest.mark.parametrize("text", ["Microsoft représente 49 % du capital.", "Il désigne un successeur.",
-                                  "Selon lui, la fusion désigne un tournant.", "Le projet avance bien.",
-                                  "Ce concept désigne une chose."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft représente 49 % du capital.",
+        "Il désigne un successeur.",
+        "Selon lui, la fusion désigne un tournant.",
+        "Le projet avance bien.",
+        "Ce concept désigne une chose.",
+    ],
+)
 def test_not_definitions(text):
     assert parse_definition(_sent("a", 0, text)) is None
 
@@ -414,20 +494,25 @@ def test_coreference_to_the_term_named_before():
     d = parse_definition(s, [prev])
     assert d is not None and set(d.aliases) == {"calcul quantique tolérant", "CQT"}
     assert d.start == prev.start  # the evidence includes the sentence naming the term
-    prev_en = _sent("a", 0, "Much depends on the term \"digital twin\".")
+    prev_en = _sent("a", 0, 'Much depends on the term "digital twin".')
     d = parse_definition(_sent("a", 1, "This term denotes a live virtual copy of a machine."), [prev_en])
     assert d is not None and d.aliases == ["digital twin"]
     assert term_keys("l'intelligence générale artificielle") == term_keys("intelligence artificielle générale")
 
 
 def test_definitions_reported_when_neither_entails(models, env, monkeypatch):
-    texts = {"a.txt": "Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
-             "b.txt": "Le projet avance. Tout repose sur la notion de « cloud de confiance ». Ce concept désigne "
-                      "une offre labellisée par l'État."}
+    texts = {
+        "a.txt": "Le cloud souverain, ou cloud de confiance, représente un hébergement soumis au droit européen.",
+        "b.txt": "Le projet avance. Tout repose sur la notion de « cloud de confiance ». Ce concept désigne "
+        "une offre labellisée par l'État.",
+    }
     res = run(models["neutral"], texts, env, monkeypatch=monkeypatch)
     (f,) = [f for f in res.findings if f.rule_id == "common.nli-definitions"]
     assert f.level == "warning" and "cloud" in f.message
-    assert f.explanation["definitions"] == ["un hébergement soumis au droit européen", "une offre labellisée par l'État"]
+    assert f.explanation["definitions"] == [
+        "un hébergement soumis au droit européen",
+        "une offre labellisée par l'État",
+    ]
     res = run(models["entail"], texts, env, monkeypatch=monkeypatch)
     assert not [f for f in res.findings if f.rule_id == "common.nli-definitions"]
 
@@ -449,8 +534,9 @@ def test_uncached_hub_id_fails_fast(env, monkeypatch):
 
 def test_lazy_import_of_torch():
     code = "import sys, plugins.nli, checker.run.pipeline; print(json.dumps(['torch' in sys.modules, 'transformers' in sys.modules]))"
-    out = subprocess.run([sys.executable, "-c", "import json; " + code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "import json; " + code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout) == [False, False]
 
 
@@ -481,9 +567,19 @@ def test_profile_level_cap_for_models_without_held_out_signal():
 
 
 # -- hardening: devices and broken model directories ---------------------------------------------------------
-@pytest.mark.parametrize("requested,want,noted", [("cpu", "cpu", False), (None, "cpu", False), ("auto", "cpu", False),
-                                                  ("cuda", "cpu", True), ("gpu", "cpu", True), ("cuda:1", "cpu", True),
-                                                  ("tpu", "cpu", True), ("CPU", "cpu", False)])
+@pytest.mark.parametrize(
+    "requested,want,noted",
+    [
+        ("cpu", "cpu", False),
+        (None, "cpu", False),
+        ("auto", "cpu", False),
+        ("cuda", "cpu", True),
+        ("gpu", "cpu", True),
+        ("cuda:1", "cpu", True),
+        ("tpu", "cpu", True),
+        ("CPU", "cpu", False),
+    ],
+)
 def test_pick_device_without_cuda(monkeypatch, requested, want, noted):
     import torch
 
@@ -517,8 +613,20 @@ def test_check_with_device_cuda_without_cuda_says_so_once_and_runs_on_cpu(models
     (env / "a.txt").write_text(A + "\n", encoding="utf-8")
     (env / "b.txt").write_text(B + "\n", encoding="utf-8")
     monkeypatch.chdir(env)
-    code = cli.main(["check", "a.txt", "b.txt", "--no-cache", "--device", "cuda", "--color", "never",
-                     "--only-rules", "common.nli-contradiction"])
+    code = cli.main(
+        [
+            "check",
+            "a.txt",
+            "b.txt",
+            "--no-cache",
+            "--device",
+            "cuda",
+            "--color",
+            "never",
+            "--only-rules",
+            "common.nli-contradiction",
+        ]
+    )
     out, err = capsys.readouterr()
     lines = [ln for ln in (out + err).splitlines() if "CUDA" in ln]
     assert len(lines) == 1 and "running on the CPU" in lines[0], out + err
@@ -552,8 +660,18 @@ def _broken_copy(src: Path, dst: Path, how: str) -> Path:
     return dst
 
 
-@pytest.mark.parametrize("how", ["config-garbage", "config-list", "weights-garbage", "weights-missing",
-                                 "tokenizer-missing", "labels-not-indices", "no-config"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "config-garbage",
+        "config-list",
+        "weights-garbage",
+        "weights-missing",
+        "tokenizer-missing",
+        "labels-not-indices",
+        "no-config",
+    ],
+)
 def test_corrupt_model_dir_gives_one_clear_no_model_line(models, env, monkeypatch, how):
     broken = _broken_copy(models["contra"], env / f"broken-{how}", how)
     res = run(broken, {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
@@ -604,9 +722,10 @@ def test_draft_mode_scores_only_pairs_with_the_draft(models, env, monkeypatch):
     corpus = []
     for i, town in enumerate(["Lyon", "Nantes", "Lille"]):
         p = env / f"c{i}.txt"
-        fillers = " ".join(f"La {t} de {town} avance selon le calendrier prévu." for t in TOPICS[i * 2: i * 2 + 2])
-        p.write_text(f"Le conseil municipal a voté le budget de la bibliothèque de la ville. {fillers}\n",
-                     encoding="utf-8")
+        fillers = " ".join(f"La {t} de {town} avance selon le calendrier prévu." for t in TOPICS[i * 2 : i * 2 + 2])
+        p.write_text(
+            f"Le conseil municipal a voté le budget de la bibliothèque de la ville. {fillers}\n", encoding="utf-8"
+        )
         corpus.append(str(p))
     draft = env / "draft.txt"
     draft.write_text(B + "\n", encoding="utf-8")
@@ -623,9 +742,11 @@ def test_definition_pairs_stay_linear_with_wire_copies():
     from plugins.nli.definitions import parse_definition
     from plugins.nli.rule import definition_pairs
 
-    wordings = ["L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",
-                "L'AGI désigne un système capable de conscience et d'auto-identité.",
-                "L'AGI désigne une machine qui apprend seule."]
+    wordings = [
+        "L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",
+        "L'AGI désigne un système capable de conscience et d'auto-identité.",
+        "L'AGI désigne une machine qui apprend seule.",
+    ]
     counts = []
     for n_docs in (6, 30, 120):
         defs = [parse_definition(_sent(f"d{d:03d}", 0, wordings[d % 3])) for d in range(n_docs)]
@@ -633,8 +754,9 @@ def test_definition_pairs_stay_linear_with_wire_copies():
         assert total == n_docs * (n_docs - 1) // 2
         assert all(a.doc_id != b.doc_id and a.text != b.text for a, b, _ in pairs.values())
         # every pair of different wordings is represented
-        assert {frozenset((a.text, b.text)) for a, b, _ in pairs.values()} == \
-            {frozenset(p) for p in [(d.text, e.text) for d in defs[:3] for e in defs[:3] if d.text != e.text]}
+        assert {frozenset((a.text, b.text)) for a, b, _ in pairs.values()} == {
+            frozenset(p) for p in [(d.text, e.text) for d in defs[:3] for e in defs[:3] if d.text != e.text]
+        }
         counts.append(len(pairs) / n_docs)
         assert definition_pairs(list(defs), _Ctx(), k=2)[0].keys() == pairs.keys()  # deterministic
     assert max(counts) <= 2

@@ -1,4 +1,5 @@
 """nli rule type with the stand-in model (../shared/models/nli-mini-multilingual)."""
+
 from __future__ import annotations
 
 import glob
@@ -31,8 +32,9 @@ def stand_in(monkeypatch, tmp_path):
 def test_stand_in_loads_with_its_labels_and_profile(stand_in):
     m = backend.load_model(str(STAND_IN))
     assert m.labels == {0: "entailment", 1: "neutral", 2: "contradiction"}
-    (p,) = m.predict([("Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.",
-                       "Microsoft a investi dans OpenAI.")])
+    (p,) = m.predict(
+        [("Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.", "Microsoft a investi dans OpenAI.")]
+    )
     assert p["entailment"] > p["contradiction"]
     from plugins.nli.profiles import profile_for
 
@@ -43,7 +45,7 @@ def test_definitions_of_one_term_that_differ(stand_in):
     texts = {
         "a.txt": "La blockchain, ou chaîne de blocs, représente un registre distribué que personne ne contrôle seul.",
         "b.txt": "Les banques testent la notion de « chaîne de blocs ». Ce concept désigne une base de données "
-                 "gérée par une seule banque centrale.",
+        "gérée par une seule banque centrale.",
     }
     res = Checker(only_types={"nli"}, options=Options(cache_dir=stand_in / "c")).check_texts(texts)
     found = [f for f in res.findings if f.rule_id == "common.nli-definitions"]
@@ -57,8 +59,12 @@ def test_seeds_agi_definitions_and_cache(stand_in):
     checker = Checker(only_types={"nli"}, options=Options(cache_dir=stand_in / "c"))
     res = checker.check_paths(paths)
     defs = [f for f in res.findings if f.rule_id == "common.nli-definitions" and level_at_least(f.level, "warning")]
-    agi = [f for f in defs if {Path(d).name[:3] for d in f.documents()} == {"000", "001"}
-           and ("agi" in f.explanation["term"].lower() or "générale" in f.explanation["term"])]
+    agi = [
+        f
+        for f in defs
+        if {Path(d).name[:3] for d in f.documents()} == {"000", "001"}
+        and ("agi" in f.explanation["term"].lower() or "générale" in f.explanation["term"])
+    ]
     assert agi, [f.message for f in defs]
     stats = res.stats["nli"]
     assert stats["common.nli-contradiction.pairs_scored"] < stats["common.nli-contradiction.cross_document_pairs"] / 20

@@ -1,9 +1,11 @@
 """NLI candidate pairing by meaning (plugins/nli/semantic.py) with a fake encoder (no model)."""
+
 from __future__ import annotations
 
 import random
 
 import pytest
+from nli_fake_embed import Ctx, FakeEmbedder
 
 from checker.context import Options
 from checker.model import Sentence
@@ -11,8 +13,6 @@ from checker.run.pipeline import Checker
 from plugins.nli.candidates import analyse
 from plugins.nli.rule import NliRuleType, is_paraphrase
 from plugins.nli.semantic import semantic_pairs
-
-from nli_fake_embed import Ctx, FakeEmbedder
 
 TOPICS = ["budget bibliothèque", "tramway ligne", "école", "hôpital", "stade", "piscine"]
 
@@ -22,8 +22,11 @@ def _sent(doc, i, text, language="fr"):
 
 
 def _corpus(n_docs, topics=TOPICS):
-    return [analyse(_sent(f"d{d:03d}", i, f"Le conseil annonce {t} numéro {d} pour la commune."))
-            for d in range(n_docs) for i, t in enumerate(topics)]
+    return [
+        analyse(_sent(f"d{d:03d}", i, f"Le conseil annonce {t} numéro {d} pour la commune."))
+        for d in range(n_docs)
+        for i, t in enumerate(topics)
+    ]
 
 
 def _pairs(stmts, ctx=None, **kw):
@@ -103,15 +106,21 @@ def test_ties_are_broken_by_document_and_offset_not_input_position():
 
 
 def test_cross_lingual_pairing_finds_the_translation():
-    fr = [analyse(_sent("fr.txt", 0, "Le conseil municipal a voté le budget de la bibliothèque.")),
-          analyse(_sent("fr.txt", 1, "La ligne de tramway ouvrira en mars."))]
-    en = [analyse(_sent("en.txt", 0, "The city council approved the library budget.", "en")),
-          analyse(_sent("en.txt", 1, "The new school opens in September.", "en"))]
+    fr = [
+        analyse(_sent("fr.txt", 0, "Le conseil municipal a voté le budget de la bibliothèque.")),
+        analyse(_sent("fr.txt", 1, "La ligne de tramway ouvrira en mars.")),
+    ]
+    en = [
+        analyse(_sent("en.txt", 0, "The city council approved the library budget.", "en")),
+        analyse(_sent("en.txt", 1, "The new school opens in September.", "en")),
+    ]
     pairs, _ = _pairs(fr + en, k=1, min_similarity=0.5)
-    assert ("fr.txt", 0, "en.txt", 0) in [(a.doc_id, a.sentence.index, b.doc_id, b.sentence.index)
-                                          for a, b, _ in _sort_sides(pairs)]
-    assert ("fr.txt", 1, "en.txt", 1) not in [(a.doc_id, a.sentence.index, b.doc_id, b.sentence.index)
-                                              for a, b, _ in _sort_sides(pairs)]
+    assert ("fr.txt", 0, "en.txt", 0) in [
+        (a.doc_id, a.sentence.index, b.doc_id, b.sentence.index) for a, b, _ in _sort_sides(pairs)
+    ]
+    assert ("fr.txt", 1, "en.txt", 1) not in [
+        (a.doc_id, a.sentence.index, b.doc_id, b.sentence.index) for a, b, _ in _sort_sides(pairs)
+    ]
 
 
 def _sort_sides(pairs):
@@ -141,8 +150,7 @@ def test_is_paraphrase_needs_entailment_both_ways():
     assert not is_paraphrase({"entailment_ab": 0.6, "entailment_ba": 0.7}, {"paraphrase": 0.8})
 
 
-LAX = ("id: t.nli\nextends: nli\nlevel: warning\n"
-       "thresholds: {statements: {contradiction: 0.3, margin: -1.0}}\n")
+LAX = "id: t.nli\nextends: nli\nlevel: warning\nthresholds: {statements: {contradiction: 0.3, margin: -1.0}}\n"
 
 
 def _run_with_probs(tmp_path, monkeypatch, ab, ba):
@@ -157,10 +165,16 @@ def _run_with_probs(tmp_path, monkeypatch, ab, ba):
     monkeypatch.setattr(NliRuleType, "score", score)
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "nli.yaml").write_text(LAX, encoding="utf-8")
-    texts = {"a.txt": "Le conseil municipal a voté le budget de la bibliothèque.",
-             "b.txt": "The city council approved the library budget for the year."}
-    checker = Checker(rule_paths=[tmp_path / "rules"], builtin_rules=False, only_types={"nli"},
-                      options=Options(cache_dir=tmp_path / "c", use_cache=False))
+    texts = {
+        "a.txt": "Le conseil municipal a voté le budget de la bibliothèque.",
+        "b.txt": "The city council approved the library budget for the year.",
+    }
+    checker = Checker(
+        rule_paths=[tmp_path / "rules"],
+        builtin_rules=False,
+        only_types={"nli"},
+        options=Options(cache_dir=tmp_path / "c", use_cache=False),
+    )
     return checker.check_texts(texts)
 
 
@@ -185,10 +199,12 @@ def test_definitions_pair_across_languages_by_the_term_whatever_the_order():
     from plugins.nli.rule import definition_pairs
     from plugins.nli.terms import with_linked_keys
 
-    en = parse_definition(_sent("en.txt", 0, "Artificial general intelligence refers to a machine that learns "
-                                             "any task.", "en"))
-    fr = parse_definition(_sent("fr.txt", 0, "L'intelligence artificielle générale désigne un logiciel qui joue "
-                                             "aux échecs.", "fr"))
+    en = parse_definition(
+        _sent("en.txt", 0, "Artificial general intelligence refers to a machine that learns any task.", "en")
+    )
+    fr = parse_definition(
+        _sent("fr.txt", 0, "L'intelligence artificielle générale désigne un logiciel qui joue aux échecs.", "fr")
+    )
     blocks = parse_definition(_sent("fr2.txt", 0, "La chaîne de blocs désigne un registre distribué.", "fr"))
     assert not (en.keys & fr.keys)  # no shared words: only the embedding of the term links them
     ctx = Ctx()
@@ -208,10 +224,12 @@ def test_term_links_need_a_mutual_best_match():
     from plugins.nli.terms import linked_keys
 
     en = parse_definition(_sent("en.txt", 0, "Artificial intelligence refers to machines that learn.", "en"))
-    fr1 = parse_definition(_sent("fr.txt", 0, "L'intelligence artificielle désigne des machines qui apprennent.",
-                                 "fr"))
-    fr2 = parse_definition(_sent("fr2.txt", 0, "L'intelligence artificielle générale désigne une machine "
-                                               "universelle.", "fr"))
+    fr1 = parse_definition(_sent("fr.txt", 0, "L'intelligence artificielle désigne des machines qui apprennent.", "fr"))
+    fr2 = parse_definition(
+        _sent("fr2.txt", 0, "L'intelligence artificielle générale désigne une machine universelle.", "fr")
+    )
     links = linked_keys([en, fr1, fr2], Ctx().embed, min_similarity=0.5)
-    assert links == {"term:artificial intelligence": {"term:artificielle intelligence"},
-                     "term:artificielle intelligence": {"term:artificial intelligence"}}
+    assert links == {
+        "term:artificial intelligence": {"term:artificielle intelligence"},
+        "term:artificielle intelligence": {"term:artificial intelligence"},
+    }

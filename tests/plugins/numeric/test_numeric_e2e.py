@@ -69,10 +69,18 @@ def test_seeds_time_scope_lowers_level(checker):
 @pytest.mark.parametrize(
     "edit,edited_quote,other_doc",
     [
-        (("004", "pas moins de 13 milliards", "pas moins de 8 milliards"), "pas moins de 8 milliards de dollars", "000"),
+        (
+            ("004", "pas moins de 13 milliards", "pas moins de 8 milliards"),
+            "pas moins de 8 milliards de dollars",
+            "000",
+        ),
         (("000", "pourrait prendre fin en 2030", "pourrait prendre fin en 2028"), "en 2028", "003"),
         (("000", "une part de 30 à 35 %", "une part de 60 à 65 %"), None, None),  # only one article gives a stake
-        (("003", "investi plus de 13 milliards", "investi plus de 20 milliards"), "plus de 20 milliards de dollars", "000"),
+        (
+            ("003", "investi plus de 13 milliards", "investi plus de 20 milliards"),
+            "plus de 20 milliards de dollars",
+            "000",
+        ),
         (("003", "qui serait 2030", "qui serait 2035"), "2035", "000"),
     ],
 )
@@ -89,54 +97,66 @@ def test_planted_conflicts(checker, edit, edited_quote, other_doc):
 
 
 def test_cross_language_conflict(checker):
-    r = checker.check_texts({
-        "fr.txt": "Microsoft a investi 13,75 milliards de dollars dans OpenAI, selon plusieurs sources proches du dossier.",
-        "en.txt": "Microsoft has invested no less than $8 billion in OpenAI, according to people familiar with the matter.",
-    })
+    r = checker.check_texts(
+        {
+            "fr.txt": "Microsoft a investi 13,75 milliards de dollars dans OpenAI, selon plusieurs sources proches du dossier.",
+            "en.txt": "Microsoft has invested no less than $8 billion in OpenAI, according to people familiar with the matter.",
+        }
+    )
     found = _numeric(r)
     assert [f.level for f in found] == ["error"]
     assert {e.doc_id for e in found[0].evidence} == {"fr.txt", "en.txt"}
 
 
 def test_cross_language_compatible(checker):
-    r = checker.check_texts({
-        "fr.txt": "Microsoft a investi 13,75 milliards de dollars dans OpenAI, selon plusieurs sources proches du dossier.",
-        "en.txt": "Microsoft has invested more than $13 billion in OpenAI, according to people familiar with the matter.",
-    })
+    r = checker.check_texts(
+        {
+            "fr.txt": "Microsoft a investi 13,75 milliards de dollars dans OpenAI, selon plusieurs sources proches du dossier.",
+            "en.txt": "Microsoft has invested more than $13 billion in OpenAI, according to people familiar with the matter.",
+        }
+    )
     assert _numeric(r) == []
 
 
 def test_english_percentages_and_years(checker):
-    r = checker.check_texts({
-        "a.txt": "Microsoft is seeking a stake of 30 to 35% in OpenAI. The agreement between Microsoft and OpenAI could end in 2030.",
-        "b.txt": "Microsoft would own 49% of OpenAI. The agreement between Microsoft and OpenAI expires in 2030.",
-    })
+    r = checker.check_texts(
+        {
+            "a.txt": "Microsoft is seeking a stake of 30 to 35% in OpenAI. The agreement between Microsoft and OpenAI could end in 2030.",
+            "b.txt": "Microsoft would own 49% of OpenAI. The agreement between Microsoft and OpenAI expires in 2030.",
+        }
+    )
     found = _numeric(r)
     assert [f.rule_id for f in found] == ["en.numeric.stake"]
     assert found[0].level == "error"
 
 
 def test_valuation_investment_budget_are_different_slots(checker):
-    r = checker.check_texts({
-        "a.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI, dont la valorisation atteint 300 milliards de dollars.",
-        "b.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI. OpenAI est valorisée 300 milliards de dollars.",
-    })
+    r = checker.check_texts(
+        {
+            "a.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI, dont la valorisation atteint 300 milliards de dollars.",
+            "b.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI. OpenAI est valorisée 300 milliards de dollars.",
+        }
+    )
     assert _numeric(r) == []
 
 
 def test_same_article_restatements_never_findings(checker):
-    r = checker.check_texts({
-        "a.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI. Microsoft a investi 10 milliards de dollars dans OpenAI.",
-        "b.txt": "Un autre article sans chiffre sur Microsoft et OpenAI.",
-    })
+    r = checker.check_texts(
+        {
+            "a.txt": "Microsoft a investi 13 milliards de dollars dans OpenAI. Microsoft a investi 10 milliards de dollars dans OpenAI.",
+            "b.txt": "Un autre article sans chiffre sur Microsoft et OpenAI.",
+        }
+    )
     assert _numeric(r) == []
 
 
 def test_generic_comparison_without_rule(checker):
-    r = checker.check_texts({
-        "a.txt": "Airbus a livré 735 avions à Lufthansa en 2019.",
-        "b.txt": "Airbus a livré 500 avions à Lufthansa en 2019.",
-    })
+    r = checker.check_texts(
+        {
+            "a.txt": "Airbus a livré 735 avions à Lufthansa en 2019.",
+            "b.txt": "Airbus a livré 500 avions à Lufthansa en 2019.",
+        }
+    )
     found = _numeric(r)
     # same measure, same entities, near-identical context: a warning (the generic level
     # rises with context similarity and entity overlap; it was a flat suggestion before)
@@ -155,7 +175,12 @@ def test_the_pack_passes_its_own_rule_tests():
     import sys
 
     root = REPO
-    r = subprocess.run([sys.executable, "-m", "checker", "rules", "test", str(PACK)], cwd=root,
-                       capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "checker", "rules", "test", str(PACK)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     assert " 0 failed" in r.stdout

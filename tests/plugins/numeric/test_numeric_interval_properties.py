@@ -1,6 +1,7 @@
 """Property tests of the interval semantics (issue 12, item 1): exact integers are exact,
 approximations widen by their qualifier, bounds are one-sided; every decision is
 symmetric and independent of the order in which the figures are read."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -14,9 +15,19 @@ KINDS = [None, "gt", "ge", "lt", "le", "about", "nearly", "just_over", "rough"]
 
 def q(kind, x, prec=0.0):
     b = bounds(kind, x, prec, DEFAULT_BOUND_SLACK)
-    return Quantity(start=0, end=1, text="x", low=b["low"], high=b["high"], low_inclusive=b["low_inclusive"],
-                    high_inclusive=b["high_inclusive"], soft_low=b["soft_low"], soft_high=b["soft_high"],
-                    nominal=x, approx=kind)
+    return Quantity(
+        start=0,
+        end=1,
+        text="x",
+        low=b["low"],
+        high=b["high"],
+        low_inclusive=b["low_inclusive"],
+        high_inclusive=b["high_inclusive"],
+        soft_low=b["soft_low"],
+        soft_high=b["soft_high"],
+        nominal=x,
+        approx=kind,
+    )
 
 
 values = st.integers(min_value=1, max_value=10**9).map(float)

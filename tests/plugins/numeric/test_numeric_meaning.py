@@ -2,6 +2,7 @@
 class table knows are one measure when their embeddings agree, French against English;
 two known classes that differ (dead vs injured) never merge; without an encoder, or when it
 fails, the lexical pairing decides and nothing crashes."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,13 @@ import numpy as np
 from checker.context import Options
 from checker.run.pipeline import Checker
 
-CONCEPTS = [("sapeurs-pompiers", "firefighters", "pompiers"), ("policiers", "police", "officers"),
-            ("gendarmes",), ("morts", "dead", "killed"), ("blessés", "injured")]
+CONCEPTS = [
+    ("sapeurs-pompiers", "firefighters", "pompiers"),
+    ("policiers", "police", "officers"),
+    ("gendarmes",),
+    ("morts", "dead", "killed"),
+    ("blessés", "injured"),
+]
 DIM = len(CONCEPTS) + 8
 
 
@@ -31,7 +37,7 @@ class NounEmbedder:
             if w in self.axis:
                 v[self.axis[w]] += 1.0
         h = hashlib.sha256(text.encode()).digest()
-        v[len(CONCEPTS):] += 0.02 * (np.frombuffer(h[:8], dtype=np.uint8) / 255.0)
+        v[len(CONCEPTS) :] += 0.02 * (np.frombuffer(h[:8], dtype=np.uint8) / 255.0)
         return (v / (np.linalg.norm(v) or 1.0)).astype(np.float32)
 
     def encode(self, texts, *, kind="passage"):
@@ -44,8 +50,9 @@ def run(monkeypatch, tmp_path, a, b, fail=False):
     import checker.text.embed as embed
 
     monkeypatch.setattr(embed, "load_embedder", lambda spec=None, device="cpu": (NounEmbedder(fail), "fake"))
-    ck = Checker(only_types=["numeric", "entities"],
-                 options=Options(cache_dir=tmp_path / "c", use_cache=False, embedder="fake"))
+    ck = Checker(
+        only_types=["numeric", "entities"], options=Options(cache_dir=tmp_path / "c", use_cache=False, embedder="fake")
+    )
     r = ck.check_texts({"a.txt": a, "b.txt": b})
     return [f for f in r.findings if f.kind == "numeric"], r
 
@@ -66,7 +73,9 @@ def test_different_unknown_nouns_stay_apart(monkeypatch, tmp_path):
 
 
 def test_known_classes_that_differ_never_merge(monkeypatch, tmp_path):
-    found, _ = run(monkeypatch, tmp_path, "À Tarvis, le séisme a fait 12 morts.", "In Tarvis, the quake left 40 injured.")
+    found, _ = run(
+        monkeypatch, tmp_path, "À Tarvis, le séisme a fait 12 morts.", "In Tarvis, the quake left 40 injured."
+    )
     assert found == []
 
 
@@ -79,8 +88,9 @@ def test_without_encoder_the_lexical_pairing_decides(tmp_path):
 
 
 def test_an_encoder_failure_falls_back(monkeypatch, tmp_path):
-    found, _ = run(monkeypatch, tmp_path, "Le séisme de Tarvis a fait 12 morts.", "The Tarvis quake killed 19 people.",
-                   fail=True)
+    found, _ = run(
+        monkeypatch, tmp_path, "Le séisme de Tarvis a fait 12 morts.", "The Tarvis quake killed 19 people.", fail=True
+    )
     assert len(found) == 1
 
 

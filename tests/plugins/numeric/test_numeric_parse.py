@@ -1,4 +1,5 @@
 """Table-driven tests of the quantity parser (French and English), incl. every numeric form of seeds/."""
+
 import math
 
 import pytest
@@ -12,15 +13,96 @@ Y = "year"
 # (text, lang, expected quantity text, low, high, unit, approx, scale)  low/high for years: the year numbers
 CASES = [
     # ---- seeds (every numeric form)
-    ("Avec un investissement massif de 13,75 milliards de dollars de la part de Microsoft", "fr", "13,75 milliards de dollars", 13.745 * B, 13.755 * B, "USD", None, B),
-    ("Après avoir investi pas moins de 13 milliards de dollars dans la jeune pousse", "fr", "pas moins de 13 milliards de dollars", 13 * B, INF, "USD", "ge", B),
-    ("des lourds investissements de Microsoft, dépassant les dix milliards de dollars, dans la start-up", "fr", "dépassant les dix milliards de dollars", 10 * B, INF, "USD", "gt", B),
-    ("Microsoft, ayant investi plus de 13 milliards de dollars dans OpenAI", "fr", "plus de 13 milliards de dollars", 13 * B, INF, "USD", "gt", B),
-    ("une somme colossale de 10 milliards de dollars ait été investie", "fr", "10 milliards de dollars", 10 * B, 10 * B, "USD", None, B),
-    ("une implication financière majeure de 1 milliard de dollars", "fr", "1 milliard de dollars", 1 * B, 1 * B, "USD", None, B),
-    ("la valorisation d'OpenAI, qui atteint désormais 300 milliards de dollars", "fr", "300 milliards de dollars", 300 * B, 300 * B, "USD", None, B),
-    ("vise à construire jusqu'à 500 milliards de dollars de nouveaux centres", "fr", "jusqu'à 500 milliards de dollars", 0, 500 * B, "USD", "le", B),
-    ("une startup spécialisée dans l'IA valorisée plus d'un milliard de dollars", "fr", "plus d'un milliard de dollars", 1 * B, INF, "USD", "gt", B),
+    (
+        "Avec un investissement massif de 13,75 milliards de dollars de la part de Microsoft",
+        "fr",
+        "13,75 milliards de dollars",
+        13.745 * B,
+        13.755 * B,
+        "USD",
+        None,
+        B,
+    ),
+    (
+        "Après avoir investi pas moins de 13 milliards de dollars dans la jeune pousse",
+        "fr",
+        "pas moins de 13 milliards de dollars",
+        13 * B,
+        INF,
+        "USD",
+        "ge",
+        B,
+    ),
+    (
+        "des lourds investissements de Microsoft, dépassant les dix milliards de dollars, dans la start-up",
+        "fr",
+        "dépassant les dix milliards de dollars",
+        10 * B,
+        INF,
+        "USD",
+        "gt",
+        B,
+    ),
+    (
+        "Microsoft, ayant investi plus de 13 milliards de dollars dans OpenAI",
+        "fr",
+        "plus de 13 milliards de dollars",
+        13 * B,
+        INF,
+        "USD",
+        "gt",
+        B,
+    ),
+    (
+        "une somme colossale de 10 milliards de dollars ait été investie",
+        "fr",
+        "10 milliards de dollars",
+        10 * B,
+        10 * B,
+        "USD",
+        None,
+        B,
+    ),
+    (
+        "une implication financière majeure de 1 milliard de dollars",
+        "fr",
+        "1 milliard de dollars",
+        1 * B,
+        1 * B,
+        "USD",
+        None,
+        B,
+    ),
+    (
+        "la valorisation d'OpenAI, qui atteint désormais 300 milliards de dollars",
+        "fr",
+        "300 milliards de dollars",
+        300 * B,
+        300 * B,
+        "USD",
+        None,
+        B,
+    ),
+    (
+        "vise à construire jusqu'à 500 milliards de dollars de nouveaux centres",
+        "fr",
+        "jusqu'à 500 milliards de dollars",
+        0,
+        500 * B,
+        "USD",
+        "le",
+        B,
+    ),
+    (
+        "une startup spécialisée dans l'IA valorisée plus d'un milliard de dollars",
+        "fr",
+        "plus d'un milliard de dollars",
+        1 * B,
+        INF,
+        "USD",
+        "gt",
+        B,
+    ),
     ("avec des discussions évoquant une part de 30 à 35 %", "fr", "de 30 à 35 %", 30, 35, "percent", "range", 1),
     ("pourrait prendre fin en 2030 ou dès que l'AGI sera atteint", "fr", "en 2030", 2030, 2030, Y, None, 1),
     ("au-delà d'une date limite prédéterminée, qui serait 2030.", "fr", "2030", 2030, 2030, Y, None, 1),
@@ -71,7 +153,16 @@ CASES = [
     ("12,5 %", "fr", "12,5 %", 12.45, 12.55, "percent", None, 1),
     # ---- ranges
     ("30 à 35 %", "fr", "30 à 35 %", 30, 35, "percent", "range", 1),
-    ("entre 10 et 12 milliards de dollars", "fr", "entre 10 et 12 milliards de dollars", 10 * B, 12 * B, "USD", "range", B),
+    (
+        "entre 10 et 12 milliards de dollars",
+        "fr",
+        "entre 10 et 12 milliards de dollars",
+        10 * B,
+        12 * B,
+        "USD",
+        "range",
+        B,
+    ),
     ("10-12 %", "fr", "10-12 %", 10, 12, "percent", "range", 1),
     ("between 10 and 12 percent", "en", "between 10 and 12 percent", 10, 12, "percent", "range", 1),
     ("from $10 to $12 billion", "en", "from $10 to $12 billion", 10 * B, 12 * B, "USD", "range", B),
@@ -84,7 +175,16 @@ CASES = [
     ("près de 5 milliards d'euros", "fr", "près de 5 milliards d'euros", 4.5 * B, 5 * B, "EUR", "nearly", B),
     ("environ 5 milliards d'euros", "fr", "environ 5 milliards d'euros", 4.5 * B, 5.5 * B, "EUR", "about", B),
     ("quelque 5 milliards d'euros", "fr", "quelque 5 milliards d'euros", 4.5 * B, 5.5 * B, "EUR", "about", B),
-    ("un peu plus de 5 milliards d'euros", "fr", "un peu plus de 5 milliards d'euros", 5 * B, 5.5 * B, "EUR", "just_over", B),
+    (
+        "un peu plus de 5 milliards d'euros",
+        "fr",
+        "un peu plus de 5 milliards d'euros",
+        5 * B,
+        5.5 * B,
+        "EUR",
+        "just_over",
+        B,
+    ),
     ("more than $13 billion", "en", "more than $13 billion", 13 * B, INF, "USD", "gt", B),
     ("at least $13 billion", "en", "at least $13 billion", 13 * B, INF, "USD", "ge", B),
     ("no less than $13 billion", "en", "no less than $13 billion", 13 * B, INF, "USD", "ge", B),
@@ -176,7 +276,7 @@ def test_parse_table(text, lang, qtext, low, high, unit, approx, scale):
         assert q.high == pytest.approx(high, rel=1e-9, abs=1e-9) if not math.isinf(high) else math.isinf(q.high)
         assert q.scale == scale
     # provenance: the span is exactly the quoted text
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 @pytest.mark.parametrize("text,lang", NOT_QUANTITIES)

@@ -1,4 +1,5 @@
 """Slot mechanics of the numeric rule type: phrase matching, time scope, key entity, noun classes."""
+
 import pytest
 
 from checker.model import EntityMention, Sentence
@@ -20,12 +21,15 @@ def _m(text, word, ident=None, label="ORG"):
 
 
 # ---------------------------------------------------------------- phrase_positions
-@pytest.mark.parametrize("text,phrase,expected_word", [
-    ("Valmont réalise 3,1 milliards d'euros de chiffre d'affaires.", "chiffre d'affaires", "chiffre"),
-    ("Valmont réalise 3,1 milliards d’euros de chiffre d’affaires.", "chiffre d'affaires", "chiffre"),
-    ("La part de marché atteint 20 %.", "part de marché", "part"),
-    ("Net income was $3 billion.", "net income", "Net"),
-])
+@pytest.mark.parametrize(
+    "text,phrase,expected_word",
+    [
+        ("Valmont réalise 3,1 milliards d'euros de chiffre d'affaires.", "chiffre d'affaires", "chiffre"),
+        ("Valmont réalise 3,1 milliards d’euros de chiffre d’affaires.", "chiffre d'affaires", "chiffre"),
+        ("La part de marché atteint 20 %.", "part de marché", "part"),
+        ("Net income was $3 billion.", "net income", "Net"),
+    ],
+)
 def test_phrase_positions_multiword_with_apostrophes(text, phrase, expected_word):
     view = sentence_view(_sent(text))  # regex tokens: "d'affaires" is one token
     pos = phrase_positions(view, phrase)
@@ -34,8 +38,12 @@ def test_phrase_positions_multiword_with_apostrophes(text, phrase, expected_word
 
 def test_phrase_positions_spacy_tokens():
     ck = Checker(only_types=["numeric"])
-    r = ck.check_texts({"a.txt": "Pour Valmont, qui réalise 3,1 milliards d'euros de chiffre d'affaires, c'est un pas.",
-                        "b.txt": "Transalpes réalise 640 millions d'euros de chiffre d'affaires."})
+    r = ck.check_texts(
+        {
+            "a.txt": "Pour Valmont, qui réalise 3,1 milliards d'euros de chiffre d'affaires, c'est un pas.",
+            "b.txt": "Transalpes réalise 640 millions d'euros de chiffre d'affaires.",
+        }
+    )
     sent = r.documents["a.txt"].sentences[0] if isinstance(r.documents, dict) else r.documents[0].sentences[0]
     view = sentence_view(sent)
     assert len(phrase_positions(view, "chiffre d'affaires")) == 1
@@ -45,23 +53,30 @@ def test_phrase_positions_spacy_tokens():
 def test_exclusion_naming_chiffre_d_affaires_applies():
     """fr.numeric.deal-price excludes "chiffre d'affaires": a revenue figure is no deal price."""
     ck = Checker(only_types=["numeric", "entities"])
-    r = ck.check_texts({"a.txt": "Valmont a racheté Transalpes, qui réalise 640 millions d'euros de chiffre d'affaires.",
-                        "b.txt": "Valmont a racheté Transalpes pour 1,2 milliard d'euros."})
+    r = ck.check_texts(
+        {
+            "a.txt": "Valmont a racheté Transalpes, qui réalise 640 millions d'euros de chiffre d'affaires.",
+            "b.txt": "Valmont a racheté Transalpes pour 1,2 milliard d'euros.",
+        }
+    )
     assert not [f for f in r.findings if f.rule_id == "fr.numeric.deal-price"]
 
 
 # ---------------------------------------------------------------- time scope
-@pytest.mark.parametrize("text,lang,expected", [
-    ("Le groupe de transport, fondé en 1978 par la famille Bertin, compte environ 4 500 salariés.", "fr", None),
-    ("The firm was founded in 2019 and has 1,100 employees.", "en", None),
-    ("Revenue grew 21% year on year, the fastest pace since 2021.", "en", None),
-    ("Microsoft a investi 10 milliards de dollars en 2023.", "fr", "2023"),
-    # a reference year of a comparison is not the figure's scope
-    ("La participation s'établit à 48,7 %, en hausse de six points par rapport à 2020.", "fr", None),
-    ("Turnout stood at 48.7%, up six points compared with 2020.", "en", None),
-    ("Northwind reported third-quarter revenue of $4.2 billion.", "en", "quarter"),
-    ("In 2023 the company had posted annual revenue of $14.8 billion.", "en", "2023/year"),
-])
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Le groupe de transport, fondé en 1978 par la famille Bertin, compte environ 4 500 salariés.", "fr", None),
+        ("The firm was founded in 2019 and has 1,100 employees.", "en", None),
+        ("Revenue grew 21% year on year, the fastest pace since 2021.", "en", None),
+        ("Microsoft a investi 10 milliards de dollars en 2023.", "fr", "2023"),
+        # a reference year of a comparison is not the figure's scope
+        ("La participation s'établit à 48,7 %, en hausse de six points par rapport à 2020.", "fr", None),
+        ("Turnout stood at 48.7%, up six points compared with 2020.", "en", None),
+        ("Northwind reported third-quarter revenue of $4.2 billion.", "en", "quarter"),
+        ("In 2023 the company had posted annual revenue of $14.8 billion.", "en", "2023/year"),
+    ],
+)
 def test_time_scope(text, lang, expected):
     view = sentence_view(_sent(text, lang=lang))
     qs = parse_quantities(text, lang)
@@ -146,7 +161,15 @@ def test_headcount_nouns_of_the_rule_are_one_class(checker):
 
 
 def test_durations_and_growth(checker):
-    assert _warn(checker, "Kestrel has two months to change its practices.",
-                 "The company will have six months to comply.", "en.numeric.deadline")
-    assert _warn(checker, "Northwind revenue was $4.2 billion, up 12% from a year earlier.",
-                 "Northwind revenue grew 21% year on year, the fastest pace since 2021.", "en.numeric.growth")
+    assert _warn(
+        checker,
+        "Kestrel has two months to change its practices.",
+        "The company will have six months to comply.",
+        "en.numeric.deadline",
+    )
+    assert _warn(
+        checker,
+        "Northwind revenue was $4.2 billion, up 12% from a year earlier.",
+        "Northwind revenue grew 21% year on year, the fastest pace since 2021.",
+        "en.numeric.growth",
+    )

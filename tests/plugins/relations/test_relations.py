@@ -1,4 +1,5 @@
 """Tests of the ``relation`` rule type: patterns, cues, each constraint, seeds end to end."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,12 @@ EXCLUSIVE_HOSTING = "l’accord exclusif entre Microsoft et OpenAI concernant l�
 def test_pattern_matches_negated_and_elided_variants():
     rx, slots = compile_pattern("{subj} {be} {det}? fournisseur cloud? {qual}? de {obj}", ["exclusif", "non exclusif"])
     assert slots == {"subj", "obj"}
-    for text in ["§0 est le fournisseur cloud exclusif d' §1 .", "§0 n' est plus le fournisseur cloud exclusif d' §1",
-                 "§0 serait le fournisseur de §1", "§0 est le fournisseur cloud non exclusif du §1"]:
+    for text in [
+        "§0 est le fournisseur cloud exclusif d' §1 .",
+        "§0 n' est plus le fournisseur cloud exclusif d' §1",
+        "§0 serait le fournisseur de §1",
+        "§0 est le fournisseur cloud non exclusif du §1",
+    ]:
         assert rx.search(text), text
     assert not rx.search("§0 est le client de §1")
 
@@ -30,27 +35,36 @@ def test_gap_never_crosses_an_entity():
     assert not rx.search("§0 a investi avec §1 dans §2")
 
 
-@pytest.mark.parametrize("pattern, problem", [
-    ("{obj} est client", "needs {subj}"), ("{subj} {foo} {obj}", "unknown placeholder"),
-    ("{subj} (a|b {obj}", "unbalanced"), ("{subj} {qual} {obj}", "no qualifiers"), ("word? {subj} {obj}", "cannot start"),
-])
+@pytest.mark.parametrize(
+    "pattern, problem",
+    [
+        ("{obj} est client", "needs {subj}"),
+        ("{subj} {foo} {obj}", "unknown placeholder"),
+        ("{subj} (a|b {obj}", "unbalanced"),
+        ("{subj} {qual} {obj}", "no qualifiers"),
+        ("word? {subj} {obj}", "cannot start"),
+    ],
+)
 def test_bad_patterns_are_rejected(pattern, problem):
     with pytest.raises(PatternError, match=problem.split()[0]):
         compile_pattern(pattern, [])
 
 
-@pytest.mark.parametrize("tokens, negative, modality, tense", [
-    ("§0 n' est pas le ceo de §1".split(), True, "asserted", "present"),
-    ("§0 n' est plus le fournisseur de §1".split(), True, "asserted", "present"),
-    ("§0 n' est que le partenaire de §1".split(), False, "asserted", "present"),
-    ("§0 is no longer the ceo of §1".split(), True, "asserted", "present"),
-    ("§0 is not a partner of §1".split(), True, "asserted", "present"),
-    ("§0 pourrait etre le fournisseur de §1".split(), False, "hedged", "present"),
-    ("§0 serait le ceo de §1".split(), False, "hedged", "present"),
-    ("§0 etait le ceo de §1".split(), False, "asserted", "past"),
-    ("§0 , former ceo of §1".split(), False, "asserted", "past"),
-    ("§0 est le partenaire de §1".split(), False, "asserted", "present"),
-])
+@pytest.mark.parametrize(
+    "tokens, negative, modality, tense",
+    [
+        ("§0 n' est pas le ceo de §1".split(), True, "asserted", "present"),
+        ("§0 n' est plus le fournisseur de §1".split(), True, "asserted", "present"),
+        ("§0 n' est que le partenaire de §1".split(), False, "asserted", "present"),
+        ("§0 is no longer the ceo of §1".split(), True, "asserted", "present"),
+        ("§0 is not a partner of §1".split(), True, "asserted", "present"),
+        ("§0 pourrait etre le fournisseur de §1".split(), False, "hedged", "present"),
+        ("§0 serait le ceo de §1".split(), False, "hedged", "present"),
+        ("§0 etait le ceo de §1".split(), False, "asserted", "past"),
+        ("§0 , former ceo of §1".split(), False, "asserted", "past"),
+        ("§0 est le partenaire de §1".split(), False, "asserted", "present"),
+    ],
+)
 def test_negation_hedge_and_time_cues(tokens, negative, modality, tense):
     got = cues(tokens, tokens)
     assert (got["negative"], got["modality"], got["tense"]) == (negative, modality, tense)
@@ -108,25 +122,41 @@ def test_functional_respects_time_and_hedges(checker):
 
 
 def test_functional_when_exclusive(checker):
-    assert run(checker, "Microsoft est un fournisseur cloud d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI.") == []
-    fs = run(checker, "Microsoft est le fournisseur cloud exclusif d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI.")
+    assert (
+        run(checker, "Microsoft est un fournisseur cloud d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI.") == []
+    )
+    fs = run(
+        checker, "Microsoft est le fournisseur cloud exclusif d'OpenAI.", "Oracle est un fournisseur cloud d'OpenAI."
+    )
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
 
 
 def test_exclusive_vs_shared_is_a_warning(checker):
-    fs = run(checker, "Microsoft bénéficie d'un accès exclusif aux modèles d'OpenAI.",
-             "L'accord garantit à Microsoft un accès privilégié à la technologie d'OpenAI.")
+    fs = run(
+        checker,
+        "Microsoft bénéficie d'un accès exclusif aux modèles d'OpenAI.",
+        "L'accord garantit à Microsoft un accès privilégié à la technologie d'OpenAI.",
+    )
     assert [(f.level, f.explanation["constraint"]) for f in fs] == [("warning", "exclusive_shared")]
 
 
 def test_polarity_conflict_and_no_longer(checker):
-    fs = run(checker, "Microsoft est le fournisseur cloud exclusif d'OpenAI.",
-             "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.")
+    fs = run(
+        checker,
+        "Microsoft est le fournisseur cloud exclusif d'OpenAI.",
+        "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.",
+    )
     assert [f.explanation["constraint"] for f in fs] == ["polarity"]
     assert fs[0].explanation["triples"][1]["polarity"] == "negative"
     # "not the exclusive provider" does not contradict "a provider"
-    assert run(checker, "Microsoft est un fournisseur cloud d'OpenAI.",
-               "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.") == []
+    assert (
+        run(
+            checker,
+            "Microsoft est un fournisseur cloud d'OpenAI.",
+            "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI.",
+        )
+        == []
+    )
 
 
 def test_antonyms_incompatible_and_compatible(checker):
@@ -137,26 +167,41 @@ def test_antonyms_incompatible_and_compatible(checker):
 
 
 def test_cofounders_of_different_companies_are_fine(checker):
-    assert run(checker, "Bill Gates, co-fondateur de Microsoft, a parlé.",
-               "Elon Musk, cofondateur d’OpenAI, a porté plainte.", "Sam Altman, cofondateur d'OpenAI, a répondu.") == []
+    assert (
+        run(
+            checker,
+            "Bill Gates, co-fondateur de Microsoft, a parlé.",
+            "Elon Musk, cofondateur d’OpenAI, a porté plainte.",
+            "Sam Altman, cofondateur d'OpenAI, a répondu.",
+        )
+        == []
+    )
 
 
 def test_english_and_cross_language(checker):
     fs = run(checker, "Sam Altman is the CEO of OpenAI.", "Sam Altman is no longer the CEO of OpenAI.")
     assert [f.explanation["constraint"] for f in fs] == ["polarity"]
-    fs = run(checker, "Microsoft is the exclusive cloud provider of OpenAI.", "Oracle est le fournisseur cloud exclusif d'OpenAI.")
+    fs = run(
+        checker,
+        "Microsoft is the exclusive cloud provider of OpenAI.",
+        "Oracle est le fournisseur cloud exclusif d'OpenAI.",
+    )
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
 
 
 def test_aliases_feed_relations(checker):
-    fs = run(checker, "La firme de Redmond est le fournisseur cloud exclusif d'OpenAI.",
-             "Oracle est le fournisseur cloud exclusif d'OpenAI.")
+    fs = run(
+        checker,
+        "La firme de Redmond est le fournisseur cloud exclusif d'OpenAI.",
+        "Oracle est le fournisseur cloud exclusif d'OpenAI.",
+    )
     assert fs and fs[0].explanation["triples"][0]["subject"] == "Microsoft"
 
 
 def test_bad_pattern_in_yaml_is_reported_not_raised(tmp_path):
-    (tmp_path / "bad.yaml").write_text("id: bad.rel\nextends: relation\nrelation: x\npatterns: ['{subj} {zzz} {obj}']\n",
-                                       encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(
+        "id: bad.rel\nextends: relation\nrelation: x\npatterns: ['{subj} {zzz} {obj}']\n", encoding="utf-8"
+    )
     c = Checker(rule_paths=[tmp_path], builtin_rules=False, only_types={"relation"})
     res = c.check_texts({"a.txt": "Rien.", "b.txt": "Rien."})
     assert any("bad.rel" in e.message and "unknown placeholder" in e.message for e in res.errors)
@@ -185,8 +230,13 @@ def test_seeds_exclusive_vs_privileged_access_and_no_false_errors(checker, seed_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("replacement", ["Oracle est le fournisseur cloud exclusif d'OpenAI",
-                                         "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI"])
+@pytest.mark.parametrize(
+    "replacement",
+    [
+        "Oracle est le fournisseur cloud exclusif d'OpenAI",
+        "Microsoft n'est plus le fournisseur cloud exclusif d'OpenAI",
+    ],
+)
 def test_seeds_planted_cloud_conflicts(checker, seed_texts, replacement):
     texts = dict(seed_texts)
     original = "Microsoft est le fournisseur cloud exclusif d'OpenAI"
@@ -194,10 +244,14 @@ def test_seeds_planted_cloud_conflicts(checker, seed_texts, replacement):
     texts[SEED4] = texts[SEED4].replace(original, replacement)
     fs = run(checker, *texts.values())
     names = list(texts)
-    hits = [f for f in fs if f.level in ("error", "warning")
-            and {names[int(e.doc_id[1])] for e in f.evidence} == {SEED4, names[1]}
-            and any(EXCLUSIVE_HOSTING in e.quote for e in f.evidence)
-            and any(replacement in e.quote for e in f.evidence)]
+    hits = [
+        f
+        for f in fs
+        if f.level in ("error", "warning")
+        and {names[int(e.doc_id[1])] for e in f.evidence} == {SEED4, names[1]}
+        and any(EXCLUSIVE_HOSTING in e.quote for e in f.evidence)
+        and any(replacement in e.quote for e in f.evidence)
+    ]
     assert hits, [f.message for f in fs]
 
 
@@ -206,8 +260,10 @@ def test_bad_pattern_is_a_load_error_with_its_line(tmp_path):
     from checker.rules import load_rules
 
     p = tmp_path / "bad.yaml"
-    p.write_text("id: t.rel\nextends: relation\nrelation: ceo\npatterns:\n  - \"{subj} (is|was the CEO of {obj}\"\n",
-                 encoding="utf-8")
+    p.write_text(
+        'id: t.rel\nextends: relation\nrelation: ceo\npatterns:\n  - "{subj} (is|was the CEO of {obj}"\n',
+        encoding="utf-8",
+    )
     rs = load_rules([p], default_host().rule_types)
     assert rs.rules == []
     (err,) = rs.errors
@@ -220,8 +276,19 @@ def test_triples_read_as_text_with_labels_and_default_to_the_relation_name():
     class C:  # the parts of a compiled rule that the display reads
         label, qualifier_labels, language = "fournisseur cloud de", {"exclusive": "exclusif"}, "fr"
 
-    v = {"subject": "Microsoft", "relation": "cloud_provider", "object": "OpenAI", "polarity": "negative",
-         "qualifier": "exclusive", "modality": "hedged"}
-    assert RelationRuleType._triple(v, C()) == "Microsoft — fournisseur cloud de — OpenAI (négation, exclusif, au conditionnel)"
-    assert RelationRuleType._triple(dict(v, polarity="positive", qualifier=None, modality="asserted")) == \
-        "Microsoft — cloud_provider — OpenAI"
+    v = {
+        "subject": "Microsoft",
+        "relation": "cloud_provider",
+        "object": "OpenAI",
+        "polarity": "negative",
+        "qualifier": "exclusive",
+        "modality": "hedged",
+    }
+    assert (
+        RelationRuleType._triple(v, C())
+        == "Microsoft — fournisseur cloud de — OpenAI (négation, exclusif, au conditionnel)"
+    )
+    assert (
+        RelationRuleType._triple(dict(v, polarity="positive", qualifier=None, modality="asserted"))
+        == "Microsoft — cloud_provider — OpenAI"
+    )

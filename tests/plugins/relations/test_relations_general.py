@@ -1,6 +1,7 @@
 """General relations (issue 13, item 4): exclusive vs shared, supplier, partner vs competitor,
 owner / acquirer / subsidiary, with negation and modality.  The built-in patterns name relations,
 never companies: the companies below are made up and declared nowhere."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,28 +31,60 @@ EN = " The statement was published on Monday by the company."
 FR = " Le communiqué a été publié lundi par l'entreprise."
 
 
-@pytest.mark.parametrize("a, b, want", [
-    # exclusive vs shared
-    ("Valmont bénéficie d'un accès exclusif aux brevets de Dorval." + FR,
-     "L'accord garantit à Valmont un accès privilégié aux brevets de Dorval." + FR, ("exclusive_shared", "warning")),
-    ("Valmont holds the exclusive contract for the tramway." + EN, "Valmont shares the contract with Dorval." + EN,
-     ("exclusive_shared", "warning")),
-    ("Valmont détient le contrat exclusif du tramway." + FR, "Valmont partage le contrat avec Dorval." + FR,
-     ("exclusive_shared", "warning")),
-    # supplier: an exclusive supplier is unique
-    ("Valmont est le fournisseur exclusif de Dorval." + FR, "Lumeo est le fournisseur exclusif de Dorval." + FR,
-     ("functional", "warning")),
-    ("Valmont is the sole supplier of Dorval." + EN, "Valmont is one of the suppliers of Dorval." + EN,
-     ("exclusive_shared", "warning")),
-    # negation and modality
-    ("Valmont and Dorval are partners." + EN, "Valmont and Dorval are no longer partners." + EN, ("polarity", "warning")),
-    ("Valmont et Dorval sont partenaires." + FR, "Valmont et Dorval ne sont plus partenaires." + FR,
-     ("polarity", "warning")),
-    ("Valmont a racheté Transalpes." + FR, "Transalpes a racheté Valmont." + FR, ("antonym", "error")),
-    ("Helvion is a subsidiary of Nordvik." + EN, "Helvion is a subsidiary of Batterix." + EN, ("functional", "error")),
-    ("Nordvik est la maison mère d'Helvion." + FR, "Nordvik n'est pas la maison mère d'Helvion." + FR,
-     ("polarity", "error")),
-])
+@pytest.mark.parametrize(
+    "a, b, want",
+    [
+        # exclusive vs shared
+        (
+            "Valmont bénéficie d'un accès exclusif aux brevets de Dorval." + FR,
+            "L'accord garantit à Valmont un accès privilégié aux brevets de Dorval." + FR,
+            ("exclusive_shared", "warning"),
+        ),
+        (
+            "Valmont holds the exclusive contract for the tramway." + EN,
+            "Valmont shares the contract with Dorval." + EN,
+            ("exclusive_shared", "warning"),
+        ),
+        (
+            "Valmont détient le contrat exclusif du tramway." + FR,
+            "Valmont partage le contrat avec Dorval." + FR,
+            ("exclusive_shared", "warning"),
+        ),
+        # supplier: an exclusive supplier is unique
+        (
+            "Valmont est le fournisseur exclusif de Dorval." + FR,
+            "Lumeo est le fournisseur exclusif de Dorval." + FR,
+            ("functional", "warning"),
+        ),
+        (
+            "Valmont is the sole supplier of Dorval." + EN,
+            "Valmont is one of the suppliers of Dorval." + EN,
+            ("exclusive_shared", "warning"),
+        ),
+        # negation and modality
+        (
+            "Valmont and Dorval are partners." + EN,
+            "Valmont and Dorval are no longer partners." + EN,
+            ("polarity", "warning"),
+        ),
+        (
+            "Valmont et Dorval sont partenaires." + FR,
+            "Valmont et Dorval ne sont plus partenaires." + FR,
+            ("polarity", "warning"),
+        ),
+        ("Valmont a racheté Transalpes." + FR, "Transalpes a racheté Valmont." + FR, ("antonym", "error")),
+        (
+            "Helvion is a subsidiary of Nordvik." + EN,
+            "Helvion is a subsidiary of Batterix." + EN,
+            ("functional", "error"),
+        ),
+        (
+            "Nordvik est la maison mère d'Helvion." + FR,
+            "Nordvik n'est pas la maison mère d'Helvion." + FR,
+            ("polarity", "error"),
+        ),
+    ],
+)
 def test_general_relation_conflicts(checker, a, b, want):
     assert want in found(checker, a, b)
 
@@ -61,15 +94,20 @@ def test_a_hedged_side_lowers_the_level(checker):
     assert got and all(level != "error" for _, level in got), got
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Valmont and Dorval are partners." + EN, "Valmont is a competitor of Dorval." + EN),  # partners may compete
-    ("Valmont et Dorval sont partenaires." + FR, "Valmont est un concurrent de Dorval." + FR),
-    ("Valmont is a supplier of Dorval." + EN, "Lumeo is a supplier of Dorval." + EN),
-    ("Valmont bénéficie d'un accès exclusif aux brevets de Dorval." + FR,
-     "Valmont bénéficie d'un accès exclusif à la technologie de Dorval." + FR),
-    ("Valmont a racheté Transalpes." + FR, "Transalpes a été racheté par Valmont." + FR),
-    ("Helvion, a subsidiary of Nordvik, opened a plant." + EN, "Nordvik is the parent company of Helvion." + EN),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Valmont and Dorval are partners." + EN, "Valmont is a competitor of Dorval." + EN),  # partners may compete
+        ("Valmont et Dorval sont partenaires." + FR, "Valmont est un concurrent de Dorval." + FR),
+        ("Valmont is a supplier of Dorval." + EN, "Lumeo is a supplier of Dorval." + EN),
+        (
+            "Valmont bénéficie d'un accès exclusif aux brevets de Dorval." + FR,
+            "Valmont bénéficie d'un accès exclusif à la technologie de Dorval." + FR,
+        ),
+        ("Valmont a racheté Transalpes." + FR, "Transalpes a été racheté par Valmont." + FR),
+        ("Helvion, a subsidiary of Nordvik, opened a plant." + EN, "Nordvik is the parent company of Helvion." + EN),
+    ],
+)
 def test_compatible_relations_stay_silent(checker, a, b):
     assert [x for x in found(checker, a, b) if x[1] in ("warning", "error")] == []
 

@@ -1,6 +1,7 @@
 """General role relations (mayor, governor, manager, president...) and the entity behaviour
 they rely on: accent/case-insensitive ids of undeclared names, lone surnames that resolve to a
 person only in a person context, titles that are not part of names."""
+
 from __future__ import annotations
 
 import pytest
@@ -39,8 +40,11 @@ def test_undeclared_names_share_ids_across_languages_and_keep_their_spelling(ann
 
 
 def test_surname_used_as_a_company_is_not_the_founder(annotator):
-    doc = annotate(annotator, "La société Darcel a été fondée par Marcel Darcel en 1926. "
-                              "L'enseigne Darcel a été placée en liquidation. Arnaud Lefort, PDG de Darcel, a parlé.")
+    doc = annotate(
+        annotator,
+        "La société Darcel a été fondée par Marcel Darcel en 1926. "
+        "L'enseigne Darcel a été placée en liquidation. Arnaud Lefort, PDG de Darcel, a parlé.",
+    )
     darcel = [i for t, i in mentions(doc) if t == "Darcel"]
     assert darcel and all(i == entity_id("Darcel") for i in darcel)
 
@@ -48,8 +52,9 @@ def test_surname_used_as_a_company_is_not_the_founder(annotator):
 def test_surname_in_a_person_context_resolves_to_the_full_name(annotator):
     doc = annotate(annotator, "Paul Kendrick a pris la tête du club en juin. Kendrick a déclaré que tout allait bien.")
     assert [i for t, i in mentions(doc) if t == "Kendrick"] == [entity_id("Paul Kendrick")]
-    en = annotate(annotator, "Paul Kendrick replaced Glen Ashworth in June. Ashworth told reporters he was sad.",
-                  lang="en")
+    en = annotate(
+        annotator, "Paul Kendrick replaced Glen Ashworth in June. Ashworth told reporters he was sad.", lang="en"
+    )
     assert [i for t, i in mentions(en) if t == "Ashworth"] == [entity_id("Glen Ashworth")]
 
 
@@ -73,64 +78,95 @@ def run(checker, *texts, langs=None):
 
 
 def test_two_mayors_of_one_town_conflict(checker):
-    fs = run(checker, "Bernard Lecoq, le maire de Saint-Aubin-sur-Marne, a perdu.",
-             "Henri Vasseur est le maire de Saint-Aubin-sur-Marne.")
+    fs = run(
+        checker,
+        "Bernard Lecoq, le maire de Saint-Aubin-sur-Marne, a perdu.",
+        "Henri Vasseur est le maire de Saint-Aubin-sur-Marne.",
+    )
     assert [(f.explanation["constraint"], f.rule_id) for f in fs] == [("functional", "fr.relation.role-mayor")]
     assert "Saint-Aubin-sur-Marne" in fs[0].message  # the article's spelling, not the folded id
 
 
 def test_mayors_of_different_towns_and_former_mayors_do_not_conflict(checker):
-    assert run(checker, "Bernard Lecoq, maire de Villeneuve, a perdu.", "Henri Vasseur, maire de Fontenay, a gagné.") == []
-    assert run(checker, "Bernard Lecoq est le maire de Villeneuve.",
-               "Henri Vasseur, ancien maire de Villeneuve, a gagné.") == []
+    assert (
+        run(checker, "Bernard Lecoq, maire de Villeneuve, a perdu.", "Henri Vasseur, maire de Fontenay, a gagné.") == []
+    )
+    assert (
+        run(checker, "Bernard Lecoq est le maire de Villeneuve.", "Henri Vasseur, ancien maire de Villeneuve, a gagné.")
+        == []
+    )
 
 
 def test_no_longer_in_a_relative_clause(checker):
-    fs = run(checker, "Bernard Lecoq, maire de Villeneuve, a parlé.",
-             "Bernard Lecoq, qui n'est plus maire de Villeneuve depuis 2020, a parlé.")
+    fs = run(
+        checker,
+        "Bernard Lecoq, maire de Villeneuve, a parlé.",
+        "Bernard Lecoq, qui n'est plus maire de Villeneuve depuis 2020, a parlé.",
+    )
     assert [f.explanation["constraint"] for f in fs] == ["polarity"]
 
 
 def test_role_across_languages(checker):
-    fs = run(checker, "Bernard Lecoq, maire de Villeneuve, a parlé.",
-             "Anna Ross is the mayor of Villeneuve, officials said.")
+    fs = run(
+        checker, "Bernard Lecoq, maire de Villeneuve, a parlé.", "Anna Ross is the mayor of Villeneuve, officials said."
+    )
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
 
 
 def test_succession_says_the_predecessor_no_longer_holds_the_role(checker):
-    fs = run(checker, "Northbridge manager Glen Ashworth said the deal was done.",
-             "Paul Kendrick, who replaced Glen Ashworth as Northbridge manager in June, spoke.")
+    fs = run(
+        checker,
+        "Northbridge manager Glen Ashworth said the deal was done.",
+        "Paul Kendrick, who replaced Glen Ashworth as Northbridge manager in June, spoke.",
+    )
     assert fs and {f.explanation["constraint"] for f in fs} <= {"polarity", "functional"}
     assert any(f.explanation["constraint"] == "polarity" for f in fs)
 
 
 def test_roles_without_a_named_place_compare_only_with_each_other(checker):
-    fs = run(checker, "Governor Alan Prewitt declared a state of emergency.",
-             "Governor Maria Okafor flew over the districts.")
+    fs = run(
+        checker,
+        "Governor Alan Prewitt declared a state of emergency.",
+        "Governor Maria Okafor flew over the districts.",
+    )
     # no place named on either side: at most a warning (it may be another time or place)
     assert [(f.explanation["constraint"], f.level) for f in fs] == [("functional", "warning")]
     # a named place on one side: nothing to compare
-    assert run(checker, "Governor Alan Prewitt declared a state of emergency.",
-               "Maria Okafor, the governor of Florida, flew over the districts.") == []
+    assert (
+        run(
+            checker,
+            "Governor Alan Prewitt declared a state of emergency.",
+            "Maria Okafor, the governor of Florida, flew over the districts.",
+        )
+        == []
+    )
     # "Northbridge manager X" names its club: no implicit claim beside it
     assert run(checker, "Northbridge manager Glen Ashworth spoke.", "Castlebrook manager Paul Kendrick spoke.") == []
 
 
 def test_ceo_is_reported_once_per_pair_of_sentences(checker):
-    fs = run(checker, "Arnaud Lefort, PDG de Darcel, a promis de se battre.",
-             "Arnaud Lefort n'est plus PDG de Darcel depuis l'été 2024.")
+    fs = run(
+        checker,
+        "Arnaud Lefort, PDG de Darcel, a promis de se battre.",
+        "Arnaud Lefort n'est plus PDG de Darcel depuis l'été 2024.",
+    )
     assert len(fs) == 1 and fs[0].explanation["constraint"] == "polarity"
 
 
 def test_unrelated_year_of_the_sentence_does_not_block_the_comparison(checker):
-    fs = run(checker, "Nathalie Roussel, directrice générale d'Orphéa, vise 2027.",
-             "Orphea chief executive Didier Campan said it would file by the end of 2025.")
+    fs = run(
+        checker,
+        "Nathalie Roussel, directrice générale d'Orphéa, vise 2027.",
+        "Orphea chief executive Didier Campan said it would file by the end of 2025.",
+    )
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
 
 
 def test_implicit_role_needs_a_bare_title(checker):
     # "general manager", "sales manager": other roles, not a team's manager
-    assert run(checker, "The general manager John Smith said sales grew.",
-               "The sales manager Jane Doe said sales grew.") == []
+    assert (
+        run(checker, "The general manager John Smith said sales grew.", "The sales manager Jane Doe said sales grew.")
+        == []
+    )
     fs = run(checker, "Le maire sortant Bernard Lecoq a perdu.", "Le maire sortant Henri Vasseur a perdu.")
     assert [f.explanation["constraint"] for f in fs] == ["functional"]

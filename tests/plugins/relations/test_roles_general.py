@@ -1,6 +1,7 @@
 """General roles (issue 13, item 3): any office held by a person, in every common construction,
 French and English; one person under several names; successive holders; offices across languages
 and wordings (seed table, then the sentence encoder, faked here)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,15 +13,26 @@ from plugins.relations.roles import OTHER, OfficeIndex, resolve_role, same_perso
 
 
 # -- the office a phrase names (fast) ---------------------------------------------------------
-@pytest.mark.parametrize("phrase, lang, office", [
-    ("maire", "fr", "role.mayor"), ("mayor", "en", "role.mayor"),
-    ("prefete", "fr", "role.prefect"), ("prefect", "en", "role.prefect"),
-    ("pdg", "fr", "ceo"), ("directrice generale", "fr", "ceo"), ("chief executive officer", "en", "ceo"),
-    ("president du conseil", "fr", "role.president"), ("chair", "en", "role.president"),
-    ("directeur", "fr", "role.director"), ("director", "en", "role.director"),
-    ("maire sortant", "fr", "role.mayor"), ("outgoing mayor", "en", "role.mayor"),
-    ("directeur par interim", "fr", "role.director"), ("interim director", "en", "role.director"),
-])
+@pytest.mark.parametrize(
+    "phrase, lang, office",
+    [
+        ("maire", "fr", "role.mayor"),
+        ("mayor", "en", "role.mayor"),
+        ("prefete", "fr", "role.prefect"),
+        ("prefect", "en", "role.prefect"),
+        ("pdg", "fr", "ceo"),
+        ("directrice generale", "fr", "ceo"),
+        ("chief executive officer", "en", "ceo"),
+        ("president du conseil", "fr", "role.president"),
+        ("chair", "en", "role.president"),
+        ("directeur", "fr", "role.director"),
+        ("director", "en", "role.director"),
+        ("maire sortant", "fr", "role.mayor"),
+        ("outgoing mayor", "en", "role.mayor"),
+        ("directeur par interim", "fr", "role.director"),
+        ("interim director", "en", "role.director"),
+    ],
+)
 def test_seed_offices_are_shared_by_both_languages(phrase, lang, office):
     assert resolve_role(phrase, lang).relation == office
 
@@ -43,12 +55,18 @@ def test_offices_no_seed_names_come_from_the_noun():
     assert resolve_role("daughter", "en") is None and resolve_role("spoke", "en") is None
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Trump", "Donald Trump", True), ("Donald J. Trump", "Donald Trump", True),
-    ("President Trump", "Donald Trump", True), ("M. Delorme", "Marc Delorme", True),
-    ("Melania Trump", "Donald Trump", False), ("Paul Martin", "Anna Martin", False),
-    ("Paul Martin", "Anna Ross", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Trump", "Donald Trump", True),
+        ("Donald J. Trump", "Donald Trump", True),
+        ("President Trump", "Donald Trump", True),
+        ("M. Delorme", "Marc Delorme", True),
+        ("Melania Trump", "Donald Trump", False),
+        ("Paul Martin", "Anna Martin", False),
+        ("Paul Martin", "Anna Ross", False),
+    ],
+)
 def test_one_person_under_several_names(a, b, same):
     assert same_person(a, b) is same
 
@@ -71,31 +89,61 @@ FR = " Le communiqué a été publié lundi par ses services."
 
 CONFLICTS = [
     # apposition after the name, both ways round
-    ("Claire Morin, préfète du Gard, a signé l'arrêté." + FR, "La préfète du Gard, Anne Roux, a signé l'arrêté." + FR,
-     "functional"),
-    ("Claire Morin, the prefect of Gard, signed the order." + EN, "The prefect of Gard, Anne Roux, signed the order." + EN,
-     "functional"),
+    (
+        "Claire Morin, préfète du Gard, a signé l'arrêté." + FR,
+        "La préfète du Gard, Anne Roux, a signé l'arrêté." + FR,
+        "functional",
+    ),
+    (
+        "Claire Morin, the prefect of Gard, signed the order." + EN,
+        "The prefect of Gard, Anne Roux, signed the order." + EN,
+        "functional",
+    ),
     # title before the name
-    ("Kestrel chief financial officer Tom Hale presented the accounts." + EN,
-     "Anna Berg, the chief financial officer of Kestrel, presented the accounts." + EN, "functional"),
-    ("Mayor Ana Ruiz opened the new bridge over the river." + EN,
-     "Mayor Paul Stone opened the new bridge over the river." + EN, "functional"),
-    ("Le directeur général Paul Roux a présenté les comptes." + FR,
-     "La directrice générale Anne Vidal a présenté les comptes." + FR, "functional"),
+    (
+        "Kestrel chief financial officer Tom Hale presented the accounts." + EN,
+        "Anna Berg, the chief financial officer of Kestrel, presented the accounts." + EN,
+        "functional",
+    ),
+    (
+        "Mayor Ana Ruiz opened the new bridge over the river." + EN,
+        "Mayor Paul Stone opened the new bridge over the river." + EN,
+        "functional",
+    ),
+    (
+        "Le directeur général Paul Roux a présenté les comptes." + FR,
+        "La directrice générale Anne Vidal a présenté les comptes." + FR,
+        "functional",
+    ),
     # relative clause
-    ("Claire Morin, qui est préfète du Gard, a signé l'arrêté." + FR,
-     "Anne Roux, préfète du Gard, a signé l'arrêté." + FR, "functional"),
-    ("Marc Delorme, qui dirige Ardelis, a présenté le plan." + FR,
-     "Marc Delorme, who no longer heads Ardelis, presented the plan." + EN, "polarity"),
-    ("Marc Delorme, who heads Ardelis, presented the plan." + EN,
-     "Claire Fontaine, who heads Ardelis, presented the plan." + EN, "functional"),
+    (
+        "Claire Morin, qui est préfète du Gard, a signé l'arrêté." + FR,
+        "Anne Roux, préfète du Gard, a signé l'arrêté." + FR,
+        "functional",
+    ),
+    (
+        "Marc Delorme, qui dirige Ardelis, a présenté le plan." + FR,
+        "Marc Delorme, who no longer heads Ardelis, presented the plan." + EN,
+        "polarity",
+    ),
+    (
+        "Marc Delorme, who heads Ardelis, presented the plan." + EN,
+        "Claire Fontaine, who heads Ardelis, presented the plan." + EN,
+        "functional",
+    ),
     # no longer / n'est plus / outgoing / sortant
     ("Claire Morin est la préfète du Gard." + FR, "Claire Morin n'est plus préfète du Gard." + FR, "polarity"),
     ("Claire Morin is the prefect of Gard." + EN, "Claire Morin is no longer the prefect of Gard." + EN, "polarity"),
-    ("Le maire sortant Bernard Lecoq a perdu l'élection." + FR, "Le maire sortant Henri Vasseur a perdu l'élection." + FR,
-     "functional"),
-    ("Outgoing mayor Bernard Lecoq lost the election." + EN, "Outgoing mayor Henri Vasseur lost the election." + EN,
-     "functional"),
+    (
+        "Le maire sortant Bernard Lecoq a perdu l'élection." + FR,
+        "Le maire sortant Henri Vasseur a perdu l'élection." + FR,
+        "functional",
+    ),
+    (
+        "Outgoing mayor Bernard Lecoq lost the election." + EN,
+        "Outgoing mayor Henri Vasseur lost the election." + EN,
+        "functional",
+    ),
 ]
 
 
@@ -105,59 +153,102 @@ def test_every_construction_gives_a_conflict(checker, a, b, constraint):
     assert got and got[0][0] == constraint and got[0][1] in ("warning", "error"), got
 
 
-@pytest.mark.parametrize("a, b", [
-    # apposition and succession on one side, the holder on the other (cross-lingual)
-    ("Claire Morin, préfète du Gard, a signé l'arrêté." + FR, "Anne Roux, the prefect of Gard, signed the order." + EN),
-    ("Tom Hale, PDG de Kestrel, a présenté les comptes." + FR,
-     "Anna Berg, the chief executive of Kestrel, presented the accounts." + EN),
-    ("Paul Martin, président du conseil d'administration de Valmont, a parlé." + FR,
-     "Anna Ross, the chair of Valmont, spoke to the press." + EN),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # apposition and succession on one side, the holder on the other (cross-lingual)
+        (
+            "Claire Morin, préfète du Gard, a signé l'arrêté." + FR,
+            "Anne Roux, the prefect of Gard, signed the order." + EN,
+        ),
+        (
+            "Tom Hale, PDG de Kestrel, a présenté les comptes." + FR,
+            "Anna Berg, the chief executive of Kestrel, presented the accounts." + EN,
+        ),
+        (
+            "Paul Martin, président du conseil d'administration de Valmont, a parlé." + FR,
+            "Anna Ross, the chair of Valmont, spoke to the press." + EN,
+        ),
+    ],
+)
 def test_a_french_role_against_an_english_one(checker, a, b):
     assert [c for c, _ in found(checker, a, b)] == ["functional"]
 
 
 def test_director_across_languages_is_one_office(checker):
-    got = found(checker, "Jean Dupont, directeur de Kestrel, a présenté le plan." + FR,
-                "Jean Dupont is no longer the director of Kestrel." + EN)
+    got = found(
+        checker,
+        "Jean Dupont, directeur de Kestrel, a présenté le plan." + FR,
+        "Jean Dupont is no longer the director of Kestrel." + EN,
+    )
     assert [c for c, _ in got] == ["polarity"]
 
 
-@pytest.mark.parametrize("a, b", [
-    # one person under two names, with or without a title
-    ("Donald Trump, the president of Valmont, spoke to the board." + EN,
-     "Trump, the president of Valmont, spoke to the board." + EN),
-    ("Claire Morin, préfète du Gard, a signé l'arrêté." + FR, "Morin, la préfète du Gard, a signé l'arrêté." + FR),
-    ("President Donald Trump visited the plant on Friday." + EN, "President Trump visited the plant on Friday." + EN),
-    # one office, different people at different stated times
-    ("Paul Martin was the mayor of Springfield in 2010." + EN, "Anna Ross is the mayor of Springfield in 2024." + EN),
-    ("Paul Martin, maire de Villeneuve en 2008, a parlé." + FR, "Anne Roux, maire de Villeneuve en 2024, a parlé." + FR),
-    # a former holder, "then", "ancien", two former holders
-    ("Paul Martin, the former mayor of Springfield, spoke." + EN, "Anna Ross is the mayor of Springfield." + EN),
-    ("Paul Martin, then mayor of Springfield, signed the deal." + EN, "Anna Ross is the mayor of Springfield." + EN),
-    ("Paul Martin, ancien maire de Villeneuve, a parlé." + FR, "Anne Roux est la maire de Villeneuve." + FR),
-    ("Paul Martin, the former mayor of Springfield, spoke." + EN,
-     "Anna Ross, the former mayor of Springfield, spoke." + EN),
-    # an acting holder beside the holder, several directors
-    ("Anna Ross, interim director of Kestrel, spoke." + EN, "Paul Martin, director of Kestrel, spoke." + EN),
-    ("Paul Martin, son of Valmont, spoke to the press." + EN, "Anna Ross, daughter of Valmont, spoke to the press." + EN),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one person under two names, with or without a title
+        (
+            "Donald Trump, the president of Valmont, spoke to the board." + EN,
+            "Trump, the president of Valmont, spoke to the board." + EN,
+        ),
+        ("Claire Morin, préfète du Gard, a signé l'arrêté." + FR, "Morin, la préfète du Gard, a signé l'arrêté." + FR),
+        (
+            "President Donald Trump visited the plant on Friday." + EN,
+            "President Trump visited the plant on Friday." + EN,
+        ),
+        # one office, different people at different stated times
+        (
+            "Paul Martin was the mayor of Springfield in 2010." + EN,
+            "Anna Ross is the mayor of Springfield in 2024." + EN,
+        ),
+        (
+            "Paul Martin, maire de Villeneuve en 2008, a parlé." + FR,
+            "Anne Roux, maire de Villeneuve en 2024, a parlé." + FR,
+        ),
+        # a former holder, "then", "ancien", two former holders
+        ("Paul Martin, the former mayor of Springfield, spoke." + EN, "Anna Ross is the mayor of Springfield." + EN),
+        (
+            "Paul Martin, then mayor of Springfield, signed the deal." + EN,
+            "Anna Ross is the mayor of Springfield." + EN,
+        ),
+        ("Paul Martin, ancien maire de Villeneuve, a parlé." + FR, "Anne Roux est la maire de Villeneuve." + FR),
+        (
+            "Paul Martin, the former mayor of Springfield, spoke." + EN,
+            "Anna Ross, the former mayor of Springfield, spoke." + EN,
+        ),
+        # an acting holder beside the holder, several directors
+        ("Anna Ross, interim director of Kestrel, spoke." + EN, "Paul Martin, director of Kestrel, spoke." + EN),
+        (
+            "Paul Martin, son of Valmont, spoke to the press." + EN,
+            "Anna Ross, daughter of Valmont, spoke to the press." + EN,
+        ),
+    ],
+)
 def test_must_stay_silent(checker, a, b):
     assert [x for x in found(checker, a, b) if x[1] in ("warning", "error")] == []
 
 
 def test_presidents_of_different_eras_mentioned_in_passing_are_no_error(checker):
-    got = found(checker, "Under President Barack Obama, the plant opened in the north of the state." + EN,
-                "President Joe Biden visited the plant in the north of the state." + EN)
+    got = found(
+        checker,
+        "Under President Barack Obama, the plant opened in the north of the state." + EN,
+        "President Joe Biden visited the plant in the north of the state." + EN,
+    )
     assert all(level == "suggestion" for _, level in got), got
-    got = found(checker, "His predecessor Barack Obama had opened the plant." + EN,
-                "President Joe Biden visited the plant in the north of the state." + EN)
+    got = found(
+        checker,
+        "His predecessor Barack Obama had opened the plant." + EN,
+        "President Joe Biden visited the plant in the north of the state." + EN,
+    )
     assert all(level == "suggestion" for _, level in got), got
 
 
 def test_a_role_with_no_place_named_takes_the_main_subject_as_a_guess(checker):
-    a = ("Kestrel a présenté ses comptes. Kestrel a confirmé ses objectifs. Kestrel ouvrira une usine. "
-         "Le directeur général Paul Roux a parlé.")
+    a = (
+        "Kestrel a présenté ses comptes. Kestrel a confirmé ses objectifs. Kestrel ouvrira une usine. "
+        "Le directeur général Paul Roux a parlé."
+    )
     b = "Anne Vidal, directrice générale de Kestrel, a présenté les comptes." + FR
     got = found(checker, a, b)
     assert got and all(level == "suggestion" for _, level in got), got
@@ -204,8 +295,11 @@ def test_an_office_matched_by_meaning_is_a_suggestion(checker, monkeypatch):
         return fake.embed(texts, kind)
 
     monkeypatch.setattr(RunContext, "embed", embed)
-    got = found(checker, "Paul Martin, premier magistrat de Villeneuve, a parlé." + FR,
-                "Anne Roux, maire de Villeneuve, a parlé." + FR)
+    got = found(
+        checker,
+        "Paul Martin, premier magistrat de Villeneuve, a parlé." + FR,
+        "Anne Roux, maire de Villeneuve, a parlé." + FR,
+    )
     assert got == [("functional", "suggestion")], got
 
 
@@ -224,12 +318,19 @@ def test_real_encoder_maps_french_offices_to_seed_offices():
     assert idx.nearest("fils") is None or idx.nearest("fils") != "role.mayor"
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Anne Vidal, directrice générale par intérim de Kestrel, a présenté les comptes." + FR,
-     "Paul Roux, directeur général de Kestrel, a présenté les comptes." + FR),
-    ("Anne Vidal, the interim chief executive of Kestrel, presented the accounts." + EN,
-     "Paul Roux, the chief executive of Kestrel, presented the accounts." + EN),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "Anne Vidal, directrice générale par intérim de Kestrel, a présenté les comptes." + FR,
+            "Paul Roux, directeur général de Kestrel, a présenté les comptes." + FR,
+        ),
+        (
+            "Anne Vidal, the interim chief executive of Kestrel, presented the accounts." + EN,
+            "Paul Roux, the chief executive of Kestrel, presented the accounts." + EN,
+        ),
+    ],
+)
 def test_an_interim_holder_beside_the_holder_is_only_a_suggestion(checker, a, b):
     got = found(checker, a, b)
     assert got and all(level == "suggestion" for _, level in got), got

@@ -1,4 +1,5 @@
 """A plugin whose hooks raise."""
+
 from checker import hookimpl
 
 

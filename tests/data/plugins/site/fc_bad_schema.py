@@ -1,4 +1,5 @@
 """A plugin declaring a rule type with an invalid JSON schema."""
+
 from checker import hookimpl
 from checker.ruletype import RuleType
 

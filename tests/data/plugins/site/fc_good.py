@@ -1,4 +1,5 @@
 """A healthy plugin installed next to the broken ones."""
+
 from checker import hookimpl
 
 

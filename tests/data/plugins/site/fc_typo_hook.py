@@ -1,4 +1,5 @@
 """A plugin with a misspelt hook name: pluggy's check_pending catches it."""
+
 from checker import hookimpl
 
 
