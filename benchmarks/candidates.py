@@ -38,7 +38,7 @@ import eval_corpus  # noqa: E402  (puts the repository on sys.path)
 
 from checker.context import Options  # noqa: E402
 from checker.run.pipeline import Checker  # noqa: E402
-from plugins.nli.rule import NliRuleType  # noqa: E402
+from plugins.nli.ruletype import NliRuleType  # noqa: E402
 
 NLI_KINDS = {"claim", "relation", "any"}
 

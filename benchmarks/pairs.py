@@ -73,7 +73,7 @@ def choose_model(arg: str | None) -> str | None:
     if os.environ.get("FACTCHECK_NLI_MODEL"):
         return os.environ["FACTCHECK_NLI_MODEL"]
     from plugins.nli import backend
-    from plugins.nli.rule import DEFAULT_MODEL
+    from plugins.nli.ruletype import DEFAULT_MODEL
 
     if backend.peek_identity(DEFAULT_MODEL) is not None:
         return None
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.nli_only:
         from plugins.nli import backend
         from plugins.nli.profiles import profile_for
-        from plugins.nli.rule import DEFAULT_MODEL, decide_statement
+        from plugins.nli.ruletype import DEFAULT_MODEL, decide_statement
 
         name = model or DEFAULT_MODEL
         peek = backend.peek_identity(name)

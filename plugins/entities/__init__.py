@@ -11,6 +11,6 @@ from checker import hookimpl
 
 @hookimpl
 def register_rule_types(register):
-    from plugins.entities.annotator import EntitiesRuleType
+    from plugins.entities.ruletype import EntitiesRuleType
 
     register("entities", EntitiesRuleType)

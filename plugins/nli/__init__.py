@@ -6,7 +6,7 @@ NLI rule actually needs the model (see ``backend.py``).
 
 from checker import hookimpl
 
-from .rule import NliRuleType
+from .ruletype import NliRuleType
 
 
 @hookimpl

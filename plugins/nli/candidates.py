@@ -167,7 +167,8 @@ STOP = {
 }
 
 
-def fold(text: str) -> str:
+def lower_nfc(text: str) -> str:
+    """Lower case, NFC, straight apostrophes; accents kept (for NLI term overlap)."""
     return unicodedata.normalize("NFC", text).lower().replace("’", "'")
 
 
@@ -197,8 +198,8 @@ def analyse(sentence: Sentence, text: str | None = None) -> Statement:
     toks = sentence.tokens
     if toks is not None and text == " ".join(sentence.text.split()):
         for t in toks:
-            low = fold(t.text)
-            lemma = fold(t.lemma_ or t.text) or low
+            low = lower_nfc(t.text)
+            lemma = lower_nfc(t.lemma_ or t.text) or low
             if low in NEGATIONS or lemma in NEGATIONS or getattr(t, "dep_", "") == "neg":
                 negated = True
             if t.is_punct or t.is_space:
@@ -213,7 +214,7 @@ def analyse(sentence: Sentence, text: str | None = None) -> Statement:
             content.append(lemma)
     else:
         for m in _WORD.finditer(text):
-            low = fold(m.group(0))
+            low = lower_nfc(m.group(0))
             if low in NEGATIONS:
                 negated = True
             if _NUMERIC.search(low) or low in MONTHS:

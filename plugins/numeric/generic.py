@@ -31,7 +31,7 @@ from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
 from plugins.numeric.match import comparable, embed_claims, meaning_similarity
 from plugins.numeric.quantity import Quantity
-from plugins.numeric.slots import SentenceView, fold
+from plugins.numeric.slots import SentenceView, unaccent_lower
 from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 
 #: defaults of the generic rule's ``pairing`` block
@@ -53,8 +53,8 @@ _STOP = set(
     be been has have had it as he she they we said says after before more less about over under not also
     into up out per""".split()
 )
-_FOLDED_CLASSES = {fold(w): c for w, c in NOUN_CLASS.items()}
-_FOLDED_MODS = {fold(w): c for w, c in MODIFIER_CLASS.items()}
+_FOLDED_CLASSES = {unaccent_lower(w): c for w, c in NOUN_CLASS.items()}
+_FOLDED_MODS = {unaccent_lower(w): c for w, c in MODIFIER_CLASS.items()}
 
 
 #: measures specific enough that one statement per article names the same fact
@@ -78,7 +78,7 @@ UNAMBIGUOUS = (
 def measure_key(q: Quantity) -> str:
     """What a quantity measures, as a blocking key ("count:deaths", "money:USD", "age")."""
     if q.qtype == "count":
-        noun = fold(q.noun)
+        noun = unaccent_lower(q.noun)
         base, _, mod = noun.partition(":")
         base = base[:-1] if len(base) > 3 and base.endswith("s") and base not in _FOLDED_CLASSES.values() else base
         return f"count:{base}" + (f":{mod}" if mod else "")
@@ -97,10 +97,10 @@ def context_terms(view: SentenceView) -> list[str]:
     """Content lemmas of the sentence (numbers masked), class words mapped to their class."""
     out: list[str] = []
     for t in view.tokens:
-        w = fold(t.lemma or t.text)
+        w = unaccent_lower(t.lemma or t.text)
         if not re.fullmatch(r"[^\W\d_][\w\-']*", w) or len(w) < 3 or w in _STOP or t.is_stop:
             continue
-        form = fold(t.text)
+        form = unaccent_lower(t.text)
         cls = _FOLDED_CLASSES.get(form) or _FOLDED_CLASSES.get(w) or _FOLDED_MODS.get(form) or _FOLDED_MODS.get(w)
         out.append(cls or w)
     return out
@@ -111,12 +111,12 @@ def entity_set(view: SentenceView, q: Quantity, *, context: bool = True) -> set[
     previous sentences of its paragraph), plus the person of an age."""
     known = view.known
     ids = [e for e in view.entity_ids if not known or e in known]  # names, not capitalised words
-    ents = {fold(e) for e in ids}
+    ents = {unaccent_lower(e) for e in ids}
     if context:
-        ents |= {fold(e) for e in view.context_ids if not known or e in known}
+        ents |= {unaccent_lower(e) for e in view.context_ids if not known or e in known}
     person = q.extra.get("person")
     if person:
-        ents.add(fold(person))
+        ents.add(unaccent_lower(person))
     return ents
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from plugins.numeric.quantity import Quantity
-from plugins.numeric.slots import fold
+from plugins.numeric.slots import unaccent_lower
 from plugins.numeric.vocab import MODIFIERS, NOUN_CLASSES
 
 KNOWN_CLASSES = set(NOUN_CLASSES) | set(MODIFIERS)
@@ -46,13 +46,13 @@ def unit_ok(rule_unit: str | None, q: Quantity) -> bool:
 
 def noun_in(q: Quantity, nouns) -> bool:
     """Whether a count's noun (its class, or the word as written) is one the rule lists."""
-    want = {fold(n).rstrip("s") for n in nouns}
+    want = {unaccent_lower(n).rstrip("s") for n in nouns}
     written = "" if q.extra.get("refined") else q.extra.get("noun_text", "")  # "people ... killed" are deaths
-    return any(fold(w).rstrip("s") in want for w in (q.noun, written) if w)
+    return any(unaccent_lower(w).rstrip("s") in want for w in (q.noun, written) if w)
 
 
 def same_noun(qa: Quantity, qb: Quantity) -> bool:
-    return fold(qa.noun).rstrip("s") == fold(qb.noun).rstrip("s")
+    return unaccent_lower(qa.noun).rstrip("s") == unaccent_lower(qb.noun).rstrip("s")
 
 
 def comparable(a, b, *, same_measure: float | None = None) -> bool:

@@ -28,14 +28,11 @@ from collections.abc import Iterable
 
 from checker.aggregate import (
     capped_evidence,
-    cluster_pairs,
-    covered_pairs,
-    linked_sides,
+    compare_clusters,
     message_language,
     side_summary,
     sides_explanation,
     summary_message,
-    value_clusters,
 )
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
@@ -51,7 +48,6 @@ from plugins.numeric.scope import scope_tags, scope_verdict, sibling_of, time_sc
 from plugins.numeric.slots import (
     SentenceView,
     dep_distance,
-    fold,
     governor_lemma,
     has_entity,
     key_entities,
@@ -59,6 +55,7 @@ from plugins.numeric.slots import (
     reliable_ids,
     sentence_view,
     token_distance,
+    unaccent_lower,
 )
 
 SKIP_SECTIONS = {"attribution"}
@@ -191,7 +188,7 @@ class NumericRuleType(RuleType):
         claim.data["own_ents"] = sorted(entity_set(view, q, context=False))
         # whose figure it is: the nearest name of its own sentence ("Lecoq recueille 47,6 %")
         owners = key_entities(view, q_idx, None, None, _ANY_LABEL, view.known)
-        claim.data["owner"] = sorted(f"{_label_group(view.sentence, e)}:{fold(e)}" for e in owners)
+        claim.data["owner"] = sorted(f"{_label_group(view.sentence, e)}:{unaccent_lower(e)}" for e in owners)
         claim.data["rival"] = _rivals(view.sentence)
         return claim
 
@@ -263,7 +260,7 @@ class NumericRuleType(RuleType):
         with, the outcome is the same, so a candidate group is compared cluster by cluster.
         """
         q: Quantity = c.data["q"]
-        noun = fold(q.noun).rstrip("s") if q.qtype == "count" else ""
+        noun = unaccent_lower(q.noun).rstrip("s") if q.qtype == "count" else ""
         if c.data["rule"].get("generic", False):
             # generic pairs are chosen claim by claim (context, entities): no value clustering
             return (c.keys, c.doc_id, c.start, c.end)
@@ -290,29 +287,16 @@ class NumericRuleType(RuleType):
         )
 
     def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
+        """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
         assert self.ctx is not None
-        ctx = self.ctx
-        findings: list[Finding] = []
-        seen: set[tuple] = set()
-        clusters, per_group = value_clusters(groups, self._signature)
-        ctx.add_stat("numeric", "value_clusters", len(clusters))
-        for cl_a, cl_b in cluster_pairs(per_group):
-            sides = linked_sides(cl_a, cl_b, ctx)
-            if sides is None:
-                continue  # no two different (draft-mode allowed) documents across the sides
-            side_a, side_b = sides
-            ctx.add_stat("numeric", "comparisons", 1)
-            ctx.add_stat("numeric", "cluster_pairs_compared", 1)
-            ctx.add_stat("numeric", "claim_pairs_covered", covered_pairs(side_a, side_b))
-            f = self._compare_pair(side_a[0], side_b[0], side_a, side_b)
-            if f is None:
-                continue
-            ident = (f.rule_id, tuple((e.doc_id, e.start, e.end) for e in f.evidence))
-            if ident not in seen:
-                seen.add(ident)
-                findings.append(f)
-        ctx.add_stat("numeric", "findings", len(findings))
-        return findings
+        return compare_clusters(
+            groups,
+            self._signature,
+            lambda side_a, side_b: self._compare_pair(side_a[0], side_b[0], side_a, side_b),
+            self.ctx,
+            kind="numeric",
+            identity=lambda f: (f.rule_id, tuple((e.doc_id, e.start, e.end) for e in f.evidence)),
+        )
 
     def _compare_pair(
         self, a: Claim, b: Claim, side_a: list[Claim] | None = None, side_b: list[Claim] | None = None
@@ -495,7 +479,7 @@ def _rivals(sentence) -> list[str]:
     for m in sentence.entities:
         before = sentence.text[max(0, m.start - sentence.start - 30) : m.start - sentence.start]
         if _RIVAL_BEFORE.search(before):
-            out.add(f"{_label_group(sentence, m.id)}:{fold(m.id)}")
+            out.add(f"{_label_group(sentence, m.id)}:{unaccent_lower(m.id)}")
     return sorted(out)
 
 

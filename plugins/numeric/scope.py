@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from plugins.numeric.quantity import Quantity
-from plugins.numeric.slots import SentenceView, fold, phrase_positions, token_distance
+from plugins.numeric.slots import SentenceView, phrase_positions, token_distance, unaccent_lower
 
 _INITIAL_WORDS = {
     "initial",
@@ -115,7 +115,7 @@ def _anchored(view: SentenceView, y_idx: list[int]) -> bool:
     "since", "depuis"... ("fondé en 1978, le groupe compte 4 500 salariés")."""
     lo = min(y_idx)
     for t in view.tokens[max(0, lo - 3) : lo]:
-        if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
+        if unaccent_lower(t.text) in _ANCHOR_WORDS or unaccent_lower(t.lemma) in _ANCHOR_WORDS:
             return True
     if view.has_parse:
         for yi in y_idx:
@@ -124,7 +124,7 @@ def _anchored(view: SentenceView, y_idx: list[int]) -> bool:
                 if h is None or h in y_idx:
                     break
                 t = view.tokens[h]
-                if fold(t.text) in _ANCHOR_WORDS or fold(t.lemma) in _ANCHOR_WORDS:
+                if unaccent_lower(t.text) in _ANCHOR_WORDS or unaccent_lower(t.lemma) in _ANCHOR_WORDS:
                     return True
                 if t.pos in ("VERB", "AUX"):
                     break
@@ -201,9 +201,9 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
         return best
     if previous_years and len(set(previous_years)) == 1:
         return previous_years[0]
-    initial = {fold(w) for w in _INITIAL_WORDS}
+    initial = {unaccent_lower(w) for w in _INITIAL_WORDS}
     for t in view.tokens:
-        if fold(t.text) in initial:
+        if unaccent_lower(t.text) in initial:
             return "initial"
     return None
 
@@ -295,8 +295,8 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     if q.qtype != "share" and (_DELTA.search(after[:25]) or _DELTA.search(before[-22:])):
         tags["delta"] = "delta"
     place = _PLACE_AFTER.match(after[:40]) if q.qtype == "count" else None
-    if place and fold(place.group("p")) not in {fold(w) for w in _NOT_PLACES}:
-        tags["place"] = fold(place.group("p"))
+    if place and unaccent_lower(place.group("p")) not in {unaccent_lower(w) for w in _NOT_PLACES}:
+        tags["place"] = unaccent_lower(place.group("p"))
     return tags
 
 

@@ -26,7 +26,7 @@ _FALLBACK_STOP = set(
 )
 
 
-def fold(text: str) -> str:
+def unaccent_lower(text: str) -> str:
     """Lower case without accents, straight apostrophes (for matching words)."""
     t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(ch for ch in t if not unicodedata.combining(ch))
@@ -45,7 +45,7 @@ class Tok:
 
     @property
     def forms(self) -> set[str]:
-        f = {fold(self.text), fold(self.lemma)}
+        f = {unaccent_lower(self.text), unaccent_lower(self.lemma)}
         return f | {x[:-1] for x in f if len(x) > 3 and x.endswith("s")}
 
 
@@ -66,7 +66,7 @@ class SentenceView:
         return [t.i for t in self.tokens if t.start < end and start < t.end]
 
     def text_folded(self) -> str:
-        return fold(self.sentence.text)
+        return unaccent_lower(self.sentence.text)
 
 
 def sentence_view(sentence: Sentence, previous: list[Sentence] | None = None) -> SentenceView:
@@ -99,7 +99,14 @@ def sentence_view(sentence: Sentence, previous: list[Sentence] | None = None) ->
         for k, m in enumerate(_WORD_RE.finditer(sentence.text)):
             w = m.group(0)
             toks.append(
-                Tok(i=k, start=m.start(), end=m.end(), text=w, lemma=w.lower(), is_stop=fold(w) in _FALLBACK_STOP)
+                Tok(
+                    i=k,
+                    start=m.start(),
+                    end=m.end(),
+                    text=w,
+                    lemma=w.lower(),
+                    is_stop=unaccent_lower(w) in _FALLBACK_STOP,
+                )
             )
     ids = _entity_ids(sentence)
     ctx: list[str] = []
@@ -133,9 +140,9 @@ def _entity_ids(sentence: Sentence) -> list[str]:
 
 def has_entity(view: SentenceView, name: str, *, use_context: bool = True) -> bool:
     """Whether the canonical entity ``name`` is mentioned in the sentence (or its context)."""
-    want = fold(name)
+    want = unaccent_lower(name)
     pool = list(view.entity_ids) + (list(view.context_ids) if use_context else [])
-    if any(fold(e) == want for e in pool):
+    if any(unaccent_lower(e) == want for e in pool):
         return True
     # literal fallback (no annotator, or a name the annotator does not know)
     rx = re.compile(r"(?<![\w])" + re.escape(want) + r"(?![\w])")
@@ -167,7 +174,7 @@ def word_matches(word: str, tok: Tok) -> bool:
 
 def _pieces(text: str) -> list[str]:
     """A word cut after its apostrophes: "d'affaires" -> ["d'", "affaires"] (folded)."""
-    return [p for p in re.split(r"(?<=')", fold(text)) if p and p != "'"]
+    return [p for p in re.split(r"(?<=')", unaccent_lower(text)) if p and p != "'"]
 
 
 def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
@@ -265,14 +272,14 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
                     continue
                 t = view.tokens[cur]
                 if t.pos in ("VERB", "NOUN") and not t.is_stop and t.lemma.isalpha():
-                    return fold(t.lemma)
+                    return unaccent_lower(t.lemma)
     # no parse: nearest content word before, then after
     lo, hi = min(q_idx), max(q_idx)
     for rng in (range(lo - 1, max(-1, lo - 4), -1), range(hi + 1, min(len(view.tokens), hi + 4))):
         for k in rng:
             t = view.tokens[k]
             if t.text.isalpha() and not t.is_stop and len(t.text) > 3 and not t.text[:1].isupper():
-                return fold(t.lemma)
+                return unaccent_lower(t.lemma)
     return ""
 
 
@@ -315,7 +322,7 @@ def reliable_ids(sentences: list[Sentence]) -> set[str]:
     for sent in sentences:
         lead = len(sent.text) - len(sent.text.lstrip())
         for m in sent.entities:
-            if fold(m.id) in _CALENDAR:
+            if unaccent_lower(m.id) in _CALENDAR:
                 continue
             if m.label or m.source != "ner" or m.start - sent.start > lead:
                 out.add(m.id)
@@ -333,7 +340,7 @@ def _mention_ok(sentence: Sentence, m, labels: set[str] | None, known: set[str] 
     prev_word = re.findall(
         r"[^\W\d_]+['’]?", sentence.text[max(0, m.start - sentence.start - 25) : m.start - sentence.start]
     )
-    if prev_word and fold(prev_word[-1]) in _NOT_OWNER_BEFORE:
+    if prev_word and unaccent_lower(prev_word[-1]) in _NOT_OWNER_BEFORE:
         return False  # "headquartered in Amsterdam", "en France", "fondé par la famille Bertin"
     # "Austin-based firm", "Paris-headquartered": a modifier, not the owner of the figure
     rest = sentence.text[m.end - sentence.start : m.end - sentence.start + 2]

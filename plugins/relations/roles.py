@@ -732,7 +732,7 @@ def proper_runs(sentence) -> list:
     """Capitalised words the entity recogniser left out (``la préfète du Gard``): possible objects of
     a role, never its holder (label ``PROPN``).  The sentence's first word is left out."""
     from checker.model import EntityMention
-    from plugins.entities.annotator import company_id, entity_id
+    from plugins.entities.ruletype import company_id, entity_id
 
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.entities]

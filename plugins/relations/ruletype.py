@@ -29,14 +29,11 @@ import json
 
 from checker.aggregate import (
     capped_evidence,
-    cluster_pairs,
-    covered_pairs,
-    linked_sides,
+    compare_clusters,
     message_language,
     side_summary,
     sides_explanation,
     summary_message,
-    value_clusters,
 )
 from checker.model import LEVELS, Claim, Document, EntityMention, Evidence, Finding
 from checker.pairing import group_by_keys
@@ -455,29 +452,19 @@ class RelationRuleType(RuleType):
         return (c.keys, c.data.rule.id, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
     def compare(self, groups, rules) -> list[Finding]:
-        """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
+        """Each pair of distinct value clusters sharing a group is judged once, on representatives;
+        several triples of the same sentences (several rules) give one finding per constraint."""
         assert self.ctx is not None
-        ctx = self.ctx
-        offices = OfficeIndex(ctx)
-        best: dict[tuple, Finding] = {}
-        clusters, per_group = value_clusters(groups, self._signature)
-        ctx.add_stat("relation", "value_clusters", len(clusters))
-        for cl_a, cl_b in cluster_pairs(per_group):
-            sides = linked_sides(cl_a, cl_b, ctx)
-            if sides is None:
-                continue
-            ctx.add_stat("relation", "comparisons", 1)
-            ctx.add_stat("relation", "cluster_pairs_compared", 1)
-            ctx.add_stat("relation", "claim_pairs_covered", covered_pairs(*sides))
-            f = self._judge(sides[0][0], sides[1][0], *sides, nearest=offices.nearest)
-            if f is None:
-                continue
-            # several triples of the same sentences (several rules) give one finding per constraint
-            ident = (f.explanation["constraint"], tuple((e.doc_id, e.start) for e in f.evidence))
-            if ident not in best or self._rank(f) > self._rank(best[ident]):
-                best[ident] = f
-        ctx.add_stat("relation", "findings", len(best))
-        return list(best.values())
+        offices = OfficeIndex(self.ctx)
+        return compare_clusters(
+            groups,
+            self._signature,
+            lambda side_a, side_b: self._judge(side_a[0], side_b[0], side_a, side_b, nearest=offices.nearest),
+            self.ctx,
+            kind="relation",
+            identity=lambda f: (f.explanation["constraint"], tuple((e.doc_id, e.start) for e in f.evidence)),
+            rank=self._rank,
+        )
 
     def _rank(self, f: Finding) -> tuple[int, int]:
         """Which of two findings on the same sentences to keep: the higher level, then the rule

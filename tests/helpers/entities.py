@@ -9,7 +9,7 @@ from checker.rules import load_rules
 from checker.text.load import make_document
 from checker.text.nlp import NlpProvider
 from checker.text.segment import segment_document
-from plugins.entities.annotator import EntitiesRuleType
+from plugins.entities.ruletype import EntitiesRuleType
 
 
 def make_annotator(rules_yaml: str, folder: Path):

@@ -8,7 +8,7 @@ from helpers.entities import annotate, make_annotator
 from checker.context import RunContext
 from checker.rules import load_rules
 from checker.text.nlp import NlpProvider
-from plugins.entities.annotator import EntitiesRuleType, clean_name
+from plugins.entities.ruletype import EntitiesRuleType, clean_name
 from plugins.entities.textnorm import fold, key
 
 RULES = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers.entities import annotate, make_annotator
 
-from plugins.entities.annotator import strip_titles
+from plugins.entities.ruletype import strip_titles
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from plugins.nli.cache import ScoreCache
 from plugins.nli.candidates import analyse, candidate_pairs, numbers_only_difference
 from plugins.nli.definitions import parse_definition, term_keys
 from plugins.nli.profiles import profile_for
-from plugins.nli.rule import decide_statement
+from plugins.nli.ruletype import decide_statement
 
 ROOT = REPO
 WORDS = (
@@ -557,7 +557,7 @@ def test_unknown_rule_key_is_a_rule_error(env):
 
 def test_profile_level_cap_for_models_without_held_out_signal():
     from plugins.nli.profiles import profile_for
-    from plugins.nli.rule import cap_level
+    from plugins.nli.ruletype import cap_level
 
     assert cap_level("error", "suggestion") == "suggestion"
     assert cap_level("warning", None) == "warning"
@@ -740,7 +740,7 @@ def test_draft_mode_scores_only_pairs_with_the_draft(models, env, monkeypatch):
 
 def test_definition_pairs_stay_linear_with_wire_copies():
     from plugins.nli.definitions import parse_definition
-    from plugins.nli.rule import definition_pairs
+    from plugins.nli.ruletype import definition_pairs
 
     wordings = [
         "L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",

@@ -11,7 +11,7 @@ from checker.context import Options
 from checker.model import Sentence
 from checker.run.pipeline import Checker
 from plugins.nli.candidates import analyse
-from plugins.nli.rule import NliRuleType, is_paraphrase
+from plugins.nli.ruletype import NliRuleType, is_paraphrase
 from plugins.nli.semantic import semantic_pairs
 
 TOPICS = ["budget bibliothèque", "tramway ligne", "école", "hôpital", "stade", "piscine"]
@@ -196,7 +196,7 @@ def test_one_way_entailment_can_still_be_reported(tmp_path, monkeypatch):
 # -- definitions across languages -------------------------------------------------------------------------
 def test_definitions_pair_across_languages_by_the_term_whatever_the_order():
     from plugins.nli.definitions import parse_definition
-    from plugins.nli.rule import definition_pairs
+    from plugins.nli.ruletype import definition_pairs
     from plugins.nli.terms import with_linked_keys
 
     en = parse_definition(

@@ -11,7 +11,7 @@ from checker.model import Sentence
 from checker.run.pipeline import Checker
 from plugins.nli.candidates import analyse
 from plugins.nli.definitions import parse_definition
-from plugins.nli.rule import definition_pairs
+from plugins.nli.ruletype import definition_pairs
 from plugins.nli.semantic import semantic_pairs
 from plugins.nli.terms import with_linked_keys
 

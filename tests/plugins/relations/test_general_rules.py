@@ -8,7 +8,7 @@ import pytest
 
 from checker.context import Options
 from checker.run.pipeline import Checker
-from plugins.entities.annotator import company_id
+from plugins.entities.ruletype import company_id
 from plugins.numeric.parse import parse_quantities
 
 

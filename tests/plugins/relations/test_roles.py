@@ -8,7 +8,7 @@ import pytest
 from helpers.entities import annotate, make_annotator
 
 from checker.run.pipeline import Checker
-from plugins.entities.annotator import entity_id
+from plugins.entities.ruletype import entity_id
 
 
 # -- entities (fast) ----------------------------------------------------------------------
