@@ -60,7 +60,7 @@ def test_benchmark_runs_on_holdout(bench, folders):
     # Regression floors, set by the lead from the landing measurement (35/48 = 0.73 recall, 37/41 = 0.90 precision
     # at level >= warning) minus a margin. Raise them as the checker improves; never
     # tune the rules on this corpus's sentences.
-    assert t["recall"] >= 0.65, t
-    assert t["precision"] >= 0.85, t
+    assert t["recall"] >= 0.80, t  # 42/48 = 0.88 measured on 2026-12-01
+    assert t["precision"] >= 0.92, t  # 46/47 = 0.98
     for s in report["stories"]:
         assert not s["input_errors"], (s["story"], s["input_errors"])
