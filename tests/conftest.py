@@ -45,9 +45,8 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def stand_in_model() -> Path:
     if not (STAND_IN_MODEL / "config.json").is_file():
-        pytest.skip(
-            reason=f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)"
-        )
+        why = f"stand-in NLI model not found at {STAND_IN_MODEL} (../shared/models is provided by the project)"
+        pytest.skip(reason=why)
     return STAND_IN_MODEL
 
 
