@@ -1,7 +1,9 @@
-"""Writing files so that an interrupted run never leaves half a file behind."""
+"""Files the checker writes: atomically (an interrupted run never leaves half a file behind),
+under one cache home, keyed by content."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -26,3 +28,23 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def cache_home(configured: str | os.PathLike | None = None) -> Path:
+    """Where caches live: ``configured`` (``cache_dir``) > ``FACTCHECK_CACHE_DIR`` > the user cache dir."""
+    chosen = configured or os.environ.get("FACTCHECK_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck"))
+
+
+def content_key(*parts: str) -> str:
+    """sha256 over length-prefixed UTF-8 parts (no two part lists share a key)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()

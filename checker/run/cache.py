@@ -46,7 +46,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.fileio import atomic_write
+from checker.fileio import atomic_write, cache_home
 from checker.model import Document
 from checker.run.prepared import PreparedDoc
 
@@ -64,12 +64,7 @@ _CORE_DIR = Path(__file__).resolve().parent.parent  # the whole checker package
 # where
 # ---------------------------------------------------------------------------------------
 def cache_root(options) -> Path:
-    configured = getattr(options, "cache_dir", None) or os.environ.get("FACTCHECK_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("factcheck"))
+    return cache_home(getattr(options, "cache_dir", None))
 
 
 def enabled(ctx: RunContext) -> bool:

@@ -30,7 +30,6 @@ Importing this module is cheap: numpy is imported when vectors are made.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -38,6 +37,8 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+
+from checker.fileio import cache_home, content_key
 
 log = logging.getLogger("factcheck")
 DEFAULT_TRANSFORMERS_MODEL = "intfloat/multilingual-e5-small"
@@ -212,23 +213,8 @@ def clear_loaded() -> None:
         _LOADED.clear()
 
 
-def default_cache_dir(configured: str | Path | None = None) -> Path:
-    """``cache_dir`` option > ``FACTCHECK_CACHE_DIR`` > the platform user cache dir."""
-    chosen = configured or os.environ.get("FACTCHECK_CACHE_DIR")
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("factcheck"))
-
-
 def vector_key(name: str, kind: str, text: str) -> str:
-    h = hashlib.sha256()
-    for part in (name, kind, text):
-        data = part.encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
+    return content_key(name, kind, text)
 
 
 class VectorCache:
@@ -385,5 +371,5 @@ def make_service(options: Any, notify=None) -> tuple[EmbeddingService | None, st
     emb, reason = load_embedder(getattr(options, "embedder", None), device=getattr(options, "device", "cpu") or "cpu")
     if emb is None:
         return None, reason
-    cache_dir = default_cache_dir(getattr(options, "cache_dir", None)) if getattr(options, "use_cache", True) else None
+    cache_dir = cache_home(getattr(options, "cache_dir", None)) if getattr(options, "use_cache", True) else None
     return EmbeddingService(emb, cache_dir, notify=notify), reason

@@ -7,13 +7,14 @@ unchanged articles finds every pair here and does no model work.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+
+from checker.fileio import content_key
 
 log = logging.getLogger("factcheck")
 FILENAME = "nli-scores.sqlite3"
@@ -32,12 +33,7 @@ def default_cache_dir(configured: str | Path | None = None) -> Path:
 
 
 def pair_key(identity: str, premise: str, hypothesis: str) -> str:
-    h = hashlib.sha256()
-    for part in (identity, premise, hypothesis):
-        data = part.encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
+    return content_key(identity, premise, hypothesis)
 
 
 class ScoreCache:
