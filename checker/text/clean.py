@@ -44,7 +44,11 @@ BYLINE = re.compile(
     r"^.{0,60}\b(?:publié|mis\s+à\s+jour|modifié|actualisé|posted|published|updated|last\s+updated)\b.{0,60}\d{4}.{0,30}$"
     # a dateline alone on its line: "Le 17 novembre 2025 à 11h20", "March 3, 2025, 10:42 am"
     rf"|^\s*{_DATE_ONLY}\s*$"
-    r"|^\s*(?:par|by)\s+[A-ZÉ][\w'’\-]+(?:\s+[A-ZÉ][\w'’\-]+){0,3}\s*(?:[,|–-].{0,60})?$"
+    # "Par Jean Dupont", "By Anne Smith, Reuters", "Par 20 Minutes avec AFP", "By France 24 with AFP"
+    # (names capitalised or numbers; never a sentence: "Par ailleurs, le maire a démissionné.")
+    r"|^\s*(?:par|by)\s+(?!\d{4}\b)(?-i:[A-ZÀ-Ý0-9])[\w'’\-]*(?:\s+(?-i:[A-ZÀ-Ý0-9])[\w'’\-]*){0,3}"
+    r"(?:\s+(?:avec|et|with|and)\s+(?-i:[A-ZÀ-Ý])[\w'’\-]*(?:\s+(?-i:[A-ZÀ-Ý])[\w'’\-]*){0,2})?"
+    r"\s*(?:[,|–-][^.!?]{0,60})?$"
     r"|^\s*author\s+avatar\s*$|^\s*avatar\s+de\s+l['’]auteur\s*$",
     re.I,
 )

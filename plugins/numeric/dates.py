@@ -134,6 +134,11 @@ def _vocab(lang: str):
     return full, abbr, weekdays
 
 
+def weekday_pattern(langs: tuple[str, ...] = _LANGS) -> str:
+    """A regular-expression alternation of the weekday names of ``langs`` (from dateparser)."""
+    return _alt({w for lang in langs for w in _vocab(lang)[2]})
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
-from plugins.numeric.match import comparable, embed_claims, meaning_similarity
+from plugins.numeric.match import comparable, embed_claims, known_class, meaning_similarity, noun_similarity
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, unaccent_lower
 from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
@@ -58,13 +58,13 @@ _FOLDED_MODS = {unaccent_lower(w): c for w, c in MODIFIER_CLASS.items()}
 
 
 #: measures specific enough that one statement per article names the same fact
-#: (a death toll, a wind speed, an age, a day); money, shares and years are not
+#: (a death toll, a wind speed, an age, a day); money, shares and years are not, nor
+#: durations (a rescue that lasted 9 hours, a line closed for three weeks)
 UNAMBIGUOUS = (
     "count:",
     "speed:",
     "age",
     "date:daymonth",
-    "duration",
     "rank:",
     "length:",
     "area:",
@@ -73,6 +73,9 @@ UNAMBIGUOUS = (
     "power:",
     "energy:",
 )
+#: measures stated once by each article that are worth a suggestion even with nothing else
+#: in common: a duration is (what lasted, the context must say before a warning)
+UNIQUE_CANDIDATES = (*UNAMBIGUOUS, "duration")
 
 
 def measure_key(q: Quantity) -> str:
@@ -287,7 +290,7 @@ def pair_score(a: Claim, b: Claim) -> float | None:
         return None  # Lecoq's share is not Dumont's share
     close = sim >= float(conf["min_similarity"]) or (emb is not None and emb >= float(conf["min_embedding"]))
     if not close and not (
-        a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
+        a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNIQUE_CANDIDATES)
     ):
         return None  # (a specific measure stated once by each article is a candidate anyway)
     return (emb if emb is not None else sim) + 0.5 * (ov or 0.0)
@@ -314,6 +317,41 @@ def _other_owner(a: Claim, b: Claim) -> bool:
     return any(ga[g] and gb[g] and not ga[g] & gb[g] for g in set(ga) & set(gb))
 
 
+def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
+    """Counted nouns of two languages that the encoder reads as one word ("passagers" /
+    "passengers" 0.97, "salariés" / "employees" 0.94): one class, judged as such.  Within
+    one language another noun is another word choice, and stays another class."""
+    la, lb = (a.sentence.language or "")[:2], (b.sentence.language or "")[:2]
+    if la == lb or (known_class(a.data["q"]) and known_class(b.data["q"])):
+        return False
+    sim = noun_similarity(a, b)
+    return sim is not None and sim >= float(conf["same_measure"])
+
+
+def _other_events(a: Claim, b: Claim) -> bool:
+    """Whether two temporal figures date different events by the words they attach to: a
+    year always needs the same predicate; a day needs it between two sentences of one
+    language whose predicates are both known ("announced on Thursday" vs "sold between
+    January 2024 and November 2025")."""
+    slot = str(a.value.get("slot", ""))
+    pa, pb = a.value.get("predicate"), b.value.get("predicate")
+    if slot == "year":
+        return pa != pb
+    if slot.startswith("date") and pa and pb and pa != pb:
+        la, lb = a.sentence.language or "", b.sentence.language or ""
+        return la[:2] == lb[:2]
+    return False
+
+
+def _lexically_possible(a: Claim, b: Claim, sim: float, conf: dict[str, Any]) -> bool:
+    """Whether the words of two same-language sentences leave their meaning match credible:
+    the encoder puts every context of one story close together (0.8-0.99), so between two
+    sentences of one language a warning also needs some shared content words; across
+    languages the encoder is all there is."""
+    la, lb = a.sentence.language or "", b.sentence.language or ""
+    return (la[:2] != lb[:2]) or sim >= float(conf["min_similarity"])
+
+
 def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float | None]:
     """(level, context similarity, entity overlap, meaning similarity) of a generic conflict:
     a warning with a similar context (or meaning) and shared entities, else a suggestion."""
@@ -322,14 +360,16 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     conf = settings(a.data["rule"])
     if a.data.get("part") or b.data.get("part"):
         return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
-    if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
-        return "suggestion", sim, ov, emb  # years date many events: a warning needs the same predicate too
+    if _other_events(a, b):
+        return "suggestion", sim, ov, emb  # years and days date many events: a warning needs the same one
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
-    if a.keys[0] != b.keys[0]:  # paired by meaning across noun classes: a warning needs a close meaning
+    if a.keys[0] != b.keys[0] and not _translated_noun(a, b, conf):
+        # paired by meaning across noun classes: a warning needs a close meaning
         strong = emb is not None and emb >= float(conf["warn_embedding"])
         return ("warning" if entities_ok and strong else "suggestion"), sim, ov, emb
     if entities_ok and (
-        sim >= float(conf["warn_similarity"]) or (emb is not None and emb >= float(conf["warn_embedding"]))
+        sim >= float(conf["warn_similarity"])
+        or (emb is not None and emb >= float(conf["warn_embedding"]) and _lexically_possible(a, b, sim, conf))
     ):
         return "warning", sim, ov, emb
     if (

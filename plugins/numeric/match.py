@@ -73,13 +73,13 @@ def comparable(a, b, *, same_measure: float | None = None) -> bool:
     na, nb = ra.get("match.nouns"), rb.get("match.nouns")
     if na and nb and noun_in(qa, na) and noun_in(qb, nb):
         return True  # nouns listed by the rule are one class ("employees", "people", "staff")
-    if same_measure is not None and not (_known(qa) and _known(qb)):
+    if same_measure is not None and not (known_class(qa) and known_class(qb)):
         sim = noun_similarity(a, b)  # "sapeurs-pompiers" / "firefighters": no table knows both
         return sim is not None and sim >= same_measure
     return False
 
 
-def _known(q: Quantity) -> bool:
+def known_class(q: Quantity) -> bool:
     """Whether the counted noun is one of the class tables (two known classes that differ are
     two measures: dead vs injured, jobs saved vs threatened)."""
     return q.noun in KNOWN_CLASSES or ":" in q.noun or bool(q.extra.get("refined"))

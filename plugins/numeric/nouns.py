@@ -7,6 +7,7 @@ import re
 
 from plugins.numeric.vocab import (
     AGE_BEFORE,
+    BEFORE_MODIFIER_CLASS,
     ENUM_GAP,
     ENUM_PREV,
     MOD_SKIP,
@@ -15,6 +16,7 @@ from plugins.numeric.vocab import (
     NAME_COMMA,
     PERSON_NOUN_BEFORE,
     STOP_NOUNS,
+    TOLLS,
 )
 
 
@@ -36,14 +38,22 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
         before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40) : num_start])[-3:]
         for w in reversed(before):
             wl = w.lower()
-            if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
-                mod = MODIFIER_CLASS[wl]
+            got = MODIFIER_CLASS.get(wl) or BEFORE_MODIFIER_CLASS.get(wl)
+            if got in allowed:
+                mod = got
                 break
     if mod is None:
         return cls
     if cls == "people":
         return mod
     return f"{cls}:{mod}"
+
+
+def toll_of(text: str, num_start: int, noun_end: int) -> str | None:
+    """The toll a figure counts by what is said of it, whatever (or without) its noun:
+    "Quatre voyageurs sont morts", "31 ont été blessés", "killing five", "injuring 31"."""
+    got = refine_noun(text, num_start, noun_end, "people")
+    return got if got in TOLLS else None
 
 
 def elliptic_noun(text: str, start: int) -> str | None:

@@ -23,7 +23,7 @@ import calendar
 import re
 
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, INF, bounds
-from plugins.numeric.nouns import elliptic_noun, is_age, person_before, refine_noun
+from plugins.numeric.nouns import elliptic_noun, is_age, person_before, refine_noun, toll_of
 from plugins.numeric.numbers import approx_kind, currency_of, read_number, scale_of
 from plugins.numeric.quantity import Quantity, ordinal_date, year_interval
 from plugins.numeric.units import duration_factor, unit_after
@@ -40,6 +40,7 @@ from plugins.numeric.vocab import (
     DURATION_UNITS,
     DURATION_VERB_BEFORE,
     HYPHEN_UNIT,
+    INTENSIFIER_RE,
     MONTH_RE,
     MONTHS,
     NOUN_CLASS,
@@ -69,6 +70,8 @@ from plugins.numeric.numbers import words_to_number  # noqa: E402  (re-exported)
 from plugins.numeric.quantity import display  # noqa: E402  (re-exported)
 
 #: counted nouns whose small counts are reported figures ("un mort", "two people have died")
+#: what makes "un mois" / "a month" a duration: "pendant un mois", "for a month", "lasted a year"
+ONE_UNIT_BEFORE = re.compile(r"(?:\b(?:pendant|durant|during|for|within|over)\s*)$", re.I)
 _TOLL_CLASSES = {"deaths", "injured", "missing", "displaced", "people"}
 _YEAR_NUM = re.compile(r"(?:1[89]\d\d|20\d\d|2100)")
 
@@ -83,7 +86,7 @@ def _qty_pattern(ranges: bool = True, scales: bool = True) -> re.Pattern:
     scale_part = rf"(?:\s?(?P<scale>{SCALE_RE})(?![\w]))?" if scales else r"(?P<scale>(?!))?"
     return re.compile(
         rf"""
-        (?:(?<![\w])(?P<approx>{APPROX_RE})(?:(?<=['’~])|(?![\w]))\s*(?:(?:les|la|le|l['’]|des|the)\s+)?)?
+        (?:(?<![\w])(?P<approx>{APPROX_RE})(?:(?<=['’~])|(?![\w]))\s*(?:{INTENSIFIER_RE}\s+)?(?:(?:les|la|le|l['’]|des|the)\s+)?)?
         (?:(?P<between>entre|between|de|from)\s+)?
         (?:(?P<cur1>{CUR_PREFIX_RE})\s?)?
         (?P<num>{NUM})
@@ -138,7 +141,7 @@ _VAGUE_RE = re.compile(
     re.I,
 )
 _ROUGH_RE = re.compile(
-    rf"(?<![\w])(?:(?P<approx>{APPROX_RE})\s+)?(?:une?|a|an|some)\s+(?P<nn>(?P<n>{'|'.join(APPROX_NOUNS)})s?)"
+    rf"(?<![\w])(?:(?P<approx>{APPROX_RE})(?:(?<=['’])|\s+))?(?:une?|a|an|some)\s+(?P<nn>(?P<n>{'|'.join(APPROX_NOUNS)})s?)"
     r"(?:\s+(?:de|d['’]|of)\s*|(?=\s+[^\W\d_]))",
     re.I,
 )
@@ -509,7 +512,7 @@ def _rejected(h: dict, text: str) -> bool:
     marked = bool(h["currency"] or h["pct"] or h["scale_word"])
     num_l = h["num_text"].strip().lower()
     if num_l in ("a", "an") and not h["scale_word"]:
-        return True
+        return not _small_word_ok(text, h)  # "a month" only as a duration ("for a month")
     if h["in_words"] and not marked and (h["value"] < 10 or num_l in SMALL_WORDS):
         return not _small_word_ok(text, h)
     if not h["in_words"] and not marked and not HYPHEN_UNIT.match(text, h["end"]) and _digits_excluded(text, h):
@@ -526,10 +529,13 @@ def _small_word_ok(text: str, h: dict) -> bool:
     w = WORD_AFTER.match(text, h["end"])
     wl = w.group("w").lower() if w else ""
     if wl in DURATION_UNITS:
-        return h["num_text"].strip().lower() not in ("un", "une", "one", "a", "an")
+        if h["num_text"].strip().lower() not in ("un", "une", "one", "a", "an"):
+            return True
+        before = text[max(0, h["start"] - 30) : h["start"]]
+        return bool(h["approx_text"] or ONE_UNIT_BEFORE.search(before) or DURATION_VERB_BEFORE.search(before))
     cls = NOUN_CLASS.get(wl)
     if cls is None:
-        return False
+        return w is not None and toll_of(text, h["ns"], w.end("w")) is not None  # "Quatre voyageurs sont morts"
     refined = refine_noun(text, h["ns"], w.end("w"), cls)
     if h["num_text"].strip().lower() in SMALL_WORDS:
         return refined in ("deaths", "injured", "missing")  # "un mort", "one person was killed"
@@ -574,6 +580,11 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
         return _set_count(q, text, h, wl, w.end("w"))
     if h["scale_word"] and word[:1].isupper():
         return False
+    toll = toll_of(text, h["ns"], end)
+    if toll is not None:  # "31 ont été blessés", "injuring thirty-one"
+        q.unit, q.qtype, q.noun = "count", "count", toll
+        q.extra["refined"] = True
+        return True
     ell = elliptic_noun(text, q.start)
     if ell is None:
         return False  # a bare number: nothing says what it measures
@@ -647,6 +658,8 @@ def _set_count(q: Quantity, text: str, h: dict, wl: str, word_end: int) -> bool:
     if wl in ("point", "points") and re.match(r"\s+de\s+vente", text[word_end:], re.I):
         cls = "stores"  # "132 points de vente"
     refined = refine_noun(text, h["ns"], word_end, cls)
+    if refined == wl and wl not in NOUN_CLASS:
+        refined = toll_of(text, h["ns"], word_end) or refined  # "Quatre voyageurs sont morts": deaths
     if refined != cls:
         q.extra["refined"] = True  # "people" who were killed are no headcount
     q.unit, q.qtype, q.noun = "count", "count", refined

@@ -44,7 +44,7 @@ from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
-from plugins.numeric.scope import scope_tags, scope_verdict, sibling_of, time_scope
+from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope
 from plugins.numeric.slots import (
     SentenceView,
     dep_distance,
@@ -104,15 +104,16 @@ class NumericRuleType(RuleType):
             prev = [p for p in sentences[max(0, si - 3) : si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
             view.first, view.known = first_named, known_ids
-            years = [q for q in quantities if q.qtype == "year"]
+            years = [q for q in quantities if q.qtype == "year" or _month_of_year(q)]
             prev_years = self._years_of(prev[-1], doc) if prev and not years else []
             sent_claims: list[Claim] = []
             for q in quantities:
                 sent_claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev, prev_years))
             _mark_parts(sent_claims)
-            _mark_siblings(sent_claims, quantities)
+            _mark_siblings(sent_claims, quantities, sent.text, sent.language or doc.language)
             claims.extend(sent_claims)
         _propagate_scope(claims)
+        claims = _drop_restated_headlines(claims)
         if self.ctx is not None:
             self.ctx.add_stat("numeric", "quantities", len(claims))
         return claims
@@ -521,20 +522,45 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     return None
 
 
+#: sections that announce what the body states (a headline, a subheading)
+HEADLINE_SECTIONS = {"title", "heading"}
+
+
+def _drop_restated_headlines(claims: list[Claim]) -> list[Claim]:
+    """A headline figure the article's body restates is evidence of nothing more: the body
+    sentence carries the claim and is the one quoted ("quatre morts" in the title, "Quatre
+    voyageurs sont morts" in the text).  A headline figure the body never states stays."""
+
+    def said(c: Claim) -> tuple:
+        return c.doc_id, c.keys[0], c.data["q"].nominal
+
+    body = {said(c) for c in claims if c.sentence.section not in HEADLINE_SECTIONS}
+    return [c for c in claims if c.sentence.section not in HEADLINE_SECTIONS or said(c) not in body]
+
+
+def _month_of_year(q: Quantity) -> bool:
+    """A month of a stated year ("les inondations de septembre 2002"): it frames a figure
+    of its sentence as a year does."""
+    return q.qtype == "date" and bool(q.extra.get("month_only")) and q.text.split()[-1].isdigit()
+
+
 def _tags_text(c: Claim) -> str:
     tags = c.data.get("tags") or {}
     return ", ".join(f"{k}={v}" if k in ("place", "period") else k for k, v in sorted(tags.items())) or "overall"
 
 
-def _mark_siblings(claims: list[Claim], quantities: list[Quantity]) -> None:
-    """The other figures of the claim's sentence with the same type (their intervals)."""
+def _mark_siblings(claims: list[Claim], quantities: list[Quantity], text: str, lang: str) -> None:
+    """The other figures of the claim's sentence with the same type (their intervals), and
+    for a count the bare figures the parser kept no quantity for ("12 000 policiers, dont
+    2 000 dans l'agglomération": the 2 000 is a part of the same measure)."""
+    bare = bare_figures(text, lang, [(o.start, o.end) for o in quantities])
     for c in claims:
         q = c.data["q"]
         c.data["siblings"] = [
             (o.low, o.high)
             for o in quantities
             if o is not q and o.qtype == q.qtype and o.unit == q.unit and not o.vague
-        ]
+        ] + ([(v, v) for v in bare] if q.qtype == "count" else [])
 
 
 def _mark_parts(claims: list[Claim]) -> None:

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 
+from plugins.numeric.dates import weekday_pattern
+from plugins.numeric.numbers import parse_digits
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, phrase_positions, token_distance, unaccent_lower
+from plugins.numeric.vocab import NUM_DIGITS
 
 _INITIAL_WORDS = {
     "initial",
@@ -179,11 +182,52 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
+# a year named relative to the article's own ("last year", "l'an dernier"): another period
+_RELATIVE_YEAR = [
+    (
+        "previous-year",
+        re.compile(
+            r"\b(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|before|ago)|"
+            r"l['’]\s?(?:an|ann[ée]e)\s+(?:derni[èe]re?|pass[ée]e?|pr[ée]c[ée]dente?)|un\s+an\s+plus\s+t[ôo]t|"
+            r"il\s+y\s+a\s+un\s+an)\b",
+            re.I,
+        ),
+    ),
+    ("next-year", re.compile(r"\b(?:next\s+year|l['’]\s?(?:an|ann[ée]e)\s+prochaine?)\b", re.I)),
+]
+
+
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over|par\s+rapport\s+[àa]|sur|contre|depuis|since)"
+    r"(?:\s+(?:the|le|la|l['’]))?|qu['’])\s*$",
+    re.I,
+)
+
+
+def _relative_year(view: SentenceView, q_idx: list[int]) -> str | None:
+    """ "last year" near the figure, with no other figure between them ("emploie 12 000
+    personnes et a dégagé 410 millions d'euros l'an dernier": the year is the profit's)."""
+    for name, rx in _RELATIVE_YEAR:
+        for m in rx.finditer(view.sentence.text):
+            pos = view.token_range(m.start(), m.end())
+            if not pos or min(token_distance(view, q_idx, i) for i in pos) > 14:
+                continue
+            if _REFERENCE_BEFORE.search(view.sentence.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "up 12% from a year earlier": the reference of a change, not its period
+            lo, hi = sorted((max(q_idx), min(pos)) if min(pos) > max(q_idx) else (max(pos), min(q_idx)))
+            if not any(any(ch.isdigit() for ch in t.text) for t in view.tokens[lo + 1 : hi]):
+                return name
+    return None
+
+
 def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
+    relative = _relative_year(view, q_idx) if q_idx else None
+    if relative:
+        return relative
     best = None
     best_d = 10**6
     for y in years:
-        if y.qtype != "year" or y.approx not in (None, "range"):
+        if y.qtype not in ("year", "date") or y.approx not in (None, "range"):
             continue
         if y.prep and y.prep not in _SCOPE_PREPS:
             continue
@@ -215,16 +259,24 @@ _PART_BEFORE = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:d['’]entre\s+(?:eux|elles)|of\s+them|of\s+whom|of\s+those)\b", re.I)
+_DAYS = weekday_pattern()
 _CUMULATIVE = re.compile(
-    r"\b(?:depuis\s+le\s+d[ée]but|since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
+    rf"\b(?:depuis\s+(?:le\s+d[ée]but|(?:le\s+)?(?:{_DAYS})|hier|la\s+veille)|since\s+(?:{_DAYS}|yesterday)|"
+    r"since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
     r"cumul[ée]?s?|cumulative(?:ly)?|so\s+far|to\s+date|[àa]\s+ce\s+jour|jusqu['’]\s?(?:ici|à\s+pr[ée]sent)|"
     r"overall|altogether|all\s+told|in\s+all)\b",
     re.I,
 )
 _ONE_DAY = re.compile(
     r"\b(?:(?:en|in)\s+(?:une\s+seule|a\s+single|une|one)\s+(?:journ[ée]e|day)|par\s+jour|per\s+day|a\s+day|"
-    r"daily|quotidien(?:ne)?s?|sur\s+la\s+seule\s+journ[ée]e|on\s+that\s+day|ce\s+jour-l[àa])\b",
+    r"daily|quotidien(?:ne)?s?|(?:sur|pour)\s+la\s+(?:seule\s+)?journ[ée]e\s+(?:de|du|d['’])|la\s+seule\s+journ[ée]e|"
+    rf"on\s+that\s+day|ce\s+jour-l[àa]|(?:on|for)\s+(?:{_DAYS})\s+alone|(?:{_DAYS})\s+(?:seul|alone))\b",
     re.I,
+)
+# a time adverbial opening the sentence frames every figure of its clause ("Pour la seule
+# journée de dimanche, les pompiers ont mené 320 interventions"; "Since Monday, ...")
+_LEAD_ADVERBIAL = re.compile(
+    r"^\s*(?:pour|sur|depuis|durant|pendant|au\s+cours\s+de|en|since|on|for|during|over|in)\b[^,;:.!?]{0,60},", re.I
 )
 _DELTA = re.compile(
     r"^\s*(?!(?:or|ou)\s)(?:\S+\s+)?(?:de\s+plus|de\s+moins|suppl[ée]mentaires?|additional|more|fewer|extra|d['’]avance|"
@@ -272,13 +324,34 @@ _OTHER_EVENT = re.compile(
 )
 
 
+_SPAN_OPEN = re.compile(r"\b(?:between|from|entre|du|de|depuis)\s+(?:(?:le|la|l['’]|the)\s+)?$", re.I)
+_SPAN_JOIN = re.compile(r"^\s*(?:and|to|through|until|et|au|à|a|jusqu['’]\s?(?:au|à|en))\s", re.I)
+_SPAN_CLOSE = re.compile(r"\b(?:and|to|through|until|et|au|à|jusqu['’]\s?(?:au|à|en))\s+(?:(?:le|la|the)\s+)?$", re.I)
+_SPAN_FROM = re.compile(r"\b(?:between|from|entre|du|de|depuis)\s", re.I)
+
+
+def _span_end(text: str, q: Quantity) -> str | None:
+    """Whether a date is one end of a span ("sold between January 2024 and November 2025",
+    "du 3 au 7 mars"): the start or end of a period, not the day of an event."""
+    before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 12]
+    if _SPAN_OPEN.search(before[-25:]) and _SPAN_JOIN.match(after):
+        return "start"
+    if _SPAN_CLOSE.search(before[-20:]) and _SPAN_FROM.search(before):
+        return "end"
+    return None
+
+
 def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     """Scope tags of the figure ``q`` of sentence ``text`` (see the module's docstring).
 
     A date or a year gets ``event: other`` when it dates an earlier or later event named
     in passing ("the second penalty after a €110 million fine in 2021")."""
     if q.is_temporal:
-        return {"event": "other"} if _OTHER_EVENT.search(text[max(0, q.start - 60) : q.start]) else {}
+        tags = {"event": "other"} if _OTHER_EVENT.search(text[max(0, q.start - 60) : q.start]) else {}
+        span = _span_end(text, q)
+        if span:
+            tags["span"] = span
+        return tags
     before = text[max(0, q.start - 40) : q.start]
     after = text[q.end : q.end + 50]
     clause_before = re.split(r"[;:.!?]|,\s+(?=\w+\s+\w)", before)[-1]
@@ -286,6 +359,9 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):
         tags["part"] = "part"
     window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:40])[0]
+    lead = _LEAD_ADVERBIAL.match(text)
+    if lead and lead.end() <= q.start:
+        window = lead.group(0) + " " + window
     if q.extra.get("rate"):
         tags["period"] = "yearly"  # "2 milliards d'euros par an"
     elif _CUMULATIVE.search(window):
@@ -300,6 +376,22 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     return tags
 
 
+_BARE_FIGURE = re.compile(rf"(?<![\w.,:/'’-])(?:{NUM_DIGITS})(?![\w%€$£:/])")
+
+
+def bare_figures(text: str, lang: str, taken: list[tuple[int, int]]) -> list[float]:
+    """Values of the digit figures of ``text`` outside the ``taken`` spans (figures the
+    parser kept no quantity for, having no counted noun: "dont 2 000 dans la ville")."""
+    out = []
+    for m in _BARE_FIGURE.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        got = parse_digits(m.group(0), lang)
+        if got:
+            out.append(got[0])
+    return out
+
+
 def sibling_of(values: list[tuple[float, float]], q: Quantity) -> bool:
     """Whether ``q`` equals another figure of the other claim's sentence: "12 000 policiers,
     dont 2 000 à Lyon" against "2 000 policiers" is about the 2 000, not the 12 000."""
@@ -311,6 +403,8 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     silence) or "unsure" (perhaps the same fact: at most a suggestion)."""
     if ta.get("event") != tb.get("event"):
         return "differ"  # a date of another event ("after a fine in 2021")
+    if ta.get("span") != tb.get("span"):
+        return "differ"  # one end of a period ("sold between January and May") is no event's day
     if ta.get("delta") != tb.get("delta"):
         return "differ"  # a change or a margin is not a level or a time
     if ta.get("part") != tb.get("part"):

@@ -142,6 +142,12 @@ APPROX: list[tuple[str, str]] = [
     (r"~", "about"),
     (r"env\.", "about"),
 ]
+#: adverbs between a bound and its figure that keep the bound ("dépassera largement les 20
+#: millions", "well over 500,000", "bien au-delà de"): they strengthen it, never reverse it
+INTENSIFIER_RE = (
+    r"(?:largement|nettement|bien|très\s+largement|sensiblement|légèrement|well|far|comfortably|easily|slightly|"
+    r"significantly|substantially)"
+)
 APPROX_KIND = {}
 APPROX_RE = "|".join(f"(?:{p})" for p, _ in APPROX)
 
@@ -223,7 +229,10 @@ NUM_DIGITS = (
 WORD_NUM = (
     r"(?:" + "|".join(ALL_NUMBER_WORDS) + r")(?:(?:[\s\-]+|\s+(?:et|and)\s+)(?:" + "|".join(ALL_NUMBER_WORDS) + r"))*"
 )
-NUM = rf"(?:{NUM_DIGITS}|(?<![\w])(?:{WORD_NUM})(?![\w])|(?<![\w])(?:a|an)(?=\s+(?:{SCALE_RE})\b))"
+NUM = (
+    rf"(?:{NUM_DIGITS}|(?<![\w])(?:{WORD_NUM})(?![\w])|(?<![\w])(?:a|an)(?=\s+(?:{SCALE_RE})\b)"
+    r"|(?<![\w])a(?=\s+(?:day|week|month|year|decade|hour|minute)\b))"  # "for a month"
+)
 
 TIME_AFTER = re.compile(r"\s?(?:h\d|h(?![\w])|:\d\d)", re.I)
 ORDINAL_AFTER = re.compile(r"(?:er|re|e|è|ème|eme|ème|nd|nde|st|rd|th|°)(?![\w])", re.I)
@@ -298,6 +307,17 @@ MODIFIERS = {
                   création nouveaux nouvelles hiring""",
 }
 MODIFIER_CLASS = {w: cls for cls, words in MODIFIERS.items() for w in words.split()}
+# Verbs that refine a figure only from before it ("killing five people", "injuring
+# thirty-one", "tuant deux personnes"): after a figure they start a new clause ("five
+# people ... and injuring thirty-one").
+BEFORE_MODIFIERS = {
+    "deaths": "killing tuant",
+    "injured": "injuring wounding blessant",
+}
+BEFORE_MODIFIER_CLASS = {w: cls for cls, words in BEFORE_MODIFIERS.items() for w in words.split()}
+#: what a count of unnamed living beings can be refined to by its verb alone ("Quatre
+#: voyageurs sont morts", "31 ont été blessés"): a toll, whatever the noun
+TOLLS = {"deaths", "injured", "missing", "hospitalised"}
 PEOPLE_CLASSES = {"people", "employees"}
 MOD_SKIP = set(
     """were was are is have has had been be being ont a été sont étaient était ont été ou et and or
