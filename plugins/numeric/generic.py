@@ -328,19 +328,15 @@ def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
     return sim is not None and sim >= float(conf["same_measure"])
 
 
-def _other_events(a: Claim, b: Claim) -> bool:
-    """Whether two temporal figures date different events by the words they attach to: a
-    year always needs the same predicate; a day needs it between two sentences of one
-    language whose predicates are both known ("announced on Thursday" vs "sold between
-    January 2024 and November 2025")."""
-    slot = str(a.value.get("slot", ""))
-    pa, pb = a.value.get("predicate"), b.value.get("predicate")
-    if slot == "year":
-        return pa != pb
-    if slot.startswith("date") and pa and pb and pa != pb:
-        la, lb = a.sentence.language or "", b.sentence.language or ""
-        return la[:2] == lb[:2]
-    return False
+#: two durations further apart than this factor are read as two different spans, not as one
+#: span misreported (a unit mistake, months for weeks, stays within it)
+DURATION_SPREAD = 10.0
+
+
+def _far_apart_durations(qa: Quantity, qb: Quantity) -> bool:
+    if qa.qtype != "duration" or qb.qtype != "duration" or qa.nominal <= 0 or qb.nominal <= 0:
+        return False
+    return max(qa.nominal, qb.nominal) / min(qa.nominal, qb.nominal) > DURATION_SPREAD
 
 
 def _lexically_possible(a: Claim, b: Claim, sim: float, conf: dict[str, Any]) -> bool:
@@ -360,8 +356,10 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     conf = settings(a.data["rule"])
     if a.data.get("part") or b.data.get("part"):
         return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
-    if _other_events(a, b):
-        return "suggestion", sim, ov, emb  # years and days date many events: a warning needs the same one
+    if _far_apart_durations(a.data["q"], b.data["q"]):
+        return "suggestion", sim, ov, emb  # "trois jours" of strike vs "deux ans" of talks: other spans
+    if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
+        return "suggestion", sim, ov, emb  # years date many events: a warning needs the same predicate too
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
     if a.keys[0] != b.keys[0] and not _translated_noun(a, b, conf):
         # paired by meaning across noun classes: a warning needs a close meaning

@@ -184,3 +184,11 @@ def test_a_headline_figure_restated_in_the_body_is_quoted_from_the_body():
     assert got
     (side_a,) = [e for f in got for e in f.evidence if e.doc_id == "a.txt"]
     assert side_a.line == 3 and side_a.quote == "Quatre"  # the body sentence, not the headline
+
+
+def test_durations_an_order_of_magnitude_apart_are_other_spans():
+    a = "La grève des contrôleurs de Nantes durera trois jours."
+    b = "La grève des contrôleurs de Nantes suit deux ans de négociations qui ont duré deux ans."
+    assert warnings(a, b) == []
+    # a unit mistake (weeks for months) is still a conflict
+    assert warnings("Le chantier de Nantes durera 18 mois.", "Le chantier de Nantes durera 18 semaines.")
