@@ -233,6 +233,7 @@ class NliRuleType(RuleType):
         super().setup(rules, ctx)
         self.cache: ScoreCache | None = None
         self.model_calls = 0
+        self.rejected_noticed = False  # one notice per run for score-cache rows of a wrong shape
 
     # -- claims: one per statement sentence / definition -----------------------------------
     def extract(self, doc: Document, rules) -> list[Claim]:
@@ -325,7 +326,9 @@ class NliRuleType(RuleType):
                 + repr(sorted((prof.get("labels") or {}).items()))
             )
             if cache is not None:
-                found = cache.get_many(ident, pairs)
+                rejected = cache.rejected
+                found = cache.get_many(ident, pairs, backend.label_set(peek[0], prof.get("labels") or None))
+                self._rejected_rows(cache, cache.rejected - rejected)
         todo = [p for p in pairs if p not in found]
         self.ctx.add_stat("nli", "cache_hits", len(pairs) - len(todo))
         if todo:
@@ -369,6 +372,18 @@ class NliRuleType(RuleType):
         self.ctx.stat("nli", "model", name)
         self.ctx.stat("nli", "profile", prof.get("name", "default"))
         return found
+
+    def _rejected_rows(self, cache: ScoreCache, n: int) -> None:
+        """Rows of a wrong shape were misses: count them; one notice per run names the file."""
+        assert self.ctx is not None
+        if n <= 0:
+            return
+        self.ctx.add_stat("nli", "cache_rejected", n)
+        if not self.rejected_noticed:
+            self.rejected_noticed = True
+            self.ctx.error(
+                str(cache.path), "NLI score cache: rows of a wrong shape ignored (scored again)", kind="notice"
+            )
 
     def _no_model(self, name: str, why: str, loaded: bool = False) -> None:
         assert self.ctx is not None
