@@ -568,7 +568,7 @@ class NliRuleType(RuleType):
             return []
         texts = {}
         for ij, (a, b, _key) in pairs.items():
-            term = a.term
+            term = pair_term(a, b)
             ta = definition_sentence(term, a.text, a.sentence.language)
             tb = definition_sentence(term, b.text, b.sentence.language)
             texts[ij] = (ta, tb)
@@ -605,7 +605,7 @@ class NliRuleType(RuleType):
                 scored,
                 total,
                 "definitions",
-                term=a.term,
+                term=pair_term(a, b),
                 defs=(a.text, b.text),
             )
             group = (key, a.doc_id, b.doc_id)
@@ -686,6 +686,17 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .;:")
 
 
+def definition_order(d: Definition) -> tuple:
+    """Where a definition stands, whatever order the documents came in."""
+    return (d.doc_id, d.start, d.end, d.text, d.term)
+
+
+def pair_term(a: Definition, b: Definition) -> str:
+    """The term the model reads for a pair, the same whichever side comes first: the shorter
+    written form (then the first in code-point order)."""
+    return min((a.term, b.term), key=lambda t: (len(t), t))
+
+
 def definition_pairs(
     defs: list[Definition], ctx, *, k: int = 3, cap: int | None = None
 ) -> tuple[dict[tuple[int, int], tuple[Definition, Definition, str]], int]:
@@ -694,12 +705,16 @@ def definition_pairs(
     thing), chosen at a stable place; a definition takes part in at most ``cap`` pairs
     (default ``3 * k``).  Linear in the number of definitions even when wire copies repeat
     one definition in hundreds of articles.  Draft mode: only the draft's definitions
-    choose.  Returns ({(i, j): (a, b, key)}, number of cross-document definition pairs).
+    choose.  The result does not depend on the order of ``defs``: they are taken in
+    :func:`definition_order`, and ``a`` of a pair is the first of the two in that order.
+    Returns ({(i, j): (a, b, key)} with i, j positions in that order, number of
+    cross-document definition pairs).
     """
     from .candidates import cross_document_total
 
     cap = max(k, int(cap) if cap else 3 * k)
     total = cross_document_total(defs, ctx)  # type: ignore[arg-type]
+    defs = sorted(defs, key=definition_order)  # positions below never depend on the input order
     order = {id(d): i for i, d in enumerate(defs)}
     focus = getattr(ctx, "focus", None)
     by_key: dict[str, dict[str, list[Definition]]] = defaultdict(lambda: defaultdict(list))

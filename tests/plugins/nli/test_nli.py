@@ -562,6 +562,33 @@ def test_definitions_reported_when_neither_entails(models, env, monkeypatch):
     assert not [f for f in res.findings if f.rule_id == "common.nli-definitions"]
 
 
+DEFINITIONS = {
+    "a.txt": "L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",
+    "b.txt": "L'intelligence artificielle générale (AGI) désigne un système capable de conscience.",
+    "c.txt": "L'AGI, ou IA générale, désigne une machine qui apprend seule dans la ville.",
+    "d.txt": "L'IA générale désigne un système capable de toute tâche du conseil municipal.",
+    "e.txt": "L'AGI désigne un système capable de réaliser une tâche. Le conseil municipal a voté le budget.",
+}
+
+
+def test_findings_do_not_depend_on_the_order_of_the_input(models, env, monkeypatch):
+    """Pairing, the term the model reads and the findings are the same whatever the input order."""
+    import random
+
+    def findings_bytes(names):
+        res = run(models["random"], {n: DEFINITIONS[n] for n in names}, env, use_cache=False, monkeypatch=monkeypatch)
+        return json.dumps([f.to_dict() for f in res.findings], ensure_ascii=False, sort_keys=True)
+
+    names = sorted(DEFINITIONS)
+    first = findings_bytes(names)
+    assert "common.nli-definitions" in first
+    for seed in (1, 2, 3):
+        shuffled = list(names)
+        random.Random(seed).shuffle(shuffled)
+        assert findings_bytes(shuffled) == first, shuffled
+    assert findings_bytes(list(reversed(names))) == first
+
+
 # -- no model -------------------------------------------------------------------------------------------------
 def test_no_model_one_clear_error_and_run_goes_on(env, monkeypatch):
     res = run(env / "does-not-exist", {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch)
