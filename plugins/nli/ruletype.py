@@ -568,7 +568,7 @@ class NliRuleType(RuleType):
             return []
         texts = {}
         for ij, (a, b, _key) in pairs.items():
-            term = pair_term(a, b)
+            term = a.term  # a: the first of the two in definition_order, whatever the input order
             ta = definition_sentence(term, a.text, a.sentence.language)
             tb = definition_sentence(term, b.text, b.sentence.language)
             texts[ij] = (ta, tb)
@@ -605,7 +605,7 @@ class NliRuleType(RuleType):
                 scored,
                 total,
                 "definitions",
-                term=pair_term(a, b),
+                term=a.term,
                 defs=(a.text, b.text),
             )
             group = (key, a.doc_id, b.doc_id)
@@ -687,14 +687,9 @@ def _norm(text: str) -> str:
 
 
 def definition_order(d: Definition) -> tuple:
-    """Where a definition stands, whatever order the documents came in."""
+    """Where a definition stands, whatever order the documents came in (for inputs given in
+    path order, the order they always had)."""
     return (d.doc_id, d.start, d.end, d.text, d.term)
-
-
-def pair_term(a: Definition, b: Definition) -> str:
-    """The term the model reads for a pair, the same whichever side comes first: the shorter
-    written form (then the first in code-point order)."""
-    return min((a.term, b.term), key=lambda t: (len(t), t))
 
 
 def definition_pairs(
