@@ -108,6 +108,9 @@ def _add_check_command(sub, common) -> None:
         "--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)"
     )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument(
+        "--stats", action="store_true", help="add run statistics and timings to the report (also with -v)"
+    )
     check.set_defaults(func=cmd_check)
 
 
@@ -279,6 +282,7 @@ def cmd_check(args) -> int:
         timings=result.timings,
         min_level=min_level,
         verbose=args.verbose,
+        show_stats=args.stats or args.verbose,
         color=color,
         hidden_by_baseline=hidden,
         rules=[r for r in checker.ruleset.rules if r.enabled],

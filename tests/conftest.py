@@ -1,6 +1,6 @@
 """Shared test fixtures.
 
-Tests never write to the user's cache and never reach the Hugging Face Hub.
+Tests never write to the user's cache or config and never reach the Hugging Face Hub.
 """
 
 from __future__ import annotations
@@ -23,13 +23,16 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory):
     cache = tmp_path_factory.mktemp("factcheck-cache")
-    old = os.environ.get("FACTCHECK_CACHE_DIR")
+    key = tmp_path_factory.mktemp("factcheck-config") / "cache-key"  # the signing key, outside any project
+    old = {name: os.environ.get(name) for name in ("FACTCHECK_CACHE_DIR", "FACTCHECK_CACHE_KEY_FILE")}
     os.environ["FACTCHECK_CACHE_DIR"] = str(cache)
+    os.environ["FACTCHECK_CACHE_KEY_FILE"] = str(key)
     yield cache
-    if old is None:
-        os.environ.pop("FACTCHECK_CACHE_DIR", None)
-    else:
-        os.environ["FACTCHECK_CACHE_DIR"] = old
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

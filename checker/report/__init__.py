@@ -23,6 +23,9 @@ class Report:
     color: bool = False
     hidden_by_baseline: int = 0
     rules: list = field(default_factory=list)  # checker.rules.Rule objects the run loaded
+    #: statistics and timings in the output (``check --stats`` or ``-v``); off, the output of
+    #: two runs on the same input is byte-identical (timings and cache counters differ)
+    show_stats: bool = False
 
     @property
     def visible(self) -> list[Finding]:
@@ -51,7 +54,7 @@ class Report:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "version": 1,
             "tool": {"name": "factcheck", "version": __version__},
             "documents": [
@@ -69,8 +72,11 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
             "summary": self.summary(),
-            "stats": self.stats,
         }
+        if self.show_stats:
+            out["stats"] = self.stats
+            out["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
+        return out
 
 
 def filter_level(findings: list[Finding], min_level: str) -> list[Finding]:

@@ -55,6 +55,7 @@ def write_text(report, stream) -> None:
                 console.print(
                     f"[dim]  line {line}: {r.reason}: «{escape(_shorten(d.text[r.start : r.end], 80))}»[/dim]"
                 )
+    if report.verbose or report.show_stats:
         for kind, st in sorted(report.stats.items()):
             console.print(f"[dim]{escape(kind)}: " + ", ".join(f"{k}={v}" for k, v in sorted(st.items())) + "[/dim]")
         if report.timings:

@@ -8,33 +8,43 @@ Key: sha256 over
 * a format version and ``checker.__version__``;
 * the *code identity*: the content of the core's modules and of every active rule
   type's package (so an edited plugin or rule type, installed or editable, misses);
-* the *rule identity*: every active rule (id, type, level, message, languages, body);
+* the *rule identity*: every active rule (id, type, level, message, languages, body),
+  each rule type's ``version`` and the version of the distribution that provides it;
 * the spaCy version and the version of every configured spaCy pipeline package
   (read with ``importlib.metadata``: spaCy itself is never imported for this);
-* the options that change preparation (languages, spacy_models, settings);
-* the document: id (claims carry it), format, role and text.
+* the options that change preparation (languages, spacy_models, settings, embedder);
+* the document as preparation receives it: id (claims carry it), format, role, the
+  language assigned to it for this run (it depends on the other documents and on
+  ``language:``) and text.
 
 Value: a pickle (protocol 5) of the prepared document (sentences with ``tokens=None``,
 removed regions, language, meta), its claims per rule type, the errors the document
 produced and what it added to the run statistics, so a cached run reports exactly
 what the cold run reported.  spaCy objects anywhere in the value are stored as None.
+The pickle is signed (``checker.run.signing``: HMAC-SHA256 with a per-user key kept
+outside any project) and is never unpickled unless its signature is right: a cache
+directory chosen by a checked repository cannot run code.  An unsigned or wrongly
+signed entry is a miss and one notice naming the file; it is then rewritten.
 
 Files live in ``<cache_dir>/analysis/<2 hex>/<key>.pkl`` where ``cache_dir`` is
 ``options.cache_dir`` > ``FACTCHECK_CACHE_DIR`` > ``platformdirs.user_cache_dir("factcheck")``;
 ``options.use_cache = False`` (``--no-cache``) neither reads nor writes.  Writes are
 atomic (temp file + ``os.replace``), so concurrent runs and ``-j`` workers are safe;
-an unreadable or stale entry is ignored and rewritten, never an error.
+an unreadable or stale entry is ignored and rewritten, never an error.  Without a usable
+key (``checker.run.signing.KeyUnavailable``) the cache is off for the run, with one notice.
 
 Use (``checker.run.prepare.DocumentWork``)::
 
     cache = AnalysisCache.for_run(options, instances, spacy_models)
-    prepared = cache.get(doc, ctx)          # a PreparedDoc, or None
+    key = cache.key(doc)                        # before preparation changes the document
+    prepared = cache.get(doc, ctx, key=key)     # a PreparedDoc, or None
     ...
-    cache.put(doc, prepared, ctx)
+    cache.put(doc, prepared, ctx, key=key)
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -48,6 +58,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.fileio import atomic_write, cache_home
 from checker.model import Document
+from checker.run import signing
 from checker.run.prepared import PreparedDoc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger("factcheck")
 
-FORMAT = "factcheck-analysis-2"
+FORMAT = "factcheck-analysis-3"
 SUBDIR = "analysis"
 _CORE_DIR = Path(__file__).resolve().parent.parent  # the whole checker package
 
@@ -105,6 +116,20 @@ def _dist_version(name: str) -> str:
     return "missing"
 
 
+@functools.lru_cache(maxsize=1)
+def _distributions_by_package() -> dict[str, list[str]]:
+    try:
+        return dict(metadata.packages_distributions())
+    except Exception:  # noqa: BLE001 - broken metadata of some other package
+        return {}
+
+
+def _plugin_version(cls: type) -> str:
+    """Version of the installed distribution(s) providing ``cls`` ("" when none does)."""
+    names = _distributions_by_package().get(cls.__module__.split(".")[0], [])
+    return ",".join(sorted(f"{n}={_dist_version(n)}" for n in set(names)))
+
+
 def identity(instances, options, spacy_models: dict[str, str]) -> str:
     """Everything that can change a prepared document, except the document."""
     from checker import __version__
@@ -116,6 +141,7 @@ def identity(instances, options, spacy_models: dict[str, str]) -> str:
     for name, inst, rules in instances:
         cls = type(inst)
         h.update(f"type\0{name}\0{cls.__module__}.{cls.__qualname__}\0{getattr(cls, 'version', '')}\0".encode())
+        h.update(f"dist\0{_plugin_version(cls)}\0".encode())
         pkg = _package_dir(cls)
         if pkg is not None:
             _hash_tree(h, pkg, seen)
@@ -130,7 +156,8 @@ def identity(instances, options, spacy_models: dict[str, str]) -> str:
     h.update(f"spacy\0{_dist_version('spacy')}\0".encode())
     for lang, model in sorted((spacy_models or {}).items()):
         h.update(f"model\0{lang}\0{model}\0{_dist_version(model) if model else ''}\0".encode())
-    h.update(json.dumps([list(options.languages), options.settings], sort_keys=True, default=str).encode())
+    embedder = os.environ.get("FACTCHECK_EMBEDDER") or getattr(options, "embedder", None)
+    h.update(json.dumps([list(options.languages), options.settings, embedder], sort_keys=True, default=str).encode())
     return h.hexdigest()
 
 
@@ -161,36 +188,55 @@ class AnalysisCache:
         self.options = options
         self.identity = identity
         self.type_names = set(type_names)
+        self._key: bytes | None = None
+        self._key_problem: str | None = None
+        self._reported: set[tuple[str | None, str]] = set()  # notices already given
 
     @classmethod
     def for_run(cls, options, instances, spacy_models: dict[str, str]) -> AnalysisCache:
         return cls(options, identity(instances, options, spacy_models), tuple(n for n, _, _ in instances))
 
     def key(self, doc: Document) -> str:
+        """The entry key of ``doc`` as it is *before* preparation (its language included)."""
         h = hashlib.sha256()
         h.update(self.identity.encode())
-        for part in (doc.id, doc.format, doc.role, doc.text):
+        for part in (doc.id, doc.format, doc.role, doc.language, doc.text):
             data = str(part).encode("utf-8", "surrogatepass")
             h.update(len(data).to_bytes(8, "big"))
             h.update(data)
         return h.hexdigest()
 
-    def path(self, doc: Document) -> Path:
-        key = self.key(doc)
+    def path(self, doc: Document, key: str | None = None) -> Path:
+        key = key or self.key(doc)
         return cache_root(self.options) / SUBDIR / key[:2] / f"{key}.pkl"
 
-    def get(self, doc: Document, ctx: RunContext, *, count_misses: bool = True) -> PreparedDoc | None:
-        """The cached preparation of ``doc``, or None (disabled, missing, unreadable, stale)."""
+    def signing_key(self, ctx: RunContext) -> bytes | None:
+        """The user's signing key; None (and one notice) when it cannot be had: no cache then."""
+        if self._key is None and self._key_problem is None:
+            try:
+                self._key = signing.load_key()
+            except signing.KeyUnavailable as exc:
+                self._key_problem = f"analysis cache off: {exc}"
+        if self._key_problem is not None:
+            self._notice(ctx, None, self._key_problem)
+        return self._key
+
+    def _notice(self, ctx: RunContext, path: str | None, message: str) -> None:
+        if (path, message) not in self._reported:
+            self._reported.add((path, message))
+            ctx.error(path, message, kind="notice")
+
+    def get(
+        self, doc: Document, ctx: RunContext, *, count_misses: bool = True, key: str | None = None
+    ) -> PreparedDoc | None:
+        """The cached preparation of ``doc``, or None (disabled, missing, unsigned, unreadable, stale)."""
         if not enabled(ctx):
             return None
-        path = self.path(doc)
-        try:
-            with open(path, "rb") as fh:
-                entry = pickle.load(fh)
-        except Exception as exc:  # noqa: BLE001 - a missing or broken entry is a miss, and gets rewritten
-            if not isinstance(exc, FileNotFoundError):
-                log.debug("analysis cache: unreadable %s (%s)", path, exc)
-            entry = None
+        secret = self.signing_key(ctx)
+        if secret is None:
+            return None
+        key = key or self.key(doc)
+        entry = self._load(self.path(doc, key), key, secret, ctx)
         if not isinstance(entry, PreparedDoc) or set(entry.claims) != self.type_names:
             if count_misses:
                 ctx.add_stat("analysis_cache", "misses")
@@ -198,15 +244,39 @@ class AnalysisCache:
         ctx.add_stat("analysis_cache", "hits")
         return entry
 
-    def put(self, doc: Document, prepared: PreparedDoc, ctx: RunContext) -> bool:
+    def _load(self, path: Path, key: str, secret: bytes, ctx: RunContext) -> Any:
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.debug("analysis cache: unreadable %s (%s)", path, exc)
+            return None
+        payload = signing.verify(secret, key, blob)
+        if payload is None:  # never unpickled: it may come from anywhere
+            ctx.add_stat("analysis_cache", "unsigned")
+            self._notice(ctx, str(path), "analysis cache entry not signed with this user's key: ignored")
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception as exc:  # noqa: BLE001 - our own entry from an older code version: a miss
+            log.debug("analysis cache: unreadable %s (%s)", path, exc)
+            return None
+
+    def put(self, doc: Document, prepared: PreparedDoc, ctx: RunContext, *, key: str | None = None) -> bool:
+        """Store ``prepared`` under ``key`` (the key ``get`` used: the document may have changed since)."""
         if not enabled(ctx):
             return False
         # plugin trouble may be transient (a model that failed to load): do not freeze it
         if any(e.kind == "plugin" for e in prepared.errors):
             return False
+        secret = self.signing_key(ctx)
+        if secret is None:
+            return False
         stats = {k: v for k, v in prepared.stats.items() if k != "analysis_cache"}
         entry = PreparedDoc(fields=prepared.fields, claims=prepared.claims, errors=prepared.errors, stats=stats)
-        path = self.path(doc)
+        key = key or self.key(doc)
+        path = self.path(doc, key)
         try:
             data = dumps(entry)
         except Exception as exc:  # noqa: BLE001 - something a plugin put on a claim cannot be pickled
@@ -214,9 +284,16 @@ class AnalysisCache:
             ctx.add_stat("analysis_cache", "unpicklable")
             return False
         try:
-            atomic_write(path, data)
+            atomic_write(path, signing.sign(secret, key, data))
         except OSError as exc:
             log.debug("analysis cache: cannot write %s (%s)", path, exc)
             return False
         ctx.add_stat("analysis_cache", "stored")
         return True
+
+
+def read_entry(path: Path) -> Any:
+    """The value of a cache file written by this user (tests, debugging); None if not signed."""
+    key = path.stem
+    payload = signing.verify(signing.load_key(), key, path.read_bytes())
+    return None if payload is None else pickle.loads(payload)

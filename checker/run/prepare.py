@@ -48,8 +48,9 @@ class DocumentWork:
 
     def prepare(self, doc: Document, index: int = 0) -> PreparedDoc:
         """The preparation of ``doc`` (cached or done now); ``ctx`` is left as it was."""
+        key = self.cache.key(doc) if self.cache is not None else None  # before preparation changes doc
         if self.cache is not None:
-            cached = self.cache.get(doc, self.ctx)
+            cached = self.cache.get(doc, self.ctx, key=key)
             if cached is not None:
                 cached.index = index
                 return cached
@@ -58,7 +59,7 @@ class DocumentWork:
         errors, stats = mark.take()
         prepared = PreparedDoc.of(doc, claims, errors, stats, timings, index)
         if self.cache is not None:
-            self.cache.put(doc, prepared, self.ctx)
+            self.cache.put(doc, prepared, self.ctx, key=key)
         return prepared
 
     def _run_stages(self, doc: Document) -> tuple[dict[str, list], dict[str, float]]:

@@ -366,6 +366,16 @@ def peek_identity(name: str) -> tuple[Path, str] | None:
         return None
 
 
+def label_set(model_dir: Path, mapping: dict | None = None) -> frozenset[str] | None:
+    """The canonical labels a model in ``model_dir`` scores (None when its config cannot tell)."""
+    try:
+        cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+        id2label = {int(k): str(v) for k, v in (cfg.get("id2label") or {}).items()}
+        return frozenset(resolve_labels(id2label, mapping).values()) if id2label else None
+    except (OSError, ValueError, TypeError, AttributeError, ModelUnavailable):
+        return None
+
+
 def clear_cache() -> None:
     """Forget loaded and failed models (tests)."""
     with _LOCK:

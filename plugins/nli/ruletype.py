@@ -233,6 +233,7 @@ class NliRuleType(RuleType):
         super().setup(rules, ctx)
         self.cache: ScoreCache | None = None
         self.model_calls = 0
+        self.rejected_noticed = False  # one notice per run for score-cache rows of a wrong shape
 
     # -- claims: one per statement sentence / definition -----------------------------------
     def extract(self, doc: Document, rules) -> list[Claim]:
@@ -325,7 +326,9 @@ class NliRuleType(RuleType):
                 + repr(sorted((prof.get("labels") or {}).items()))
             )
             if cache is not None:
-                found = cache.get_many(ident, pairs)
+                rejected = cache.rejected
+                found = cache.get_many(ident, pairs, backend.label_set(peek[0], prof.get("labels") or None))
+                self._rejected_rows(cache, cache.rejected - rejected)
         todo = [p for p in pairs if p not in found]
         self.ctx.add_stat("nli", "cache_hits", len(pairs) - len(todo))
         if todo:
@@ -369,6 +372,18 @@ class NliRuleType(RuleType):
         self.ctx.stat("nli", "model", name)
         self.ctx.stat("nli", "profile", prof.get("name", "default"))
         return found
+
+    def _rejected_rows(self, cache: ScoreCache, n: int) -> None:
+        """Rows of a wrong shape were misses: count them; one notice per run names the file."""
+        assert self.ctx is not None
+        if n <= 0:
+            return
+        self.ctx.add_stat("nli", "cache_rejected", n)
+        if not self.rejected_noticed:
+            self.rejected_noticed = True
+            self.ctx.error(
+                str(cache.path), "NLI score cache: rows of a wrong shape ignored (scored again)", kind="notice"
+            )
 
     def _no_model(self, name: str, why: str, loaded: bool = False) -> None:
         assert self.ctx is not None
@@ -553,7 +568,7 @@ class NliRuleType(RuleType):
             return []
         texts = {}
         for ij, (a, b, _key) in pairs.items():
-            term = a.term
+            term = a.term  # a: the first of the two in definition_order, whatever the input order
             ta = definition_sentence(term, a.text, a.sentence.language)
             tb = definition_sentence(term, b.text, b.sentence.language)
             texts[ij] = (ta, tb)
@@ -671,6 +686,12 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .;:")
 
 
+def definition_order(d: Definition) -> tuple:
+    """Where a definition stands, whatever order the documents came in (for inputs given in
+    path order, the order they always had)."""
+    return (d.doc_id, d.start, d.end, d.text, d.term)
+
+
 def definition_pairs(
     defs: list[Definition], ctx, *, k: int = 3, cap: int | None = None
 ) -> tuple[dict[tuple[int, int], tuple[Definition, Definition, str]], int]:
@@ -679,12 +700,16 @@ def definition_pairs(
     thing), chosen at a stable place; a definition takes part in at most ``cap`` pairs
     (default ``3 * k``).  Linear in the number of definitions even when wire copies repeat
     one definition in hundreds of articles.  Draft mode: only the draft's definitions
-    choose.  Returns ({(i, j): (a, b, key)}, number of cross-document definition pairs).
+    choose.  The result does not depend on the order of ``defs``: they are taken in
+    :func:`definition_order`, and ``a`` of a pair is the first of the two in that order.
+    Returns ({(i, j): (a, b, key)} with i, j positions in that order, number of
+    cross-document definition pairs).
     """
     from .candidates import cross_document_total
 
     cap = max(k, int(cap) if cap else 3 * k)
     total = cross_document_total(defs, ctx)  # type: ignore[arg-type]
+    defs = sorted(defs, key=definition_order)  # positions below never depend on the input order
     order = {id(d): i for i, d in enumerate(defs)}
     focus = getattr(ctx, "focus", None)
     by_key: dict[str, dict[str, list[Definition]]] = defaultdict(lambda: defaultdict(list))

@@ -221,6 +221,51 @@ def test_cache_keyed_by_model_and_text(env):
     assert ("a", "b") in other.get_many("m1", [("a", "b")])
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "{}",
+        '{"entailment": 0.5, "contradiction": 0.5}',  # a label of this model missing
+        '{"entailment": 0.0, "neutral": 0.0, "contradiction": 0.0}',
+        "[0.1, 0.2, 0.7]",
+        '{"entailment": NaN, "neutral": 0.5, "contradiction": 0.5}',
+        "not json",
+    ],
+)
+def test_score_rows_of_a_wrong_shape_are_misses_with_one_notice(models, env, monkeypatch, row):
+    import sqlite3
+
+    from plugins.nli.cache import FILENAME
+
+    texts = {"a.txt": A, "b.txt": B}
+    cold = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert cold.findings
+    db = env / "cache" / FILENAME
+    with sqlite3.connect(str(db)) as conn:
+        assert conn.execute("UPDATE scores SET probs = ?", (row,)).rowcount == 2
+    warm = run(models["contra"], texts, env, monkeypatch=monkeypatch)
+    assert [f.fingerprint for f in warm.findings] == [f.fingerprint for f in cold.findings]
+    assert warm.stats["nli"]["cache_rejected"] == 2 and warm.stats["nli"]["model_pairs"] == 2
+    (notice,) = [e for e in warm.errors if e.kind == "notice" and "wrong shape" in e.message]
+    assert notice.path == str(db)
+    again = run(models["contra"], texts, env, monkeypatch=monkeypatch)  # the rows were rewritten
+    assert "cache_rejected" not in again.stats["nli"] and again.stats["nli"]["cache_hits"] == 2
+
+
+def test_valid_scores():
+    from plugins.nli.cache import valid_scores
+
+    three = frozenset({"entailment", "neutral", "contradiction"})
+    good = {"entailment": 0.1, "neutral": 0.2, "contradiction": 0.7}
+    assert valid_scores(good) and valid_scores(good, three)
+    assert valid_scores({"entailment": 0.4, "not_entailment": 0.6})
+    assert not valid_scores({"entailment": 0.4, "not_entailment": 0.6}, three)
+    for bad in ({}, [0.1, 0.9], {"entailment": 1.0}, {"entailment": 0.5, "other": 0.5}, {**good, "neutral": 0.5}):
+        assert not valid_scores(bad)
+    assert not valid_scores({"entailment": True, "contradiction": 0.0})
+    assert not valid_scores({"entailment": 1.5, "contradiction": -0.5})
+
+
 def test_cache_dir_env_override(env, monkeypatch):
     from plugins.nli.cache import default_cache_dir
 
@@ -515,6 +560,33 @@ def test_definitions_reported_when_neither_entails(models, env, monkeypatch):
     ]
     res = run(models["entail"], texts, env, monkeypatch=monkeypatch)
     assert not [f for f in res.findings if f.rule_id == "common.nli-definitions"]
+
+
+DEFINITIONS = {
+    "a.txt": "L'AGI désigne une IA capable de réaliser toute tâche intellectuelle humaine.",
+    "b.txt": "L'intelligence artificielle générale (AGI) désigne un système capable de conscience.",
+    "c.txt": "L'AGI, ou IA générale, désigne une machine qui apprend seule dans la ville.",
+    "d.txt": "L'IA générale désigne un système capable de toute tâche du conseil municipal.",
+    "e.txt": "L'AGI désigne un système capable de réaliser une tâche. Le conseil municipal a voté le budget.",
+}
+
+
+def test_findings_do_not_depend_on_the_order_of_the_input(models, env, monkeypatch):
+    """Pairing, the term the model reads and the findings are the same whatever the input order."""
+    import random
+
+    def findings_bytes(names):
+        res = run(models["random"], {n: DEFINITIONS[n] for n in names}, env, use_cache=False, monkeypatch=monkeypatch)
+        return json.dumps([f.to_dict() for f in res.findings], ensure_ascii=False, sort_keys=True)
+
+    names = sorted(DEFINITIONS)
+    first = findings_bytes(names)
+    assert "common.nli-definitions" in first
+    for seed in (1, 2, 3):
+        shuffled = list(names)
+        random.Random(seed).shuffle(shuffled)
+        assert findings_bytes(shuffled) == first, shuffled
+    assert findings_bytes(list(reversed(names))) == first
 
 
 # -- no model -------------------------------------------------------------------------------------------------
