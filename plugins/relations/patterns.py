@@ -391,6 +391,13 @@ class PatternError(ValueError):
     pass
 
 
+#: optional tokens and gaps one pattern may hold: each multiplies the ways a sentence can be
+#: matched (the search grows like the sentence length to this power)
+MAX_OPTIONAL = 6
+#: widest gap (``...N``)
+MAX_GAP = 12
+
+
 def _split_pattern(pattern: str) -> list[str]:
     """Pattern tokens: whitespace separated, with ``,`` and elided ``d'`` split off."""
     spaced = re.sub(r"([,;:])", r" \1 ", fold(pattern))
@@ -447,6 +454,8 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         gap = re.fullmatch(r"\.\.\.(\d*)", tok)
         if gap:
             n = int(gap.group(1) or 4)
+            if n > MAX_GAP:
+                raise PatternError(f"gap {tok} too wide (at most ...{MAX_GAP})")
             pieces.append((f"(?: [^ {ENT}]+){{0,{n}}}?", False, True))
             continue
         if tok in ("{subj}", "{obj}"):
@@ -481,6 +490,12 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         pieces.append((rx, optional, False))
     if "subj" not in slots:
         raise PatternError("a pattern needs {subj}")
+    loose = sum(1 for _, optional, is_gap in pieces if optional or is_gap)
+    if loose > MAX_OPTIONAL:
+        raise PatternError(
+            f"{loose} optional tokens and gaps (at most {MAX_OPTIONAL}: each one multiplies the ways "
+            "a sentence can match, and matching time with it)"
+        )
     if pieces[0][1] or pieces[0][2]:
         raise PatternError("a pattern cannot start with an optional token or a gap")
     out = ""

@@ -157,3 +157,12 @@ def test_max_file_mb_refuses_a_large_file_and_checks_the_others(project, capsys)
     assert code == 2
     assert [d["path"] for d in data["documents"]] == ["a.txt", "b.txt"] and data["summary"]["error"] == 1
     assert "big.txt: skipped: file too large" in err
+
+
+def test_sentences_cut_for_analysis_are_a_notice_naming_the_file(project, capsys, monkeypatch):
+    import checker.text.segment as segment
+
+    monkeypatch.setattr(segment, "MAX_SENTENCE_CHARS", 20)
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "-f", "json", "--no-cache")
+    notices = {(e["path"], e["kind"]) for e in json.loads(out)["errors"]}
+    assert notices == {("a.txt", "notice"), ("b.txt", "notice")} and code == 1
