@@ -43,7 +43,12 @@ _ALIAS_ITEM = {
             "type": "object",
             "properties": {
                 "text": {"type": "string", "minLength": 1},
-                "pattern": {"type": "string", "minLength": 1},
+                "pattern": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "A regular expression (case-insensitive). Refused at load time when it nests "
+                    "unbounded quantifiers such as (a+)+; a search taking over 0.5 s drops it for the run.",
+                },
                 "requires": {"type": "array", "items": {"type": "string", "minLength": 1}},
                 "window": {"type": "integer", "minimum": 0, "maximum": 20},
             },

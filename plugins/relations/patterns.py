@@ -13,7 +13,8 @@ is compiled once into a regex over that stream:
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
   d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
-* ``...`` (or ``...N``): a gap of at most 4 (N) words, never across an entity;
+* ``...`` (or ``...N``, N up to 12): a gap of at most 4 (N) words, never across an entity;
+  a pattern holds at most 6 optional tokens and gaps (each multiplies the matching work);
 * ``de`` also matches ``d'``/``du``/``des``; ``à`` matches ``au``/``aux``;
   ``le``/``la``/``les`` match ``l'``;
 * between any two tokens, adverbs, negation and hedge particles may appear (``n'``,
