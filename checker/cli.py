@@ -1,7 +1,8 @@
 """The ``factcheck`` command (Vale-like conventions).
 
 Exit codes: 0 = nothing at or above ``--fail-on``; 1 = findings at or above it;
-2 = usage, configuration or input error (the run still reports what it could check).
+2 = usage, configuration or input error (the run still reports what it could check);
+3 = internal error (a bug: one line on stderr names the file holding the traceback).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 from checker import __version__
 from checker.fileio import atomic_write
 from checker.model import LEVELS, InputError, level_at_least
+from checker.report.escape import unicode_safe
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 NON_FATAL_KINDS = {"notice"}
 
 
@@ -166,10 +168,20 @@ def _missing_action(parser: argparse.ArgumentParser) -> int:
 
 
 # ----------------------------------------------------------------------------- helpers
-def _print_errors(errors: list[InputError]) -> None:
+def _print_errors(errors: list[InputError], *, explicit: set[str] | None = None, github: bool = False) -> None:
+    """One line per problem on stderr: ``error:`` for those that set exit code 2, ``note:`` for the rest.
+
+    File names are escaped (control characters, terminal escapes, non-UTF-8 bytes); under
+    ``-f github`` also by the workflow-command rules, so a name cannot inject a command.
+    """
+    from checker.report.escape import printable
+    from checker.report.github import escape_data
+
+    fatal = {id(e) for e in _fatal_errors(errors, explicit or set())}
     for e in errors:
-        prefix = "note" if e.kind in NON_FATAL_KINDS else "error"
-        print(f"factcheck: {prefix}: {e}", file=sys.stderr)
+        prefix = "error" if id(e) in fatal else "note"
+        line = escape_data(str(e)) if github else str(e)
+        print(f"factcheck: {prefix}: {printable(line)}", file=sys.stderr)
 
 
 def _display_path(path: str) -> str:
@@ -205,6 +217,8 @@ def _options(args, cfg):
     jobs = getattr(args, "jobs", None)
     opts.jobs = jobs if jobs is not None else int(cfg.get("jobs", 0))  # 0 = all cores (small runs stay serial)
     opts.progress = not opts.quiet
+    if cfg.get("max_file_mb"):
+        opts.max_file_bytes = int(float(cfg.get("max_file_mb")) * 2**20)
     return opts
 
 
@@ -289,16 +303,17 @@ def cmd_check(args) -> int:
     )
     buf = io.StringIO()
     writers[fmt](report, buf)
+    text = unicode_safe(buf.getvalue())  # a non-UTF-8 byte in a file name must not break the output
     if args.output:
-        atomic_write(args.output, buf.getvalue())
+        atomic_write(args.output, text)
     else:
-        sys.stdout.write(buf.getvalue())
+        sys.stdout.write(text)
         sys.stdout.flush()
-    if fmt != "text" or args.output:
-        _print_errors(errors)
     explicit = set()
     if only:
         explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)}
+    if fmt != "text" or args.output:
+        _print_errors(errors, explicit=explicit, github=fmt == "github")
     if _fatal_errors(errors, explicit):
         return EXIT_ERROR
     active = [f for f in findings if f.suppressed is None]
@@ -506,12 +521,36 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
-    except OSError as exc:  # e.g. -o into a place that cannot be written
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"factcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # e.g. -o into a place that cannot be written
+        from checker.report.escape import printable
+
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(printable(f"factcheck: error: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - a bug: never exit 1 ("findings") or show a traceback
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """Write the traceback to a file in the temp directory; one line on stderr says where; exit 3."""
+    import tempfile
+    import traceback
+
+    from checker.report.escape import printable
+
+    detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        fd, where = tempfile.mkstemp(prefix="factcheck-crash-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write(f"factcheck {__version__}\nargv: {sys.argv!r}\n\n{detail}")
+        hint = f"full traceback in {where}"
+    except OSError:
+        hint = "the traceback could not be written to the temp directory"
+    summary = printable(f"{type(exc).__name__}: {exc}")[:300]
+    print(f"factcheck: internal error: {summary} ({hint}; please report it)", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -41,6 +41,7 @@ SCHEMA: dict[str, Any] = {
         "cache_dir": {"type": "string"},
         "cache": {"type": "boolean"},
         "jobs": {"type": "integer", "minimum": 0},
+        "max_file_mb": {"type": "number", "exclusiveMinimum": 0, "description": "larger files are refused"},
         "baseline": {"type": "string"},
         "plugins": {"type": "object", "description": "free-form settings per plugin / rule type"},
         "embedder": {

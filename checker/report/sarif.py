@@ -32,7 +32,7 @@ MIME = {"md": "text/markdown", "html": "text/html", "txt": "text/plain"}
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for a document id: relative paths stay relative (POSIX, %-encoded)."""
+    """A URI reference for a document id: relative paths stay relative (POSIX, %-encoded bytes)."""
     if not path or path in ("-", "<stdin>"):
         return "stdin"
     p = PurePath(path)
@@ -42,7 +42,9 @@ def artifact_uri(path: str) -> str:
         except ValueError:
             pass
     posix = PurePosixPath(*p.parts) if os.sep == "\\" else PurePosixPath(path)
-    return quote(str(posix), safe="/-._~!$&'()*+,;=:@")
+    # os.fsencode gives back a file name's original bytes (surrogateescape): a byte that is not
+    # UTF-8 is percent-encoded as itself instead of crashing the writer
+    return quote(os.fsencode(str(posix)), safe="/-._~!$&'()*+,;=:@")
 
 
 def _rule_descriptor(rule_id: str, rule: Any | None, level: str | None) -> dict[str, Any]:

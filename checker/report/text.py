@@ -14,6 +14,8 @@ def write_text(report, stream) -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from checker.report.escape import printable
+
     console = Console(
         file=stream,
         force_terminal=report.color,
@@ -28,7 +30,7 @@ def write_text(report, stream) -> None:
         console.print(f"[{style}]{f.level}[/{style}] [bold]{escape(f.rule_id)}[/bold]: {escape(f.message)}{tag}")
         for ev in f.evidence:
             console.print(
-                f"  {escape(ev.doc_id)}:{ev.line}:{ev.column}: [italic]«{escape(_shorten(ev.quote))}»[/italic]"
+                f"  {escape(printable(ev.doc_id))}:{ev.line}:{ev.column}: [italic]«{escape(_shorten(ev.quote))}»[/italic]"
             )
         reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
         if reason:
@@ -36,7 +38,7 @@ def write_text(report, stream) -> None:
         console.print("")
     for e in report.errors:
         label = "note" if e.kind == "notice" else "problem"
-        console.print(f"[magenta]{label}[/magenta] {escape(str(e))}")
+        console.print(f"[magenta]{label}[/magenta] {escape(printable(str(e)))}")
     extra = f", {report.hidden_by_baseline} hidden by baseline" if report.hidden_by_baseline else ""
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
@@ -47,7 +49,7 @@ def write_text(report, stream) -> None:
     if report.verbose:
         for d in report.documents:
             console.print(
-                f"[dim]{escape(d.id)}: language {d.language}, {len(d.sentences)} sentences, "
+                f"[dim]{escape(printable(d.id))}: language {d.language}, {len(d.sentences)} sentences, "
                 f"{len(d.removed)} passages set aside[/dim]"
             )
             for r in d.removed:

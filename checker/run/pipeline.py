@@ -145,14 +145,21 @@ class Checker:
     ) -> Result:
         t0 = time.perf_counter()
         loaded = load_paths(
-            paths, include=include, exclude=exclude, role="draft" if against else "article", stdin_format=stdin_format
+            paths,
+            include=include,
+            exclude=exclude,
+            role="draft" if against else "article",
+            stdin_format=stdin_format,
+            max_bytes=self.options.max_file_bytes,
         )
         docs = list(loaded.documents)
         errors = list(loaded.errors)
         focus = None
         against = list(against)
         if against:
-            corpus = load_paths(against, include=include, exclude=exclude, role="corpus")
+            corpus = load_paths(
+                against, include=include, exclude=exclude, role="corpus", max_bytes=self.options.max_file_bytes
+            )
             focus = {d.id for d in docs}
             drafts = {_same_file_key(d) for d in docs}
             # a draft that also sits in the corpus folder is not compared with itself

@@ -69,7 +69,10 @@ class DocumentWork:
         view, sections = clean_document(doc, ctx)
         timings["clean"] = time.perf_counter() - t
         t = time.perf_counter()
-        segment_document(doc, self.nlp.get(doc.language), clean_view=view, sections=sections)
+        notes: list[str] = []
+        segment_document(doc, self.nlp.get(doc.language), clean_view=view, sections=sections, notes=notes)
+        for note in notes:
+            ctx.error(doc.id, note, kind="notice")
         if not doc.sentences:
             ctx.error(doc.id, "no sentences left after cleaning: nothing to check")
         timings["segment"] = time.perf_counter() - t

@@ -9,9 +9,12 @@ offset stays an offset into the original file.
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import html
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,8 +34,12 @@ class Loaded:
 
 
 # ----------------------------------------------------------------------------- decoding
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes; return (text, encoding).  Raises ValueError for binary data."""
+def decode_bytes(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
+    """Decode file bytes; return (text, encoding).  Raises ValueError for binary data.
+
+    UTF-8 text with a few invalid bytes stays UTF-8: each bad byte becomes U+FFFD and
+    ``notes`` (when given) receives a line naming their byte offsets.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -52,7 +59,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        damaged = _mostly_utf8(data)
+        if damaged is not None:
+            text, bad = damaged
+            if notes is not None:
+                shown = ", ".join(str(b) for b in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+                notes.append(
+                    f"invalid UTF-8 byte{'s' if len(bad) != 1 else ''} at byte offset{'s' if len(bad) != 1 else ''} "
+                    f"{shown} replaced by U+FFFD"
+                )
+            return text, "utf-8"
     else:
         if not _looks_textual(text):
             raise ValueError("binary file (control characters)")
@@ -84,6 +100,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _looks_textual(text):
         return text, "cp1252"
     raise ValueError("binary file (not decodable as text)")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 text with a few damaged bytes: (text with U+FFFD, byte offsets of the bad bytes), else None.
+
+    It is UTF-8 when its valid multi-byte sequences outnumber the invalid bytes: text in a
+    single-byte encoding (CP1252 "é" = one byte) almost never forms a valid UTF-8 sequence.
+    """
+    bad: list[int] = []
+    pos = 0
+    view = memoryview(data)  # slices without copies: each try decodes only up to the next bad byte
+    while len(bad) <= 1000:  # more damage than that: not UTF-8
+        try:
+            codecs.utf_8_decode(view[pos:], "strict", True)
+            break
+        except UnicodeDecodeError as err:
+            bad.extend(range(pos + err.start, pos + err.end))
+            pos += err.end
+    else:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if not bad or multibyte <= len(bad) or b"\x00" in data:
+        return None
+    without = text.replace("\ufffd", "")
+    if not _looks_textual(without):
+        return None
+    return text, bad
 
 
 # characters of Western European prose in CP1252; the no-break space is everywhere in French
@@ -336,6 +380,63 @@ def _matches(path: Path, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(s, pat) or fnmatch.fnmatch(path.name, pat) for pat in patterns)
 
 
+def _stat_problem(exc: OSError) -> str:
+    """What an ``os.stat`` failure means, in the words of the report."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop: not read"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or directory"
+    if exc.errno == errno.EACCES:
+        return "cannot read: permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _walk(root: Path, errors: list[InputError], exclude: list[str]) -> list[Path]:
+    """Every file under ``root``; what cannot be read is reported in ``errors``, never skipped silently.
+
+    Symbolic links to directories are followed unless they lead back to a directory being
+    walked (a loop, reported); links that loop or point nowhere are reported too.  Folders
+    whose every file would be excluded (``**/.git/**``) are not entered.
+    """
+    files: list[Path] = []
+
+    def visit(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            why = "permission denied" if exc.errno == errno.EACCES else (exc.strerror or str(exc))
+            errors.append(InputError(str(folder), f"directory cannot be read: {why}; its files were not checked"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                if exc.errno == errno.ENOENT and entry.is_symlink():
+                    if path.suffix.lower() in TEXT_SUFFIXES:
+                        errors.append(InputError(str(path), "broken symbolic link: not read"))
+                    continue
+                errors.append(InputError(str(path), _stat_problem(exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if _matches(path / "\x00", exclude):
+                    continue
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    errors.append(
+                        InputError(str(path), "symbolic link loop (leads back to a parent directory): not followed")
+                    )
+                    continue
+                visit(path, ancestors | {key})
+            elif stat.S_ISREG(st.st_mode):
+                files.append(path)
+
+    top = os.stat(root)
+    visit(root, frozenset({(top.st_dev, top.st_ino)}))
+    return files
+
+
 def expand_paths(
     paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
 ) -> tuple[list[str], list[InputError]]:
@@ -349,11 +450,17 @@ def expand_paths(
             files.append("-")
             continue
         p = Path(raw)
-        if p.is_dir():
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            errors.append(InputError(raw, _stat_problem(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
             found = []
             other = 0
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or _matches(f, exclude):
+            walk_errors: list[InputError] = []
+            for f in sorted(_walk(p, walk_errors, exclude)):
+                if _matches(f, exclude):
                     continue
                 if include:
                     if not _matches(f, include):
@@ -363,7 +470,8 @@ def expand_paths(
                         other += 1
                     continue
                 found.append(str(f))
-            if not found:
+            errors.extend(walk_errors)
+            if not found and not walk_errors:
                 errors.append(InputError(raw, "directory contains no article files (.txt, .md, .html)"))
             if other:
                 errors.append(
@@ -375,10 +483,8 @@ def expand_paths(
                     )
                 )
             files.extend(found)
-        elif p.exists():
-            files.append(raw)
         else:
-            errors.append(InputError(raw, "no such file or directory"))
+            files.append(raw)
     seen: set[str] = set()
     unique: list[str] = []
     for name in files:
@@ -389,21 +495,46 @@ def expand_paths(
     return unique, errors
 
 
+#: input files larger than this are refused (``max_file_mb`` in the configuration)
+MAX_FILE_BYTES = 50 * 2**20
+
+
+def _too_big(size: int, limit: int) -> ValueError:
+    return ValueError(
+        f"file too large ({size / 2**20:.1f} MB, the limit is {limit / 2**20:g} MB; set max_file_mb to raise it)"
+    )
+
+
 def read_document(
-    path: str, *, role: str = "article", stdin_name: str = "<stdin>", stdin_format: str = "txt"
+    path: str,
+    *,
+    role: str = "article",
+    stdin_name: str = "<stdin>",
+    stdin_format: str = "txt",
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Document:
     """Read one file (or ``-``).  Raises ``ValueError``/``OSError`` with a clear message."""
+    notes: list[str] = []
     if path == "-":
-        data = sys.stdin.buffer.read()
-        text, enc = decode_bytes(data)
-        return make_document(text, stdin_name, path=None, fmt=stdin_format, encoding=enc, role=role)
-    p = Path(path)
-    data = p.read_bytes()
-    text, enc = decode_bytes(data)
-    fmt = TEXT_SUFFIXES.get(p.suffix.lower(), "txt")
-    if fmt == "txt" and re.match(r"\s*(<!doctype html|<html\b)", text[:200], re.I):
-        fmt = "html"
-    return make_document(text, path, path=path, fmt=fmt, encoding=enc, role=role)
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_big(len(data), max_bytes)
+        text, enc = decode_bytes(data, notes)
+        doc = make_document(text, stdin_name, path=None, fmt=stdin_format, encoding=enc, role=role)
+    else:
+        p = Path(path)
+        with open(p, "rb") as fh:  # read at most the limit: a huge file is refused, not loaded
+            data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise _too_big(max(len(data), os.fstat(fh.fileno()).st_size), max_bytes)
+        text, enc = decode_bytes(data, notes)
+        fmt = TEXT_SUFFIXES.get(p.suffix.lower(), "txt")
+        if fmt == "txt" and re.match(r"\s*(<!doctype html|<html\b)", text[:200], re.I):
+            fmt = "html"
+        doc = make_document(text, path, path=path, fmt=fmt, encoding=enc, role=role)
+    if notes:
+        doc.meta["load_notes"] = notes  # reported as notices by load_paths
+    return doc
 
 
 def load_paths(
@@ -413,13 +544,14 @@ def load_paths(
     exclude: Iterable[str] = (),
     role: str = "article",
     stdin_format: str = "txt",
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Loaded:
     out = Loaded()
     files, errors = expand_paths(paths, include, exclude)
     out.errors.extend(errors)
     for f in files:
         try:
-            doc = read_document(f, role=role, stdin_format=stdin_format)
+            doc = read_document(f, role=role, stdin_format=stdin_format, max_bytes=max_bytes)
         except ValueError as exc:
             out.errors.append(InputError(f, f"skipped: {exc}"))
             continue
@@ -432,6 +564,8 @@ def load_paths(
         except OSError as exc:
             out.errors.append(InputError(f, f"cannot read file: {exc.strerror or exc}"))
             continue
+        for note in doc.meta.pop("load_notes", []):
+            out.errors.append(InputError(doc.id, note, kind="notice"))
         if not doc.view.strip():
             out.errors.append(InputError(f, "empty article: nothing to check"))
             continue

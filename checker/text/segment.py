@@ -74,6 +74,14 @@ ABBREVIATIONS = {
 }
 
 
+#: a "sentence" longer than this (no punctuation for pages, a wall of inline tags...) is cut at
+#: spaces into pieces of at most this length: spaCy refuses texts over ``nlp.max_length`` (E088)
+#: and every rule type's work per sentence stays bounded
+MAX_SENTENCE_CHARS = 2000
+#: characters of a document's view that are analysed at most; the rest is reported, not read
+MAX_ANALYSED_CHARS = 5_000_000
+
+
 @dataclass
 class Block:
     start: int
@@ -210,17 +218,60 @@ def _section_at(regions: list[tuple[int, int, str]], offset: int) -> str | None:
     return None
 
 
+def _bounded(start: int, end: int, view: str, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most ``limit`` characters, at the last space when there is one."""
+    out = []
+    while end - start > limit:
+        cut = view.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+        while start < end and view[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _trimmed(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The piece without surrounding spaces and a leading bullet; None when nothing is left."""
+    piece = view[start:end]
+    lead_mark = _LEAD_MARK.match(piece.lstrip())
+    lead = len(piece) - len(piece.lstrip()) + (lead_mark.end() if lead_mark else 0)
+    trail = len(piece.rstrip())
+    if trail <= lead or not any(ch.isalnum() for ch in piece[lead:trail]):
+        return None
+    return start + lead, start + trail
+
+
 def segment_document(
-    doc: Document, nlp, *, clean_view: str | None = None, sections: list[tuple[int, int, str]] | None = None
+    doc: Document,
+    nlp,
+    *,
+    clean_view: str | None = None,
+    sections: list[tuple[int, int, str]] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Sentence]:
     """Segment ``doc`` into sentences.
 
     ``clean_view`` is the view with removed regions blanked (defaults to ``doc.view``);
     ``sections`` are ``(start, end, label)`` regions given by cleaning (faq, quote,
-    attribution...).
+    attribution...).  What could not be analysed as it is (sentences over
+    ``MAX_SENTENCE_CHARS``, text past ``MAX_ANALYSED_CHARS``) is described in ``notes``.
     """
     view = clean_view if clean_view is not None else doc.view
+    if len(view) > MAX_ANALYSED_CHARS:
+        limit = MAX_ANALYSED_CHARS
+        cut = view.rfind("\n", limit // 2, limit) + 1 or view.rfind(" ", limit // 2, limit) + 1 or limit
+        if notes is not None:
+            line, _ = doc.line_col(cut)
+            notes.append(
+                f"only the first {cut:,} of {len(view):,} characters were analysed "
+                f"(the text from line {line} on was not checked)"
+            )
+        view = view[:cut]
     blocks = split_blocks(view)
+    cut_long = 0
     sections = sections or []
     pieces: list[tuple[int, int, int, str]] = []  # (start, end, paragraph, section)
     for para, block in enumerate(blocks):
@@ -236,13 +287,20 @@ def segment_document(
         if para == 0 and block.kind == "heading" and not pieces and not labelled:
             section = "title"
         for s, e in zip(bounds, bounds[1:]):
-            piece = text[s:e]
-            lead_mark = _LEAD_MARK.match(piece.lstrip())
-            lead = len(piece) - len(piece.lstrip()) + (lead_mark.end() if lead_mark else 0)
-            trail = len(piece.rstrip())
-            if trail <= lead or not any(ch.isalnum() for ch in piece[lead:trail]):
+            span = _trimmed(view, block.start + s, block.start + e)
+            if span is None:
                 continue
-            pieces.append((block.start + s + lead, block.start + s + trail, para, section))
+            parts = _bounded(span[0], span[1], view, MAX_SENTENCE_CHARS)
+            cut_long += len(parts) > 1
+            for a, b in parts:
+                kept = _trimmed(view, a, b) if len(parts) > 1 else (a, b)
+                if kept is not None:
+                    pieces.append((kept[0], kept[1], para, section))
+    if cut_long and notes is not None:
+        notes.append(
+            f"{cut_long} sentence{'s' if cut_long != 1 else ''} longer than {MAX_SENTENCE_CHARS:,} characters "
+            "cut into pieces for analysis"
+        )
     texts = [view[a:b] for a, b, _, _ in pieces]
     parsed = nlp.pipe(texts, batch_size=128) if nlp is not None else [None] * len(texts)
     sentences: list[Sentence] = []

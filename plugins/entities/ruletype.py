@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.model import Document, EntityMention, Sentence
+from checker.rules.regexguard import MATCH_TIMEOUT, compile_user_regex, regex_problem
 from checker.ruletype import RuleType
 from plugins.entities.textnorm import fold, key, phrase_regex
 
@@ -42,7 +43,12 @@ _ALIAS_ITEM = {
             "type": "object",
             "properties": {
                 "text": {"type": "string", "minLength": 1},
-                "pattern": {"type": "string", "minLength": 1},
+                "pattern": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "A regular expression (case-insensitive). Refused at load time when it nests "
+                    "unbounded quantifiers such as (a+)+; a search taking over 0.5 s drops it for the run.",
+                },
                 "requires": {"type": "array", "items": {"type": "string", "minLength": 1}},
                 "window": {"type": "integer", "minimum": 0, "maximum": 20},
             },
@@ -111,7 +117,7 @@ class Lexicon:
 
     literal: re.Pattern | None = None
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
-    patterns: list[tuple[re.Pattern, Entry]] = field(default_factory=list)
+    patterns: list[tuple[Any, Entry, Any]] = field(default_factory=list)  # (regex, entry, rule): user patterns
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, label)
     ignore: set[str] = field(default_factory=set)  # keys of NER spans that are never entities
 
@@ -446,6 +452,19 @@ class EntitiesRuleType(RuleType):
     testable = False
     schema = ENTITIES_SCHEMA
 
+    @classmethod
+    def check_rule(cls, body):
+        """Alias patterns must compile and must not be able to backtrack for ever (``(a+)+``)."""
+        problems = []
+        for i, ent in enumerate(body.get("entities") or []):
+            for kind in ("aliases", "contextual"):
+                for j, item in enumerate((ent.get(kind) if isinstance(ent, dict) else None) or []):
+                    if isinstance(item, dict) and isinstance(item.get("pattern"), str):
+                        why = regex_problem(item["pattern"], re.I)
+                        if why:
+                            problems.append((("entities", i, kind, j, "pattern"), f"alias pattern: {why}"))
+        return problems
+
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)
         self._lexicons: dict[str, Lexicon] = {}
@@ -493,12 +512,11 @@ class EntitiesRuleType(RuleType):
                             window=item.get("window", window),
                         )
                         if "pattern" in item:
-                            try:
-                                rx = re.compile(item["pattern"], re.I)
-                            except re.error as exc:
-                                self._error(rule, f"entity '{eid}': invalid alias pattern {item['pattern']!r}: {exc}")
+                            why = regex_problem(item["pattern"], re.I)
+                            if why:
+                                self._error(rule, f"entity '{eid}': alias pattern {item['pattern']!r}: {why}")
                                 continue
-                            lex.patterns.append((rx, entry))
+                            lex.patterns.append((compile_user_regex(item["pattern"], re.I), entry, rule))
                             continue
                         text = item["text"].strip()
                         m = _LEADING_DET.match(fold(text))
@@ -562,10 +580,19 @@ class EntitiesRuleType(RuleType):
     def _sentence(self, sent: Sentence, index: int, lex: Lexicon, state: _DocState) -> list[EntityMention]:
         text = sent.text
         cands = self._literal_candidates(text, lex)
-        for rx, entry in lex.patterns:
-            for m in rx.finditer(text):
-                if m.end() > m.start():
-                    cands.append(_Cand(m.start(), m.end(), [entry], entry.kind))
+        for item in list(lex.patterns):
+            rx, entry, rule = item
+            try:
+                found = [m.span() for m in rx.finditer(text, timeout=MATCH_TIMEOUT)]
+            except TimeoutError:
+                lex.patterns.remove(item)  # reported once; the run goes on without it
+                self._error(
+                    rule,
+                    f"entity '{entry.id}': alias pattern {rx.pattern!r} took over {MATCH_TIMEOUT:g} s on one "
+                    f"sentence of {sent.doc_id}; not used for the rest of the run",
+                )
+                continue
+            cands.extend(_Cand(a, b, [entry], entry.kind) for a, b in found if b > a)
         cands.extend(self._ner(sent, lex, state))
         chosen = self._choose(cands, index, state.history)
         out = []

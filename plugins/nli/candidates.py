@@ -276,11 +276,13 @@ def _tie(a: Statement, b: Statement) -> bytes:
     and is the same in every run and process (unlike ``hash()``).
     """
     x, y = sorted(((a.doc_id, a.sentence.start), (b.doc_id, b.sentence.start)))
-    return hashlib.blake2b(f"{x[0]}\0{x[1]}\0{y[0]}\0{y[1]}".encode(), digest_size=8).digest()
+    return hashlib.blake2b(f"{x[0]}\0{x[1]}\0{y[0]}\0{y[1]}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def _offset(st: Statement, key: str) -> int:
-    h = hashlib.blake2b(f"{st.doc_id}\0{st.sentence.start}\0{key}".encode(), digest_size=8).digest()
+    h = hashlib.blake2b(
+        f"{st.doc_id}\0{st.sentence.start}\0{key}".encode("utf-8", "surrogatepass"), digest_size=8
+    ).digest()
     return int.from_bytes(h, "big")
 
 

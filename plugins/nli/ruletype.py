@@ -721,7 +721,7 @@ def definition_pairs(
         import hashlib
 
         return int.from_bytes(
-            hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8"), digest_size=8).digest(), "big"
+            hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
         )
 
     proposals: dict[tuple[int, int], tuple[Definition, Definition, str, int]] = {}

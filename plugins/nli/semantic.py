@@ -33,7 +33,7 @@ ROW_BLOCK = 512
 
 
 def _stable(*parts: Any) -> int:
-    data = "\0".join(map(str, parts)).encode("utf-8")
+    data = "\0".join(map(str, parts)).encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 

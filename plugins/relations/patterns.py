@@ -13,7 +13,8 @@ is compiled once into a regex over that stream:
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
   d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
-* ``...`` (or ``...N``): a gap of at most 4 (N) words, never across an entity;
+* ``...`` (or ``...N``, N up to 12): a gap of at most 4 (N) words, never across an entity;
+  a pattern holds at most 6 optional tokens and gaps (each multiplies the matching work);
 * ``de`` also matches ``d'``/``du``/``des``; ``à`` matches ``au``/``aux``;
   ``le``/``la``/``les`` match ``l'``;
 * between any two tokens, adverbs, negation and hedge particles may appear (``n'``,
@@ -391,6 +392,13 @@ class PatternError(ValueError):
     pass
 
 
+#: optional tokens and gaps one pattern may hold: each multiplies the ways a sentence can be
+#: matched (the search grows like the sentence length to this power)
+MAX_OPTIONAL = 6
+#: widest gap (``...N``)
+MAX_GAP = 12
+
+
 def _split_pattern(pattern: str) -> list[str]:
     """Pattern tokens: whitespace separated, with ``,`` and elided ``d'`` split off."""
     spaced = re.sub(r"([,;:])", r" \1 ", fold(pattern))
@@ -447,6 +455,8 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         gap = re.fullmatch(r"\.\.\.(\d*)", tok)
         if gap:
             n = int(gap.group(1) or 4)
+            if n > MAX_GAP:
+                raise PatternError(f"gap {tok} too wide (at most ...{MAX_GAP})")
             pieces.append((f"(?: [^ {ENT}]+){{0,{n}}}?", False, True))
             continue
         if tok in ("{subj}", "{obj}"):
@@ -481,6 +491,12 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         pieces.append((rx, optional, False))
     if "subj" not in slots:
         raise PatternError("a pattern needs {subj}")
+    loose = sum(1 for _, optional, is_gap in pieces if optional or is_gap)
+    if loose > MAX_OPTIONAL:
+        raise PatternError(
+            f"{loose} optional tokens and gaps (at most {MAX_OPTIONAL}: each one multiplies the ways "
+            "a sentence can match, and matching time with it)"
+        )
     if pieces[0][1] or pieces[0][2]:
         raise PatternError("a pattern cannot start with an optional token or a gap")
     out = ""

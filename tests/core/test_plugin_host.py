@@ -162,7 +162,8 @@ def _returning(name: str, make):
 
 
 def _finding(level="error", evidence=None, **kw):
-    return Finding(rule_id="r.x", kind="", level=level, message="m", evidence=evidence or [], **kw)
+    fields = {"rule_id": "r.x", "kind": "", "message": "m", **kw}
+    return Finding(level=level, evidence=evidence or [], **fields)
 
 
 MALFORMED = {
@@ -223,6 +224,44 @@ def test_malformed_evidence_offsets_and_score_are_dropped_and_reported(case):
     result = run({cls.name: cls})
     assert tag_findings(result) == EXPECTED
     assert any(cls.name in e for e in plugin_errors(result))
+
+
+# Findings whose fields have the wrong type passed validation and crashed the report writers.
+_SIDES = [Evidence("a.txt", 0, 2), Evidence("b.txt", 0, 2)]
+UNWRITABLE = {
+    "rule-id-none": lambda self, good: [_finding(evidence=list(_SIDES), rule_id=None)],
+    "message-none": lambda self, good: [_finding(evidence=list(_SIDES), message=None)],
+    "kind-number": lambda self, good: [_finding(evidence=list(_SIDES), kind=7)],
+    "set-in-explanation": lambda self, good: [_finding(evidence=list(_SIDES), explanation={"seen": {1, 2}})],
+    "set-in-value": lambda self, good: [
+        _finding(evidence=[Evidence("a.txt", 0, 2, value={"n": {1}}), Evidence("b.txt", 0, 2)])
+    ],
+    "value-not-mapping": lambda self, good: [
+        _finding(evidence=[Evidence("a.txt", 0, 2, value=[1]), Evidence("b.txt", 0, 2)])
+    ],
+    "bool-offsets": lambda self, good: [_finding(evidence=[Evidence("a.txt", False, True), Evidence("b.txt", 0, 2)])],
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNWRITABLE))
+def test_findings_the_writers_cannot_write_are_dropped_and_every_writer_runs(case):
+    import io
+
+    from checker.plugins import default_host
+    from checker.report import Report
+
+    cls = _returning(f"bad-{case}", UNWRITABLE[case])
+    result = run({cls.name: cls})
+    assert tag_findings(result) == EXPECTED
+    assert [f.rule_id for f in result.findings if f.kind == cls.name] == [f"r.{cls.name}"]  # its good one
+    errors = plugin_errors(result)
+    assert len(errors) == 1 and f"rule type '{cls.name}'" in errors[0] and "dropped" in errors[0], errors
+    report = Report(documents=result.documents, findings=result.findings, errors=result.errors)
+    for name, writer in sorted(default_host().formats.items()):
+        buf = io.StringIO()
+        writer(report, buf)  # no writer raises
+        if name == "json":
+            assert len(json.loads(buf.getvalue())["findings"]) == len(result.findings)
 
 
 def test_compare_returning_a_non_iterable_is_reported():

@@ -96,3 +96,38 @@ def test_seed_sentences_with_spacy(seeds_dir):
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
         assert s.tokens is not None and s.tokens.text == doc.view[s.start : s.end]
+
+
+def test_a_paragraph_longer_than_spacy_accepts_is_cut_and_reported():
+    """A 1.2-million-character paragraph made spaCy raise E088 (over ``nlp.max_length``)."""
+    import spacy
+
+    from checker.text.segment import MAX_SENTENCE_CHARS
+
+    nlp = spacy.blank("fr")
+    nlp.max_length = 1_000_000
+    text = "Le chiffre 12 est connu " * 50_000 + "et voilà.\nFin du texte."
+    doc = make_document(text, "big.txt")
+    doc.language = "fr"
+    notes: list[str] = []
+    segment_document(doc, nlp, notes=notes)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert all(s.text == text[s.start : s.end] and s.tokens is not None for s in doc.sentences)
+    assert doc.sentences[-1].text == "Fin du texte."
+    covered = sum(len(s.text.split()) for s in doc.sentences)
+    assert covered == len(text.split())  # every word is in some piece: nothing dropped
+    assert notes == [f"1 sentence longer than {MAX_SENTENCE_CHARS:,} characters cut into pieces for analysis"]
+
+
+def test_text_past_the_analysis_limit_is_reported(monkeypatch):
+    import checker.text.segment as segment
+
+    monkeypatch.setattr(segment, "MAX_ANALYSED_CHARS", 40)
+    text = "Première phrase du texte.\nDeuxième phrase.\nTroisième phrase ici.\n"
+    doc = make_document(text, "t.txt")
+    notes: list[str] = []
+    segment_document(doc, None, notes=notes)
+    assert [s.text for s in doc.sentences] == ["Première phrase du texte."]  # cut at a line end
+    assert notes == [
+        f"only the first 26 of {len(text)} characters were analysed (the text from line 2 on was not checked)"
+    ]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers.entities import annotate, make_annotator
 
-from checker.context import RunContext
 from checker.rules import load_rules
-from checker.text.nlp import NlpProvider
 from plugins.entities.ruletype import EntitiesRuleType, clean_name
 from plugins.entities.textnorm import fold, key
 
@@ -117,8 +115,36 @@ def test_bad_alias_pattern_is_reported(tmp_path):
         "id: bad\nextends: entities\nentities:\n  - id: X\n    aliases: [{pattern: '(unclosed'}]\n", encoding="utf-8"
     )
     rs = load_rules([path], {"entities": EntitiesRuleType})
-    inst = EntitiesRuleType()
-    ctx = RunContext(nlp=NlpProvider())
-    inst.setup(rs.by_type("entities"), ctx)
-    inst.lexicon("fr")
-    assert ctx.errors and "invalid alias pattern" in ctx.errors[0].message and ctx.errors[0].path == str(path)
+    (err,) = rs.errors  # refused when the rule is loaded (``rules validate`` too), with its line
+    assert err.path == str(path) and err.line == 5 and "invalid regular expression" in err.message
+    assert rs.by_type("entities") == []
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(\\\\w+\\\\s?)*x", "(?:la (firme|société)+ )*"])
+def test_alias_patterns_with_nested_quantifiers_are_refused_at_load_time(tmp_path, pattern):
+    path = tmp_path / "slow.yaml"
+    path.write_text(
+        f"id: slow\nextends: entities\nentities:\n  - id: X\n    names: [X]\n    aliases:\n"
+        f'      - la firme\n      - {{pattern: "{pattern}"}}\n',
+        encoding="utf-8",
+    )
+    rs = load_rules([path], {"entities": EntitiesRuleType})
+    (err,) = rs.errors
+    assert err.path == str(path) and err.line == 8 and "nested quantifiers" in err.message
+
+
+def test_an_alias_pattern_that_runs_too_long_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    import plugins.entities.ruletype as ruletype
+
+    monkeypatch.setattr(ruletype, "MATCH_TIMEOUT", 0.05)
+    annotator = make_annotator(
+        "id: slow\nextends: entities\nentities:\n  - id: Acme\n    names: [Acme]\n"
+        "    aliases: [{pattern: '(a|aa)+$'}]\n",  # no nested quantifier, still exponential
+        tmp_path,
+    )
+    doc = annotate(annotator, "Acme a parlé. " + "a" * 40 + "b. Acme a conclu.")
+    inst, ctx = annotator
+    assert [m.id for s in doc.sentences for m in s.entities] == ["Acme", "Acme"]
+    (err,) = ctx.errors
+    assert err.kind == "rule" and err.path == str(tmp_path / "entities.yaml") and err.line == 1
+    assert "alias pattern '(a|aa)+$' took over 0.05 s" in err.message and "t.fr.txt" in err.message

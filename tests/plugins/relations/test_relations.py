@@ -43,11 +43,21 @@ def test_gap_never_crosses_an_entity():
         ("{subj} (a|b {obj}", "unbalanced"),
         ("{subj} {qual} {obj}", "no qualifiers"),
         ("word? {subj} {obj}", "cannot start"),
+        ("{subj} a? b? c? d? e? f? g? {obj}", "7 optional tokens and gaps"),  # matching time grows with each
+        ("{subj} a? ... b? ...2 c? ...3 d? {obj}", "7 optional tokens and gaps"),
+        ("{subj} a ...40 {obj}", "too wide"),
     ],
 )
 def test_bad_patterns_are_rejected(pattern, problem):
     with pytest.raises(PatternError, match=problem.split()[0]):
         compile_pattern(pattern, [])
+    with pytest.raises(PatternError, match=problem):
+        compile_pattern(pattern, [])
+
+
+def test_six_optional_tokens_are_still_accepted():
+    rx, slots = compile_pattern("{subj} a? b? c? ... d? ...3 {obj}", [])
+    assert slots == {"subj", "obj"}
 
 
 @pytest.mark.parametrize(
