@@ -729,28 +729,38 @@ _NOT_NAMES = {
 }
 
 
-def proper_runs(sentence) -> list:
-    """Capitalised words the entity recogniser left out (``la préfète du Gard``): possible objects of
-    a role, never its holder (label ``PROPN``).  The sentence's first word is left out."""
+def proper_runs(sentence, known: frozenset[str] | set[str] = frozenset()) -> list:
+    """Capitalised words the entity recogniser left out (``la préfète du Gard``, ``filiale de Sorelis
+    Eau``): possible arguments of a relation, never the holder of a role (label ``PROPN``).
+
+    A run that starts the sentence (or a quotation) is taken only when it is no ordinary capitalised
+    word: the parser tags all its words proper nouns, or it is the id of a name the recogniser found
+    elsewhere in the document (``known``: ``Aquaterra, maison mère d'Hydrelia``)."""
     from checker.model import EntityMention
     from plugins.entities.ruletype import company_id, entity_id
 
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.entities]
+    proper = None
     out = []
     for m in _CAP_RUN.finditer(text):
         s, e = m.span()
         words = m.group(0).split()
-        if s == 0 or text[:s].strip() == "" or any(s < te and ts < e for ts, te in taken):
+        if any(s < te and ts < e for ts, te in taken):
             continue
         if fold(words[0]).strip("'’") in _NOT_NAMES or fold(m.group(0)) in SEED_INDEX or fold(words[0]) in SEED_INDEX:
             continue
-        if text[:s].rstrip()[-1:] in '.!?:«"':
-            continue  # a sentence or quotation starts here
         name = " ".join(words)
+        ident = entity_id(company_id(name))
+        if s == 0 or text[:s].strip() == "" or text[:s].rstrip()[-1:] in '.!?:«"':
+            # a sentence or quotation starts here: an ordinary word unless shown to be a name
+            if proper is None:
+                proper = _proper_nouns(sentence)
+            if ident not in known and not all(fold(w) in proper for w in words):
+                continue
         out.append(
             EntityMention(
-                id=entity_id(company_id(name)),
+                id=ident,
                 text=name,
                 start=sentence.start + s,
                 end=sentence.start + e,
@@ -759,6 +769,19 @@ def proper_runs(sentence) -> list:
             )
         )
     return out
+
+
+def _proper_nouns(sentence) -> set[str]:
+    """Folded words the parser tags proper nouns in the sentence (empty without a tagger)."""
+    span = sentence.tokens
+    if span is None or not span.doc.has_annotation("POS"):
+        return set()
+    return {fold(t.text) for t in span if t.pos_ == "PROPN"}
+
+
+def document_names(doc) -> frozenset[str]:
+    """Ids of the names the entity recogniser found in a document (for :func:`proper_runs`)."""
+    return frozenset(m.id for sent in doc.sentences for m in sent.entities if m.id and m.id != IMPLICIT)
 
 
 def person_shape(text: str) -> bool:

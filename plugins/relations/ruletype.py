@@ -45,6 +45,7 @@ from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
     OfficeIndex,
+    document_names,
     era_words,
     main_subject,
     person_shape,
@@ -225,15 +226,16 @@ class RelationRuleType(RuleType):
         if not active:
             return claims
         topic = main_subject(doc)
-        roles = any(c.roles for c in active)
+        known = document_names(doc)
         for i, sent in enumerate(doc.sentences):
-            extra = proper_runs(sent) if roles else []
+            # names the recogniser missed are arguments of every rule (never the holder of a role)
+            # (not in headings: title case fools the capitalisation, as it fools the recogniser)
+            extra = proper_runs(sent, known) if sent.section not in ("title", "heading") else []
             if len(sent.entities) == 0 and not extra:
                 continue
-            streams = {False: build_stream(sent), True: build_stream(sent, extra)}
+            stream = build_stream(sent, extra)
             seen: set[tuple] = set()
             for comp in active:
-                stream = streams[comp.roles]
                 words = stream.text.split(" ")
                 for rx, *how in comp.patterns:
                     for m in rx.finditer(stream.text):
