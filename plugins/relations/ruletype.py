@@ -314,7 +314,11 @@ class RelationRuleType(RuleType):
             return None
         subj, obj = args
         first, last = stream.token_range(m.start(), m.end())
-        window = [w for w in words[max(0, first - 3) : last + 1] if not w.startswith("§")]
+        skip = range(0)
+        if m.groupdict().get("appo"):
+            skip = range(*stream.token_range(*m.span("appo")))  # its negation or tense is not the claim's
+            skip = range(skip.start, skip.stop + 1)
+        window = [w for k, w in enumerate(words[: last + 1]) if k >= first - 3 and k not in skip and w[:1] != "§"]
         cue = self._morph(sent, stream, first, last, cues(window, words))
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
