@@ -80,7 +80,13 @@ def office_match(va: dict, vb: dict, nearest: Nearest | None) -> str | None:
     """``same`` (one office for sure), ``similar`` (the encoder's nearest seed office agrees) or None."""
     ra, rb = va["relation"], vb["relation"]
     if ra != OTHER and rb != OTHER:
-        return "same" if ra == rb else None
+        if ra != rb:
+            return None
+        ca, cb = va.get("complement"), vb.get("complement")
+        if ca == cb:
+            return "same"
+        # "présidente de la métropole de X" vs "président de X": likely one office; of two bodies: two
+        return "similar" if ca is None or cb is None else None
     if ra == rb == OTHER and va.get("office") == vb.get("office"):
         return "same"
     if nearest is None:

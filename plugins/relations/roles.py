@@ -436,6 +436,9 @@ class Role:
     unique: bool
     seed: bool
     time: str | None  # past | outgoing | future | interim | None
+    #: what the office is of, between the office and the organisation (``présidente de la métropole
+    #: de Lancrais``: ``metropole``); offices with different complements are different offices
+    complement: str | None = None
 
 
 def _strip_modifiers(words: list[str]) -> tuple[list[str], set[str]]:
@@ -483,6 +486,24 @@ def _looks_like_office(core: list[str], lang: str, pos: dict[str, str] | None) -
     return head in _EN_HEADS or bool(_EN_SUFFIX.search(head))
 
 
+_OF = {"de", "du", "des", "d'", "of"}
+_ARTICLES = {"la", "le", "les", "l'", "the", "de", "du", "des", "d'", "of"}
+
+
+def _seed_with_complement(core: list[str]) -> tuple[str, str, str] | None:
+    """(office, seed phrase, complement) of a seed office followed by what it is of (``presidente de la
+    metropole``, ``chair of the council``); None when no seed phrase starts the core."""
+    words = " ".join(core).replace("d' ", "d'").split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if head in SEED_INDEX and (words[k] in _OF or words[k].startswith("d'")):
+            rest = [w[2:] if w.startswith("d'") else w for w in words[k:]]
+            complement = " ".join(w for w in rest if w and w not in _ARTICLES)
+            if complement and complement not in NOT_ROLES:
+                return SEED_INDEX[head], head, complement
+    return None
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -498,6 +519,10 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     if office is not None:
         unique = SEEDS[office][0]
         return Role(office, text, unique, True, _time_of(mods))
+    seeded = _seed_with_complement(core)
+    if seeded is not None:
+        office, head, complement = seeded
+        return Role(office, head, SEEDS[office][0], True, _time_of(mods), complement)
     if any(w in NOT_ROLES for w in core):
         return None
     if isinstance(pos, str):

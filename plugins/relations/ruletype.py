@@ -380,6 +380,8 @@ class RelationRuleType(RuleType):
         value["office"] = role.office
         value["role"] = text
         value["unique"] = role.unique
+        if role.complement:
+            value["complement"] = role.complement
         if role.time:
             value["role_time"] = role.time
             if role.time == "past":
