@@ -13,7 +13,9 @@ evidence allows) or None:
 Roles (claims with an ``office``) add what makes a role claim unsure or compatible: one person
 under two names is one subject, offices are the same when the seed table says so (or, less
 surely, the sentence encoder), former holders and holders at different stated years never
-conflict, a role with no organisation named is compared at most as a warning, and as a
+conflict, a role with no organisation named is compared at most as a warning (a suggestion
+when the organisation is only the article's main subject, unless that subject is the name just
+before the role: ``Calder Yards has won ... . Chief Executive Officer Tom Hale said``), and as a
 suggestion when its sentence places it at another time (``under President X``).
 """
 
@@ -103,7 +105,7 @@ def _role_cap(va: dict, vb: dict, match: str) -> str:
     implicit = IMPLICIT in (va["object"], vb["object"])
     if implicit:
         cap = lower(cap, "warning")
-        if va["object"] != vb["object"]:
+        if va["object"] != vb["object"] and not (va.get("topic_near") or vb.get("topic_near")):
             cap = "suggestion"  # the organisation of one side is the article's main subject: a guess
         if va.get("era") or vb.get("era"):
             cap = "suggestion"

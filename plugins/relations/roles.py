@@ -11,6 +11,10 @@ short phrase; :func:`resolve_role` decides whether it names an office held by a 
   has one, else the shape of person nouns: ``-eur``, ``-rice``, ``-or``, ``-ist``...); it
   becomes ``role.other`` with the phrase as its ``office``, compared only with the same phrase
   or, through the sentence encoder, with the nearest seed office (an unsure match: suggestion);
+* a seed phrase followed by what it is of (``présidente de la métropole`` -> ``role.president``
+  of ``metropole``) is that office with a ``complement``: the same complement is one office,
+  two different ones two offices (``président du club de X`` is not ``président de la métropole
+  de X``), one missing an unsure match (a suggestion);
 * modifiers (``former``, ``ancien``, ``outgoing``, ``sortant``, ``interim``, ``par intérim``)
   are kept apart: they say *when*, not *which office*.
 

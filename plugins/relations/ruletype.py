@@ -337,6 +337,8 @@ class RelationRuleType(RuleType):
                 value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
         if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
             value["topic"], value["topic_name"] = topic
+            if _named_just_before(doc, index, subj, topic[0]):
+                value["topic_near"] = True  # "Calder Yards has won ... . Chief Executive Officer Tom Hale said"
         start = sent.start + stream.spans[first][0]
         end = sent.start + stream.spans[last][1]
         return Claim(
@@ -562,6 +564,19 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+def _named_just_before(doc, index: int, subj, topic_id: str) -> bool:
+    """The article's main subject is the last organisation-like name before a role with none named:
+    in its sentence before the holder, else in the sentence before (persons and the holder aside)."""
+    sent = doc.sentences[index]
+    here = [m for m in sent.entities if m.end <= subj.start and m.id != subj.id and m.label not in ("PER", "PERSON")]
+    if here:
+        return here[-1].id == topic_id
+    if index == 0:
+        return False
+    before = [m for m in doc.sentences[index - 1].entities if m.label not in ("PER", "PERSON")]
+    return bool(before) and topic_id in {m.id for m in before}
 
 
 def _pos_of(sent, lo: int, hi: int) -> dict[str, str] | None:
