@@ -26,6 +26,7 @@ reported) and time (tense cue, years).  A hedged side lowers the level one step.
 from __future__ import annotations
 
 import json
+import re
 
 from checker.aggregate import (
     capped_evidence,
@@ -40,6 +41,7 @@ from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
 from plugins.entities.textnorm import fold
 from plugins.relations import constraints
+from plugins.relations.descriptors import body_of, description_mentions, descriptions
 from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
 from plugins.relations.roles import (
     IMPLICIT,
@@ -121,6 +123,10 @@ _TRIPLE_WORDS = {
         "of": "of",
     },
 }
+_YEAR_SPAN = re.compile(
+    r"(?:\b(?:de|from|between|entre)\s+(?:19|20)\d\d\s+(?:a|to|and|et|-)\s+(?:19|20)\d\d\b)"
+    r"|(?:\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b)"
+)
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
 
@@ -227,10 +233,14 @@ class RelationRuleType(RuleType):
             return claims
         topic = main_subject(doc)
         known = document_names(doc)
+        # names the recogniser missed are arguments of every rule (never the holder of a role)
+        # (not in headings: title case fools the capitalisation, as it fools the recogniser)
+        extras = [proper_runs(s, known) if s.section not in ("title", "heading") else [] for s in doc.sentences]
+        learned = descriptions(doc, [list(s.entities) + x for s, x in zip(doc.sentences, extras)])
         for i, sent in enumerate(doc.sentences):
-            # names the recogniser missed are arguments of every rule (never the holder of a role)
-            # (not in headings: title case fools the capitalisation, as it fools the recogniser)
-            extra = proper_runs(sent, known) if sent.section not in ("title", "heading") else []
+            extra = extras[i]
+            # "la métropole" after "la métropole de Lancrais": Lancrais
+            extra = extra + description_mentions(sent, list(sent.entities) + extra, learned)
             if len(sent.entities) == 0 and not extra:
                 continue
             stream = build_stream(sent, extra)
@@ -323,6 +333,8 @@ class RelationRuleType(RuleType):
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
+        if self._ended(sent, stream, first, last) and not negate:
+            value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
             value["qualifier"] = stated
         if cue["changed"]:
@@ -330,6 +342,9 @@ class RelationRuleType(RuleType):
             value["time"]["change"] = "replaced" if negate else "no longer"
         if role is not None:
             self._add_role(value, role, words)
+        body = body_of(obj)
+        if body and not value.get("complement"):
+            value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
         if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
             if era_words(words):
                 value["era"] = True  # "under President X", "his predecessor": another time than the story's
@@ -412,6 +427,14 @@ class RelationRuleType(RuleType):
         hi_tok = min(len(stream.spans) - 1, last + 5)
         hi = stream.spans[hi_tok][1]
         return years(sent.text[lo:hi])
+
+    @staticmethod
+    def _ended(sent, stream, first, last) -> bool:
+        """The words around the claim state a span of two years (``de 2014 à 2020``, ``from 2008 to
+        2014``, ``2016-2021``): a time that ended, not the present."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi = stream.spans[min(len(stream.spans) - 1, last + 6)][1]
+        return bool(_YEAR_SPAN.search(fold(sent.text[lo:hi])))
 
     @staticmethod
     def _morph(sent, stream, first, last, cue):

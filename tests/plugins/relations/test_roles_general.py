@@ -381,3 +381,45 @@ def test_real_encoder_maps_french_offices_to_seed_offices():
 def test_an_interim_holder_beside_the_holder_is_only_a_suggestion(checker, a, b):
     got = found(checker, a, b)
     assert got and all(level == "suggestion" for _, level in got), got
+
+
+# -- definite descriptions, tenures that ended ------------------------------------------------
+def test_a_definite_description_stands_for_the_body_named_before(checker):
+    a = (
+        "La métropole de Lancrais a voté le budget."
+        + FR
+        + " Sophie Garnier, qui préside la métropole, défend ce choix."
+    )
+    b = "Gérard Pons est le président de la métropole de Lancrais." + FR
+    assert [c for c, _ in found(checker, a, b)] == ["functional"]
+    # no body named before: "la métropole" stands for nothing
+    a = "Sophie Garnier, qui préside la métropole, défend ce choix." + FR
+    assert found(checker, a, b) == []
+
+
+def test_descriptions_learn_only_nouns_of_one_name():
+    from plugins.relations.descriptors import body_of, description_mentions, descriptions
+    from plugins.relations.roles import proper_runs
+
+    def names(doc):  # as the extraction sees them: entities and the names the recogniser missed
+        return [list(s.entities) + proper_runs(s) for s in doc.sentences]
+
+    c = Checker(only_types={"relation"})
+    text = "Hier, le groupe Aquaterra a racheté Cévenole. Hier, le groupe Valmont a réagi. Le groupe a parlé."
+    doc = c.check_texts({"d.txt": text}).documents[0]
+    assert "groupe" not in descriptions(doc, names(doc))  # two groups: unsure
+    doc = c.check_texts({"d.txt": "Hier, le groupe Aquaterra a racheté Cévenole. Le groupe a parlé."}).documents[0]
+    assert descriptions(doc, names(doc))["groupe"][0].id == "aquaterra"
+    res = c.check_texts({"d.txt": "La ville de Lancrais vote. Le maire de la ville a parlé à la presse locale."})
+    doc = res.documents[0]
+    learned = descriptions(doc, names(doc))
+    (m,) = description_mentions(doc.sentences[1], list(doc.sentences[1].entities), learned)
+    assert (m.id, body_of(m)) == ("lancrais", "ville")
+
+
+def test_a_span_of_two_years_is_a_tenure_that_ended(checker):
+    a = "Gérard Pons, président de Valmont de 2014 à 2020, a lancé le projet." + FR
+    b = "Sophie Garnier est la présidente de Valmont." + FR
+    assert found(checker, a, b) == []
+    a = "Paul Martin, the mayor of Springfield from 2008 to 2014, spoke." + EN
+    assert found(checker, a, "Anna Ross is the mayor of Springfield." + EN) == []
