@@ -13,7 +13,9 @@ evidence allows) or None:
 Roles (claims with an ``office``) add what makes a role claim unsure or compatible: one person
 under two names is one subject, offices are the same when the seed table says so (or, less
 surely, the sentence encoder), former holders and holders at different stated years never
-conflict, a role with no organisation named is compared at most as a warning, and as a
+conflict, a role with no organisation named is compared at most as a warning (a suggestion
+when the organisation is only the article's main subject, unless that subject is the name just
+before the role: ``Calder Yards has won ... . Chief Executive Officer Tom Hale said``), and as a
 suggestion when its sentence places it at another time (``under President X``).
 """
 
@@ -80,7 +82,13 @@ def office_match(va: dict, vb: dict, nearest: Nearest | None) -> str | None:
     """``same`` (one office for sure), ``similar`` (the encoder's nearest seed office agrees) or None."""
     ra, rb = va["relation"], vb["relation"]
     if ra != OTHER and rb != OTHER:
-        return "same" if ra == rb else None
+        if ra != rb:
+            return None
+        ca, cb = va.get("complement"), vb.get("complement")
+        if ca == cb:
+            return "same"
+        # "présidente de la métropole de X" vs "président de X": likely one office; of two bodies: two
+        return "similar" if ca is None or cb is None else None
     if ra == rb == OTHER and va.get("office") == vb.get("office"):
         return "same"
     if nearest is None:
@@ -97,7 +105,7 @@ def _role_cap(va: dict, vb: dict, match: str) -> str:
     implicit = IMPLICIT in (va["object"], vb["object"])
     if implicit:
         cap = lower(cap, "warning")
-        if va["object"] != vb["object"]:
+        if va["object"] != vb["object"] and not (va.get("topic_near") or vb.get("topic_near")):
             cap = "suggestion"  # the organisation of one side is the article's main subject: a guess
         if va.get("era") or vb.get("era"):
             cap = "suggestion"

@@ -13,6 +13,8 @@ is compiled once into a regex over that stream:
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
   d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
+* after the first argument (``{subj} {be} ...``, not ``{subj} , ...``), an apposition between commas
+  may stand (``X, filiale de Y, est ...``: X is the subject; a name never starts one);
 * ``...`` (or ``...N``, N up to 12): a gap of at most 4 (N) words, never across an entity;
   a pattern holds at most 6 optional tokens and gaps (each multiplies the matching work);
 * ``de`` also matches ``d'``/``du``/``des``; ``à`` matches ``au``/``aux``;
@@ -337,6 +339,17 @@ ROLE_RX = (
     + f")){{0,2}} {_ROLE_WORD}){{0,4}})"
 )
 
+# An apposition between the first argument of a pattern and what follows (``X, a unit of Y, acquired Z``:
+# X acquired Z): up to 10 tokens between commas, starting with a word (not a name: ``the CEO of
+# Valmont, Paul Martin, said`` is no apposition of Valmont) that is no conjunction (``X, Y and Z``).
+_APPOSITION_NOT_FIRST = ("et", "and", "ou", "or", "mais", "but", "ni", "nor", "puis", "then", "donc", "so", "yet")
+APPOSITION_RX = (
+    "(?P<appo> , (?!(?:"
+    + "|".join(_APPOSITION_NOT_FIRST)
+    + f")(?: |$)|{ENT})"
+    + '[^ ,;:«»"“”()]+(?: [^ ,;:«»"“”()]+){0,9} ,)?'
+)
+
 _TOKEN_RX = re.compile(r"\w+(?:[-.]\w+)*'?|'|[^\w\s]", re.UNICODE)
 _YEAR_RX = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -506,6 +519,8 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
             continue
         body = rx if i == 0 else f"{_FILLER_RX} {rx}"
         out += f"(?:{body})?" if optional else body
+        if i == 0 and tokens[0] in ("{subj}", "{obj}") and len(tokens) > 1 and tokens[1] != ",":
+            out += APPOSITION_RX  # "Hydrelia, filiale de Sorelis Eau, en sera le seul titulaire"
     try:
         return re.compile(rf"(?<![^ ]){out}(?![^ ])"), slots
     except re.error as exc:

@@ -11,6 +11,10 @@ short phrase; :func:`resolve_role` decides whether it names an office held by a 
   has one, else the shape of person nouns: ``-eur``, ``-rice``, ``-or``, ``-ist``...); it
   becomes ``role.other`` with the phrase as its ``office``, compared only with the same phrase
   or, through the sentence encoder, with the nearest seed office (an unsure match: suggestion);
+* a seed phrase followed by what it is of (``présidente de la métropole`` -> ``role.president``
+  of ``metropole``) is that office with a ``complement``: the same complement is one office,
+  two different ones two offices (``président du club de X`` is not ``président de la métropole
+  de X``), one missing an unsure match (a suggestion);
 * modifiers (``former``, ``ancien``, ``outgoing``, ``sortant``, ``interim``, ``par intérim``)
   are kept apart: they say *when*, not *which office*.
 
@@ -436,6 +440,9 @@ class Role:
     unique: bool
     seed: bool
     time: str | None  # past | outgoing | future | interim | None
+    #: what the office is of, between the office and the organisation (``présidente de la métropole
+    #: de Lancrais``: ``metropole``); offices with different complements are different offices
+    complement: str | None = None
 
 
 def _strip_modifiers(words: list[str]) -> tuple[list[str], set[str]]:
@@ -483,6 +490,24 @@ def _looks_like_office(core: list[str], lang: str, pos: dict[str, str] | None) -
     return head in _EN_HEADS or bool(_EN_SUFFIX.search(head))
 
 
+_OF = {"de", "du", "des", "d'", "of"}
+_ARTICLES = {"la", "le", "les", "l'", "the", "de", "du", "des", "d'", "of"}
+
+
+def _seed_with_complement(core: list[str]) -> tuple[str, str, str] | None:
+    """(office, seed phrase, complement) of a seed office followed by what it is of (``presidente de la
+    metropole``, ``chair of the council``); None when no seed phrase starts the core."""
+    words = " ".join(core).replace("d' ", "d'").split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if head in SEED_INDEX and (words[k] in _OF or words[k].startswith("d'")):
+            rest = [w[2:] if w.startswith("d'") else w for w in words[k:]]
+            complement = " ".join(w for w in rest if w and w not in _ARTICLES)
+            if complement and complement not in NOT_ROLES:
+                return SEED_INDEX[head], head, complement
+    return None
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -498,6 +523,10 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     if office is not None:
         unique = SEEDS[office][0]
         return Role(office, text, unique, True, _time_of(mods))
+    seeded = _seed_with_complement(core)
+    if seeded is not None:
+        office, head, complement = seeded
+        return Role(office, head, SEEDS[office][0], True, _time_of(mods), complement)
     if any(w in NOT_ROLES for w in core):
         return None
     if isinstance(pos, str):
@@ -729,28 +758,38 @@ _NOT_NAMES = {
 }
 
 
-def proper_runs(sentence) -> list:
-    """Capitalised words the entity recogniser left out (``la préfète du Gard``): possible objects of
-    a role, never its holder (label ``PROPN``).  The sentence's first word is left out."""
+def proper_runs(sentence, known: frozenset[str] | set[str] = frozenset()) -> list:
+    """Capitalised words the entity recogniser left out (``la préfète du Gard``, ``filiale de Sorelis
+    Eau``): possible arguments of a relation, never the holder of a role (label ``PROPN``).
+
+    A run that starts the sentence (or a quotation) is taken only when it is no ordinary capitalised
+    word: the parser tags all its words proper nouns, or it is the id of a name the recogniser found
+    elsewhere in the document (``known``: ``Aquaterra, maison mère d'Hydrelia``)."""
     from checker.model import EntityMention
     from plugins.entities.ruletype import company_id, entity_id
 
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.entities]
+    proper = None
     out = []
     for m in _CAP_RUN.finditer(text):
         s, e = m.span()
         words = m.group(0).split()
-        if s == 0 or text[:s].strip() == "" or any(s < te and ts < e for ts, te in taken):
+        if any(s < te and ts < e for ts, te in taken):
             continue
         if fold(words[0]).strip("'’") in _NOT_NAMES or fold(m.group(0)) in SEED_INDEX or fold(words[0]) in SEED_INDEX:
             continue
-        if text[:s].rstrip()[-1:] in '.!?:«"':
-            continue  # a sentence or quotation starts here
         name = " ".join(words)
+        ident = entity_id(company_id(name))
+        if s == 0 or text[:s].strip() == "" or text[:s].rstrip()[-1:] in '.!?:«"':
+            # a sentence or quotation starts here: an ordinary word unless shown to be a name
+            if proper is None:
+                proper = _proper_nouns(sentence)
+            if ident not in known and not all(fold(w) in proper for w in words):
+                continue
         out.append(
             EntityMention(
-                id=entity_id(company_id(name)),
+                id=ident,
                 text=name,
                 start=sentence.start + s,
                 end=sentence.start + e,
@@ -759,6 +798,19 @@ def proper_runs(sentence) -> list:
             )
         )
     return out
+
+
+def _proper_nouns(sentence) -> set[str]:
+    """Folded words the parser tags proper nouns in the sentence (empty without a tagger)."""
+    span = sentence.tokens
+    if span is None or not span.doc.has_annotation("POS"):
+        return set()
+    return {fold(t.text) for t in span if t.pos_ == "PROPN"}
+
+
+def document_names(doc) -> frozenset[str]:
+    """Ids of the names the entity recogniser found in a document (for :func:`proper_runs`)."""
+    return frozenset(m.id for sent in doc.sentences for m in sent.entities if m.id and m.id != IMPLICIT)
 
 
 def person_shape(text: str) -> bool:

@@ -26,6 +26,7 @@ reported) and time (tense cue, years).  A hedged side lowers the level one step.
 from __future__ import annotations
 
 import json
+import re
 
 from checker.aggregate import (
     capped_evidence,
@@ -40,11 +41,13 @@ from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
 from plugins.entities.textnorm import fold
 from plugins.relations import constraints
+from plugins.relations.descriptors import body_of, description_mentions, descriptions
 from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
     OfficeIndex,
+    document_names,
     era_words,
     main_subject,
     person_shape,
@@ -120,6 +123,10 @@ _TRIPLE_WORDS = {
         "of": "of",
     },
 }
+_YEAR_SPAN = re.compile(
+    r"(?:\b(?:de|from|between|entre)\s+(?:19|20)\d\d\s+(?:a|to|and|et|-)\s+(?:19|20)\d\d\b)"
+    r"|(?:\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b)"
+)
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
 
@@ -225,15 +232,20 @@ class RelationRuleType(RuleType):
         if not active:
             return claims
         topic = main_subject(doc)
-        roles = any(c.roles for c in active)
+        known = document_names(doc)
+        # names the recogniser missed are arguments of every rule (never the holder of a role)
+        # (not in headings: title case fools the capitalisation, as it fools the recogniser)
+        extras = [proper_runs(s, known) if s.section not in ("title", "heading") else [] for s in doc.sentences]
+        learned = descriptions(doc, [list(s.entities) + x for s, x in zip(doc.sentences, extras)])
         for i, sent in enumerate(doc.sentences):
-            extra = proper_runs(sent) if roles else []
+            extra = extras[i]
+            # "la métropole" after "la métropole de Lancrais": Lancrais
+            extra = extra + description_mentions(sent, list(sent.entities) + extra, learned)
             if len(sent.entities) == 0 and not extra:
                 continue
-            streams = {False: build_stream(sent), True: build_stream(sent, extra)}
+            stream = build_stream(sent, extra)
             seen: set[tuple] = set()
             for comp in active:
-                stream = streams[comp.roles]
                 words = stream.text.split(" ")
                 for rx, *how in comp.patterns:
                     for m in rx.finditer(stream.text):
@@ -312,11 +324,17 @@ class RelationRuleType(RuleType):
             return None
         subj, obj = args
         first, last = stream.token_range(m.start(), m.end())
-        window = [w for w in words[max(0, first - 3) : last + 1] if not w.startswith("§")]
+        skip = range(0)
+        if m.groupdict().get("appo"):
+            skip = range(*stream.token_range(*m.span("appo")))  # its negation or tense is not the claim's
+            skip = range(skip.start, skip.stop + 1)
+        window = [w for k, w in enumerate(words[: last + 1]) if k >= first - 3 and k not in skip and w[:1] != "§"]
         cue = self._morph(sent, stream, first, last, cues(window, words))
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
+        if self._ended(sent, stream, first, last) and not negate:
+            value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
             value["qualifier"] = stated
         if cue["changed"]:
@@ -324,6 +342,9 @@ class RelationRuleType(RuleType):
             value["time"]["change"] = "replaced" if negate else "no longer"
         if role is not None:
             self._add_role(value, role, words)
+        body = body_of(obj)
+        if body and not value.get("complement"):
+            value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
         if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
             if era_words(words):
                 value["era"] = True  # "under President X", "his predecessor": another time than the story's
@@ -331,6 +352,8 @@ class RelationRuleType(RuleType):
                 value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
         if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
             value["topic"], value["topic_name"] = topic
+            if _named_just_before(doc, index, subj, topic[0]):
+                value["topic_near"] = True  # "Calder Yards has won ... . Chief Executive Officer Tom Hale said"
         start = sent.start + stream.spans[first][0]
         end = sent.start + stream.spans[last][1]
         return Claim(
@@ -374,6 +397,8 @@ class RelationRuleType(RuleType):
         value["office"] = role.office
         value["role"] = text
         value["unique"] = role.unique
+        if role.complement:
+            value["complement"] = role.complement
         if role.time:
             value["role_time"] = role.time
             if role.time == "past":
@@ -402,6 +427,14 @@ class RelationRuleType(RuleType):
         hi_tok = min(len(stream.spans) - 1, last + 5)
         hi = stream.spans[hi_tok][1]
         return years(sent.text[lo:hi])
+
+    @staticmethod
+    def _ended(sent, stream, first, last) -> bool:
+        """The words around the claim state a span of two years (``de 2014 à 2020``, ``from 2008 to
+        2014``, ``2016-2021``): a time that ended, not the present."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi = stream.spans[min(len(stream.spans) - 1, last + 6)][1]
+        return bool(_YEAR_SPAN.search(fold(sent.text[lo:hi])))
 
     @staticmethod
     def _morph(sent, stream, first, last, cue):
@@ -554,6 +587,19 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+def _named_just_before(doc, index: int, subj, topic_id: str) -> bool:
+    """The article's main subject is the last organisation-like name before a role with none named:
+    in its sentence before the holder, else in the sentence before (persons and the holder aside)."""
+    sent = doc.sentences[index]
+    here = [m for m in sent.entities if m.end <= subj.start and m.id != subj.id and m.label not in ("PER", "PERSON")]
+    if here:
+        return here[-1].id == topic_id
+    if index == 0:
+        return False
+    before = [m for m in doc.sentences[index - 1].entities if m.label not in ("PER", "PERSON")]
+    return bool(before) and topic_id in {m.id for m in before}
 
 
 def _pos_of(sent, lo: int, hi: int) -> dict[str, str] | None:

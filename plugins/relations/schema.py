@@ -13,14 +13,26 @@ _PATTERN_ITEM = {
             "type": "object",
             "required": ["pattern"],
             "properties": {
-                "pattern": {"type": "string", "minLength": 1},
+                "pattern": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": (
+                        "Tokens over the sentence: {subj} {obj} (an entity mention, or a capitalised name the "
+                        "recogniser missed), {role} (an office held by a person), {qual} {be} {det}, word? "
+                        "(optional), (a|b c) (alternatives), ...N (a gap of at most N words, never across a name). "
+                        "Negation, hedges and adverbs may stand between any two tokens and are kept; after the "
+                        "first argument, unless a comma follows it in the pattern, an apposition between commas "
+                        "may stand ('X, filiale de Y, en sera le seul titulaire': X is the subject)"
+                    ),
+                },
                 "object": {
                     "enum": ["slot", "context", "implicit"],
                     "description": (
                         "Where the object comes from: 'slot' ({obj} in the pattern, default), 'context' (the most "
                         "recent organisation-like mention before the subject), 'implicit' (none is named: the "
                         "place or organisation the story is about, e.g. 'le maire sortant X', 'Governor X'; "
-                        "implicit objects are only compared with implicit ones)"
+                        "an implicit object is compared with implicit ones and, for a role, with the article's "
+                        "main subject: a suggestion, a warning when that subject is the name just before the role)"
                     ),
                 },
                 "swap": {"type": "boolean"},

@@ -129,3 +129,59 @@ def test_seeds_exclusive_vs_privileged_access_with_builtin_rules_only(checker):
     docs = {e.doc_id[:3] for f in access for e in f.evidence}
     assert {"004"} < docs <= {"000", "001", "004"}
     assert not [f for f in res.findings if f.kind == "relation" and f.level == "error"]
+
+
+# -- names the recogniser missed, appositions (issue 13: general relations) -----------------------
+def test_names_the_recogniser_missed_are_arguments_of_general_relations(checker):
+    # the sm French model tags neither "Aquaterra" (at the sentence start) nor "Sorelis Eau" here
+    res = checker.check_texts(
+        {
+            "a.txt": "Hydrelia a remporté le contrat. Aquaterra, maison mère d'Hydrelia, a publié ses comptes.",
+            "b.txt": "Hydrelia a remporté le contrat. Hydrelia, filiale de Sorelis Eau, en sera le seul titulaire.",
+        }
+    )
+    got = sorted((f.rule_id, f.level) for f in res.findings)
+    assert ("fr.relation.subsidiary", "error") in got, got
+
+
+def test_an_ordinary_word_starting_a_sentence_is_no_name():
+    from checker.model import Sentence
+    from plugins.relations.roles import proper_runs
+
+    sent = Sentence("d.txt", 0, 0, 52, "Contrairement aux annonces, Sorelis Eau reste seule.", "fr")
+    assert [m.text for m in proper_runs(sent)] == ["Sorelis Eau"]
+    sent = Sentence("d.txt", 0, 0, 45, "Aquaterra, maison mère, a publié ses comptes.", "fr")
+    assert proper_runs(sent) == []
+    assert [m.text for m in proper_runs(sent, frozenset({"aquaterra"}))] == ["Aquaterra"]
+
+
+def test_an_apposition_after_the_first_argument():
+    from plugins.relations.patterns import compile_pattern
+
+    rx, _ = compile_pattern("{subj} {be} {det}? partner of {obj}", [])
+    assert rx.search("§0 , a unit of §1 , is a partner of §2")
+    assert rx.search("§0 , §1 , is a partner of §2") is None  # a name starts no apposition
+    assert rx.search("§0 , and §1 , is a partner of §2") is None
+    rx, _ = compile_pattern("{subj} , {det}? partner of {obj}", [])
+    # only before a word, not before a comma: §1 is the partner here, not §0
+    assert [m.group("subj") for m in rx.finditer("§0 , a unit of §1 , a partner of §2")] == ["1"]
+
+
+def test_the_negation_of_an_apposition_is_not_the_claims(checker):
+    res = checker.check_texts(
+        {
+            "a.txt": "Valmont, which is no longer a partner of Lumeo, is a supplier of Dorval." + EN,
+            "b.txt": "Valmont is a supplier of Dorval." + EN,
+        }
+    )
+    assert [f for f in res.findings if f.level in ("warning", "error")] == []
+
+
+def test_winning_an_exclusive_contract_against_sharing_it(checker):
+    res = checker.check_texts(
+        {
+            "a.txt": "Calder Yards, a unit of Brennmoor, has won the exclusive contract to build frigates." + EN,
+            "b.txt": "Calder Yards shares the contract with Tidewell Shipbuilding." + EN,
+        }
+    )
+    assert [f.explanation["constraint"] for f in res.findings] == ["exclusive_shared"]

@@ -247,11 +247,58 @@ def test_presidents_of_different_eras_mentioned_in_passing_are_no_error(checker)
 def test_a_role_with_no_place_named_takes_the_main_subject_as_a_guess(checker):
     a = (
         "Kestrel a présenté ses comptes. Kestrel a confirmé ses objectifs. Kestrel ouvrira une usine. "
-        "Le directeur général Paul Roux a parlé."
+        "Le syndicat Solidaires a réagi. Le directeur général Paul Roux a parlé."
     )
     b = "Anne Vidal, directrice générale de Kestrel, a présenté les comptes." + FR
     got = found(checker, a, b)
     assert got and all(level == "suggestion" for _, level in got), got
+
+
+def test_the_main_subject_named_just_before_the_role_makes_it_a_warning(checker):
+    # "Calder Yards has won ... . Chief Executive Officer Tom Hale said": the main subject, just named
+    a = (
+        "Kestrel a présenté ses comptes. Kestrel a confirmé ses objectifs. Kestrel ouvrira une usine. "
+        "Le directeur général Paul Roux a parlé."
+    )
+    b = "Anne Vidal, directrice générale de Kestrel, a présenté les comptes." + FR
+    assert found(checker, a, b) == [("functional", "warning")]
+    a = (
+        "Calder Yards won the contract. Calder Yards will hire. Calder Yards has won the exclusive contract to "
+        "build six frigates. Chief Executive Officer Tom Hale said the yard would start hiring."
+    )
+    b = "Calder Yards chief executive Mark Pryce told reporters the first steel would be cut." + EN
+    assert found(checker, a, b) == [("functional", "warning")]
+
+
+# -- what an office is of ----------------------------------------------------------------------
+def test_a_seed_office_with_a_complement_is_that_office_of_that_body():
+    r = resolve_role("presidente de la metropole", "fr")
+    assert (r.relation, r.unique, r.complement) == ("role.president", True, "metropole")
+    assert resolve_role("chair of the council", "en").complement == "council"
+    assert resolve_role("president du conseil", "fr").complement is None  # a seed phrase of its own
+    assert resolve_role("fils de la metropole", "fr") is None
+
+
+def test_one_complement_is_one_office_two_are_two(checker):
+    a = "Sophie Garnier, présidente de la métropole de Lancrais, a parlé." + FR
+    assert [c for c, _ in found(checker, a, "Gérard Pons est le président de la métropole de Lancrais." + FR)] == [
+        "functional"
+    ]
+    for other in (
+        "Anne Roux, présidente du club de Lancrais, a répondu.",
+        "Anne Roux, présidente de Lancrais, a répondu.",
+    ):
+        got = found(checker, a, other + FR)  # another body / a body not named: at most a suggestion
+        assert all(level == "suggestion" for _, level in got), got
+
+
+def test_the_verb_of_an_office_is_the_office(checker):
+    got = found(
+        checker,
+        "Paul Martin, qui préside Valmont, a présenté le plan." + FR,
+        "Anne Roux, présidente de Valmont, a présenté le plan." + FR,
+    )
+    assert [c for c, _ in got] == ["functional"], got
 
 
 # -- offices by meaning (fake encoder) ---------------------------------------------------------
@@ -334,3 +381,45 @@ def test_real_encoder_maps_french_offices_to_seed_offices():
 def test_an_interim_holder_beside_the_holder_is_only_a_suggestion(checker, a, b):
     got = found(checker, a, b)
     assert got and all(level == "suggestion" for _, level in got), got
+
+
+# -- definite descriptions, tenures that ended ------------------------------------------------
+def test_a_definite_description_stands_for_the_body_named_before(checker):
+    a = (
+        "La métropole de Lancrais a voté le budget."
+        + FR
+        + " Sophie Garnier, qui préside la métropole, défend ce choix."
+    )
+    b = "Gérard Pons est le président de la métropole de Lancrais." + FR
+    assert [c for c, _ in found(checker, a, b)] == ["functional"]
+    # no body named before: "la métropole" stands for nothing
+    a = "Sophie Garnier, qui préside la métropole, défend ce choix." + FR
+    assert found(checker, a, b) == []
+
+
+def test_descriptions_learn_only_nouns_of_one_name():
+    from plugins.relations.descriptors import body_of, description_mentions, descriptions
+    from plugins.relations.roles import proper_runs
+
+    def names(doc):  # as the extraction sees them: entities and the names the recogniser missed
+        return [list(s.entities) + proper_runs(s) for s in doc.sentences]
+
+    c = Checker(only_types={"relation"})
+    text = "Hier, le groupe Aquaterra a racheté Cévenole. Hier, le groupe Valmont a réagi. Le groupe a parlé."
+    doc = c.check_texts({"d.txt": text}).documents[0]
+    assert "groupe" not in descriptions(doc, names(doc))  # two groups: unsure
+    doc = c.check_texts({"d.txt": "Hier, le groupe Aquaterra a racheté Cévenole. Le groupe a parlé."}).documents[0]
+    assert descriptions(doc, names(doc))["groupe"][0].id == "aquaterra"
+    res = c.check_texts({"d.txt": "La ville de Lancrais vote. Le maire de la ville a parlé à la presse locale."})
+    doc = res.documents[0]
+    learned = descriptions(doc, names(doc))
+    (m,) = description_mentions(doc.sentences[1], list(doc.sentences[1].entities), learned)
+    assert (m.id, body_of(m)) == ("lancrais", "ville")
+
+
+def test_a_span_of_two_years_is_a_tenure_that_ended(checker):
+    a = "Gérard Pons, président de Valmont de 2014 à 2020, a lancé le projet." + FR
+    b = "Sophie Garnier est la présidente de Valmont." + FR
+    assert found(checker, a, b) == []
+    a = "Paul Martin, the mayor of Springfield from 2008 to 2014, spoke." + EN
+    assert found(checker, a, "Anna Ross is the mayor of Springfield." + EN) == []
