@@ -11,11 +11,10 @@ Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-2/* tests/d
 from __future__ import annotations
 
 import pytest
+from helpers.annotations import CONFLICT_CATEGORIES, TRAP_CATEGORIES
 from helpers.paths import DATA
 
 pytestmark = pytest.mark.slow
-CONFLICT_CATEGORIES = {"digits", "words", "units", "scales", "bounds", "dates", "role", "relation", "claim"}
-TRAP_CATEGORIES = {"approx", "bounds", "units", "scope", "dates", "role", "paraphrase", "other"}
 
 
 @pytest.fixture(scope="module")
