@@ -23,6 +23,7 @@ is compiled once into a regex over that stream:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -432,8 +433,31 @@ def _phrase(phrase: str) -> str:
     return " ".join(_word(w) for w in words)
 
 
+#: Longest gap ``...N``: far beyond any sentence, well within what a regex repeat allows.
+MAX_GAP = 100
+
+
 def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, set[str]]:
     """Compile a pattern; returns the regex and the slot names it binds (subj, obj)."""
+    source, slots = pattern_source(pattern, qualifiers)
+    return compile_source(source), slots
+
+
+@functools.cache
+def compile_source(source: str) -> re.Pattern:
+    """The regex of a pattern's source, compiled once per process (rules share many patterns).
+
+    Compiling is the costly part of loading the relation rules (hundreds of large
+    alternations), so rules compile on first use, and only for the languages of the
+    documents checked."""
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise PatternError(str(exc)) from exc
+
+
+def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, set[str]]:
+    """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern."""
     tokens = _split_pattern(pattern)
     if not tokens:
         raise PatternError("empty pattern")
@@ -447,6 +471,8 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         gap = re.fullmatch(r"\.\.\.(\d*)", tok)
         if gap:
             n = int(gap.group(1) or 4)
+            if n > MAX_GAP:
+                raise PatternError(f"gap {tok} is longer than {MAX_GAP} words")
             pieces.append((f"(?: [^ {ENT}]+){{0,{n}}}?", False, True))
             continue
         if tok in ("{subj}", "{obj}"):
@@ -490,10 +516,7 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
             continue
         body = rx if i == 0 else f"{_FILLER_RX} {rx}"
         out += f"(?:{body})?" if optional else body
-    try:
-        return re.compile(rf"(?<![^ ]){out}(?![^ ])"), slots
-    except re.error as exc:
-        raise PatternError(str(exc)) from exc
+    return rf"(?<![^ ]){out}(?![^ ])", slots
 
 
 def cues(tokens: list[str], sentence_tokens: list[str]) -> dict:
