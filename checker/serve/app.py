@@ -203,5 +203,8 @@ def serve(
     app = create_app(corpus, token=token, max_body=max_body, watch=watch, warm_up=True)
     config = uvicorn.Config(app, host=host, port=port, log_level="info", lifespan="on", timeout_graceful_shutdown=30)
     server = uvicorn.Server(config)
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down cleanly: the normal way out
+        pass
     return 0 if server.started else 2

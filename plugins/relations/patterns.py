@@ -437,7 +437,7 @@ def _phrase(phrase: str) -> str:
 MAX_GAP = 100
 
 
-def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, set[str]]:
+def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, frozenset[str]]:
     """Compile a pattern; returns the regex and the slot names it binds (subj, obj)."""
     source, slots = pattern_source(pattern, qualifiers)
     return compile_source(source), slots
@@ -456,8 +456,15 @@ def compile_source(source: str) -> re.Pattern:
         raise PatternError(str(exc)) from exc
 
 
-def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, set[str]]:
-    """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern."""
+def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, frozenset[str]]:
+    """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern.
+
+    Memoised: every run sets the relation rules up again (``factcheck serve`` runs many)."""
+    return _pattern_source(pattern, tuple(qualifiers))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, frozenset[str]]:
     tokens = _split_pattern(pattern)
     if not tokens:
         raise PatternError("empty pattern")
@@ -516,7 +523,7 @@ def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, set[str]]:
             continue
         body = rx if i == 0 else f"{_FILLER_RX} {rx}"
         out += f"(?:{body})?" if optional else body
-    return rf"(?<![^ ]){out}(?![^ ])", slots
+    return rf"(?<![^ ]){out}(?![^ ])", frozenset(slots)
 
 
 def cues(tokens: list[str], sentence_tokens: list[str]) -> dict:
