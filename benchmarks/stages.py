@@ -182,8 +182,12 @@ _FLOOR = (
 )
 
 
-def cold_split(runs: int) -> None:
-    """Cold check without NLI rules vs importing spaCy + loading fr_core_news_sm, alternated."""
+def cold_split(runs: int, before: str | None = None) -> None:
+    """Cold check without NLI rules vs importing spaCy + loading fr_core_news_sm, alternated.
+
+    ``before``: another source tree (e.g. ``git archive REV | tar -x -C DIR``) run the same way
+    after each run of this one, for a before/after in the same conditions."""
+    trees = [("this tree", str(REPO))] + ([("before", before)] if before else [])
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(REPO))
     nli = "common.nli-contradiction,common.nli-definitions"
     args = ["check", str(SEEDS), "--no-cache", "--disable", nli, "-q"]
@@ -191,21 +195,25 @@ def cold_split(runs: int) -> None:
     cols = ["run", "floor s", "cold wall s", "ratio", "import", "setup", *STAGES, "spaCy import+load", "langid"]
     print("| " + " | ".join(cols) + " | torch/transformers |")
     print("|" + "---|" * (len(cols) + 1))
-    for i in range(runs):
+    for i, (label, tree) in ((i, t) for i in range(runs) for t in trees):
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", _FLOOR], env=env, capture_output=True, text=True, check=True)
         floor = time.perf_counter() - t
         t = time.perf_counter()
+        tree_env = dict(env, PYTHONPATH=tree)
         proc = subprocess.run(
-            [sys.executable, "-c", _COLD_DRIVER, *args], cwd=REPO, env=env, capture_output=True, text=True, check=True
+            [sys.executable, "-c", _COLD_DRIVER, *args], cwd=tree, env=tree_env, capture_output=True, text=True
         )
         wall = time.perf_counter() - t
+        if proc.returncode != 0:
+            print(f"| {i + 1} {label} | failed: {proc.stderr.strip().splitlines()[-1:]} |")
+            continue
         out = __import__("json").loads(proc.stdout.strip().splitlines()[-1])
         cells = [f"{out['import']:.2f}", f"{out['setup']:.2f}"]
         cells += [f"{out['timings'].get(k, 0.0):.2f}" for k in STAGES]
         cells += [f"{out['split']['spacy']:.2f}", f"{out['split']['langid']:.2f}"]
         print(
-            f"| {i + 1} | {floor:.2f} | {wall:.2f} | {wall / floor:.2f} | "
+            f"| {i + 1} {label} | {floor:.2f} | {wall:.2f} | {wall / floor:.2f} | "
             + " | ".join(cells)
             + f" | {', '.join(out['heavy']) or 'none'} |",
             flush=True,
@@ -220,13 +228,14 @@ def main(argv=None) -> int:
     ap.add_argument("--no-cli", action="store_true")
     ap.add_argument("--no-in-process", action="store_true")
     ap.add_argument("--cold-split", type=int, nargs="?", const=3, default=0, metavar="RUNS")
+    ap.add_argument("--before", metavar="DIR", help="with --cold-split: also run this source tree (before/after)")
     args = ap.parse_args(argv)
     if not args.no_in_process:
         in_process(args.types, args.repeat)
     if not args.no_cli:
         cli_runs(args.types, args.warm_runs)
     if args.cold_split:
-        cold_split(args.cold_split)
+        cold_split(args.cold_split, args.before)
     return 0
 
 

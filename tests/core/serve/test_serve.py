@@ -110,6 +110,20 @@ def test_watcher_reloads_a_changed_corpus(project):
     assert watcher.poll() is True and len(corpus.documents) == 2
 
 
+def test_watch_runs_with_the_app_and_stops_with_it(project):
+    app = create_app(_corpus(), watch=0.1)
+    with TestClient(app) as c:
+        watcher = app.state.watcher
+        assert watcher is not None and watcher._thread.is_alive()
+        (project / "corpus" / "e.txt").write_text("Le chiffre 15 est connu depuis longtemps.\n", encoding="utf-8")
+        for _ in range(100):
+            if c.get("/health").json()["documents"] == 4:
+                break
+            time.sleep(0.1)
+        assert c.get("/health").json()["documents"] == 4
+    assert not watcher._thread.is_alive()
+
+
 @pytest.mark.parametrize(
     "body, message",
     [
