@@ -12,6 +12,14 @@ Part 2 runs the real CLI, ``factcheck check seeds/ -f json``, in fresh processes
 an empty cache directory: once cold (cache empty: spaCy, lingua and models load) and
 then warm (the analysis cache and NLI score cache populated), and prints wall times
 and whether the warm process imported spaCy / torch (``-X importtime``).
+
+Part 3 (``--cold-split``) splits one cold ``factcheck check seeds/`` without NLI rules
+(fresh process, empty cache) into: interpreter + imports, setup (plugins, rules), each
+stage, and inside them the spaCy import + pipeline load and the language identifier's
+first use; next to it, in a fresh process of the same run, the floor: ``import spacy;
+spacy.load("fr_core_news_sm")``.  The target is a cold check within 1.5x of that floor.
+
+    python benchmarks/stages.py --cold-split --no-in-process --no-cli
 """
 
 from __future__ import annotations
@@ -133,16 +141,101 @@ def cli_runs(types: list[str] | None, warm_runs: int) -> None:
     shutil.rmtree(cache, ignore_errors=True)
 
 
+_COLD_DRIVER = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from checker import cli
+from checker.text import langid, nlp
+
+split = {"spacy": 0.0, "langid": 0.0}
+
+
+def timed(key, fn):
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            split[key] += time.perf_counter() - t
+    return wrapper
+
+
+nlp.NlpProvider.get = timed("spacy", nlp.NlpProvider.get)
+langid.detect = timed("langid", langid.detect)
+from checker.text import clean
+clean.detect = langid.detect
+t_import = time.perf_counter() - t0
+args = cli.build_parser().parse_args(sys.argv[1:])
+t = time.perf_counter()
+checker = cli._make_checker(args, cli._load_config(args))
+t_setup = time.perf_counter() - t
+t = time.perf_counter()
+result = checker.check_paths(args.paths)
+t_check = time.perf_counter() - t
+heavy = [m for m in ("torch", "transformers") if m in sys.modules]
+print(json.dumps({"import": t_import, "setup": t_setup, "check": t_check, "timings": result.timings,
+                  "split": split, "findings": len(result.findings), "heavy": heavy}))
+"""
+
+_FLOOR = (
+    "import time; t = time.perf_counter(); import spacy; spacy.load('fr_core_news_sm'); print(time.perf_counter() - t)"
+)
+
+
+def cold_split(runs: int, before: str | None = None) -> None:
+    """Cold check without NLI rules vs importing spaCy + loading fr_core_news_sm, alternated.
+
+    ``before``: another source tree (e.g. ``git archive REV | tar -x -C DIR``) run the same way
+    after each run of this one, for a before/after in the same conditions."""
+    trees = [("this tree", str(REPO))] + ([("before", before)] if before else [])
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(REPO))
+    nli = "common.nli-contradiction,common.nli-definitions"
+    args = ["check", str(SEEDS), "--no-cache", "--disable", nli, "-q"]
+    print(f"\n## Cold `factcheck check seeds/` without NLI rules vs the spaCy floor ({runs} alternated runs)\n")
+    cols = ["run", "floor s", "cold wall s", "ratio", "import", "setup", *STAGES, "spaCy import+load", "langid"]
+    print("| " + " | ".join(cols) + " | torch/transformers |")
+    print("|" + "---|" * (len(cols) + 1))
+    for i, (label, tree) in ((i, t) for i in range(runs) for t in trees):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _FLOOR], env=env, capture_output=True, text=True, check=True)
+        floor = time.perf_counter() - t
+        t = time.perf_counter()
+        tree_env = dict(env, PYTHONPATH=tree)
+        proc = subprocess.run(
+            [sys.executable, "-c", _COLD_DRIVER, *args], cwd=tree, env=tree_env, capture_output=True, text=True
+        )
+        wall = time.perf_counter() - t
+        if proc.returncode != 0:
+            print(f"| {i + 1} {label} | failed: {proc.stderr.strip().splitlines()[-1:]} |")
+            continue
+        out = __import__("json").loads(proc.stdout.strip().splitlines()[-1])
+        cells = [f"{out['import']:.2f}", f"{out['setup']:.2f}"]
+        cells += [f"{out['timings'].get(k, 0.0):.2f}" for k in STAGES]
+        cells += [f"{out['split']['spacy']:.2f}", f"{out['split']['langid']:.2f}"]
+        print(
+            f"| {i + 1} {label} | {floor:.2f} | {wall:.2f} | {wall / floor:.2f} | "
+            + " | ".join(cells)
+            + f" | {', '.join(out['heavy']) or 'none'} |",
+            flush=True,
+        )
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--types", nargs="+", default=None, help="rule types (default: all installed)")
     ap.add_argument("--repeat", type=int, default=2, help="warm in-process runs after the cold one")
     ap.add_argument("--warm-runs", type=int, default=2, help="warm CLI runs after the cold one")
     ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--no-in-process", action="store_true")
+    ap.add_argument("--cold-split", type=int, nargs="?", const=3, default=0, metavar="RUNS")
+    ap.add_argument("--before", metavar="DIR", help="with --cold-split: also run this source tree (before/after)")
     args = ap.parse_args(argv)
-    in_process(args.types, args.repeat)
+    if not args.no_in_process:
+        in_process(args.types, args.repeat)
     if not args.no_cli:
         cli_runs(args.types, args.warm_runs)
+    if args.cold_split:
+        cold_split(args.cold_split, args.before)
     return 0
 
 

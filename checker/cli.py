@@ -53,6 +53,7 @@ def build_parser(host=None) -> argparse.ArgumentParser:
     _add_check_command(sub, common)
     _add_rules_command(sub, common)
     _add_other_commands(sub, common)
+    _add_serve_command(sub, common)
     if host is not None:
         host.add_commands(sub)
     return parser
@@ -160,6 +161,47 @@ def _add_other_commands(sub, common) -> None:
         b.add_argument("--against", metavar="CORPUS", action="append", default=None)
         b.set_defaults(func=cmd_baseline, baseline_action=name)
     baseline.set_defaults(func=lambda args: _missing_action(baseline))
+
+
+def _add_serve_command(sub, common) -> None:
+    """``factcheck serve CORPUS``: the local HTTP service (extra ``factcheck[serve]``)."""
+    serve = sub.add_parser(
+        "serve", parents=[common], help="serve pre-publish checks of drafts against a corpus over local HTTP"
+    )
+    serve.add_argument("corpus", metavar="CORPUS", help="directory of the published articles to check drafts against")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument(
+        "--token",
+        default=None,
+        help="require 'Authorization: Bearer TOKEN' (default $FACTCHECK_SERVE_TOKEN; required off loopback)",
+    )
+    serve.add_argument(
+        "--watch",
+        metavar="SECONDS",
+        type=float,
+        nargs="?",
+        const=2.0,
+        default=None,
+        help="reload the corpus when its files change (polling, default every 2 s)",
+    )
+    serve.add_argument(
+        "--max-body", metavar="BYTES", type=int, default=2_000_000, help="largest request (default 2 MB)"
+    )
+    serve.add_argument("--min-level", choices=LEVELS, default=None, help="lowest level reported (default: suggestion)")
+    serve.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    serve.add_argument("--include", metavar="GLOB", action="append", default=[], help="only corpus files matching")
+    serve.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="skip corpus files matching")
+    serve.add_argument("--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids")
+    serve.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
+    serve.add_argument("--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models")
+    serve.add_argument("--no-cache", action="store_true", help="no analysis or score cache (every check re-reads all)")
+    serve.add_argument("--cache-dir", metavar="DIR", help="where analyses and model scores are cached")
+    serve.add_argument("-j", "--jobs", type=int, default=1, help="worker processes per check (default 1)")
+    serve.add_argument("--language", metavar="CODE", help="language of short texts whose language cannot be told")
+    serve.set_defaults(func=cmd_serve)
 
 
 def _missing_action(parser: argparse.ArgumentParser) -> int:
@@ -494,6 +536,43 @@ def cmd_baseline(args) -> int:
     return EXIT_ERROR if _fatal_errors(errors, set()) else EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    try:
+        from checker.serve.app import is_loopback, serve
+        from checker.serve.corpus import DraftError, WarmCorpus
+    except ImportError as exc:
+        raise UsageError(
+            f"factcheck serve needs Starlette and uvicorn: pip install 'factcheck[serve]' ({exc})"
+        ) from None
+    token = args.token or os.environ.get("FACTCHECK_SERVE_TOKEN") or None
+    if not is_loopback(args.host) and not token:
+        raise UsageError(
+            f"--host {args.host} is reachable from other machines: give --token (or FACTCHECK_SERVE_TOKEN)"
+        )
+    if args.max_body < 1:
+        raise UsageError("--max-body must be a positive number of bytes")
+    cfg = _load_config(args)
+    min_level = args.min_level or os.environ.get("FACTCHECK_MIN_LEVEL") or cfg.get("min_level", "suggestion")
+    if min_level not in LEVELS:
+        raise UsageError(f"invalid level (min-level={min_level!r})")
+    only = args.only_rules if args.only_rules is not None else cfg.get("only_rules")
+    checker = _make_checker(args, cfg, only_rules=only)
+    try:
+        corpus = WarmCorpus(
+            checker,
+            args.corpus,
+            min_level=min_level,
+            baseline=args.baseline or cfg.get("baseline"),
+            include=args.include or cfg.get("include", []),
+            exclude=args.exclude or cfg.get("exclude", []),
+            config_errors=cfg.errors,
+        )
+    except DraftError as exc:
+        raise UsageError(exc.message) from None
+    _print_errors(list(cfg.errors) + checker.errors + corpus.errors)
+    return serve(corpus, host=args.host, port=args.port, token=token, max_body=args.max_body, watch=args.watch)
+
+
 # ----------------------------------------------------------------------------- main
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
@@ -501,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     host = None
     raw = list(sys.argv[1:] if argv is None else argv)
-    if raw and raw[0] not in {"check", "rules", "plugins", "config", "baseline", "-h", "--help", "--version"}:
+    if raw and raw[0] not in {"check", "rules", "plugins", "config", "baseline", "serve", "-h", "--help", "--version"}:
         from checker.plugins import default_host
 
         host = default_host()  # plugin sub-commands

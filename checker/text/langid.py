@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 _LOCK = threading.Lock()
@@ -28,8 +29,16 @@ def _detector(languages: tuple[str, ...]):
 
 
 def detect(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
-    """Most likely language code of ``text`` and its confidence (0..1); ``("und", 0)`` if unknown."""
-    det = _detector(tuple(languages))
+    """Most likely language code of ``text`` and its confidence (0..1); ``("und", 0)`` if unknown.
+
+    Memoised per text: a long-running process (``factcheck serve``) sees the same corpus
+    articles and paragraphs at every check."""
+    return _detect(text, tuple(languages))
+
+
+@functools.lru_cache(maxsize=4096)
+def _detect(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
+    det = _detector(languages)
     values = det.compute_language_confidence_values(text)
     if not values:
         return "und", 0.0

@@ -3,12 +3,23 @@
 French uses ``fr_core_news_sm`` (configurable, e.g. ``fr_core_news_md``).  Languages
 without an installed trained pipeline get a blank pipeline with a rule-based
 sentencizer and, where ``spacy-lookups-data`` has a table, lookup lemmas.
+
+spaCy is imported on first use, never at import time.  Its machine-learning library,
+thinc, imports PyTorch eagerly whenever PyTorch is installed (about 1.5 s and a few
+hundred MB), although the CNN pipelines (``*_core_news_sm/md/lg``) never use it.  Unless a
+transformer pipeline could be in play (a ``*_trf`` model configured, or
+spacy-transformers / spacy-curated-transformers installed), thinc is imported with
+PyTorch hidden, so a run without an NLI rule never loads torch; the NLI plugin and the
+sentence encoder still import it normally when they run.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import sys
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 log = logging.getLogger("factcheck")
@@ -18,8 +29,36 @@ _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, str], Any] = {}
 
 
-def _blank(lang: str):
+#: spaCy add-ons whose pipelines run on PyTorch through thinc.
+TORCH_PIPELINE_PACKAGES = ("spacy_transformers", "spacy_curated_transformers")
+
+
+def torch_wanted(model_names: Iterable[str]) -> bool:
+    """Whether a spaCy pipeline of this process may need PyTorch (through thinc)."""
+    if any(name.endswith("_trf") for name in model_names):
+        return True
+    return any(importlib.util.find_spec(pkg) is not None for pkg in TORCH_PIPELINE_PACKAGES)
+
+
+def import_spacy(model_names: Iterable[str] = ()):
+    """``import spacy``, keeping thinc from importing PyTorch when no pipeline needs it."""
+    if "thinc.compat" in sys.modules or "torch" in sys.modules or torch_wanted(model_names):
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # so `import torch` raises ImportError
+    try:
+        import thinc.compat  # noqa: F401 - the one eager `import torch` (thinc treats it as absent)
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
     import spacy
+
+    return spacy
+
+
+def _blank(lang: str):
+    spacy = import_spacy()
 
     try:
         nlp = spacy.blank(lang)
@@ -54,8 +93,7 @@ class NlpProvider:
             nlp = None
             if name:
                 try:
-                    import spacy
-
+                    spacy = import_spacy(self.models.values())
                     nlp = spacy.load(name)
                     nlp.max_length = max(nlp.max_length, 2_000_000)
                 except Exception as exc:  # noqa: BLE001 - package missing or broken

@@ -26,6 +26,7 @@ is compiled once into a regex over that stream:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -453,8 +454,34 @@ def _phrase(phrase: str) -> str:
     return " ".join(_word(w) for w in words)
 
 
-def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, set[str]]:
+def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, frozenset[str]]:
     """Compile a pattern; returns the regex and the slot names it binds (subj, obj)."""
+    source, slots = pattern_source(pattern, qualifiers)
+    return compile_source(source), slots
+
+
+@functools.cache
+def compile_source(source: str) -> re.Pattern:
+    """The regex of a pattern's source, compiled once per process (rules share many patterns).
+
+    Compiling is the costly part of loading the relation rules (hundreds of large
+    alternations), so rules compile on first use, and only for the languages of the
+    documents checked."""
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise PatternError(str(exc)) from exc
+
+
+def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, frozenset[str]]:
+    """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern.
+
+    Memoised: every run sets the relation rules up again (``factcheck serve`` runs many)."""
+    return _pattern_source(pattern, tuple(qualifiers))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, frozenset[str]]:
     tokens = _split_pattern(pattern)
     if not tokens:
         raise PatternError("empty pattern")
@@ -521,10 +548,7 @@ def compile_pattern(pattern: str, qualifiers: list[str]) -> tuple[re.Pattern, se
         out += f"(?:{body})?" if optional else body
         if i == 0 and tokens[0] in ("{subj}", "{obj}") and len(tokens) > 1 and tokens[1] != ",":
             out += APPOSITION_RX  # "Hydrelia, filiale de Sorelis Eau, en sera le seul titulaire"
-    try:
-        return re.compile(rf"(?<![^ ]){out}(?![^ ])"), slots
-    except re.error as exc:
-        raise PatternError(str(exc)) from exc
+    return rf"(?<![^ ]){out}(?![^ ])", frozenset(slots)
 
 
 def cues(tokens: list[str], sentence_tokens: list[str]) -> dict:

@@ -42,7 +42,7 @@ from checker.ruletype import RuleType
 from plugins.entities.textnorm import fold
 from plugins.relations import constraints
 from plugins.relations.descriptors import body_of, description_mentions, descriptions
-from plugins.relations.patterns import PatternError, build_stream, compile_pattern, cues, years
+from plugins.relations.patterns import PatternError, build_stream, compile_source, cues, pattern_source, years
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
@@ -151,7 +151,8 @@ class _Compiled:
         self.qual_class: dict[str, str] = {
             _qual_key(q): cls for cls in ("exclusive", "shared") for q in quals.get(cls, []) or []
         }
-        self.patterns = []
+        self.sources: list[tuple[str, tuple]] = []  # (regex source, how it reads); compiled on first use
+        self._patterns: list[tuple] | None = None
         self.roles = False  # a pattern has a {role} slot: names the recogniser missed may be its objects
         for item in rule.get("patterns", []):
             self._compile(item if isinstance(item, dict) else {"pattern": item}, ctx)
@@ -171,7 +172,7 @@ class _Compiled:
     def _compile(self, item: dict, ctx) -> None:
         rule = self.rule
         try:
-            rx, slots = compile_pattern(item["pattern"], list(self.qual_class))
+            source, slots = pattern_source(item["pattern"], list(self.qual_class))
         except PatternError as exc:
             ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r}: {exc}", line=rule.line, kind="rule")
             return
@@ -184,10 +185,16 @@ class _Compiled:
                 kind="rule",
             )
             return
-        self.patterns.append(
-            (rx, mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
-        )
+        how = (mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
+        self.sources.append((source, how))
         self.roles = self.roles or "role" in slots
+
+    @property
+    def patterns(self) -> list[tuple]:
+        """``(regex, mode, swap, negate, qualifier)`` per pattern, compiled the first time a document needs them."""
+        if self._patterns is None:
+            self._patterns = [(compile_source(source), *how) for source, how in self.sources]
+        return self._patterns
 
     def level(self, constraint: str) -> str:
         return self.levels.get(constraint, self.rule.level)
@@ -201,13 +208,13 @@ class RelationRuleType(RuleType):
 
     @classmethod
     def check_rule(cls, body):
-        """Compile every pattern when the rule is loaded, so ``rules validate`` names bad ones."""
+        """Read every pattern when the rule is loaded, so ``rules validate`` names bad ones (compiling waits)."""
         quals = [_qual_key(q) for group in (body.get("qualifiers") or {}).values() for q in (group or [])]
         problems = []
         for i, item in enumerate(body.get("patterns") or []):
             item = {"pattern": item} if isinstance(item, str) else item
             try:
-                _, slots = compile_pattern(item["pattern"], quals)
+                _, slots = pattern_source(item["pattern"], quals)
             except PatternError as exc:
                 problems.append((("patterns", i), str(exc)))
                 continue
@@ -227,7 +234,7 @@ class RelationRuleType(RuleType):
         claims: list[Claim] = []
         # rules naming their relation first: a general {role} claim only adds what they do not read
         active = sorted(
-            (c for c in self.compiled if c.rule.applies_to(doc.language) and c.patterns), key=lambda c: c.roles
+            (c for c in self.compiled if c.rule.applies_to(doc.language) and c.sources), key=lambda c: c.roles
         )
         if not active:
             return claims

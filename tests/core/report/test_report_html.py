@@ -7,12 +7,12 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers.browser import chromium, find_browser
 from helpers.paths import REPO
 from helpers.reports import DOC_A, docs, finding, report, sample  # noqa: E402
 
@@ -144,29 +144,7 @@ def test_html_empty_report():
 
 
 # ----------------------------------------------------------------------------- browser
-def find_browser() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def chromium(args: list[str], tmp_path: Path, timeout: int = 90) -> subprocess.CompletedProcess:
-    exe = find_browser()
-    base = [
-        exe,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path / 'chrome-profile'}",
-    ]
-    return subprocess.run(base + args, capture_output=True, text=True, timeout=timeout)
+# find_browser and chromium live in helpers.browser (the serve page's test drives Chromium too)
 
 
 def read_png(path: Path) -> tuple[int, int, list[bytes]]:
