@@ -210,7 +210,8 @@ class Evidence:
 
 @dataclass
 class Finding:
-    """One disagreement between two or more documents."""
+    """One disagreement between two or more documents, or (``within_document``) a statement
+    that contradicts itself inside one document (a weekday that is not its date's)."""
 
     rule_id: str
     kind: str
@@ -221,6 +222,7 @@ class Finding:
     explanation: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     suppressed: dict[str, Any] | None = None  # {"kind": "inline"|"baseline", "justification": ...}
+    within_document: bool = False  # evidence from one document only
 
     def documents(self) -> list[str]:
         seen: list[str] = []
@@ -240,6 +242,8 @@ class Finding:
             "explanation": self.explanation,
             "fingerprint": self.fingerprint,
         }
+        if self.within_document:
+            out["within_document"] = True
         if self.suppressed is not None:
             out["suppressed"] = self.suppressed
         return out

@@ -96,7 +96,12 @@ def contract_problem(f: object, ctx: RunContext) -> str | None:
     why = _not_json(f.explanation)
     if why:
         return f"finding whose explanation is not JSON ({why})"
-    if len({e.doc_id for e in f.evidence}) < 2:
+    docs = {e.doc_id for e in f.evidence}
+    if f.within_document is not False and f.within_document is not True:
+        return "finding whose within_document is not a boolean"
+    if f.within_document and len(docs) != 1:
+        return "finding within a document with evidence from another"
+    if not f.within_document and len(docs) < 2:
         return "finding without evidence from two documents"
     for e in f.evidence:
         doc = ctx.documents.get(e.doc_id)

@@ -134,6 +134,14 @@ def _vocab(lang: str):
     return full, abbr, weekdays
 
 
+def day_names(lang: str) -> tuple[list[str], list[str]]:
+    """(weekday names Monday first, month names January first) of ``lang``, from dateparser."""
+    info = default_loader.get_locale(lang[:2]).info
+    weekdays = [max(info[k], key=len) for k in _WEEKDAY_KEYS]
+    months = [max((f for f in info[k] if f.isalpha()), key=len) for k in _MONTH_KEYS]
+    return weekdays, months
+
+
 def weekday_pattern(langs: tuple[str, ...] = _LANGS) -> str:
     """A regular-expression alternation of the weekday names of ``langs`` (from dateparser)."""
     return _alt({w for lang in langs for w in _vocab(lang)[2]})

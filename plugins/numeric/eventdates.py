@@ -73,6 +73,7 @@ def _quantity(m, *, anchored: bool) -> Quantity:
             "no_year": no_year,
             "granularity": m.granularity,
             "weekday_conflict": bool(m.weekday_conflict),
+            "weekday": m.weekday,
             "relative": bool(m.relative),
         },
     )

@@ -57,6 +57,7 @@ from plugins.numeric.slots import (
     token_distance,
     unaccent_lower,
 )
+from plugins.numeric.weekdays import WEEKDAY_KEY, weekday_finding, weekday_groups
 
 SKIP_SECTIONS = {"attribution"}
 _ANY_LABEL = {"PER", "PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT", "NORP", "EVENT", "FAC"}
@@ -250,7 +251,7 @@ class NumericRuleType(RuleType):
         assert self.ctx is not None
         specific = [c for c in claims if not c.data["rule"].get("generic", False)]
         generic = [c for c in claims if c.data["rule"].get("generic", False)]
-        return group_by_keys(specific, self.ctx) + pair_generic(generic, self.ctx)
+        return weekday_groups(claims, self.ctx) + group_by_keys(specific, self.ctx) + pair_generic(generic, self.ctx)
 
     # ------------------------------------------------------------------ compare
     @staticmethod
@@ -290,8 +291,10 @@ class NumericRuleType(RuleType):
     def compare(self, groups: Iterable[CandidateGroup], rules) -> list[Finding]:
         """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
         assert self.ctx is not None
-        return compare_clusters(
-            groups,
+        groups = list(groups)
+        within = [weekday_finding(g.claims[0]) for g in groups if g.key.startswith(WEEKDAY_KEY)]
+        return within + compare_clusters(
+            [g for g in groups if not g.key.startswith(WEEKDAY_KEY)],
             self._signature,
             lambda side_a, side_b: self._compare_pair(side_a[0], side_b[0], side_a, side_b),
             self.ctx,
