@@ -155,7 +155,12 @@ def unknown_placeholders(template: str, allowed: Iterable[str]) -> list[str]:
 
 
 def _shown(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # a YAML date, a set...: still one readable line
+        return repr(value)
 
 
 def _values(values: Iterable[Any]) -> str:

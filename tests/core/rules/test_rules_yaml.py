@@ -268,3 +268,10 @@ def test_enum_errors_list_the_valid_values_also_inside_alternatives(tmp_path):
     ) in errs
     assert (8, 35, "rule 't.enum': key 'patterns.1.swapp': unknown key (did you mean 'swap'?)") in errs
     assert not any("not valid under any" in m for _, _, m in errs)
+
+
+def test_values_json_cannot_show_are_still_reported(tmp_path):
+    _, errs = errors_of(tmp_path, "id: t.date\nextends: typed\nmatch: {word: x}\nmode: 2001-01-01\n")
+    assert errs == [
+        (4, 7, "rule 't.date': key 'mode': must be one of pairs, definitions, got datetime.date(2001, 1, 1)")
+    ]
