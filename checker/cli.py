@@ -83,15 +83,11 @@ def _add_check_command(sub, common) -> None:
     check.add_argument("--min-level", choices=LEVELS, default=None, help="lowest level reported (default: suggestion)")
     check.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
     check.add_argument(
-        "--include", metavar="GLOB", action="append", default=[], help="only files matching (directories)"
+        "--show-suppressed",
+        action="store_true",
+        help="text format: list suppressed and baselined findings too (by default only counted)",
     )
-    check.add_argument(
-        "--exclude", metavar="GLOB", action="append", default=[], help="skip files matching (directories)"
-    )
-    check.add_argument(
-        "--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)"
-    )
-    check.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
+    _add_selection_args(check)
     check.add_argument(
         "--device", choices=["cpu", "cuda", "auto"], default=None, help="device for models (default cpu)"
     )
@@ -115,6 +111,21 @@ def _add_check_command(sub, common) -> None:
         "--stats", action="store_true", help="add run statistics and timings to the report (also with -v)"
     )
     check.set_defaults(func=cmd_check)
+
+
+def _add_selection_args(parser) -> None:
+    """What a run looks at: ``--include``/``--exclude`` files, ``--only-rules``/``--disable`` rules
+    (``check`` and ``baseline create|update`` take the same, so a baseline records what a check shows)."""
+    parser.add_argument(
+        "--include", metavar="GLOB", action="append", default=[], help="only files matching (directories)"
+    )
+    parser.add_argument(
+        "--exclude", metavar="GLOB", action="append", default=[], help="skip files matching (directories)"
+    )
+    parser.add_argument(
+        "--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)"
+    )
+    parser.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
 
 
 def _add_rules_command(sub, common) -> None:
@@ -159,6 +170,7 @@ def _add_other_commands(sub, common) -> None:
             "--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)"
         )
         b.add_argument("--against", metavar="CORPUS", action="append", default=None)
+        _add_selection_args(b)
         b.set_defaults(func=cmd_baseline, baseline_action=name)
     baseline.set_defaults(func=lambda args: _missing_action(baseline))
 
@@ -278,6 +290,23 @@ def _make_checker(args, cfg, **extra):
     )
 
 
+def _check_rule_ids(ruleset, **given: list[str] | None) -> None:
+    """``--only-rules``/``--disable`` naming no loaded rule is a usage error (exit 2), closest ids suggested."""
+    import difflib
+
+    known = sorted(r.id for r in ruleset.rules)
+    problems = []
+    for flag, ids in given.items():
+        for rid in ids or []:
+            if rid in known:
+                continue
+            close = difflib.get_close_matches(rid, known, n=3)
+            hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else " (see factcheck rules list)"
+            problems.append(f"--{flag.replace('_', '-')}: unknown rule id {rid!r}{hint}")
+    if problems:
+        raise UsageError("; ".join(problems))
+
+
 def _fatal_errors(errors: list[InputError], explicit_types: set[str]) -> list[InputError]:
     out = []
     for e in errors:
@@ -306,6 +335,7 @@ def cmd_check(args) -> int:
         against = [_display_path(p) for p in cfg.get("against")]
     only = args.only_rules if args.only_rules is not None else cfg.get("only_rules")
     checker = _make_checker(args, cfg, only_rules=only)
+    _check_rule_ids(checker.ruleset, only_rules=args.only_rules, disable=args.disable)
     writers = checker.host.formats
     if fmt not in writers:
         raise UsageError(f"unknown format '{fmt}' (available: {', '.join(sorted(writers))})")
@@ -341,6 +371,7 @@ def cmd_check(args) -> int:
         show_stats=args.stats or args.verbose,
         color=color,
         hidden_by_baseline=hidden,
+        show_suppressed=args.show_suppressed,
         rules=[r for r in checker.ruleset.rules if r.enabled],
     )
     buf = io.StringIO()
@@ -455,6 +486,7 @@ def cmd_rules_test(args) -> int:
     from checker.run.ruletest import run_rule_tests
 
     checker, cfg = _rules_checker(args, args.paths)
+    _check_rule_ids(checker.ruleset, only_rules=args.only_rules)
     selected = None
     if args.paths:
         from checker.rules import iter_rule_files
@@ -516,8 +548,15 @@ def cmd_baseline(args) -> int:
 
     cfg = _load_config(args)
     path = args.baseline or cfg.get("baseline") or ".factcheck-baseline.json"
-    checker = _make_checker(args, cfg)
-    result = checker.check_paths(args.paths, against=args.against or cfg.get("against") or [])
+    only = args.only_rules if args.only_rules is not None else cfg.get("only_rules")
+    checker = _make_checker(args, cfg, only_rules=only)
+    _check_rule_ids(checker.ruleset, only_rules=args.only_rules, disable=args.disable)
+    result = checker.check_paths(
+        args.paths,
+        against=args.against or cfg.get("against") or [],
+        include=args.include or cfg.get("include", []),
+        exclude=args.exclude or cfg.get("exclude", []),
+    )
     docs = {d.id: d for d in result.documents}
     errors = list(cfg.errors) + list(result.errors)
     suppress.apply_inline(result.findings, docs, errors=errors)

@@ -55,6 +55,11 @@ class RuleType:
     testable: ClassVar[bool] = True
     #: Extra identity for the analysis cache (see the module docstring).
     version: ClassVar[str] = ""
+    #: Placeholders a rule's ``message`` may use (``"a.value"``, ``"b.doc"``, ``"reason"``...):
+    #: a message naming another one is refused at load time with the closest suggested, and
+    #: docs/rules.md lists them.  ``None``: not declared, messages are not checked.  A declared
+    #: name also admits its prefixes (``a.time`` for ``a.time.tense``).
+    placeholders: ClassVar[tuple[str, ...] | None] = None
 
     @classmethod
     def check_rule(cls, body: dict[str, Any]) -> list[tuple[tuple, str]]:

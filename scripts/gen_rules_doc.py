@@ -29,7 +29,9 @@ COMMON_DOC = {
     "extends": "The rule type (see below), registered by a plugin.",
     "level": "Severity of its findings; `--fail-on` and `--min-level` compare against it. Default `warning`.",
     "message": "Finding message; placeholders such as `{a.value}`, `{a.doc}`, `{b.value}`, `{b.doc}` "
-    "are filled per finding (unknown ones stay visible).",
+    "are filled per finding. Each rule type's section lists its placeholders; a message naming "
+    "another one is refused when the rule is loaded, with the closest suggested (a type that "
+    "declares none leaves unknown ones visible in the message).",
     "description": "What the rule checks (shown by `factcheck rules list`).",
     "enabled": "`false` keeps the rule loaded but switched off (as `--disable ID`). Default `true`.",
     "languages": "Only documents in these languages (ISO 639-1 codes); default: every language.",
@@ -125,6 +127,23 @@ def flatten(schema: dict[str, Any], prefix: str = "", required: tuple[str, ...] 
     return out
 
 
+def _placeholders_line(cls) -> str:
+    """What ``message`` may use, from the rule type's ``placeholders``."""
+    names = getattr(cls, "placeholders", None)
+    if names is None:
+        return "Message placeholders: not declared by this rule type (`message` is not checked)."
+    if not names:
+        return "Message placeholders: none (its rules give no findings of their own)."
+    paired = [n[2:] for n in names if n.startswith("a.") and f"b.{n[2:]}" in names]
+    others = [n for n in names if n[2:] not in paired or n[:2] not in ("a.", "b.")]
+    parts = []
+    if paired:
+        keys = ", ".join(f"`{k}`" for k in paired)
+        parts.append(f"`{{a.KEY}}` (first side) and `{{b.KEY}}` (second side) for KEY in {keys}")
+    parts += [f"`{{{n}}}`" for n in others]
+    return "Message placeholders: " + "; ".join(parts) + "."
+
+
 def _doc_summary(cls) -> str:
     doc = inspect.getdoc(cls) or inspect.getdoc(sys.modules.get(cls.__module__)) or ""
     para = doc.strip().split("\n\n", 1)[0]
@@ -217,7 +236,7 @@ def generate() -> str:
             )
         if not getattr(cls, "testable", True):
             lines.append("`factcheck rules test` does not run its `tests:` examples.")
-        lines.append("")
+        lines += ["", _placeholders_line(cls), ""]
         rows = flatten(schema)
         if rows:
             lines += ["| Key | Type | Constraints | Meaning |", "|---|---|---|---|"]

@@ -26,10 +26,22 @@ class Report:
     #: statistics and timings in the output (``check --stats`` or ``-v``); off, the output of
     #: two runs on the same input is byte-identical (timings and cache counters differ)
     show_stats: bool = False
+    #: list suppressed and baselined findings in the text report (``check --show-suppressed``);
+    #: off, they are only counted in its summary line
+    show_suppressed: bool = False
 
     @property
     def visible(self) -> list[Finding]:
         return [f for f in self.findings if f.suppressed is None]
+
+    def silenced_counts(self) -> dict[str, int]:
+        """How many findings are suppressed, by kind (``inline``, ``baseline``), each counted once."""
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            if f.suppressed is not None:
+                kind = str(f.suppressed.get("kind") or "inline")
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
 
     def summary(self) -> dict[str, int]:
         counts = {lvl: 0 for lvl in reversed(LEVELS)}

@@ -10,6 +10,39 @@ def _shorten(text: str, width: int = 220) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _suppression(info: dict) -> str:
+    """``inline, a.md:2: checked with the source`` / ``baseline``."""
+    from checker.report.escape import printable
+
+    parts = [str(info.get("kind") or "inline")]
+    if info.get("location") and info.get("kind") != "baseline":
+        parts.append(str(info["location"]))
+    text = ", ".join(parts)
+    if info.get("justification"):
+        text += f": {info['justification']}"
+    return printable(text)
+
+
+def _silenced_phrase(report) -> str:
+    """``, 2 suppressed inline, 1 hidden by baseline (--show-suppressed lists them)``: each finding once."""
+    counts = report.silenced_counts()
+    baselined = max(counts.get("baseline", 0), int(getattr(report, "hidden_by_baseline", 0) or 0))
+    if baselined:
+        counts["baseline"] = baselined
+    if not counts:
+        return ""
+    parts = []
+    for kind, n in sorted(counts.items(), key=lambda kv: (kv[0] != "inline", kv[0] != "baseline", kv[0])):
+        if kind == "inline":
+            parts.append(f"{n} suppressed inline")
+        elif kind == "baseline":
+            parts.append(f"{n} hidden by baseline")
+        else:
+            parts.append(f"{n} suppressed ({kind})")
+    hint = "" if report.show_suppressed else " (--show-suppressed lists them)"
+    return ", " + ", ".join(parts) + hint
+
+
 def write_text(report, stream) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -24,8 +57,9 @@ def write_text(report, stream) -> None:
         soft_wrap=True,
         width=200 if not report.color else None,
     )
-    for f in report.findings:
-        tag = f" [dim](suppressed: {f.suppressed.get('kind')})[/dim]" if f.suppressed else ""
+    listed = report.findings if report.show_suppressed else report.visible
+    for f in listed:
+        tag = f" [dim](suppressed: {escape(_suppression(f.suppressed))})[/dim]" if f.suppressed else ""
         style = COLORS.get(f.level, "")
         console.print(f"[{style}]{f.level}[/{style}] [bold]{escape(f.rule_id)}[/bold]: {escape(f.message)}{tag}")
         for ev in f.evidence:
@@ -39,10 +73,7 @@ def write_text(report, stream) -> None:
     for e in report.errors:
         label = "note" if e.kind == "notice" else "problem"
         console.print(f"[magenta]{label}[/magenta] {escape(printable(str(e)))}")
-    extra = f", {report.hidden_by_baseline} hidden by baseline" if report.hidden_by_baseline else ""
-    suppressed = sum(1 for f in report.findings if f.suppressed)
-    if suppressed:
-        extra += f", {suppressed} suppressed"
+    extra = _silenced_phrase(report)
     problems = [e for e in report.errors if e.kind != "notice"]
     errs = f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
     console.print(f"{report.documents_phrase()} checked: {report.counts_phrase()}{extra}{errs}.")

@@ -17,9 +17,13 @@ import jsonschema
 
 from checker.model import InputError
 from checker.rules.schema import (
+    COMMON_PROPERTIES,
+    did_you_mean,
     error_path,
     full_schema,
     readable_error,
+    specific_error,
+    unknown_placeholders,
 )
 from checker.rules.yamlpos import YamlDoc, YamlError, load_all
 
@@ -192,6 +196,29 @@ def load_rules(
     return result
 
 
+def _missing_extends(doc: YamlDoc, data: dict, rid: str) -> tuple[int, int, str]:
+    """Where and what to say when ``extends`` is missing: at a misspelt ``extend:``, if there is one."""
+    misspelt = [k for k in data if isinstance(k, str) and k not in COMMON_PROPERTIES and did_you_mean(k, ["extends"])]
+    if "extends" not in data and misspelt:
+        line, col = doc.where((misspelt[0],), key=True)
+        return (
+            line,
+            col,
+            f"rule '{rid}': key '{misspelt[0]}': unknown key (did you mean 'extends'?); 'extends' is required",
+        )
+    line, col = doc.where(("extends",)) if "extends" in data else doc.where(())
+    return line, col, f"rule '{rid}': key 'extends' is required (the rule type)"
+
+
+def _bad_placeholders(doc: YamlDoc, data: dict, rid: str, path: str, allowed, errors: list) -> bool:
+    """Report each placeholder of ``message`` the rule type does not fill; whether there was one."""
+    bad = unknown_placeholders(data["message"], allowed) if allowed is not None and "message" in data else []
+    line, col = doc.where(("message",))
+    for problem in bad:
+        errors.append(InputError(path, f"rule '{rid}': key 'message': {problem}", line=line, column=col, kind="rule"))
+    return bool(bad)
+
+
 def _build_rule(
     doc: YamlDoc, path: str, rule_types: dict[str, type[RuleType]], validators: dict, errors: list
 ) -> Rule | None:
@@ -202,15 +229,11 @@ def _build_rule(
             InputError(path, f"a rule must be a mapping, got {type(data).__name__}", line=line, column=col, kind="rule")
         )
         return None
-    rid = data.get("id") if isinstance(data.get("id"), str) else "<no id>"
+    rid = str(data["id"]) if isinstance(data.get("id"), str) else "<no id>"
     ext = data.get("extends")
     if not isinstance(ext, str) or not ext:
-        line, col = doc.where(("extends",)) if "extends" in data else doc.where(())
-        errors.append(
-            InputError(
-                path, f"rule '{rid}': key 'extends' is required (the rule type)", line=line, column=col, kind="rule"
-            )
-        )
+        line, col, message = _missing_extends(doc, data, rid)
+        errors.append(InputError(path, message, line=line, column=col, kind="rule"))
         return None
     if ext not in rule_types:
         line, col = doc.where(("extends",))
@@ -218,7 +241,7 @@ def _build_rule(
         errors.append(
             InputError(
                 path,
-                f"rule '{rid}': key 'extends': unknown rule type '{ext}' (known: {known})",
+                f"rule '{rid}': key 'extends': unknown rule type '{ext}'{did_you_mean(ext, rule_types)} (known: {known})",
                 line=line,
                 column=col,
                 kind="rule",
@@ -229,7 +252,8 @@ def _build_rule(
     if validator is None:
         validator = jsonschema.Draft202012Validator(full_schema(getattr(rule_types[ext], "schema", {}) or {}))
         validators[ext] = validator
-    problems = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    problems = [specific_error(e) for e in validator.iter_errors(data)]
+    problems.sort(key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if problems:
         for err in problems:
             bpath, is_key, name = error_path(err)
@@ -239,6 +263,8 @@ def _build_rule(
                     path, f"rule '{rid}': key '{name}': {readable_error(err)}", line=line, column=col, kind="rule"
                 )
             )
+        return None
+    if _bad_placeholders(doc, data, rid, path, getattr(rule_types[ext], "placeholders", None), errors):
         return None
     try:
         extra = list(rule_types[ext].check_rule(data) or [])

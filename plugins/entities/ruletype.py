@@ -42,15 +42,30 @@ _ALIAS_ITEM = {
         {
             "type": "object",
             "properties": {
-                "text": {"type": "string", "minLength": 1},
+                "text": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The alias as written, matched as the names are (a string item is this).",
+                },
                 "pattern": {
                     "type": "string",
                     "minLength": 1,
                     "description": "A regular expression (case-insensitive). Refused at load time when it nests "
                     "unbounded quantifiers such as (a+)+; a search taking over 0.5 s drops it for the run.",
                 },
-                "requires": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                "window": {"type": "integer", "minimum": 0, "maximum": 20},
+                "requires": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "description": "Contextual aliases: entity ids one of which must be mentioned first (default: "
+                    "the entity itself).",
+                },
+                "window": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 20,
+                    "description": "Contextual aliases: how many previous sentences that mention may be in "
+                    "(default: the entity's window).",
+                },
             },
             "additionalProperties": False,
             "oneOf": [{"required": ["text"]}, {"required": ["pattern"]}],
@@ -62,20 +77,51 @@ ENTITIES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "anyOf": [{"required": ["entities"]}, {"required": ["ignore"]}],
     "properties": {
-        "ignore": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "ignore": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "description": "Names the recogniser finds that are no entity of the story (section titles, "
+            "agencies): never mentions.",
+        },
         "entities": {
             "type": "array",
             "minItems": 1,
+            "description": "Declared entities, each with a canonical id shared across languages.",
             "items": {
                 "type": "object",
                 "required": ["id"],
                 "properties": {
-                    "id": {"type": "string", "minLength": 1},
-                    "label": {"type": "string"},
-                    "names": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                    "aliases": {"type": "array", "items": _ALIAS_ITEM},
-                    "contextual": {"type": "array", "items": _ALIAS_ITEM},
-                    "window": {"type": "integer", "minimum": 0, "maximum": 20},
+                    "id": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "Canonical id, also a name (Microsoft); rules name the entity by it.",
+                    },
+                    "label": {"type": "string", "description": "Entity label: ORG, PER, LOC, GPE..."},
+                    "names": {
+                        "type": "array",
+                        "items": {"type": "string", "minLength": 1},
+                        "description": "Other names (Microsoft Corp.), matched ignoring case, accents and apostrophes; "
+                        "a capitalised name needs a capital in the text.",
+                    },
+                    "aliases": {
+                        "type": "array",
+                        "items": _ALIAS_ITEM,
+                        "description": "Descriptions that always designate the entity (la firme de Redmond); one "
+                        "written with a definite article matches only after a definite or demonstrative determiner.",
+                    },
+                    "contextual": {
+                        "type": "array",
+                        "items": _ALIAS_ITEM,
+                        "description": "Descriptions that designate it only when it was mentioned just before (la "
+                        "start-up -> OpenAI); when several entities claim one, the most recently mentioned wins.",
+                    },
+                    "window": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 20,
+                        "description": "Previous sentences in which a mention makes its contextual aliases resolve "
+                        "(default 2).",
+                    },
                 },
                 "additionalProperties": False,
             },
@@ -451,6 +497,7 @@ class EntitiesRuleType(RuleType):
     order = 10
     testable = False
     schema = ENTITIES_SCHEMA
+    placeholders = ()  # an annotator: its rules give no findings
 
     @classmethod
     def check_rule(cls, body):

@@ -113,6 +113,7 @@ def cap_level(level: str, cap: str | None) -> str:
 class NliRuleType(RuleType):
     name = "nli"
     order = 200  # after numeric/relations: the most expensive rule type runs last
+    placeholders = ("a.value", "a.doc", "a.quote", "b.value", "b.doc", "b.quote", "term")
     schema = {
         "type": "object",
         "properties": {

@@ -108,13 +108,46 @@ NUMERIC_SCHEMA: dict[str, Any] = {
         },
         "match": {
             "type": "object",
+            "description": "which figures of a sentence the rule claims (all the given conditions must hold)",
             "properties": {
-                "entities": STR_LIST,
-                "require": {"enum": ["all", "any"]},
-                "predicates": STR_LIST,
-                "exclude": STR_LIST,
-                "window": {"type": "integer", "minimum": 1, "maximum": 60},
-                "context": {"type": "integer", "minimum": 0, "maximum": 10},
+                "entities": dict(
+                    STR_LIST,
+                    description="canonical entity ids (of entities rules) the sentence must mention, e.g. [Microsoft]",
+                ),
+                "require": {
+                    "enum": ["all", "any"],
+                    "description": "whether every listed entity must be mentioned or one is enough (default 'all')",
+                },
+                "predicates": dict(
+                    STR_LIST,
+                    description=(
+                        "words or phrases (lemmas) that say what the figure is, e.g. [investir, investissement]; "
+                        "one must stand within `window` words of the figure; when several rules could claim a "
+                        "figure, the one whose predicate is nearest wins"
+                    ),
+                ),
+                "exclude": dict(
+                    STR_LIST,
+                    description=(
+                        "words or phrases that veto the rule when they stand nearer the figure than its "
+                        "predicate ('20 % de ses revenus' is not a stake)"
+                    ),
+                ),
+                "window": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 60,
+                    "description": "greatest distance in words between a predicate and the figure (default 10)",
+                },
+                "context": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 10,
+                    "description": (
+                        "0: the entities must be named in the sentence itself; above 0 (default 1), an entity "
+                        "named in the sentences just before counts too"
+                    ),
+                },
                 "nouns": dict(
                     STR_LIST,
                     description=(
@@ -138,20 +171,67 @@ NUMERIC_SCHEMA: dict[str, Any] = {
         },
         "compare": {
             "type": "object",
+            "description": "how two claimed figures are compared",
             "properties": {
-                "unit": {"oneOf": [{"enum": UNIT_KINDS}, {"type": "string", "pattern": "^[A-Z]{3}$"}]},
+                "unit": {
+                    "oneOf": [{"enum": UNIT_KINDS}, {"type": "string", "pattern": "^[A-Z]{3}$"}],
+                    "description": (
+                        "the kind of figure the rule claims: a unit family or an ISO 4217 currency code (EUR); "
+                        "'any' takes every figure"
+                    ),
+                },
                 "tolerance": {
                     "type": "object",
+                    "description": "how far apart two figures may be and still agree (the larger of the two rules')",
                     "properties": {
-                        "relative": {"type": "number", "minimum": 0, "maximum": 1},
-                        "absolute": {"type": "number", "minimum": 0},
+                        "relative": {
+                            "type": "number",
+                            "minimum": 0,
+                            "maximum": 1,
+                            "description": (
+                                "fraction of the value, e.g. 0.02 for 2 % (not applied to percentages, which "
+                                "differ by points)"
+                            ),
+                        },
+                        "absolute": {
+                            "type": "number",
+                            "minimum": 0,
+                            "description": "in the figure's unit (points for percentages, days for dates)",
+                        },
                     },
                     "additionalProperties": False,
                 },
-                "bound_slack": {"type": "number", "minimum": 1},
-                "implied": {"type": "boolean"},
-                "cumulative": {"type": "boolean"},
-                "scope": {"enum": ["lower", "strict", "ignore"]},
+                "bound_slack": {
+                    "type": "number",
+                    "minimum": 1,
+                    "description": (
+                        "upper bound a lower bound implies, as a factor ('plus de 13 milliards' is not 40 "
+                        "milliards at 1.5); accepted here, but the factor in use is the plugin setting "
+                        "`plugins: {numeric: {bound_slack: ...}}` of the configuration (default 1.5)"
+                    ),
+                },
+                "implied": {
+                    "type": "boolean",
+                    "description": (
+                        "compare what a bound implies ('plus de 13 milliards' against '40 milliards', a lower "
+                        "score); false on either rule keeps only figures that cannot both be true (default true)"
+                    ),
+                },
+                "cumulative": {
+                    "type": "boolean",
+                    "description": (
+                        "the figures add up over time (amounts invested, raised): a figure of one year or "
+                        "instalment that fits in an overall one is a part, at most a suggestion (default false)"
+                    ),
+                },
+                "scope": {
+                    "enum": ["lower", "strict", "ignore"],
+                    "description": (
+                        "a figure with a time scope against one without (one year vs overall): 'lower' "
+                        "(default) lowers the level one step, 'strict' does not compare them, 'ignore' compares "
+                        "them as if the same; two different scopes (2023 vs 2024) are compared only with 'ignore'"
+                    ),
+                },
             },
             "additionalProperties": False,
         },

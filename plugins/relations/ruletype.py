@@ -205,6 +205,38 @@ class RelationRuleType(RuleType):
     requires = ("entities",)
     order = 100
     schema = RELATION_SCHEMA
+    placeholders = (
+        "constraint",
+        *(
+            f"{side}.{key}"
+            for side in ("a", "b")
+            for key in (
+                "value",
+                "doc",
+                "quote",
+                "subject",
+                "relation",
+                "object",
+                "polarity",
+                "modality",
+                "qualifier",
+                "time.tense",
+                "time.years",
+                "time.change",
+                "names.subject",
+                "names.object",
+                "office",
+                "role",
+                "unique",
+                "complement",
+                "era",
+                "role_time",
+                "topic",
+                "topic_name",
+                "topic_near",
+            )
+        ),
+    )
 
     @classmethod
     def check_rule(cls, body):

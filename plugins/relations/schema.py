@@ -35,7 +35,13 @@ _PATTERN_ITEM = {
                         "main subject: a suggestion, a warning when that subject is the name just before the role)"
                     ),
                 },
-                "swap": {"type": "boolean"},
+                "swap": {
+                    "type": "boolean",
+                    "description": (
+                        "The pattern names the object first: {subj} and {obj} exchange roles ('Y a choisi X "
+                        "comme fournisseur' for 'X fournisseur de Y'; default false)"
+                    ),
+                },
                 "qualifier": {
                     "enum": ["exclusive", "shared"],
                     "description": (
@@ -60,7 +66,14 @@ RELATION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["relation", "patterns"],
     "properties": {
-        "relation": {"type": "string", "pattern": r"^[A-Za-z0-9_.\-]+$"},
+        "relation": {
+            "type": "string",
+            "pattern": r"^[A-Za-z0-9_.\-]+$",
+            "description": (
+                "Normalised relation name, shared across languages (partner, ceo, cloud_provider): claims of the "
+                "same relation are compared, and antonyms name relations by it"
+            ),
+        },
         "label": {
             "type": "string",
             "minLength": 1,
@@ -70,29 +83,99 @@ RELATION_SCHEMA: dict[str, Any] = {
         "qualifier_labels": {
             "type": "object",
             "description": "How the exclusive / shared qualifiers read in messages, e.g. {exclusive: exclusif}.",
-            "properties": {"exclusive": {"type": "string"}, "shared": {"type": "string"}},
+            "properties": {
+                "exclusive": {"type": "string", "description": "How 'exclusive' reads, e.g. exclusif."},
+                "shared": {"type": "string", "description": "How 'shared' reads, e.g. partagé."},
+            },
             "additionalProperties": False,
         },
-        "symmetric": {"type": "boolean"},
-        "patterns": {"type": "array", "minItems": 1, "items": _PATTERN_ITEM},
-        "subject_labels": {"type": "array", "items": {"type": "string"}},
-        "object_labels": {"type": "array", "items": {"type": "string"}},
-        "context_window": {"type": "integer", "minimum": 0, "maximum": 10},
+        "symmetric": {
+            "type": "boolean",
+            "description": (
+                "X rel Y is Y rel X (partner, competitor): the two entities are put in one order, so 'X partner "
+                "of Y' and 'Y partner of X' are one claim (default false)"
+            ),
+        },
+        "patterns": {
+            "type": "array",
+            "minItems": 1,
+            "items": _PATTERN_ITEM,
+            "description": (
+                "How the relation is written: a pattern string, or a mapping with `pattern` and its options; "
+                "the first pattern that matches a sentence gives the claim"
+            ),
+        },
+        "subject_labels": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Entity labels the subject may have (ORG, PER...); default: any label.",
+        },
+        "object_labels": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": (
+                "Entity labels the object may have; they also choose the mention an `object: context` "
+                "pattern takes; default: any label."
+            ),
+        },
+        "context_window": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10,
+            "description": (
+                "How many previous sentences an `object: context` pattern looks back for its object (default 2)."
+            ),
+        },
         "qualifiers": {
             "type": "object",
+            "description": (
+                "Words a pattern's {qual} slot reads, by class; the class is the claim's qualifier, which "
+                "`constraints.exclusive_shared` compares."
+            ),
             "properties": {
-                "exclusive": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                "shared": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "exclusive": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "description": "Words that make the relation exclusive (exclusif, seul, sole, only).",
+                },
+                "shared": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "description": "Words that make it shared (privilégié, partagé, non exclusif, one of).",
+                },
             },
             "additionalProperties": False,
         },
         "constraints": {
             "type": "object",
+            "description": "What makes two claims of this relation contradict each other.",
             "properties": {
-                "functional": {"enum": ["subject", "object"]},
-                "functional_when": {"enum": ["always", "exclusive"]},
-                "exclusive_shared": {"type": "boolean"},
-                "polarity": {"type": "boolean"},
+                "functional": {
+                    "enum": ["subject", "object"],
+                    "description": (
+                        "The argument that has one value at a time: 'object' for ceo (a company has one CEO: "
+                        "two CEOs of one company conflict), 'subject' when a subject has one object; default: "
+                        "no such constraint"
+                    ),
+                },
+                "functional_when": {
+                    "enum": ["always", "exclusive"],
+                    "description": (
+                        "'exclusive': the functional constraint holds only when a claim is qualified exclusive "
+                        "(the only supplier); default 'always'"
+                    ),
+                },
+                "exclusive_shared": {
+                    "type": "boolean",
+                    "description": (
+                        "The same triple called exclusive in one article and shared in another is a finding "
+                        "(default true)"
+                    ),
+                },
+                "polarity": {
+                    "type": "boolean",
+                    "description": "'X is ...' against 'X is not / no longer ...' is a finding (default true).",
+                },
                 "tense": {
                     "enum": ["match", "ignore"],
                     "description": (
@@ -103,20 +186,35 @@ RELATION_SCHEMA: dict[str, Any] = {
                 },
                 "antonyms": {
                     "type": "array",
+                    "description": "Relations that contradict this one for the same pair of entities.",
                     "items": {
                         "type": "object",
                         "required": ["relation"],
                         "properties": {
-                            "relation": {"type": "string"},
-                            "compatible": {"type": "boolean"},
+                            "relation": {
+                                "type": "string",
+                                "description": "The other relation's name (its rule's `relation`).",
+                            },
+                            "compatible": {
+                                "type": "boolean",
+                                "description": (
+                                    "true: both may hold at once (partner and competitor), no finding; default "
+                                    "false: the two relations for the same entities are a finding"
+                                ),
+                            },
                         },
                         "additionalProperties": False,
                     },
                 },
                 "levels": {
                     "type": "object",
+                    "description": (
+                        "Level of the findings of each constraint, instead of the rule's `level` "
+                        "(exclusive_shared defaults to warning)."
+                    ),
                     "properties": {
-                        k: {"enum": list(LEVELS)} for k in ("functional", "exclusive_shared", "polarity", "antonym")
+                        k: {"enum": list(LEVELS), "description": f"Level of the {k} findings."}
+                        for k in ("functional", "exclusive_shared", "polarity", "antonym")
                     },
                     "additionalProperties": False,
                 },

@@ -252,3 +252,49 @@ def test_unwritable_output_is_a_clear_error(project, capsys):
     (project / "blocker").write_text("a file, not a folder", encoding="utf-8")
     code, out, err = run(capsys, "check", "a.txt", "b.txt", "-o", "blocker/report.txt")
     assert code == 2 and "factcheck: error:" in err and "Traceback" not in err
+
+
+def test_text_report_lists_silenced_findings_only_with_show_suppressed(project, capsys):
+    (project / "b.txt").write_text(
+        "<!-- factcheck-disable-next-line t.chiffre -- checked -->\nLe chiffre 13 est connu depuis longtemps.\n",
+        encoding="utf-8",
+    )
+    (project / "d.txt").write_text("Le chiffre 14 est connu depuis longtemps.\n", encoding="utf-8")
+    code, _, _ = run(capsys, "baseline", "create", "a.txt", "d.txt", "--baseline", "base.json")
+    assert code == 0
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json")
+    assert code == 0
+    assert "t.chiffre" not in out
+    assert out.strip().splitlines() == [
+        "3 documents checked: 0 errors, 0 warnings, 0 suggestions, 2 suppressed inline, 1 hidden by baseline"
+        " (--show-suppressed lists them)."
+    ]
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json", "--show-suppressed")
+    assert code == 0
+    assert out.count("(suppressed: inline, b.txt:1: checked)") == 2
+    assert out.count("(suppressed: baseline)") == 1
+    assert out.strip().splitlines()[-1].endswith(", 2 suppressed inline, 1 hidden by baseline.")
+
+
+@pytest.mark.parametrize("flag", ["--only-rules", "--disable"])
+def test_unknown_rule_ids_in_selection_flags_are_usage_errors_with_suggestions(project, capsys, flag):
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", flag, "t.chifre")
+    assert code == 2 and out == ""
+    assert f"{flag}: unknown rule id 't.chifre' (did you mean 't.chiffre'?)" in err
+    code, _, err = run(capsys, "check", "a.txt", "b.txt", flag, "zzz")
+    assert code == 2 and "unknown rule id 'zzz' (see factcheck rules list)" in err
+    code, _, err = run(capsys, "baseline", "create", "a.txt", "b.txt", flag, "t.chifre")
+    assert code == 2 and "did you mean 't.chiffre'" in err
+    assert not (project / ".factcheck-baseline.json").exists()
+
+
+def test_baseline_create_takes_the_selection_flags_of_check(project, capsys):
+    (project / "c.txt").write_text("Le chiffre 14 est connu depuis longtemps.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "c.txt", "--disable", "t.chiffre")
+    assert code == 0 and "0 total" in out
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "c.txt", "--only-rules", "t.chiffre")
+    assert code == 0 and "3 total" in out
+    code, out, _ = run(capsys, "baseline", "create", ".", "--include", "[ab].txt", "--exclude", "b.txt")
+    assert code == 0 and "0 total" in out
+    code, out, _ = run(capsys, "baseline", "create", ".", "--include", "[ab].txt")
+    assert code == 0 and "1 total" in out

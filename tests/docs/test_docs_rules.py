@@ -103,3 +103,28 @@ def test_check_mode_reports_a_stale_file(gen, tmp_path, capsys):
     assert "stale" in capsys.readouterr().err
     assert gen.main(["-o", str(stale)]) == 0
     assert gen.main(["--check", "-o", str(stale)]) == 0
+
+
+def test_every_key_has_a_description(gen, host):
+    """An analyst writes rules from docs/rules.md alone: no key of a built-in rule type without a meaning."""
+    from checker.rules import COMMON_PROPERTIES
+
+    missing = [
+        f"{name}: {path}"
+        for name, cls in gen.builtin_rule_types(host).items()
+        for path, node, _req in gen.flatten(cls.schema or {})
+        if not (isinstance(node, dict) and str(node.get("description", "")).strip())
+    ]
+    missing += [f"common: {key}" for key in COMMON_PROPERTIES if not gen.COMMON_DOC.get(key, "").strip()]
+    assert missing == [], "keys without a description (add one in the schema): " + ", ".join(missing)
+
+
+def test_each_rule_type_section_lists_its_message_placeholders(gen, generated, host):
+    for name, cls in gen.builtin_rule_types(host).items():
+        body = generated.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]
+        (line,) = [x for x in body.splitlines() if x.startswith("Message placeholders:")]
+        for placeholder in cls.placeholders or ():
+            side, _, key = placeholder.partition(".")
+            assert f"`{{{placeholder}}}`" in line or (side in "ab" and f"`{key}`" in line), (name, placeholder)
+    relation = generated.split("\n## relation\n", 1)[1]
+    assert "`{a.KEY}` (first side) and `{b.KEY}` (second side) for KEY in `value`, `doc`, `quote`" in relation

@@ -138,3 +138,140 @@ def test_a_file_named_twice_is_read_once(tmp_path):
     p = write(tmp_path, "ok.yaml", "id: t.once\nextends: fake-word\nmatch: {word: x}\n")
     rs = load_rules([tmp_path, p, str(p)], TYPES)
     assert [r.id for r in rs.rules] == ["t.once"] and rs.errors == []
+
+
+class Typed(FakeWord):
+    """A rule type that declares its placeholders and has alternatives in its schema."""
+
+    name = "typed"
+    placeholders = ("a.value", "a.doc", "b.value", "b.doc", "a.time.tense", "reason")
+    schema = {
+        "properties": {
+            "match": FakeWord.schema["properties"]["match"],
+            "unit": {
+                "oneOf": [{"enum": ["currency", "duration", "count"]}, {"type": "string", "pattern": "^[A-Z]{3}$"}]
+            },
+            "mode": {"enum": ["pairs", "definitions"]},
+            "patterns": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        {"type": "string"},
+                        {
+                            "type": "object",
+                            "properties": {"pattern": {"type": "string"}, "swap": {"type": "boolean"}},
+                            "additionalProperties": False,
+                        },
+                    ]
+                },
+            },
+        },
+        "required": ["match"],
+    }
+
+
+TYPED = {"fake-word": FakeWord, "typed": Typed}
+
+
+def errors_of(tmp_path, text):
+    p = write(tmp_path, "r.yaml", text)
+    rs = load_rules([p], TYPED)
+    return rs, [(e.line, e.column, e.message) for e in rs.errors]
+
+
+def test_unknown_message_placeholder_is_refused_with_the_closest_suggested(tmp_path):
+    rs, errs = errors_of(
+        tmp_path,
+        """
+        id: t.msg
+        extends: typed
+        match: {word: x}
+        message: "{a.valeur} ({a.doc}) vs {b.value}: {reason} {a.time} {a.time.tense} {{literal}}"
+    """,
+    )
+    assert rs.rules == []
+    assert errs == [(4, 10, "rule 't.msg': key 'message': unknown placeholder {a.valeur} (did you mean {a.value}?)")]
+
+
+def test_placeholder_far_from_any_lists_them_and_undeclared_types_are_not_checked(tmp_path):
+    _, errs = errors_of(
+        tmp_path,
+        """
+        id: t.msg
+        extends: typed
+        match: {word: x}
+        message: "{zzz}"
+        ---
+        id: t.free
+        extends: fake-word
+        match: {word: x}
+        message: "{anything.goes}"
+    """,
+    )
+    (only,) = errs
+    assert only[2] == (
+        "rule 't.msg': key 'message': unknown placeholder {zzz} "
+        "(placeholders: {a.value}, {a.doc}, {b.value}, {b.doc}, {a.time.tense}, {reason})"
+    )
+
+
+def test_misspelt_keys_suggest_the_right_one(tmp_path):
+    _, errs = errors_of(
+        tmp_path,
+        """
+        id: t.one
+        extend: typed
+        match: {word: x}
+        ---
+        id: t.two
+        extends: typed
+        mach: {word: x}
+        ---
+        id: t.three
+        extends: typd
+    """,
+    )
+    assert (2, 1, "rule 't.one': key 'extend': unknown key (did you mean 'extends'?); 'extends' is required") in errs
+    assert (7, 1, "rule 't.two': key 'mach': unknown key (did you mean 'match'?)") in errs
+    assert any(
+        line == 10 and "unknown rule type 'typd' (did you mean 'typed'?) (known: fake-word, typed)" in m
+        for line, _, m in errs
+    )
+
+
+def test_enum_errors_list_the_valid_values_also_inside_alternatives(tmp_path):
+    _, errs = errors_of(
+        tmp_path,
+        """
+        id: t.enum
+        extends: typed
+        match: {word: x}
+        unit: durée
+        mode: pair
+        patterns:
+          - "{subj} de {obj}"
+          - {pattern: "{subj} par {obj}", swapp: true}
+    """,
+    )
+    assert (
+        4,
+        7,
+        (
+            "rule 't.enum': key 'unit': must be one of currency, duration, count; or a string matching ^[A-Z]{3}$, "
+            "got 'durée'"
+        ),
+    ) in errs
+    assert (
+        5,
+        7,
+        "rule 't.enum': key 'mode': must be one of pairs, definitions, got 'pair' (did you mean 'pairs'?)",
+    ) in errs
+    assert (8, 35, "rule 't.enum': key 'patterns.1.swapp': unknown key (did you mean 'swap'?)") in errs
+    assert not any("not valid under any" in m for _, _, m in errs)
+
+
+def test_values_json_cannot_show_are_still_reported(tmp_path):
+    _, errs = errors_of(tmp_path, "id: t.date\nextends: typed\nmatch: {word: x}\nmode: 2001-01-01\n")
+    assert errs == [
+        (4, 7, "rule 't.date': key 'mode': must be one of pairs, definitions, got datetime.date(2001, 1, 1)")
+    ]

@@ -1,0 +1,47 @@
+"""text writer: suppressed and baselined findings are counted once, listed only on request."""
+
+from __future__ import annotations
+
+import io
+
+from helpers.reports import report, sample
+
+from checker.report.text import write_text
+
+
+def render(rep) -> str:
+    buf = io.StringIO()
+    write_text(rep, buf)
+    return buf.getvalue()
+
+
+def silenced_sample():
+    documents, fs = sample()
+    fs[0].suppressed = {"kind": "inline", "justification": "checked with the source", "location": "a.md:2"}
+    fs[1].suppressed = {"kind": "baseline", "justification": "", "location": "base.json"}
+    return documents, fs
+
+
+def test_suppressed_and_baselined_findings_are_counted_once_and_not_listed():
+    documents, fs = silenced_sample()
+    out = render(report(documents, fs, hidden_by_baseline=1))
+    assert fs[0].message not in out and fs[1].message not in out
+    assert fs[2].message in out
+    summary = out.strip().splitlines()[-1]
+    assert summary.endswith(", 1 suppressed inline, 1 hidden by baseline (--show-suppressed lists them).")
+    assert out.count("suppressed") == 2  # the summary line only: the count and the hint
+
+
+def test_show_suppressed_lists_them_marked_and_keeps_one_count():
+    documents, fs = silenced_sample()
+    out = render(report(documents, fs, hidden_by_baseline=1, show_suppressed=True))
+    assert f"{fs[0].message} (suppressed: inline, a.md:2: checked with the source)" in out
+    assert f"{fs[1].message} (suppressed: baseline)" in out
+    summary = out.strip().splitlines()[-1]
+    assert summary.endswith(", 1 suppressed inline, 1 hidden by baseline.")
+
+
+def test_nothing_silenced_adds_nothing_to_the_summary():
+    documents, fs = sample()
+    out = render(report(documents, fs))
+    assert "suppressed" not in out and "baseline" not in out
