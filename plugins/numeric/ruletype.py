@@ -67,6 +67,13 @@ class NumericRuleType(RuleType):
     name = "numeric"
     schema = NUMERIC_SCHEMA
     requires = ("entities",)  # canonical entities on sentences (plugins/entities)
+    #: what a rule's ``message`` may name (``_finding`` fills them)
+    placeholders = (
+        *(f"{side}.{key}" for side in "ab" for key in ("value", "doc", "quote", "text", "scope", "sentence")),
+        "reason",
+        "slot",
+        "verdict",
+    )
 
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)
