@@ -22,6 +22,8 @@ insensitive) in the evidence quote or the sentence around that evidence on its s
 * precision = findings that match an expected conflict / all findings >= warning
 * false alarms = findings >= warning that match no expected conflict; those that match an
   annotated non-conflict are listed as such, the others as "unannotated".
+* a finding inside one document (``within_document``: a weekday that is not its date's)
+  matches a conflict when its evidence is one side of it;
 * per category (``category:`` of each conflict, else its kind): recall; per finding kind
   (numeric, relation, nli): precision.  A story with ``conflicts: []`` is consistent
   coverage: every finding at warning or above is a false alarm.
@@ -124,6 +126,8 @@ def matches(sides: list[tuple[str, str]], item: dict) -> bool:
     def side_ok(spec, side):
         return side[0] == spec["doc"] and norm(spec["quote"]) in side[1]
 
+    if len(sides) == 1:  # a finding inside one document (a weekday that is not its date's)
+        return side_ok(a, sides[0]) or side_ok(b, sides[0])
     for i, si in enumerate(sides):
         for j, sj in enumerate(sides):
             if i != j and side_ok(a, si) and side_ok(b, sj):

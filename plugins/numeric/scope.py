@@ -330,12 +330,19 @@ _SPAN_CLOSE = re.compile(r"\b(?:and|to|through|until|et|au|à|jusqu['’]\s?(?:a
 _SPAN_FROM = re.compile(r"\b(?:between|from|entre|du|de|depuis)\s", re.I)
 
 
+_SINCE = re.compile(r"\b(?:depuis|since)\s+(?:(?:le|la|l['’]|the)\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:jusqu['’]\s?(?:au|à|a|en)|until|till|through)\s+(?:(?:le|la|the)\s+)?$", re.I)
+
+
 def _span_end(text: str, q: Quantity) -> str | None:
     """Whether a date is one end of a span ("sold between January 2024 and November 2025",
-    "du 3 au 7 mars"): the start or end of a period, not the day of an event."""
+    "du 3 au 7 mars", "depuis dimanche", "until Friday"): the start or end of a period, not
+    the day of an event."""
     before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 12]
-    if _SPAN_OPEN.search(before[-25:]) and _SPAN_JOIN.match(after):
+    if (_SPAN_OPEN.search(before[-25:]) and _SPAN_JOIN.match(after)) or _SINCE.search(before[-20:]):
         return "start"
+    if _UNTIL.search(before[-20:]):
+        return "end"
     if _SPAN_CLOSE.search(before[-20:]) and _SPAN_FROM.search(before):
         return "end"
     return None

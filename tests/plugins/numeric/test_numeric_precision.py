@@ -149,6 +149,20 @@ def test_time_adverbials_give_the_period(text, lang, period):
     assert scope_tags(text, q).get("period") == period
 
 
+@pytest.mark.parametrize(
+    "text,lang,span",
+    [
+        ("Les pompiers interviennent depuis le 3 mars dans le Finistère.", "fr", "start"),
+        ("Firefighters have been at work since March 3.", "en", "start"),
+        ("La route restera fermée jusqu'au 12 mars.", "fr", "end"),
+        ("The road stays closed until March 12.", "en", "end"),
+    ],
+)
+def test_since_and_until_dates_are_span_ends(text, lang, span):
+    dates = [q for q in parse_quantities(text, lang) if q.is_temporal]
+    assert dates and all(scope_tags(text, q).get("span") == span for q in dates)
+
+
 def test_span_ends_are_tagged_and_differ_from_a_day():
     text = "sold between January 2024 and November 2025"
     tags = [scope_tags(text, q).get("span") for q in parse_quantities(text, "en")]
