@@ -296,7 +296,7 @@ class Checker:
             guarded(ctx, owner, name, "close", inst.close)
 
     def _report_slow_rule_types(self, ctx: RunContext, names: list[str]) -> None:
-        """Name rule types that used more than ``settings.time_budget`` seconds (default 120)."""
+        """Name rule types that used more than ``settings.time_budget`` seconds (default 600)."""
         budget = float(self.options.settings.get("time_budget", DEFAULT_TIME_BUDGET))
         for name in names:
             spent = ctx.stats.get(name, {}).get("seconds", 0.0)
