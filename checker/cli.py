@@ -21,6 +21,7 @@ from checker.model import LEVELS, InputError, level_at_least
 from checker.report.escape import unicode_safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), after writing what was finished
 NON_FATAL_KINDS = {"notice"}
 
 
@@ -387,6 +388,8 @@ def cmd_check(args) -> int:
         explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)}
     if fmt != "text" or args.output:
         _print_errors(errors, explicit=explicit, github=fmt == "github")
+    if result.interrupted:
+        return EXIT_INTERRUPTED  # the report holds what was finished before Ctrl-C
     if _fatal_errors(errors, explicit):
         return EXIT_ERROR
     active = [f for f in findings if f.suppressed is None]
@@ -638,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # e.g. -o into a place that cannot be written

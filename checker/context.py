@@ -46,6 +46,7 @@ class RunContext:
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
     nlp: Any = None  # checker.text.nlp.NlpProvider
     progress: Any = None  # progress(description, total) -> context manager with .advance(n)
+    budget: Any = None  # checker.run.budget.TimeBudget: rule types' time budgets, enforced by guarded()
     _embedding: Any = field(default=None, repr=False, compare=False)  # checker.text.embed.EmbeddingService
     _embedding_loaded: bool = field(default=False, repr=False, compare=False)
     #: True in a worker process that only annotates and extracts (``-j``, Dask): rule types

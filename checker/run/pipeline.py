@@ -19,6 +19,7 @@ from checker.model import Document, Finding, InputError
 from checker.plugins import PluginHost, default_host
 from checker.rules import Rule, RuleSet, load_rules
 from checker.ruletype import RuleType
+from checker.run.budget import DEFAULT_TIME_BUDGET, TimeBudget
 from checker.run.cache import AnalysisCache
 from checker.run.pool import PoolPreparer, resolve_jobs
 from checker.run.prepare import DocumentWork, Preparer, SerialPreparer, WorkerSpec
@@ -61,6 +62,7 @@ class Result:
     errors: list[InputError] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    interrupted: bool = False  # Ctrl-C: the findings are those finished before it
 
 
 def _same_file_key(doc: Document) -> str:
@@ -226,6 +228,7 @@ class Checker:
     ) -> Result:
         timings: dict[str, float] = {}
         ctx = RunContext(options=self.options, focus=focus, nlp=self.nlp)
+        ctx.budget = TimeBudget(float(self.options.settings.get("time_budget", DEFAULT_TIME_BUDGET)))
         ctx.errors.extend(self.errors)
         ctx.errors.extend(input_errors)
         assign_languages(docs, tuple(self.options.languages), self.options.default_language)
@@ -240,15 +243,28 @@ class Checker:
         instances = self.start_rule_types(ctx)
         for key in ("clean", "segment", "annotate", "extract"):
             timings.setdefault(key, 0.0)
-        claims_by_type = self.prepare(docs, ctx, instances, timings)
-        t = time.perf_counter()
-        findings = self._compare(ctx, instances, claims_by_type)
-        timings["compare"] = time.perf_counter() - t
+        findings: list[Finding] = []
+        interrupted = False
+        try:
+            claims_by_type = self.prepare(docs, ctx, instances, timings)
+            t = time.perf_counter()
+            self._compare(ctx, instances, claims_by_type, findings)
+            timings["compare"] = time.perf_counter() - t
+        except KeyboardInterrupt:  # Ctrl-C: report what was finished
+            interrupted = True
+            ctx.error(None, f"interrupted: {len(findings)} findings were finished and are reported", kind="notice")
         self._report_slow_rule_types(ctx, [name for name, _, _ in instances])
         t = time.perf_counter()
         findings = finalize(findings, ctx.documents)
         timings["findings"] = time.perf_counter() - t
-        return Result(documents=docs, findings=findings, errors=ctx.errors, stats=ctx.stats, timings=timings)
+        return Result(
+            documents=docs,
+            findings=findings,
+            errors=ctx.errors,
+            stats=ctx.stats,
+            timings=timings,
+            interrupted=interrupted,
+        )
 
     @staticmethod
     def _unique(docs: list[Document], ctx: RunContext) -> list[Document]:
@@ -262,8 +278,10 @@ class Checker:
             kept.append(d)
         return kept
 
-    def _compare(self, ctx: RunContext, instances: list[Active], claims_by_type: dict[str, list]) -> list[Finding]:
-        findings: list[Finding] = []
+    def _compare(
+        self, ctx: RunContext, instances: list[Active], claims_by_type: dict[str, list], findings: list[Finding]
+    ) -> None:
+        """Pair and compare each rule type's claims, appending to ``findings`` as each finishes."""
         for name, inst, rules in instances:
             owner = self.host.rule_type_owner.get(name, "?")
             t = time.perf_counter()
@@ -276,15 +294,14 @@ class Checker:
                 findings.extend(valid_findings(ctx, name, owner, got))
             ctx.add_stat(name, "seconds", time.perf_counter() - t)
             guarded(ctx, owner, name, "close", inst.close)
-        return findings
 
     def _report_slow_rule_types(self, ctx: RunContext, names: list[str]) -> None:
-        """Name rule types that used more than ``settings.time_budget`` seconds (default 120)."""
-        budget = float(self.options.settings.get("time_budget", 120))
+        """Name rule types that used more than ``settings.time_budget`` seconds (default 600)."""
+        budget = float(self.options.settings.get("time_budget", DEFAULT_TIME_BUDGET))
         for name in names:
             spent = ctx.stats.get(name, {}).get("seconds", 0.0)
             ctx.stats.setdefault(name, {})["seconds"] = round(spent, 3)
-            if spent > budget:
+            if spent > budget and name not in getattr(ctx.budget, "reported", ()):
                 owner = self.host.rule_type_owner.get(name, "?")
                 ctx.error(
                     None,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.context import RunContext
 from checker.ruletype import RuleType
+from checker.run.budget import BudgetExceeded, TimeBudget
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.plugins import PluginHost
@@ -145,9 +146,22 @@ def start_rule_types(
 
 
 def guarded(ctx: RunContext, owner: str, name: str, step: str, fn: Callable[[], Any]) -> Any:
-    """``fn()``, or None after reporting what it raised as the plugin's error."""
+    """``fn()`` within the rule type's time budget (``checker.run.budget``), or None after
+    reporting what it raised, or that its budget ran out, as the plugin's error."""
+    budget: TimeBudget | None = getattr(ctx, "budget", None)
     try:
-        return fn()
+        return budget.call(name, fn) if budget is not None else fn()
+    except BudgetExceeded:
+        assert budget is not None
+        if name not in budget.reported:
+            budget.reported.add(name)
+            ctx.error(
+                None,
+                f"plugin '{owner}': rule type '{name}' ran out of its time budget ({budget.seconds:g} s) in {step}; "
+                "the rest of its work is skipped",
+                kind="plugin",
+            )
+        return None
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - one failing rule type must not stop the run
         log.debug("rule type %s failed in %s", name, step, exc_info=True)
         ctx.error(

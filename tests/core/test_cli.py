@@ -298,3 +298,20 @@ def test_baseline_create_takes_the_selection_flags_of_check(project, capsys):
     assert code == 0 and "0 total" in out
     code, out, _ = run(capsys, "baseline", "create", ".", "--include", "[ab].txt")
     assert code == 0 and "1 total" in out
+
+
+def test_ctrl_c_writes_the_report_of_what_was_finished_and_exits_130(project, capsys, monkeypatch):
+    from checker.run import pipeline
+
+    real = pipeline.Checker._compare
+
+    def compare_then_interrupt(self, ctx, instances, claims_by_type, findings):
+        real(self, ctx, instances, claims_by_type, findings)
+        raise KeyboardInterrupt  # Ctrl-C after the first rule types finished
+
+    monkeypatch.setattr(pipeline.Checker, "_compare", compare_then_interrupt)
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", "-f", "json", "--no-cache")
+    assert code == cli.EXIT_INTERRUPTED == 130
+    report = json.loads(out)
+    assert [f["rule_id"] for f in report["findings"]] == ["t.chiffre"]
+    assert any("interrupted" in e["message"] for e in report["errors"])
