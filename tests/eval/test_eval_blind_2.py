@@ -61,9 +61,10 @@ def test_benchmark_runs_on_both_corpora(bench):
     for s in report["stories"]:
         assert not [e for e in s["input_errors"] if "NLI" not in e], (s["story"], s["input_errors"])
         assert s["found"] + len(s["missed"]) == s["expected"], s["story"]
-    # Regression floors: the measurement of 2026-12-01 (benchmarks/RESULTS.md: blind-2 16/95
-    # found, 15/21 findings right; 9 false alarms on the consistent stories) with a margin.
+    # Regression floors: the measurement of 2026-12-01, second session (benchmarks/RESULTS.md:
+    # blind-2 21/95 found, 17/22 findings right; 0 false alarms on the consistent stories, 9 in
+    # the first session) with a margin.
     blind = [s for s in report["stories"] if s["expected"]]
-    assert sum(s["found"] for s in blind) >= 13, t
+    assert sum(s["found"] for s in blind) >= 18, t
     consistent_alarms = sum(len(s["false_alarms"]) for s in report["stories"] if not s["expected"])
-    assert consistent_alarms <= 11, t
+    assert consistent_alarms <= 2, t
