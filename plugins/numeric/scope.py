@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from plugins.numeric.dates import weekday_pattern
+from plugins.numeric.dates import day_names, weekday_pattern
 from plugins.numeric.numbers import parse_digits
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, phrase_positions, token_distance, unaccent_lower
@@ -286,34 +286,8 @@ _DELTA = re.compile(
     re.I,
 )
 _PLACE_AFTER = re.compile(r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:[àa]|in|en|au)\s+(?P<p>[A-ZÀ-Ý][\w\-’']+)")
-_NOT_PLACES = {
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "total",
-    "tout",
-}
+#: words after "à"/"in" that are no place: month names (fr, en, from dateparser) and totals
+_NOT_PLACES = {"total", "tout", *day_names("fr")[1], *day_names("en")[1]}
 
 
 _OTHER_EVENT = re.compile(

@@ -72,7 +72,7 @@ def test_import_spacy_hides_torch_from_thinc_only(tmp_path):
         "import importlib.util; assert importlib.util.find_spec('torch') is None or __import__('torch'); print('ok')"
     )
     if nlp.torch_wanted(()):
-        pytest.skip("a transformer spaCy add-on is installed: torch is not hidden")
+        pytest.skip(reason="a transformer spaCy add-on is installed: torch is not hidden")
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr

@@ -204,7 +204,7 @@ def _free_port() -> int:
 @pytest.mark.browser
 def test_page_in_chromium_checks_a_pasted_draft(project):
     if find_browser() is None:
-        pytest.skip("no Chromium/Chrome binary on PATH (install Debian 'chromium')")
+        pytest.skip(reason="no Chromium/Chrome binary on PATH (install Debian 'chromium')")
     uvicorn = pytest.importorskip("uvicorn")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(_corpus()), host="127.0.0.1", port=port, log_level="warning"))
