@@ -30,6 +30,10 @@ class Report:
     #: off, they are only counted in its summary line
     show_suppressed: bool = False
 
+    def __post_init__(self) -> None:
+        # any input order, same bytes: documents are listed by path (findings are already sorted)
+        self.documents = sorted(self.documents, key=lambda d: d.id)
+
     @property
     def visible(self) -> list[Finding]:
         return [f for f in self.findings if f.suppressed is None]

@@ -57,3 +57,11 @@ def test_stats_and_timings_only_when_asked(project, capsys):
     text = output(capsys, "--stats")
     assert "analysis_cache:" in text and "timings:" in text
     assert "analysis_cache:" not in output(capsys)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "jsonl", "text"])
+def test_any_input_order_gives_the_same_bytes(project, capsys, fmt):
+    cli.main(["check", "a.txt", "b.txt", "-q", "-f", fmt])
+    forward = capsys.readouterr().out
+    cli.main(["check", "b.txt", "a.txt", "-q", "-f", fmt])
+    assert capsys.readouterr().out == forward
