@@ -353,6 +353,7 @@ def cmd_check(args) -> int:
     hidden = _suppress(findings, result.documents, args.baseline or cfg.get("baseline"), errors)
     from checker.report import Report, filter_level
 
+    explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)} if only else set()
     shown = filter_level(findings, min_level)
     color = args.color == "always" or (
         args.color == "auto"
@@ -374,6 +375,7 @@ def cmd_check(args) -> int:
         hidden_by_baseline=hidden,
         show_suppressed=args.show_suppressed,
         rules=[r for r in checker.ruleset.rules if r.enabled],
+        problems=_fatal_errors(errors, explicit),
     )
     buf = io.StringIO()
     writers[fmt](report, buf)
@@ -383,9 +385,6 @@ def cmd_check(args) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    explicit = set()
-    if only:
-        explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)}
     if fmt != "text" or args.output:
         _print_errors(errors, explicit=explicit, github=fmt == "github")
     if result.interrupted:
