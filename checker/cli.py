@@ -171,6 +171,9 @@ def _add_other_commands(sub, common) -> None:
             "--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)"
         )
         b.add_argument("--against", metavar="CORPUS", action="append", default=None)
+        b.add_argument(
+            "--min-level", choices=LEVELS, default=None, help="lowest level recorded (default: as check shows)"
+        )
         _add_selection_args(b)
         b.set_defaults(func=cmd_baseline, baseline_action=name)
     baseline.set_defaults(func=lambda args: _missing_action(baseline))
@@ -562,7 +565,10 @@ def cmd_baseline(args) -> int:
     docs = {d.id: d for d in result.documents}
     errors = list(cfg.errors) + list(result.errors)
     suppress.apply_inline(result.findings, docs, errors=errors)
-    active = [f for f in result.findings if f.suppressed is None]
+    min_level = args.min_level or os.environ.get("FACTCHECK_MIN_LEVEL") or cfg.get("min_level", "suggestion")
+    if min_level not in LEVELS:
+        raise UsageError(f"invalid level (min-level={min_level!r})")
+    active = [f for f in result.findings if f.suppressed is None and level_at_least(f.level, min_level)]
     try:
         if args.baseline_action == "create":
             summary = bl.create(path, active)
