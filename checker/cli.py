@@ -127,6 +127,13 @@ def _add_selection_args(parser) -> None:
         "--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)"
     )
     parser.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
+    parser.add_argument(
+        "--disable-types",
+        metavar="TYPES",
+        type=_csv,
+        default=[],
+        help="switch off every rule of these rule types, e.g. nli (no model is loaded)",
+    )
 
 
 def _add_rules_command(sub, common) -> None:
@@ -285,13 +292,34 @@ def _make_checker(args, cfg, **extra):
 
     rule_paths = list(cfg.get("rules", [])) + list(getattr(args, "rules", []) or [])
     builtin = cfg.get("builtin_rules", True) and not getattr(args, "no_builtin_rules", False)
-    return Checker(
+    checker = Checker(
         rule_paths=rule_paths,
         builtin_rules=builtin,
         options=_options(args, cfg),
         disabled_rules=list(cfg.get("disable", [])) + list(getattr(args, "disable", []) or []),
         **extra,
     )
+    _disable_types(checker, getattr(args, "disable_types", None) or [])
+    return checker
+
+
+def _disable_types(checker, types: list[str]) -> None:
+    """``--disable-types nli``: every rule of these rule types off (as ``--disable`` of each id);
+    an unknown type is a usage error with the closest names."""
+    from checker.rules.schema import did_you_mean
+
+    known = checker.host.rule_types
+    unknown = [t for t in types if t not in known]
+    if unknown:
+        raise UsageError(
+            "; ".join(
+                f"--disable-types: unknown rule type {t!r}{did_you_mean(t, known)} (known: {', '.join(sorted(known))})"
+                for t in unknown
+            )
+        )
+    for rule in checker.ruleset.rules:
+        if rule.extends in types:
+            rule.enabled = False
 
 
 def _check_rule_ids(ruleset, **given: list[str] | None) -> None:

@@ -343,3 +343,13 @@ def test_rules_test_names_the_rule_file_and_line_of_a_failing_example(project, c
         for x in lines
     )
     assert "<factcheck>" not in out and "a.txt" not in out
+
+
+def test_disable_types_switches_off_every_rule_of_a_type(project, capsys):
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--disable-types", "fake-word", "-f", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--disable-types", "fake-word")
+    assert code == 0 and "0 total" in out
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", "--disable-types", "fake-wrd")
+    assert code == 2 and out == ""
+    assert "--disable-types: unknown rule type 'fake-wrd' (did you mean 'fake-word'?)" in err
