@@ -127,6 +127,13 @@ def _add_selection_args(parser) -> None:
         "--only-rules", metavar="IDS", type=_csv, default=None, help="run only these rule ids (comma separated)"
     )
     parser.add_argument("--disable", metavar="IDS", type=_csv, default=[], help="switch off these rule ids")
+    parser.add_argument(
+        "--disable-types",
+        metavar="TYPES",
+        type=_csv,
+        default=[],
+        help="switch off every rule of these rule types, e.g. nli (no model is loaded)",
+    )
 
 
 def _add_rules_command(sub, common) -> None:
@@ -171,6 +178,9 @@ def _add_other_commands(sub, common) -> None:
             "--baseline", metavar="FILE", default=None, help="baseline file (default .factcheck-baseline.json)"
         )
         b.add_argument("--against", metavar="CORPUS", action="append", default=None)
+        b.add_argument(
+            "--min-level", choices=LEVELS, default=None, help="lowest level recorded (default: as check shows)"
+        )
         _add_selection_args(b)
         b.set_defaults(func=cmd_baseline, baseline_action=name)
     baseline.set_defaults(func=lambda args: _missing_action(baseline))
@@ -282,13 +292,34 @@ def _make_checker(args, cfg, **extra):
 
     rule_paths = list(cfg.get("rules", [])) + list(getattr(args, "rules", []) or [])
     builtin = cfg.get("builtin_rules", True) and not getattr(args, "no_builtin_rules", False)
-    return Checker(
+    checker = Checker(
         rule_paths=rule_paths,
         builtin_rules=builtin,
         options=_options(args, cfg),
         disabled_rules=list(cfg.get("disable", [])) + list(getattr(args, "disable", []) or []),
         **extra,
     )
+    _disable_types(checker, getattr(args, "disable_types", None) or [])
+    return checker
+
+
+def _disable_types(checker, types: list[str]) -> None:
+    """``--disable-types nli``: every rule of these rule types off (as ``--disable`` of each id);
+    an unknown type is a usage error with the closest names."""
+    from checker.rules.schema import did_you_mean
+
+    known = checker.host.rule_types
+    unknown = [t for t in types if t not in known]
+    if unknown:
+        raise UsageError(
+            "; ".join(
+                f"--disable-types: unknown rule type {t!r}{did_you_mean(t, known)} (known: {', '.join(sorted(known))})"
+                for t in unknown
+            )
+        )
+    for rule in checker.ruleset.rules:
+        if rule.extends in types:
+            rule.enabled = False
 
 
 def _check_rule_ids(ruleset, **given: list[str] | None) -> None:
@@ -353,6 +384,7 @@ def cmd_check(args) -> int:
     hidden = _suppress(findings, result.documents, args.baseline or cfg.get("baseline"), errors)
     from checker.report import Report, filter_level
 
+    explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)} if only else set()
     shown = filter_level(findings, min_level)
     color = args.color == "always" or (
         args.color == "auto"
@@ -374,6 +406,7 @@ def cmd_check(args) -> int:
         hidden_by_baseline=hidden,
         show_suppressed=args.show_suppressed,
         rules=[r for r in checker.ruleset.rules if r.enabled],
+        problems=_fatal_errors(errors, explicit),
     )
     buf = io.StringIO()
     writers[fmt](report, buf)
@@ -383,9 +416,6 @@ def cmd_check(args) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    explicit = set()
-    if only:
-        explicit = {r.extends for r in checker.ruleset.rules if r.id in set(only)}
     if fmt != "text" or args.output:
         _print_errors(errors, explicit=explicit, github=fmt == "github")
     if result.interrupted:
@@ -563,7 +593,10 @@ def cmd_baseline(args) -> int:
     docs = {d.id: d for d in result.documents}
     errors = list(cfg.errors) + list(result.errors)
     suppress.apply_inline(result.findings, docs, errors=errors)
-    active = [f for f in result.findings if f.suppressed is None]
+    min_level = args.min_level or os.environ.get("FACTCHECK_MIN_LEVEL") or cfg.get("min_level", "suggestion")
+    if min_level not in LEVELS:
+        raise UsageError(f"invalid level (min-level={min_level!r})")
+    active = [f for f in result.findings if f.suppressed is None and level_at_least(f.level, min_level)]
     try:
         if args.baseline_action == "create":
             summary = bl.create(path, active)

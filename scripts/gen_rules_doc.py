@@ -40,6 +40,14 @@ COMMON_DOC = {
 }
 
 
+#: hand-written guides, one section each after the rule types: (rule type, title, file in scripts/rules_doc/)
+GUIDES = [("relation", "Relation pattern language", "relation-patterns.md")]
+
+
+def _anchor(title: str) -> str:
+    return title.lower().replace(" ", "-")
+
+
 def _type(node: dict[str, Any]) -> str:
     if not isinstance(node, dict):
         return ""
@@ -203,6 +211,8 @@ def generate() -> str:
         "",
         "Rule types: " + ", ".join(f"[`{n}`](#{n})" for n in types),
         "",
+        "Writing rules: " + ", ".join(f"[{title}](#{_anchor(title)})" for _, title, _ in GUIDES),
+        "",
         "## Keys common to every rule",
         "",
         "| Key | Type | Constraints | Meaning |",
@@ -236,6 +246,9 @@ def generate() -> str:
             )
         if not getattr(cls, "testable", True):
             lines.append("`factcheck rules test` does not run its `tests:` examples.")
+        for type_name, title, _ in GUIDES:
+            if type_name == name:
+                lines.append(f"How to write its rules, with a worked example: [{title}](#{_anchor(title)}).")
         lines += ["", _placeholders_line(cls), ""]
         rows = flatten(schema)
         if rows:
@@ -256,6 +269,9 @@ def generate() -> str:
         if example:
             rel, body = example
             lines += [f"Example (`{rel}`):", "", "```yaml", body, "```", ""]
+    for type_name, _, filename in GUIDES:
+        if type_name in types:
+            lines += [(REPO / "scripts" / "rules_doc" / filename).read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

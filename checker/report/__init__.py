@@ -29,6 +29,9 @@ class Report:
     #: list suppressed and baselined findings in the text report (``check --show-suppressed``);
     #: off, they are only counted in its summary line
     show_suppressed: bool = False
+    #: the errors behind exit code 2, as the CLI decided (``None``: every error but notices and a
+    #: skipped optional model); the text report lists them as problems, the other errors as notes
+    problems: list[InputError] | None = None
 
     def __post_init__(self) -> None:
         # any input order, same bytes: documents are listed by path (findings are already sorted)
@@ -46,6 +49,13 @@ class Report:
                 kind = str(f.suppressed.get("kind") or "inline")
                 counts[kind] = counts.get(kind, 0) + 1
         return counts
+
+    def is_problem(self, error: InputError) -> bool:
+        """An error that sets exit code 2; the others (notices, NLI rules skipped for want of a model
+        nobody asked for) are notes."""
+        if self.problems is not None:
+            return any(error is p for p in self.problems)
+        return error.kind not in ("notice", "model")
 
     def summary(self) -> dict[str, int]:
         counts = {lvl: 0 for lvl in reversed(LEVELS)}

@@ -70,11 +70,13 @@ def write_text(report, stream) -> None:
         if reason:
             console.print(f"  [dim]why: {escape(str(reason))}[/dim]")
         console.print("")
-    for e in report.errors:
-        label = "note" if e.kind == "notice" else "problem"
-        console.print(f"[magenta]{label}[/magenta] {escape(printable(str(e)))}")
+    problems = [e for e in report.errors if report.is_problem(e)]
+    notes = [e for e in report.errors if not report.is_problem(e)]
+    for e in problems:  # what set exit code 2 first, then the notes (a skipped optional model...)
+        console.print(f"[magenta]problem[/magenta] {escape(printable(str(e)))}")
+    for e in notes:
+        console.print(f"[dim]note[/dim] {escape(printable(str(e)))}")
     extra = _silenced_phrase(report)
-    problems = [e for e in report.errors if e.kind != "notice"]
     errs = f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
     console.print(f"{report.documents_phrase()} checked: {report.counts_phrase()}{extra}{errs}.")
     if report.verbose:

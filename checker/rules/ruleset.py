@@ -48,6 +48,8 @@ class Rule:
     path: str | None = None
     line: int = 1
     tests: dict[str, list[list[str]]] = field(default_factory=dict)
+    #: line of each ``tests:`` example in the rule's file, by (``conflict``/``consistent``, index)
+    test_lines: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def get(self, dotted: str, default: Any = None) -> Any:
         """``rule.get("compare.tolerance.relative", 0.0)``."""
@@ -290,4 +292,17 @@ def _build_rule(
         path=path,
         line=doc.line,
         tests=data.get("tests", {}) or {},
+        test_lines=_test_lines(doc, data.get("tests")),
     )
+
+
+def _test_lines(doc, tests) -> dict[tuple[str, int], int]:
+    """Where each ``tests:`` example stands, so that ``rules test`` names the rule's own file and line."""
+    if not isinstance(tests, dict):
+        return {}
+    return {
+        (str(kind), i): doc.where(("tests", kind, i))[0]
+        for kind, pairs in tests.items()
+        if isinstance(pairs, list)
+        for i in range(len(pairs))
+    }

@@ -61,6 +61,15 @@ def run_case(checker, rule, expectation: str, index: int, pair) -> Outcome:
         passed = not loud
         detail = "no finding" if passed else f"unexpected: {loud[0].message}"
     errors = [e for e in result.errors if e.kind in ("plugin", "model")]
+    if passed and any(e.kind == "plugin" for e in errors):
+        passed, detail = False, "the rule type failed"  # a crash is no consistent example passed
     if errors and not passed:
-        detail += f" ({errors[0]})"
+        detail += f" ({example_location(rule, expectation, index)}: {errors[0].message})"
     return Outcome(rule.id, expectation, index, passed, detail)
+
+
+def example_location(rule, expectation: str, index: int) -> str:
+    """``rules/x.yaml:12``: the example's line in the rule's own file (the run saw two in-memory
+    documents, ``a.txt`` and ``b.txt``, which name nothing the author can open)."""
+    line = rule.test_lines.get((expectation, index), rule.line)
+    return f"{rule.path}:{line}" if rule.path else f"<rule {rule.id}>"

@@ -315,3 +315,41 @@ def test_ctrl_c_writes_the_report_of_what_was_finished_and_exits_130(project, ca
     report = json.loads(out)
     assert [f["rule_id"] for f in report["findings"]] == ["t.chiffre"]
     assert any("interrupted" in e["message"] for e in report["errors"])
+
+
+def test_baseline_create_takes_min_level_like_check(project, capsys):
+    (project / "myrules" / "chiffre.yaml").write_text(RULE.replace("level: error", "level: warning"), encoding="utf-8")
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--min-level", "error")
+    assert code == 0 and "0 total" in out
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--min-level", "warning")
+    assert code == 0 and "1 total" in out
+    assert run(capsys, "baseline", "create", "a.txt", "--min-level", "fatal")[0] == 2
+
+
+def test_rules_test_names_the_rule_file_and_line_of_a_failing_example(project, capsys, monkeypatch):
+    def broken(self, groups, rules):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(fakeplugin.FakeWord, "compare", broken)
+    code, out, _ = run(capsys, "rules", "test")
+    assert code == 1
+    lines = out.splitlines()
+    # RULE's examples stand on lines 8 and 9 of myrules/chiffre.yaml (it starts with a blank line)
+    assert any(
+        x.startswith("FAIL t.chiffre conflict #1") and "myrules/chiffre.yaml:8: plugin 'fake'" in x for x in lines
+    )
+    assert any(
+        x.startswith("FAIL t.chiffre consistent #1: the rule type failed (") and "chiffre.yaml:9: plugin" in x
+        for x in lines
+    )
+    assert "<factcheck>" not in out and "a.txt" not in out
+
+
+def test_disable_types_switches_off_every_rule_of_a_type(project, capsys):
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--disable-types", "fake-word", "-f", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--disable-types", "fake-word")
+    assert code == 0 and "0 total" in out
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", "--disable-types", "fake-wrd")
+    assert code == 2 and out == ""
+    assert "--disable-types: unknown rule type 'fake-wrd' (did you mean 'fake-word'?)" in err

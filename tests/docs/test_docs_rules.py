@@ -128,3 +128,47 @@ def test_each_rule_type_section_lists_its_message_placeholders(gen, generated, h
             assert f"`{{{placeholder}}}`" in line or (side in "ab" and f"`{key}`" in line), (name, placeholder)
     relation = generated.split("\n## relation\n", 1)[1]
     assert "`{a.KEY}` (first side) and `{b.KEY}` (second side) for KEY in `value`, `doc`, `quote`" in relation
+
+
+def _pattern_section() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    assert "\n## Relation pattern language\n" in text, "docs/rules.md has no section on the relation pattern language"
+    return text.split("\n## Relation pattern language\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_pattern_language_section_covers_every_token_and_option():
+    section = _pattern_section()
+    for token in ("{subj}", "{obj}", "{role}", "{qual}", "{be}", "{det}", "word?", "(a\\|b c)", "...N", "`,`"):
+        assert f"`{token}`" in section or token in section, token
+    for topic in ("Negation, hedges and adverbs are kept", "Appositions", "`qualifier: exclusive`", "`swap: true`"):
+        assert topic in section, topic
+    assert "`qualifiers:`" in section and "`object: context`" in section and "`negate: true`" in section
+
+
+@pytest.mark.slow
+def test_the_worked_relation_example_of_the_docs_passes_rules_test(tmp_path):
+    """An outsider copies the example from docs/rules.md, saves it and runs `factcheck rules test` on it."""
+    import os
+    import subprocess
+    import sys
+
+    (body,) = re.findall(r"^```yaml\n(.*?)^```", _pattern_section(), re.M | re.S)
+    rule = yaml.safe_load(body)
+    assert rule["extends"] == "relation" and rule["qualifiers"]
+    assert any("{qual}" in (p if isinstance(p, str) else p["pattern"]) for p in rule["patterns"])
+    assert len(rule["tests"]["conflict"]) >= 3 and rule["tests"]["consistent"]
+    (tmp_path / "myrules").mkdir()
+    (tmp_path / "myrules" / "distributor.yaml").write_text(body, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CONFIG", "FACTCHECK_LOAD_PLUGINS")}
+    env["PYTHONPATH"] = str(REPO)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "rules", "test", "myrules/distributor.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    cases = len(rule["tests"]["conflict"]) + len(rule["tests"]["consistent"])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == f"{cases} passed, 0 failed", proc.stdout

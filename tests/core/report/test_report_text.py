@@ -45,3 +45,31 @@ def test_nothing_silenced_adds_nothing_to_the_summary():
     documents, fs = sample()
     out = render(report(documents, fs))
     assert "suppressed" not in out and "baseline" not in out
+
+
+def test_a_skipped_optional_model_is_a_note_not_a_problem():
+    from checker.model import InputError
+
+    documents, fs = sample()
+    skipped = InputError(None, "NLI rules skipped: no model could be loaded (offline)", kind="model")
+    missing = InputError("gone.md", "no such file", kind="input")
+    out = render(report(documents, fs, errors=[skipped, missing]))
+    lines = out.strip().splitlines()
+    assert "note <factcheck>: NLI rules skipped: no model could be loaded (offline)" in lines
+    assert "problem gone.md: no such file" in lines
+    assert lines.index("problem gone.md: no such file") < lines.index(
+        "note <factcheck>: NLI rules skipped: no model could be loaded (offline)"
+    )
+    assert lines[-1].endswith(", 1 problem.")
+
+
+def test_the_cli_decides_which_errors_are_problems():
+    """--only-rules naming an NLI rule makes its missing model exit 2: then it is a problem."""
+    from checker.model import InputError
+
+    documents, fs = sample()
+    skipped = InputError(None, "NLI rules skipped: no model could be loaded (offline)", kind="model")
+    out = render(report(documents, fs, errors=[skipped], problems=[skipped]))
+    assert "problem <factcheck>: NLI rules skipped" in out and out.strip().endswith(", 1 problem.")
+    out = render(report(documents, fs, errors=[skipped], problems=[]))
+    assert "note <factcheck>: NLI rules skipped" in out and "problem" not in out
