@@ -71,7 +71,8 @@ def group_title(f, rule, lang: str) -> tuple[str, str]:
         parts = triple_parts(shown_triple(f, ev) or "")
         value = _first_value(f)
         if parts:
-            return w["relation"], of_object(parts[1], parts[2], lang)
+            obj = parts[2] if parts[2].strip() not in ("(?)", "?", "") else w["unnamed"]
+            return w["relation"], of_object(parts[1], obj, lang)
         obj = (value.get("names") or {}).get("object") or value.get("object", "")
         return w["relation"], of_object(f"{words(key[1])} {w['of']}", str(obj), lang)
     if key[0] == "nli":

@@ -68,6 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "removed": "removed",
         "of": "of",
         "colon": ": ",
+        "unnamed": "(not named)",
     },
     "fr": {
         "title": "rapport factcheck",
@@ -129,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
         "removed": "retiré",
         "of": "de",
         "colon": " : ",
+        "unnamed": "(non nommé)",
     },
 }
 

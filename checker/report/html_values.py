@@ -124,11 +124,31 @@ def _name(value: dict, part: str) -> str:
     return str(shown)
 
 
-def triple_parts(shown: str) -> tuple[str, str, str] | None:
-    """``A — label — B (notes)`` -> (A, label, B) as the relation plugin shows a triple."""
-    body = re.sub(r"\s*\([^()]*\)\s*$", "", shown)
+_NEGATED_NOTES = {"negated", "négation"}  # said in words by relation_value itself
+
+
+def triple_parts(shown: str) -> tuple[str, str, str, list[str]] | None:
+    """``A — label — B (notes)`` -> (A, label, B, notes) as the relation plugin shows a triple."""
+    notes: list[str] = []
+    body = shown
+    tail = re.search(r"\s*\(([^()]*)\)\s*$", body)
+    if (
+        tail
+        and body[: tail.start()].count(_TRIPLE_SEP) >= 2
+        and not body[: tail.start()].endswith(_TRIPLE_SEP.rstrip())
+    ):
+        notes = [n.strip() for n in tail.group(1).split(",") if n.strip() and n.strip() not in _NEGATED_NOTES]
+        body = body[: tail.start()]
     parts = body.split(_TRIPLE_SEP)
-    return (parts[0], parts[1], _TRIPLE_SEP.join(parts[2:])) if len(parts) >= 3 else None
+    return (parts[0], parts[1], _TRIPLE_SEP.join(parts[2:]), notes) if len(parts) >= 3 else None
+
+
+def plain_words(text: str) -> str:
+    """Identifiers a plugin left in a sentence, as words: ``role.president`` -> ``president``,
+    ``exclusive_rights`` -> ``exclusive rights``."""
+    text = re.sub(r"\brole\.([A-Za-z][\w-]*)", lambda m: words(m.group(1)), text)
+    text = re.sub(r"\b([a-z]+(?:_[a-z]+)+)\b", lambda m: m.group(1).replace("_", " "), text)
+    return re.sub(r"\b(of|de) \1\b", r"\1", text)  # "subsidiary_of of X" -> "subsidiary of X"
 
 
 def relation_value(value: dict, lang: str, shown: str | None = None) -> str:
@@ -136,25 +156,27 @@ def relation_value(value: dict, lang: str, shown: str | None = None) -> str:
     maire de Vienne``, one that ended ``... n'est plus maire de Vienne``; past and years appended."""
     w = labels(lang)
     parts = triple_parts(shown) if shown else None
+    notes: list[str] = []
     if parts:
-        subj, label, obj = parts
+        subj, label, obj, notes = parts
     else:
         subj, obj = _name(value, "subject"), _name(value, "object")
         label = f"{value['role']} {w['of']}" if value.get("role") else f"{words(value.get('relation', ''))} {w['of']}"
+        if value.get("qualifier"):
+            notes.append(words(value["qualifier"]))
+        if value.get("modality") == "hedged":
+            notes.append(w["hedged"])
     time: dict = value["time"] if isinstance(value.get("time"), dict) else {}
-    claim = of_object(label, obj, lang)
+    claim = of_object(label, w["unnamed"] if obj.strip() in ("(?)", "?", "") else obj, lang)
     if value.get("polarity") == "negative":
         out = w["ended" if time.get("change") == "no longer" else "denied"].format(subject=subj, claim=claim)
     else:
         out = f"{subj}, {claim}" if subj else claim
-    notes = []
     if time.get("tense") == "past":
         notes.append(w["past"])
     years = [str(y) for y in time.get("years") or []]
     if years:
         notes.append(w["in_years"].format(years=", ".join(years)))
-    if value.get("modality") == "hedged":
-        notes.append(w["hedged"])
     return out + (f" ({', '.join(notes)})" if notes else "")
 
 
@@ -187,7 +209,7 @@ def side_value(f, i: int, ev, lang: str) -> str:
         return nli_value(value, ev.quote, lang)
     if kind in ("entity", "entities"):
         return entity_value(value, lang)
-    if kind == "numeric" or any(k in value for k in ("low", "date", "display")):
+    if kind == "numeric" or any(k in value for k in ("low", "date", "display", "value")):
         return numeric_value(value, lang)
     for key in ("display", "text", "name"):
         if value.get(key):
@@ -293,7 +315,7 @@ def level_basis(f, rule_level: str | None, lang: str) -> list[str]:
         out.append(w["rule_level"].format(level=level_word(rule_level, lang)))
     reason = expl.get("reason")
     if isinstance(reason, str) and reason.strip():
-        out.extend(p.strip() for p in reason.split("; ") if p.strip())
+        out.extend(plain_words(p.strip()) for p in reason.split("; ") if p.strip())
     constraint = expl.get("constraint")
     if isinstance(constraint, str) and f"constraint.{constraint}" in w:
         out.append(w[f"constraint.{constraint}"])
