@@ -182,6 +182,8 @@ def test_chromium_runs_the_filters(tmp_path):
     dom = chromium(["--dump-dom", page.as_uri() + "#levels=error"], tmp_path).stdout
     assert 'data-shown="1"' in dom
     assert set(re.findall(r'<article class="[^"]*" id="(f\d)"[^>]*hidden', dom)) == {"f2", "f3"}
+    # a group none of whose findings is shown is hidden with them
+    assert re.findall(r'<section class="group" id="(g\d)"[^>]*hidden', dom) == ["g2", "g3"]
     assert re.search(r'<mark class="hl off" data-findings="f2"', dom)
     assert re.search(r'<mark class="hl lvl-error" data-findings="f1"', dom)
     # showing suppressed findings brings f3 back

@@ -268,3 +268,20 @@ def test_report_language_follows_most_documents():
     assert report_language([D("fr"), D("fr"), D("en")]) == "fr"
     assert report_language([D("fr"), D("en")]) == "en"
     assert report_language([D("de"), D("und")]) == "en"
+
+
+def test_words_built_from_plugin_fields_are_escaped():
+    evil = "<img src=x onerror=alert(1)>"
+    documents = docs()
+    a, b = list(documents)
+    v = _relation(evil, evil + '"', "role.mayor")
+    f = finding(documents, "fr.relation.x", "error", [(a, "janvier 2023", v), (b, "mars 2023", dict(v))])
+    f.kind = "relation"
+    f.explanation["sides"] = [
+        {"value": f"{evil} — maire de — {evil}", "documents": [a], "spans": [[f.evidence[0].start, f.evidence[0].end]]},
+        {"value": f"{evil} — maire de — x", "documents": [b], "spans": [[f.evidence[1].start, f.evidence[1].end]]},
+    ]
+    f.explanation["matched"] = [evil, evil]
+    rules = [_Rule("fr.relation.x", "error", evil)]
+    page = render_html(report(documents, [f], rules=rules))
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
