@@ -37,7 +37,7 @@ def output(capsys, *extra: str) -> str:
     return capsys.readouterr().out
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "jsonl"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "jsonl", "html"])
 def test_two_identical_runs_give_the_same_bytes(project, capsys, fmt):
     first = output(capsys, "-f", fmt)
     second = output(capsys, "-f", fmt)
@@ -59,7 +59,7 @@ def test_stats_and_timings_only_when_asked(project, capsys):
     assert "analysis_cache:" not in output(capsys)
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "jsonl", "text"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "jsonl", "text", "html"])
 def test_any_input_order_gives_the_same_bytes(project, capsys, fmt):
     cli.main(["check", "a.txt", "b.txt", "-q", "-f", fmt])
     forward = capsys.readouterr().out

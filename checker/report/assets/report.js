@@ -5,6 +5,7 @@
   var sup = document.getElementById("show-suppressed");
   var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl[data-findings]"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("section.group"));
 
   function readHash() {
     // #levels=error,warning&suppressed=1 selects the filters (bookmarkable, used by tests)
@@ -32,6 +33,11 @@
       var vis = !!on[f.getAttribute("data-level")] && (showSup || f.getAttribute("data-suppressed") !== "1");
       f.hidden = !vis;
       if (vis) { visible[f.id] = f.getAttribute("data-level"); shown += 1; }
+    });
+    groups.forEach(function (g) {
+      // a group (one figure, one relation) is hidden when none of its findings is shown
+      var members = Array.prototype.slice.call(g.querySelectorAll("article.finding"));
+      g.hidden = !members.some(function (f) { return !f.hidden; });
     });
     marks.forEach(function (m) {
       var best = -1, bestLevel = null, count = 0;

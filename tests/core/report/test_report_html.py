@@ -6,13 +6,11 @@ import io
 import os
 import re
 import shutil
-import struct
-import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers.browser import chromium, find_browser
+from helpers.browser import chromium, count_color, find_browser, read_png
 from helpers.paths import REPO
 from helpers.reports import DOC_A, docs, finding, report, sample  # noqa: E402
 
@@ -67,7 +65,9 @@ def test_html_shows_findings_side_by_side_with_values_and_marks():
     assert [a["data-level"] for a in arts] == ["error", "warning", "suggestion"]
     assert [a["data-suppressed"] for a in arts] == ["0", "0", "1"]
     sides = [a for t, a in c.tags if t == "div" and a.get("class") == "side"]
-    assert len(sides) == 6 and sides[0]["data-doc"] == "articles/a.md" and sides[1]["data-doc"] == "articles/b.txt"
+    quotes = [a for t, a in c.tags if t == "div" and a.get("class") == "quote"]
+    assert len(sides) == 6 and len(quotes) == 6
+    assert quotes[0]["data-doc"] == "articles/a.md" and quotes[1]["data-doc"] == "articles/b.txt"
     # highlighted spans: in the passages (no data-findings) and in the article texts
     passage_marks = [txt for a, txt in c.marks if "data-findings" not in a]
     article_marks = [(a["data-findings"], a["class"], txt) for a, txt in c.marks if "data-findings" in a]
@@ -78,9 +78,15 @@ def test_html_shows_findings_side_by_side_with_values_and_marks():
     # the passage shows the sentence without markdown markup
     assert 'Microsoft a investi <mark class="hl lvl-error">13,75 milliards de dollars</mark> dans OpenAI' in page
     assert "janvier 2023</mark>." in page
-    # normalised values and reason
-    assert "<dt>unit</dt><dd>USD</dd>" in page and "13.75e9 USD != 1e10 USD" in page
-    assert "suppressed (inline, articles/a.md:6): reviewed" in page
+    # normalised values in words (the documents are French), the reason as the basis of the level
+    assert (
+        '<div class="value">13,75 milliards USD</div>' in page and '<div class="value">10 milliards USD</div>' in page
+    )
+    assert '<div class="value">janvier 2023</div>' in page and '<div class="value">1 500</div>' in page
+    assert "<li>13.75e9 USD != 1e10 USD</li>" in page
+    assert "<dt>" not in page and "{" not in page.split("<main>")[1].split("<script>")[0]
+    assert "masquée (inline, articles/a.md:6): reviewed" in page
+    assert '<html lang="fr">' in page and "<h2>Divergences</h2>" in page
     # filters
     boxes = [a for t, a in c.tags if t == "input"]
     assert [b.get("data-level") for b in boxes[:3]] == ["error", "warning", "suggestion"]
@@ -137,68 +143,20 @@ def test_html_markup_of_html_articles_is_not_shown():
     assert "dans OpenAI &amp; co." in page
 
 
-def test_html_empty_report():
+def test_html_empty_report_in_the_articles_language():
     buf = io.StringIO()
-    write_html(report(docs(), []), buf)
-    assert "No disagreement found." in buf.getvalue()
+    write_html(report(docs(), []), buf)  # French articles
+    assert "Aucune divergence trouvée." in buf.getvalue() and '<html lang="fr">' in buf.getvalue()
+    documents = docs()
+    for d in documents.values():
+        d.language = "en"
+    buf = io.StringIO()
+    write_html(report(documents, []), buf)
+    assert "No disagreement found." in buf.getvalue() and '<html lang="en">' in buf.getvalue()
 
 
 # ----------------------------------------------------------------------------- browser
 # find_browser and chromium live in helpers.browser (the serve page's test drives Chromium too)
-
-
-def read_png(path: Path) -> tuple[int, int, list[bytes]]:
-    """A minimal PNG decoder (8-bit RGB/RGBA, non-interlaced): width, height, rows of RGB(A) bytes."""
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    pos, idat = 8, b""
-    width = height = bpp = 0
-    while pos < len(data):
-        length, ctype = struct.unpack(">I4s", data[pos : pos + 8])
-        chunk = data[pos + 8 : pos + 8 + length]
-        if ctype == b"IHDR":
-            width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
-            assert depth == 8 and color in (2, 6) and interlace == 0, (depth, color, interlace)
-            bpp = 3 if color == 2 else 4
-        elif ctype == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    rows: list[bytes] = []
-    prev = bytearray(stride)
-    i = 0
-    for _ in range(height):
-        ftype = raw[i]
-        line = bytearray(raw[i + 1 : i + 1 + stride])
-        i += 1 + stride
-        for x in range(stride):
-            a = line[x - bpp] if x >= bpp else 0
-            b = prev[x]
-            c = prev[x - bpp] if x >= bpp else 0
-            if ftype == 1:
-                line[x] = (line[x] + a) & 0xFF
-            elif ftype == 2:
-                line[x] = (line[x] + b) & 0xFF
-            elif ftype == 3:
-                line[x] = (line[x] + ((a + b) >> 1)) & 0xFF
-            elif ftype == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                line[x] = (line[x] + pred) & 0xFF
-        rows.append(bytes(line))
-        prev = line
-    return width, height, [r if bpp == 3 else b"".join(r[j : j + 3] for j in range(0, len(r), 4)) for r in rows]
-
-
-def count_color(rows: list[bytes], rgb: tuple[int, int, int], tol: int = 3) -> int:
-    n = 0
-    for r in rows:
-        for j in range(0, len(r), 3):
-            if abs(r[j] - rgb[0]) <= tol and abs(r[j + 1] - rgb[1]) <= tol and abs(r[j + 2] - rgb[2]) <= tol:
-                n += 1
-    return n
 
 
 def _page(tmp_path: Path) -> Path:
@@ -224,6 +182,8 @@ def test_chromium_runs_the_filters(tmp_path):
     dom = chromium(["--dump-dom", page.as_uri() + "#levels=error"], tmp_path).stdout
     assert 'data-shown="1"' in dom
     assert set(re.findall(r'<article class="[^"]*" id="(f\d)"[^>]*hidden', dom)) == {"f2", "f3"}
+    # a group none of whose findings is shown is hidden with them
+    assert re.findall(r'<section class="group" id="(g\d)"[^>]*hidden', dom) == ["g2", "g3"]
     assert re.search(r'<mark class="hl off" data-findings="f2"', dom)
     assert re.search(r'<mark class="hl lvl-error" data-findings="f1"', dom)
     # showing suppressed findings brings f3 back
@@ -253,7 +213,7 @@ def test_chromium_screenshot_shows_the_highlighted_findings(tmp_path):
         shutil.copy(page, dest / "html-report.html")
 
 
-def test_html_value_display_first_details_folded():
+def test_html_value_display_shown_no_raw_details():
     documents = docs()
     da, db = list(documents)
     f = finding(
@@ -266,5 +226,5 @@ def test_html_value_display_first_details_folded():
         ],
     )
     page = render_html(report(documents, [f]))
-    assert "→ <strong>13.75 bn USD</strong>" in page and "→ <strong>10 bn USD</strong>" in page
-    assert "<details><summary>normalised value</summary><dl><dt>low</dt><dd>13750000000.0</dd>" in page
+    assert '<div class="value">13.75 bn USD</div>' in page and '<div class="value">10 bn USD</div>' in page
+    assert "13750000000" not in page and "<dl>" not in page
