@@ -87,6 +87,20 @@ def test_check_by_text_gives_the_cli_findings(client, project, capsys):
     assert [d["path"] for d in served["documents"]] == [d["path"] for d in expected["documents"]]
 
 
+def test_repeated_checks_read_the_corpus_from_memory_and_give_the_cli_findings(client, project, capsys):
+    """The corpus preparations stay in memory between checks (no disk read, no unpickling);
+    the second and third checks, an edited draft among them, still give the CLI's findings."""
+    edited = DRAFT + "Le chiffre 15 est connu depuis longtemps.\n"
+    served = [client.post("/check", json={"text": text, "name": "draft.txt"}).json() for text in (DRAFT, DRAFT, edited)]
+    caches = list(client.app.state.corpus.checker._caches.values())
+    assert caches and all(len(c.memory) == 3 for c in caches)  # the three corpus articles, not the drafts
+    for text, got in zip((DRAFT, DRAFT, edited), served):
+        (project / "draft.txt").write_text(text, encoding="utf-8")
+        expected = _cli_json(capsys, "draft.txt", "--against", "corpus")
+        assert got["findings"] == expected["findings"] and got["summary"] == expected["summary"]
+    assert len(served[2]["findings"]) == 4  # 15 and 13 of the edited draft, each against 12 and 14
+
+
 def test_check_by_path_gives_the_cli_findings(client, capsys):
     r = client.post("/check", json={"path": "sub/d.md"})
     assert r.status_code == 200, r.text
