@@ -145,26 +145,41 @@ _COLD_DRIVER = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from checker import cli
-from checker.text import langid, nlp
+t_import = time.perf_counter() - t0
+from checker.text import embed, langid, nlp
 
-split = {"spacy": 0.0, "langid": 0.0}
+split = {"spacy": 0.0, "langid": 0.0, "langid first": 0.0, "regex": 0.0, "encoder load": 0.0, "encode": 0.0,
+         "encoded": 0}
 
 
-def timed(key, fn):
+def timed(key, fn, first=None):
     def wrapper(*a, **k):
         t = time.perf_counter()
         try:
             return fn(*a, **k)
         finally:
-            split[key] += time.perf_counter() - t
+            took = time.perf_counter() - t
+            split[key] += took
+            if first and not split[first]:
+                split[first] = took
     return wrapper
 
 
 nlp.NlpProvider.get = timed("spacy", nlp.NlpProvider.get)
-langid.detect = timed("langid", langid.detect)
+langid.detect = timed("langid", langid.detect, first="langid first")
 from checker.text import clean
 clean.detect = langid.detect
-t_import = time.perf_counter() - t0
+embed.load_embedder = timed("encoder load", embed.load_embedder)
+_encode = embed.EmbeddingService._encode
+def counted_encode(self, texts, kind, *a, **k):
+    split["encoded"] += len(texts)
+    return _encode(self, texts, kind, *a, **k)
+embed.EmbeddingService._encode = timed("encode", counted_encode)
+try:
+    from plugins.relations import patterns, ruletype as relation_type
+    patterns.compile_source = relation_type.compile_source = timed("regex", patterns.compile_source)
+except ImportError:
+    pass
 args = cli.build_parser().parse_args(sys.argv[1:])
 t = time.perf_counter()
 checker = cli._make_checker(args, cli._load_config(args))
@@ -172,9 +187,16 @@ t_setup = time.perf_counter() - t
 t = time.perf_counter()
 result = checker.check_paths(args.paths)
 t_check = time.perf_counter() - t
+t = time.perf_counter()
+import io
+from checker.report import Report
+buf = io.StringIO()
+checker.host.formats["json"](Report(documents=result.documents, findings=result.findings, errors=result.errors,
+                                    stats=result.stats, timings=result.timings), buf)
+t_report = time.perf_counter() - t
 heavy = [m for m in ("torch", "transformers") if m in sys.modules]
-print(json.dumps({"import": t_import, "setup": t_setup, "check": t_check, "timings": result.timings,
-                  "split": split, "findings": len(result.findings), "heavy": heavy}))
+print(json.dumps({"import": t_import, "setup": t_setup, "check": t_check, "report": t_report,
+                  "timings": result.timings, "split": split, "findings": len(result.findings), "heavy": heavy}))
 """
 
 _FLOOR = (
@@ -192,7 +214,8 @@ def cold_split(runs: int, before: str | None = None) -> None:
     nli = "common.nli-contradiction,common.nli-definitions"
     args = ["check", str(SEEDS), "--no-cache", "--disable", nli, "-q"]
     print(f"\n## Cold `factcheck check seeds/` without NLI rules vs the spaCy floor ({runs} alternated runs)\n")
-    cols = ["run", "floor s", "cold wall s", "ratio", "import", "setup", *STAGES, "spaCy import+load", "langid"]
+    cols = ["run", "floor s", "cold wall s", "ratio", "import", "setup", *STAGES, "report"]
+    cols += ["spaCy import+load", "langid (1st call)", "relation regexes", "encoder load", "encode (texts)"]
     print("| " + " | ".join(cols) + " | torch/transformers |")
     print("|" + "---|" * (len(cols) + 1))
     for i, (label, tree) in ((i, t) for i in range(runs) for t in trees):
@@ -211,7 +234,9 @@ def cold_split(runs: int, before: str | None = None) -> None:
         out = __import__("json").loads(proc.stdout.strip().splitlines()[-1])
         cells = [f"{out['import']:.2f}", f"{out['setup']:.2f}"]
         cells += [f"{out['timings'].get(k, 0.0):.2f}" for k in STAGES]
-        cells += [f"{out['split']['spacy']:.2f}", f"{out['split']['langid']:.2f}"]
+        sp = out["split"]
+        cells += [f"{out['report']:.2f}", f"{sp['spacy']:.2f}", f"{sp['langid']:.2f} ({sp['langid first']:.2f})"]
+        cells += [f"{sp['regex']:.2f}", f"{sp['encoder load']:.2f}", f"{sp['encode']:.2f} ({sp['encoded']})"]
         print(
             f"| {i + 1} {label} | {floor:.2f} | {wall:.2f} | {wall / floor:.2f} | "
             + " | ".join(cells)

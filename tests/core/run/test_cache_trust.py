@@ -163,3 +163,30 @@ def test_the_embedder_choice_is_part_of_the_identity(tmp_path, monkeypatch):
         instances = checker.start_rule_types(RunContext(options=checker.options))
         ids.add(analysis_cache.identity(instances, checker.options, {}))
     assert len(ids) == 2
+
+
+def test_corpus_preparations_kept_in_memory_are_fresh_copies_at_every_run(project, capsys):
+    """``factcheck serve``'s memory layer: read once from disk, then handed out as copies whose
+    claims a run may change without the next run seeing it; drafts are not kept."""
+    from checker.model import Document
+    from checker.run.prepared import PreparedDoc
+
+    key_doc = Document(id="a.txt", text="x", role="corpus")
+    cache = analysis_cache.AnalysisCache(Options(), "identity", ("fake-word",), memory=True)
+    claim = type("C", (), {})()
+    claim.data, claim.value = {"q": 1}, {"v": 2}
+    prepared = PreparedDoc(fields={"sentences": []}, claims={"fake-word": [claim]})
+    cache._remember(key_doc, "k", prepared)
+    cache._remember(Document(id="d.txt", text="x", role="draft"), "d", prepared)
+    assert list(cache.memory) == ["k"]
+
+    from checker.context import RunContext
+
+    ctx = RunContext(options=Options())
+    first = cache.get(key_doc, ctx, key="k")
+    first.claims["fake-word"][0].data["vec"] = "set by a run's pairing"
+    first.claims["fake-word"][0].value["v"] = 3
+    second = cache.get(key_doc, ctx, key="k")
+    assert second.claims["fake-word"][0].data == {"q": 1} and second.claims["fake-word"][0].value == {"v": 2}
+    assert second.claims["fake-word"][0] is not first.claims["fake-word"][0]
+    assert ctx.stats["analysis_cache"]["hits"] == 2

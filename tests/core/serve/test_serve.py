@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import socket
@@ -85,6 +86,20 @@ def test_check_by_text_gives_the_cli_findings(client, project, capsys):
     assert len(served["findings"]) == 2  # 13 vs 12 (b.txt) and 13 vs 14 (sub/d.md)
     assert served["summary"] == expected["summary"]
     assert [d["path"] for d in served["documents"]] == [d["path"] for d in expected["documents"]]
+
+
+def test_repeated_checks_read_the_corpus_from_memory_and_give_the_cli_findings(client, project, capsys):
+    """The corpus preparations stay in memory between checks (no disk read, no unpickling);
+    the second and third checks, an edited draft among them, still give the CLI's findings."""
+    edited = DRAFT + "Le chiffre 15 est connu depuis longtemps.\n"
+    served = [client.post("/check", json={"text": text, "name": "draft.txt"}).json() for text in (DRAFT, DRAFT, edited)]
+    caches = list(client.app.state.corpus.checker._caches.values())
+    assert caches and all(len(c.memory) == 3 for c in caches)  # the three corpus articles, not the drafts
+    for text, got in zip((DRAFT, DRAFT, edited), served):
+        (project / "draft.txt").write_text(text, encoding="utf-8")
+        expected = _cli_json(capsys, "draft.txt", "--against", "corpus")
+        assert got["findings"] == expected["findings"] and got["summary"] == expected["summary"]
+    assert len(served[2]["findings"]) == 4  # 15 and 13 of the edited draft, each against 12 and 14
 
 
 def test_check_by_path_gives_the_cli_findings(client, capsys):
@@ -222,3 +237,72 @@ def test_page_in_chromium_checks_a_pasted_draft(project):
         thread.join(timeout=10)
     assert 'data-findings="2"' in dom, dom[-2000:]
     assert "chiffre 12 (corpus/b.txt) vs 13 (draft.txt)" in dom, re.findall(r"class=\"message\">[^<]*", dom)
+
+
+def test_serve_listens_on_loopback_by_default_and_off_it_with_a_token(project, monkeypatch):
+    """``factcheck serve CORPUS`` binds 127.0.0.1; another host is accepted once a token is given
+    (option or environment), and the token is what guards the endpoints."""
+    import checker.serve.app as app_module
+
+    calls: list[dict] = []
+    monkeypatch.setattr(app_module, "serve", lambda corpus, **kw: calls.append(kw) or 0)
+    monkeypatch.delenv("FACTCHECK_SERVE_TOKEN", raising=False)
+    assert cli.main(["serve", "corpus"]) == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["token"] is None and calls[-1]["port"] == 8765
+    assert cli.main(["serve", "corpus", "--host", "0.0.0.0", "--token", "s3cret", "--max-body", "500"]) == 0
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["token"] == "s3cret" and calls[-1]["max_body"] == 500
+    monkeypatch.setenv("FACTCHECK_SERVE_TOKEN", "from-env")
+    assert cli.main(["serve", "corpus", "--host", "192.168.1.5"]) == 0
+    assert calls[-1]["token"] == "from-env"
+
+
+SERVE_DRIVER = """
+import sys
+import pytest
+from helpers import fakeplugin
+fakeplugin.install_fake_host(pytest.MonkeyPatch())
+from checker import cli
+sys.exit(cli.main(["serve", "corpus", "--port", sys.argv[1], "--watch", "0.2"]))
+"""
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_service_cleanly(project):
+    """A real process: it answers, then SIGTERM ends it with exit code 0 after uvicorn's shutdown."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    pytest.importorskip("uvicorn")
+    from helpers.paths import REPO
+
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "tests")]))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVE_DRIVER, str(port)], cwd=project, env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        health = None
+        deadline = time.monotonic() + 300  # start-up loads the language identifier: slow on a loaded machine
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)  # no proxy from the environment
+                conn.request("GET", "/health")
+                health = json.loads(conn.getresponse().read())
+                conn.close()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.2)
+        if health is None:
+            proc.kill()
+        assert health is not None and health["documents"] == 3, proc.communicate()[1]
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Finished server process" in err

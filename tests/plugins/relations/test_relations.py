@@ -302,3 +302,36 @@ def test_triples_read_as_text_with_labels_and_default_to_the_relation_name():
         RelationRuleType._triple(dict(v, polarity="positive", qualifier=None, modality="asserted"))
         == "Microsoft — cloud_provider — OpenAI"
     )
+
+
+# -- patterns compiled only when a stream holds their words (start-up cost) -------------
+def test_required_words_are_those_every_match_contains():
+    from plugins.relations.patterns import may_match, required_words
+
+    pattern = "{subj} {be} {det}? fournisseur cloud? {qual}? de {obj}"
+    assert required_words(pattern) == (frozenset(["fournisseur"]),)  # "de" is an alias, "cloud?" optional
+    alternation = "(replaced|succeeded|fired) {subj} as {det}? {obj} {role}"
+    assert required_words(alternation) == tuple(map(frozenset, (["replaced", "succeeded", "fired"], ["as"])))
+    assert required_words("{subj} (le|ceo) {obj}") == ()  # an alternation starting with an alias: no requirement
+    rx, _ = compile_pattern(pattern, ["exclusif"])
+    for text in ["§0 est le fournisseur cloud exclusif d' §1 .", "§0 serait le fournisseur de §1"]:
+        assert rx.search(text) and may_match(required_words(pattern), text)
+    assert not may_match(required_words(pattern), "§0 est le client de §1")
+
+
+@pytest.mark.slow
+def test_skipping_patterns_by_their_words_changes_no_claim(monkeypatch):
+    """Every built-in relation pattern on the seeds: the same triples with and without the filter."""
+    from checker.context import Options
+    from plugins.relations import ruletype as relation_type
+
+    def triples():
+        options = Options(use_cache=False, progress=False, quiet=True)  # prepared again, not read back
+        result = Checker(options=options, only_types=["entities", "relation"]).check_paths([str(p) for p in SEEDS])
+        return sorted((f.rule_id, f.fingerprint) for f in result.findings), result.stats.get("relation", {}).get(
+            "triples"
+        )
+
+    filtered = triples()
+    monkeypatch.setattr(relation_type, "may_match", lambda needs, text: True)
+    assert triples() == filtered and filtered[1]
