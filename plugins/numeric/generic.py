@@ -267,9 +267,15 @@ def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:
     """(context cosine, entity overlap) of two generic claims."""
     sim = cosine(a.data.get("vec", {}), b.data.get("vec", {}))
     ov = overlap(set(a.data.get("ents", ())), set(b.data.get("ents", ())))
-    if ov == 0.0 and not (a.data.get("own_ents") and b.data.get("own_ents")):
-        ov = None  # entities of the surrounding sentences may confirm, never refute
+    if ov == 0.0 and not (_actors(a) and _actors(b)):
+        ov = None  # entities of the surrounding sentences, and places, may confirm, never refute
     return sim, ov
+
+
+def _actors(c: Claim) -> set[str]:
+    """The people and organisations a figure's own sentence names (its places are left out:
+    the sentences of one event name different places)."""
+    return set(c.data.get("own_ents", ())) - set(c.data.get("places", ()))
 
 
 def pair_score(a: Claim, b: Claim) -> float | None:
@@ -283,7 +289,9 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     emb = meaning_similarity(a, b)
     if a.keys[0] != b.keys[0] and not comparable(a, b, same_measure=float(conf["same_measure"])):
         return None  # two noun classes whose contexts do not mean the same measure
-    own_a, own_b = set(a.data.get("own_ents", ())), set(b.data.get("own_ents", ()))
+    # the places of one event's sentences differ ("sur les Cévennes" / "aux CHU de Nîmes"):
+    # only people and organisations say whose figure it is
+    own_a, own_b = _actors(a), _actors(b)
     if own_a and own_b and not overlap(own_a, own_b) and ov is not None and ov == 0.0:
         return None  # both sentences name who the figure is about, and not the same
     if _other_owner(a, b):
@@ -333,10 +341,23 @@ def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
 DURATION_SPREAD = 10.0
 
 
-def _far_apart_durations(qa: Quantity, qb: Quantity) -> bool:
-    if qa.qtype != "duration" or qb.qtype != "duration" or qa.nominal <= 0 or qb.nominal <= 0:
+#: two physical magnitudes of one family (lengths, areas, masses...) further apart than this
+#: factor measure two things ("1,80 mètre" of water in a street, "12 kilomètres" of banks);
+#: a unit mistake (km for m, 12 ha for 12 000 m²) stays within it
+MAGNITUDE_SPREAD = 100.0
+_PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
+
+
+def _far_apart(qa: Quantity, qb: Quantity) -> bool:
+    if qa.nominal <= 0 or qb.nominal <= 0 or qa.qtype != qb.qtype:
         return False
-    return max(qa.nominal, qb.nominal) / min(qa.nominal, qb.nominal) > DURATION_SPREAD
+    if qa.qtype == "duration":
+        spread = DURATION_SPREAD
+    elif qa.qtype in _PHYSICAL:
+        spread = MAGNITUDE_SPREAD
+    else:
+        return False
+    return max(qa.nominal, qb.nominal) / min(qa.nominal, qb.nominal) > spread
 
 
 def _lexically_possible(a: Claim, b: Claim, sim: float, conf: dict[str, Any]) -> bool:
@@ -348,6 +369,28 @@ def _lexically_possible(a: Claim, b: Claim, sim: float, conf: dict[str, Any]) ->
     return (la[:2] != lb[:2]) or sim >= float(conf["min_similarity"])
 
 
+#: two word forms of one family share this many leading letters ("rachat" / "racheter")
+STEM = 5
+
+
+def _same_family(x: str, y: str) -> bool:
+    return x == y or (len(x) >= STEM and len(y) >= STEM and x[:STEM] == y[:STEM])
+
+
+def _other_events(a: Claim, b: Claim) -> bool:
+    """Two dates of one language attached to different events: each date's predicate (the
+    verb or noun it depends on) differs, and neither predicate's word family is named in the
+    other sentence.  A date says what happened then; dates of two events are not compared at
+    warning level.  Across languages the predicates are other words by nature, and the
+    encoder decides as for any figure."""
+    la, lb = (a.sentence.language or "")[:2], (b.sentence.language or "")[:2]
+    pa, pb = str(a.value.get("predicate") or ""), str(b.value.get("predicate") or "")
+    if la != lb or not pa or not pb or _same_family(pa, pb):
+        return False
+    terms_a, terms_b = a.data.get("terms", ()), b.data.get("terms", ())
+    return not any(_same_family(pa, t) for t in terms_b) and not any(_same_family(pb, t) for t in terms_a)
+
+
 def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float | None]:
     """(level, context similarity, entity overlap, meaning similarity) of a generic conflict:
     a warning with a similar context (or meaning) and shared entities, else a suggestion."""
@@ -356,10 +399,12 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     conf = settings(a.data["rule"])
     if a.data.get("part") or b.data.get("part"):
         return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
-    if _far_apart_durations(a.data["q"], b.data["q"]):
-        return "suggestion", sim, ov, emb  # "trois jours" of strike vs "deux ans" of talks: other spans
+    if _far_apart(a.data["q"], b.data["q"]):
+        return "suggestion", sim, ov, emb  # "trois jours" of strike vs "deux ans" of talks: other spans (or sizes)
     if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):
         return "suggestion", sim, ov, emb  # years date many events: a warning needs the same predicate too
+    if a.data["q"].is_temporal and _other_events(a, b):
+        return "suggestion", sim, ov, emb  # "arrêté le 3 mars" / "procès ouvert le 12 octobre": two events
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
     if a.keys[0] != b.keys[0] and not _translated_noun(a, b, conf):
         # paired by meaning across noun classes: a warning needs a close meaning

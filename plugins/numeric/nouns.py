@@ -20,8 +20,10 @@ from plugins.numeric.vocab import (
 )
 
 
-def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
-    """The class of a counted noun refined by what is said of it (see ``MODIFIERS``)."""
+def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_before: bool = False) -> str:
+    """The class of a counted noun refined by what is said of it (see ``MODIFIERS``).
+    ``verbs_before``: before the figure, only a verb refines it ("killing five"), not a
+    word of the previous phrase ("quatre morts après un épisode": "un" counts no dead)."""
     allowed = MODIFIABLE.get(cls)
     if not allowed:
         return cls
@@ -38,7 +40,11 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
         before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40) : num_start])[-3:]
         for w in reversed(before):
             wl = w.lower()
-            got = MODIFIER_CLASS.get(wl) or BEFORE_MODIFIER_CLASS.get(wl)
+            got = (
+                BEFORE_MODIFIER_CLASS.get(wl)
+                if verbs_before
+                else MODIFIER_CLASS.get(wl) or BEFORE_MODIFIER_CLASS.get(wl)
+            )
             if got in allowed:
                 mod = got
                 break
@@ -52,7 +58,7 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str) -> str:
 def toll_of(text: str, num_start: int, noun_end: int) -> str | None:
     """The toll a figure counts by what is said of it, whatever (or without) its noun:
     "Quatre voyageurs sont morts", "31 ont été blessés", "killing five", "injuring 31"."""
-    got = refine_noun(text, num_start, noun_end, "people")
+    got = refine_noun(text, num_start, noun_end, "people", verbs_before=True)
     return got if got in TOLLS else None
 
 

@@ -198,6 +198,12 @@ class NumericRuleType(RuleType):
         # whose figure it is: the nearest name of its own sentence ("Lecoq recueille 47,6 %")
         owners = key_entities(view, q_idx, None, None, _ANY_LABEL, view.known)
         claim.data["owner"] = sorted(f"{_label_group(view.sentence, e)}:{unaccent_lower(e)}" for e in owners)
+        # the sentence's places, but for the figure's own owner ("Dumont recueille 52 %",
+        # whatever the recogniser's label): they may confirm a pairing, never refute it
+        claim.data["places"] = sorted(
+            {unaccent_lower(e) for e in view.entity_ids if _label_group(view.sentence, e) == "LOC"}
+            - {unaccent_lower(e) for e in owners}
+        )
         claim.data["rival"] = _rivals(view.sentence)
         return claim
 

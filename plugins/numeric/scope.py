@@ -246,10 +246,30 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     if previous_years and len(set(previous_years)) == 1:
         return previous_years[0]
     initial = {unaccent_lower(w) for w in _INITIAL_WORDS}
-    for t in view.tokens:
-        if unaccent_lower(t.text) in initial:
+    for i, t in enumerate(view.tokens):
+        if unaccent_lower(t.text) in initial and not _first_report(view, i):
             return "initial"
     return None
+
+
+#: nouns of a report, a count or an estimate: "first" said of them dates the report, not the
+#: amount ("les premières estimations font état de 200 millions", "ce premier bilan", "the
+#: first count"); a hint read through the parse
+_REPORT_NOUNS = frozenset(
+    unaccent_lower(w)
+    for w in "bilan bilans estimation estimations chiffre chiffres comptage décompte résultats relevé relevés "
+    "estimate estimates count tally figures assessment report results reading".split()
+)
+
+
+def _first_report(view: SentenceView, i: int) -> bool:
+    """Whether the initial word at ``i`` qualifies a report noun (its parse head, else the next word)."""
+    head = view.tokens[i].head if view.has_parse else None
+    h = head if head is not None and head != i else i + 1
+    if h >= len(view.tokens):
+        return False
+    t = view.tokens[h]
+    return unaccent_lower(t.text) in _REPORT_NOUNS or unaccent_lower(t.lemma or "") in _REPORT_NOUNS
 
 
 # ---------------------------------------------------------------------- figure scope tags
@@ -286,6 +306,15 @@ _DELTA = re.compile(
     re.I,
 )
 _PLACE_AFTER = re.compile(r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:[àa]|in|en|au)\s+(?P<p>[A-ZÀ-Ý][\w\-’']+)")
+#: a count over a whole area ("2 000 personnes évacuées dans le département", "across the
+#: state", "nationwide"): the total of the places other figures may name
+_WIDE_AREA = re.compile(
+    r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:dans\s+(?:(?:tout|toute)\s+)?(?:le|la|l['’])\s*(?:d[ée]partement|r[ée]gion|pays|"
+    r"territoire|agglom[ée]ration|m[ée]tropole)|sur\s+l['’]ensemble\s+du|dans\s+l['’]ensemble\s+d|"
+    r"(?:in|across|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:country|state|county|region|department|nation)|"
+    r"nationwide|statewide|countrywide|à\s+l['’]échelle\s+(?:nationale|du\s+pays|d[ée]partementale))\b",
+    re.I,
+)
 #: words after "à"/"in" that are no place: month names (fr, en, from dateparser) and totals
 _NOT_PLACES = {"total", "tout", *day_names("fr")[1], *day_names("en")[1]}
 
@@ -354,6 +383,8 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     place = _PLACE_AFTER.match(after[:40]) if q.qtype == "count" else None
     if place and unaccent_lower(place.group("p")) not in {unaccent_lower(w) for w in _NOT_PLACES}:
         tags["place"] = unaccent_lower(place.group("p"))
+    elif q.qtype == "count" and _WIDE_AREA.match(after[:60]):
+        tags["place"] = "(whole area)"  # "dans le département", "nationwide": a total over places
     return tags
 
 

@@ -266,6 +266,11 @@ def governor_lemma(view: SentenceView, q_idx: list[int]) -> str:
             for _ in range(4):
                 h = view.tokens[cur].head
                 if h is None or h == cur:
+                    t = view.tokens[cur]
+                    if cur not in inside and t.pos in ("VERB", "ADJ") and t.lemma.isalpha():
+                        return unaccent_lower(
+                            t.lemma
+                        )  # the clause's own verb, even a participle read as an adjective ("s'est ouvert")
                     break
                 cur = h
                 if cur in inside:

@@ -97,11 +97,99 @@ def factor(expr: str, family: str) -> float:
     return float(ureg.Quantity(1.0, expr).to(BASE[family]).magnitude)
 
 
-def unit_after(text: str, pos: int) -> UnitMatch | None:
-    """The unit written right after a number ending at ``pos`` ("12 km", "300 hectares")."""
-    m = _UNIT_RE.match(text, pos)
+#: units of news copy that pint may read from any written form (name, plural, SI prefix,
+#: symbol); pint also knows "point", "grain", "stone", "line" and hundreds of others, which
+#: after a figure in an article are what is counted, not a unit
+NEWS_UNITS = frozenset(
+    {
+        "meter", "gram", "liter", "watt", "watt_hour",  # with SI prefixes
+        "inch", "foot", "yard", "mile", "nautical_mile", "acre", "hectare",
+        "gallon", "oil_barrel", "knot", "metric_ton",
+    }
+)  # fmt: skip
+_SI = frozenset({"meter", "gram", "liter", "watt", "watt_hour"})
+_PREFIXES = frozenset({"", "milli", "centi", "deci", "hecto", "kilo", "mega", "giga", "tera"})
+#: French unit words as pint's English names: the morphology, not a list of units
+_FRENCH_FORMS = [
+    (re.compile(r"metres?$"), "meter"),
+    (re.compile(r"grammes?$"), "gram"),
+    (re.compile(r"litres?$"), "liter"),
+    (re.compile(r"watts?[-\s]?heures?$"), "watt_hour"),
+    (re.compile(r"^pouces?$"), "inch"),
+    (re.compile(r"^pieds?$"), "foot"),
+    (re.compile(r"^milles?[-\s](?:nautiques?|marins?)$"), "nautical_mile"),
+    (re.compile(r"^noeuds?$"), "knot"),
+    (re.compile(r"^barils?$"), "oil_barrel"),
+    (re.compile(r"^barrels?$"), "oil_barrel"),  # in the news a barrel is oil's (159 l)
+]
+_WORD_AFTER = re.compile(r"\s?(?P<w>[^\W\d_]+(?:[-\s](?:nautiques?|marins?|nautical|heures?))?)(?![\w²³/])")
+_FAMILIES = {
+    "[length]": "length",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[mass]": "mass",
+    "[length] / [time]": "speed",
+    "[length] ** 2 * [mass] / [time] ** 3": "power",
+    "[length] ** 2 * [mass] / [time] ** 2": "energy",
+}
+
+
+@lru_cache(maxsize=4096)
+def pint_unit(word: str) -> tuple[str, str] | None:
+    """(pint expression, family) of a written unit the table above does not list ("408 mm",
+    "480 millimètres", "12 inches", "3 barrels"), read by pint; None for anything else."""
+    import unicodedata
+
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    name = plain.lower()
+    for pat, english in _FRENCH_FORMS:
+        if pat.search(name):
+            name = pat.sub(english, name)
+            break
+    name = name.replace(" ", "_").replace("-", "_")
+    if name in ("nautical_miles", "nautical_mile"):
+        name = "nautical_mile"
+    ureg = registry()
+    short = len(word) < 4
+    try:
+        readings = ureg.parse_unit_name(word if short else name, case_sensitive=short)
+    except Exception:  # noqa: BLE001 - pint could not read it: not a unit
+        return None
+    for prefix, unit, suffix in readings:
+        if suffix or unit not in NEWS_UNITS or prefix not in _PREFIXES:
+            continue
+        if prefix and unit not in _SI:
+            continue
+        if short and (not prefix or unit not in _SI):
+            continue  # a symbol is an SI-prefixed one ("mm", "kg", "ml"); "in", "mi", "m" are words or millions
+        expr = prefix + unit
+        family = _FAMILIES.get(str(ureg.Quantity(1.0, expr).dimensionality))
+        if family is not None:
+            return expr, family
+    return None
+
+
+def _unit_by_pint(text: str, pos: int) -> UnitMatch | None:
+    m = _WORD_AFTER.match(text, pos)
     if m is None:
         return None
+    found = pint_unit(m.group("w"))
+    if found is None and " " in m.group("w") or found is None and "-" in m.group("w"):
+        first = re.split(r"[-\s]", m.group("w"))[0]
+        found = pint_unit(first)
+        if found is not None:
+            return UnitMatch(end=m.start("w") + len(first), text=first, family=found[1], factors=(factor(*found),))
+    if found is None:
+        return None
+    return UnitMatch(end=m.end(), text=m.group("w"), family=found[1], factors=(factor(*found),))
+
+
+def unit_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit written right after a number ending at ``pos`` ("12 km", "300 hectares"):
+    the surface forms above first, then any news unit pint reads ("408 mm", "12 inches")."""
+    m = _UNIT_RE.match(text, pos)
+    if m is None:
+        return _unit_by_pint(text, pos)
     i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
     written = m.group(f"u{i}")
     pat, exprs, family = UNIT_WORDS[i]
