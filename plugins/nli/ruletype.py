@@ -20,7 +20,8 @@ Modes
 
 Model: ``FACTCHECK_NLI_MODEL`` > ``settings: {nli: {model: ...}}`` in the config >
 the rule's ``model:``.  When no model can be loaded, the NLI rules are skipped with one
-warning line and an ``InputError(kind="model")``.
+warning line and an ``InputError(kind="model")``.  Quantisation (``quantize.py``):
+``settings: {nli: {quantize: ...}}`` > the rule's ``quantize:`` > the model profile.
 """
 
 from __future__ import annotations
