@@ -22,10 +22,14 @@ import os
 import re
 import socket
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .batching import Batch, PairEncoder
+from .quantize import CHOICES as QUANTIZE_CHOICES
+from .quantize import quantize_int8
 
 log = logging.getLogger("factcheck")
 
@@ -192,13 +196,22 @@ def pick_device(requested: str | None) -> tuple[str, str | None]:
     return req, None
 
 
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, e.g. a container's share)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _set_threads() -> None:
+    """Torch threads: ``FACTCHECK_TORCH_THREADS`` > ``OMP_NUM_THREADS`` > the usable cores (at most 8)."""
     import torch
 
     if os.environ.get("OMP_NUM_THREADS") or os.environ.get("FACTCHECK_TORCH_THREADS"):
         n = int(os.environ.get("FACTCHECK_TORCH_THREADS") or os.environ["OMP_NUM_THREADS"])
     else:
-        n = max(1, min(os.cpu_count() or 1, 8))
+        n = min(usable_cores(), 8)
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
 
@@ -212,8 +225,10 @@ class NliModel:
     labels: dict[int, str]
     device_note: str | None = None  # set when the requested device could not be used
     max_length: int = 256
+    quantization: str = "none"  # what was applied: none or int8 (see quantize.py)
     model: Any = None
     tokenizer: Any = None
+    encoder: PairEncoder | None = None
     calls: int = 0  # forward passes (tests count them)
     pairs_scored: int = 0
     on_batch: list[Callable[[int], None]] = field(default_factory=list)
@@ -222,47 +237,52 @@ class NliModel:
     def has_contradiction(self) -> bool:
         return "contradiction" in self.labels.values()
 
+    def batches(self, pairs: Sequence[tuple[str, str]], batch_size: int = 16) -> Iterator[Batch]:
+        """The forward passes that score ``pairs`` (``batching``: sorted by length, both directions together)."""
+        if self.encoder is None:
+            self.encoder = PairEncoder(self.tokenizer, self.max_length)
+        return self.encoder.batches(pairs, batch_size, self.device)
+
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 16) -> list[dict[str, float]]:
         """Probabilities per canonical label for each (premise, hypothesis), input order."""
         import torch
 
         if not pairs:
             return []
-        order = sorted(range(len(pairs)), key=lambda i: (len(pairs[i][0]) + len(pairs[i][1]), i))
-        out: list[dict[str, float] | None] = [None] * len(pairs)
+        pairs = [(p, h) for p, h in pairs]
+        scores: dict[tuple[str, str], dict[str, float]] = {}
+        names = set(self.labels.values())
         with torch.inference_mode():
-            for b in range(0, len(order), max(1, batch_size)):
-                idx = order[b : b + batch_size]
-                enc = self.tokenizer(
-                    [pairs[i][0] for i in idx],
-                    [pairs[i][1] for i in idx],
-                    truncation=True,
-                    max_length=self.max_length,
-                    padding=True,
-                    return_tensors="pt",
-                )
-                enc = {k: v.to(self.device) for k, v in enc.items()}
-                logits = self.model(**enc).logits.float()
+            for batch in self.batches(pairs, batch_size):
+                logits = self.model(**batch.inputs).logits.float()
                 probs = logits.softmax(-1).cpu().tolist()
                 self.calls += 1
-                self.pairs_scored += len(idx)
-                for i, row in zip(idx, probs):
-                    d = {lab: 0.0 for lab in set(self.labels.values())}
+                self.pairs_scored += len(batch.pairs)
+                for pair, row in zip(batch.pairs, probs):
+                    d = dict.fromkeys(names, 0.0)
                     for j, p in enumerate(row):
                         lab = self.labels.get(j)
                         if lab is not None:
                             d[lab] += float(p)
-                    out[i] = d
+                    scores[pair] = d
                 for cb in self.on_batch:
-                    cb(len(idx))
-        return out  # type: ignore[return-value]
+                    cb(len(batch.pairs))
+        return [dict(scores[pair]) for pair in pairs]
 
 
 def load_model(
-    name: str, *, device: str = "cpu", labels: dict | None = None, max_length: int = 256, allow_download: bool = True
+    name: str,
+    *,
+    device: str = "cpu",
+    labels: dict | None = None,
+    max_length: int = 256,
+    allow_download: bool = True,
+    quantize: str = "none",
 ) -> NliModel:
-    """Load (once per process) the NLI model ``name`` on ``device``."""
-    key = (name, device, json.dumps(labels or {}, sort_keys=True, default=str), max_length)
+    """Load (once per process) the NLI model ``name`` on ``device``, int8-quantised on request."""
+    if quantize not in QUANTIZE_CHOICES:
+        raise ModelUnavailable(f"unknown quantisation '{quantize}' (use one of {', '.join(QUANTIZE_CHOICES)})")
+    key = (name, device, json.dumps(labels or {}, sort_keys=True, default=str), max_length, quantize)
     with _LOCK:
         if key in _MODELS:
             return _MODELS[key]
@@ -270,6 +290,8 @@ def load_model(
             raise ModelUnavailable(_FAILED[key])
         try:
             model = _load(name, device=device, labels=labels, max_length=max_length, allow_download=allow_download)
+            if quantize != "none":
+                _quantize(model, quantize)
         except ModelUnavailable as exc:
             _FAILED[key] = str(exc)
             raise
@@ -350,6 +372,28 @@ def _load(name: str, *, device: str, labels: dict | None, max_length: int, allow
         model=mdl,
         tokenizer=tok,
     )
+
+
+def _quantize(model: NliModel, how: str) -> None:
+    """Apply ``how`` (int8) to a loaded model on the CPU; on a GPU, or when it fails, keep fp32 with a note."""
+    if model.device != "cpu":
+        note = f"NLI: {how} quantisation is for the CPU; the model runs unquantised on {model.device}"
+        model.device_note = f"{model.device_note}; {note}" if model.device_note else note
+        return
+    try:
+        model.model = quantize_int8(model.model)
+    except Exception as exc:  # noqa: BLE001 - a torch build without quantised kernels
+        note = f"NLI: {how} quantisation failed ({_one_line(exc)}); the model runs unquantised"
+        model.device_note = f"{model.device_note}; {note}" if model.device_note else note
+        return
+    model.quantization = how
+
+
+def planned_quantization(requested: str, device: str | None) -> str:
+    """The quantisation a model loaded with ``requested`` on ``device`` will have (for cache keys)."""
+    if requested == "none":
+        return "none"
+    return requested if pick_device(device)[0] == "cpu" else "none"
 
 
 def _one_line(exc: BaseException, n: int = 200) -> str:

@@ -20,7 +20,8 @@ Modes
 
 Model: ``FACTCHECK_NLI_MODEL`` > ``settings: {nli: {model: ...}}`` in the config >
 the rule's ``model:``.  When no model can be loaded, the NLI rules are skipped with one
-warning line and an ``InputError(kind="model")``.
+warning line and an ``InputError(kind="model")``.  Quantisation (``quantize.py``):
+``settings: {nli: {quantize: ...}}`` > the rule's ``quantize:`` > the model profile.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from .cache import ScoreCache, default_cache_dir
 from .candidates import Statement, analyse, candidate_pairs, numbers_only_difference
 from .definitions import Definition, definition_sentence, extract_definitions
 from .profiles import merge, profile_for
+from .quantize import CHOICES as QUANTIZE_CHOICES
+from .quantize import check_quantize
 from .semantic import semantic_pairs
 from .terms import with_linked_keys
 
@@ -215,6 +218,12 @@ class NliRuleType(RuleType):
                 "description": "Tokens per pair before truncation (default from the model profile; "
                 "never above the model's own limit).",
             },
+            "quantize": {
+                "enum": list(QUANTIZE_CHOICES),
+                "description": "`int8`: int8 dynamic quantisation of the model's linear layers on the CPU "
+                "(faster, scores a little different; part of the score-cache key); `none`: fp32. Default "
+                "from the model profile; `plugins: {nli: {quantize: ...}}` in the configuration overrides it.",
+            },
             "skip_numbers_only": {
                 "type": "boolean",
                 "description": "Statements: pairs that differ only in numbers or dates are left "
@@ -235,6 +244,7 @@ class NliRuleType(RuleType):
         self.cache: ScoreCache | None = None
         self.model_calls = 0
         self.rejected_noticed = False  # one notice per run for score-cache rows of a wrong shape
+        self.bad_settings: set[str] = set()  # quantize values reported (once per run each)
 
     # -- claims: one per statement sentence / definition -----------------------------------
     def extract(self, doc: Document, rules) -> list[Claim]:
@@ -308,6 +318,43 @@ class NliRuleType(RuleType):
             self.cache = ScoreCache(default_cache_dir(self.ctx.options.cache_dir))
         return self.cache
 
+    def _quantize(self, rule, prof: dict[str, Any]) -> str:
+        """``quantize`` of the configuration > the rule > the model profile; a bad value is one
+        configuration error (once per run) and the next source is used."""
+        assert self.ctx is not None
+        settings = (self.ctx.options.settings or {}).get("nli")
+        sources = []
+        if isinstance(settings, dict) and settings.get("quantize") is not None:
+            sources.append((settings["quantize"], "configuration key 'plugins.nli.quantize'", None))
+        if rule.get("quantize") is not None:
+            sources.append((rule.get("quantize"), f"rule {rule.id}: key 'quantize'", None))
+        if prof.get("quantize") is not None:
+            sources.append((prof["quantize"], "NLI model profile key 'quantize'", prof.get("_file")))
+        for value, where, path in sources:
+            try:
+                return check_quantize(value, where)
+            except ValueError as exc:
+                if str(exc) not in self.bad_settings:
+                    self.bad_settings.add(str(exc))
+                    self.ctx.error(path, str(exc), kind="config")
+        return "none"
+
+    @staticmethod
+    def _score_key(identity: str, prof: dict[str, Any], quantization: str) -> str:
+        """Score-cache identity: the weights, truncation, label mapping and quantisation."""
+        key = identity + ":" + str(prof.get("max_length", 256)) + ":" + repr(sorted((prof.get("labels") or {}).items()))
+        return key if quantization == "none" else key + ":" + quantization
+
+    def _load(self, rule, name: str, prof: dict[str, Any]) -> backend.NliModel:
+        assert self.ctx is not None
+        return backend.load_model(
+            name,
+            device=self.ctx.options.device,
+            labels=prof.get("labels") or None,
+            max_length=int(prof.get("max_length", 256)),
+            quantize=self._quantize(rule, prof),
+        )
+
     def score(self, rule, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, float]] | None:
         """Probabilities for each (premise, hypothesis); None when the model cannot be loaded."""
         assert self.ctx is not None
@@ -319,13 +366,8 @@ class NliRuleType(RuleType):
         cache = self._cache()
         ident = None
         if peek is not None:
-            ident = (
-                peek[1]
-                + ":"
-                + str(prof.get("max_length", 256))
-                + ":"
-                + repr(sorted((prof.get("labels") or {}).items()))
-            )
+            planned = backend.planned_quantization(self._quantize(rule, prof), self.ctx.options.device)
+            ident = self._score_key(peek[1], prof, planned)
             if cache is not None:
                 rejected = cache.rejected
                 found = cache.get_many(ident, pairs, backend.label_set(peek[0], prof.get("labels") or None))
@@ -334,45 +376,44 @@ class NliRuleType(RuleType):
         self.ctx.add_stat("nli", "cache_hits", len(pairs) - len(todo))
         if todo:
             try:
-                model = backend.load_model(
-                    name,
-                    device=self.ctx.options.device,
-                    labels=prof.get("labels") or None,
-                    max_length=int(prof.get("max_length", 256)),
-                )
+                model = self._load(rule, name, prof)
             except backend.ModelUnavailable as exc:
                 self._no_model(name, str(exc))
                 return None
-            if ident is None:
-                ident = (
-                    model.identity
-                    + ":"
-                    + str(prof.get("max_length", 256))
-                    + ":"
-                    + repr(sorted((prof.get("labels") or {}).items()))
-                )
-            if model.device_note and self.ctx.stats.get("nli", {}).get("device_note") != model.device_note:
-                self.ctx.stat("nli", "device_note", model.device_note)
-                self.ctx.error(None, model.device_note, kind="notice")  # one line, shown by the report
-            self.ctx.stat("nli", "device", model.device)
-            calls = model.calls
-            t = time.perf_counter()
-            try:
-                probs = model.predict(todo, batch_size=int(prof.get("batch_size", 16)))
-            except Exception as exc:  # noqa: BLE001 - e.g. a tokenizer that does not match the weights
-                self._no_model(name, f"the model failed while scoring: {backend._one_line(exc)}", loaded=True)
+            if ident != self._score_key(model.identity, prof, model.quantization):
+                # not the model the cache was read for (e.g. quantisation failed): score everything
+                ident = self._score_key(model.identity, prof, model.quantization)
+                found, todo = {}, pairs
+            new = self._predict(rule, name, model, prof, todo)
+            if new is None:
                 return None
-            self.ctx.add_stat("nli", "model_seconds", round(time.perf_counter() - t, 3))
-            self.ctx.add_stat("nli", "model_calls", model.calls - calls)
-            self.ctx.add_stat("nli", "model_pairs", len(todo))
-            self.model_calls += model.calls - calls
-            new = dict(zip(todo, probs))
             if cache is not None:
                 cache.put_many(ident, new)
             found.update(new)
         self.ctx.stat("nli", "model", name)
         self.ctx.stat("nli", "profile", prof.get("name", "default"))
         return found
+
+    def _predict(self, rule, name, model, prof, todo) -> dict[tuple[str, str], dict[str, float]] | None:
+        """Scores of ``todo`` by the loaded model, with the run's statistics; None when it fails."""
+        assert self.ctx is not None
+        if model.device_note and self.ctx.stats.get("nli", {}).get("device_note") != model.device_note:
+            self.ctx.stat("nli", "device_note", model.device_note)
+            self.ctx.error(None, model.device_note, kind="notice")  # one line, shown by the report
+        self.ctx.stat("nli", "device", model.device)
+        self.ctx.stat("nli", "quantization", model.quantization)
+        calls = model.calls
+        t = time.perf_counter()
+        try:
+            probs = model.predict(todo, batch_size=int(prof.get("batch_size", 16)))
+        except Exception as exc:  # noqa: BLE001 - e.g. a tokenizer that does not match the weights
+            self._no_model(name, f"the model failed while scoring: {backend._one_line(exc)}", loaded=True)
+            return None
+        self.ctx.add_stat("nli", "model_seconds", round(time.perf_counter() - t, 3))
+        self.ctx.add_stat("nli", "model_calls", model.calls - calls)
+        self.ctx.add_stat("nli", "model_pairs", len(todo))
+        self.model_calls += model.calls - calls
+        return dict(zip(todo, probs))
 
     def _rejected_rows(self, cache: ScoreCache, n: int) -> None:
         """Rows of a wrong shape were misses: count them; one notice per run names the file."""
@@ -497,13 +538,7 @@ class NliRuleType(RuleType):
         if backend.peek_identity(name) is not None:
             return True
         try:
-            prof = self._profile(rule, name)
-            backend.load_model(
-                name,
-                device=self.ctx.options.device,
-                labels=prof.get("labels") or None,
-                max_length=int(prof.get("max_length", 256)),
-            )
+            self._load(rule, name, self._profile(rule, name))
         except backend.ModelUnavailable as exc:
             self._no_model(name, str(exc))
             return False

@@ -835,3 +835,140 @@ def test_definition_pairs_stay_linear_with_wire_copies():
     focus_pairs, _ = definition_pairs(defs, _Focus({"d005"}), k=2)
     assert focus_pairs and all("d005" in (a.doc_id, b.doc_id) for a, b, _ in focus_pairs.values())
     assert len(focus_pairs) <= 2
+
+
+# -- throughput: one tokenisation per text, length batches, int8 ------------------------------------------
+PAIRS = [
+    (A, B),
+    (B, A),
+    ("le maire", "la ville"),
+    ("la ville", "le maire"),
+    ("un budget", "le budget de la ville"),
+    (A, A),
+    ("microsoft a investi dans openai", "openai désigne un système capable"),
+    ("le conseil municipal", A + " " + B),
+    (A + " " + B, "le conseil municipal"),
+]
+
+
+@pytest.mark.parametrize("max_length", [64, 12])
+def test_pair_inputs_are_those_of_the_tokenizer(models, env, max_length):
+    """Each text tokenised once, pairs assembled: same ids, type ids and mask, truncation included."""
+    import torch
+
+    from plugins.nli.batching import PairEncoder
+
+    tok = backend.load_model(str(models["random"])).tokenizer
+    enc = PairEncoder(tok, max_length)
+    assert enc.fast is not None
+    batches = list(enc.batches(PAIRS, 4))
+    assert sum(len(b.pairs) for b in batches) == len(set(PAIRS))
+    for b in batches:
+        want = tok(
+            [p for p, _ in b.pairs],
+            [h for _, h in b.pairs],
+            truncation=True,
+            max_length=max_length,
+            padding=True,
+            return_tensors="pt",
+        )
+        assert set(b.inputs) == set(want)
+        for k in want:
+            assert torch.equal(b.inputs[k], want[k]), k
+    assert max(b.inputs["input_ids"].shape[1] for b in batches) <= max_length
+
+
+def test_batches_keep_both_directions_together_sorted_by_length():
+    from plugins.nli.batching import plan_batches
+
+    lengths = {p: len(p[0]) + len(p[1]) for p in PAIRS}
+    batches = plan_batches(lengths, 2)
+    where = {p: i for i, b in enumerate(batches) for p in b}
+    assert sorted(where) == sorted(set(PAIRS))
+    assert all(len(b) <= 2 for b in batches)
+    for a, b in PAIRS:
+        if (b, a) in where:
+            assert where[(a, b)] == where[(b, a)]
+    longest = [max(lengths[p] for p in b) for b in batches]
+    assert longest == sorted(longest)
+    assert [len(b) for b in plan_batches(lengths, 1)] == [1] * len(set(PAIRS))
+
+
+def test_both_directions_in_one_batch_equal_separate_calls(models, env):
+    m = backend.load_model(str(models["random"]))
+    x, y = "le maire", A
+    before = m.calls
+    xy, yx = m.predict([(x, y), (y, x)], batch_size=2)
+    assert m.calls - before == 1  # one forward pass for the two directions
+    (xy1,) = m.predict([(x, y)], batch_size=1)
+    (yx1,) = m.predict([(y, x)], batch_size=1)
+    # the tiny random model's scores move by about 1e-5 from one input to another
+    assert xy == pytest.approx(xy1, abs=1e-6) and yx == pytest.approx(yx1, abs=1e-6)
+    assert xy != pytest.approx(yx, abs=1e-6)  # the model does read the direction
+
+
+def test_scores_per_pair_do_not_depend_on_the_input_order(models, env):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    m = backend.load_model(str(models["random"]))
+    reference = dict(zip(PAIRS, m.predict(PAIRS, batch_size=3)))
+    assert len({round(v["entailment"], 6) for v in reference.values()}) > 3  # really different scores
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.permutations(PAIRS + PAIRS[:3]), st.integers(min_value=1, max_value=5))
+    def check(pairs, size):
+        scores = m.predict(pairs, batch_size=size)
+        for pair, got in zip(pairs, scores):
+            assert got == pytest.approx(reference[pair], abs=1e-6)
+        if size == 3:
+            assert scores == [reference[p] for p in pairs]  # same batches: the very same floats
+
+    check()
+
+
+def test_int8_model_is_quantised_and_keyed_apart_in_the_cache(models, env, monkeypatch):
+    import torch
+
+    texts = {"a.txt": A, "b.txt": B}
+    rules = "id: t.nli\nextends: nli\nquantize: {q}\nthresholds: {{statements: {{contradiction: 0.5}}}}\n"
+    fp32 = run(models["contra"], texts, env, rules=rules.format(q="none"), monkeypatch=monkeypatch)
+    assert fp32.stats["nli"]["model_calls"] >= 1 and fp32.stats["nli"]["quantization"] == "none"
+    int8 = run(models["contra"], texts, env, rules=rules.format(q="int8"), monkeypatch=monkeypatch)
+    assert int8.stats["nli"]["quantization"] == "int8"
+    assert int8.stats["nli"]["model_calls"] >= 1, "int8 scores must not come from the fp32 cache entry"
+    assert [f.rule_id for f in int8.findings] == [f.rule_id for f in fp32.findings] == ["t.nli"]
+    again = run(models["contra"], texts, env, rules=rules.format(q="int8"), monkeypatch=monkeypatch)
+    assert "model_calls" not in again.stats["nli"]  # its own entry is found
+    q = backend.load_model(str(models["contra"]), quantize="int8")
+    assert q is not backend.load_model(str(models["contra"]))
+    assert any(isinstance(mod, torch.ao.nn.quantized.dynamic.Linear) for mod in q.model.modules())
+
+
+def test_int8_is_cpu_only_for_the_cache_key(monkeypatch):
+    assert backend.planned_quantization("int8", "cpu") == "int8"
+    assert backend.planned_quantization("none", "cpu") == "none"
+    monkeypatch.setattr(backend, "pick_device", lambda requested: ("cuda", None))
+    assert backend.planned_quantization("int8", "cuda") == "none"
+
+
+def test_bad_quantize_values_are_clear_errors(models, env, monkeypatch):
+    from plugins.nli.quantize import check_quantize
+
+    assert check_quantize(" INT8 ", "x") == "int8"
+    for bad in ("int4", True, 8, None):
+        with pytest.raises(ValueError, match="use one of none, int8"):
+            check_quantize(bad, "x")
+    f = env / "r" / "bad.yaml"
+    f.parent.mkdir()
+    f.write_text("id: t.bad\nextends: nli\nquantize: int4\n", encoding="utf-8")
+    checker = Checker(rule_paths=[f.parent], builtin_rules=False, only_types={"nli"})
+    assert any("quantize" in e.message and e.line == 3 for e in checker.ruleset.errors)
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(models["contra"]))
+    opts = Options(cache_dir=env / "cache", settings={"nli": {"quantize": "fp16"}})
+    res = Checker(only_types={"nli"}, options=opts).check_texts({"a.txt": A, "b.txt": B})
+    (err,) = [e for e in res.errors if e.kind == "config"]
+    assert (
+        err.message == "configuration key 'plugins.nli.quantize': 'fp16' is not a quantisation; use one of none, int8"
+    )
+    assert res.stats["nli"]["quantization"] == "none" and res.findings  # the run goes on with the profile's value

@@ -71,3 +71,34 @@ def test_seeds_agi_definitions_and_cache(stand_in):
     again = checker.check_paths(paths)
     assert "model_calls" not in again.stats["nli"]
     assert [f.fingerprint for f in again.findings] == [f.fingerprint for f in res.findings]
+
+
+CLEAR_PAIRS = [
+    (
+        "Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.",
+        "Microsoft a investi dans OpenAI.",
+        "entailment",
+    ),
+    ("Le chat dort sur le canapé du salon.", "Un chat dort.", "entailment"),
+    ("Trois enfants jouent au football dans le parc.", "Des enfants jouent dans le parc.", "entailment"),
+    ("Marie est allée au marché samedi matin.", "Marie a acheté des pommes rouges au marché.", "neutral"),
+    ("L'homme porte une chemise bleue.", "L'homme porte une chemise rouge.", "contradiction"),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="int8 on every nn.Linear flips labels of the stand-in (RTE3-FR dev: 43% same labels, "
+    "benchmarks/RESULTS.md 'NLI throughput'); here the contradiction pair becomes neutral. "
+    "quantize stays none in every profile until the FFN output projections are left in fp32",
+)
+def test_int8_and_fp32_give_the_same_labels_on_clear_pairs(stand_in):
+    fp32 = backend.load_model(str(STAND_IN))
+    int8 = backend.load_model(str(STAND_IN), quantize="int8")
+    assert int8.quantization == "int8" and fp32.quantization == "none"
+    pairs = [(p, h) for p, h, _ in CLEAR_PAIRS]
+    labels = {}
+    for name, m in (("fp32", fp32), ("int8", int8)):
+        labels[name] = [max(d, key=lambda k: d[k]) for d in m.predict(pairs)]
+    assert labels["fp32"] == [gold for _, _, gold in CLEAR_PAIRS]  # the pairs are clear to this model
+    assert labels["int8"] == labels["fp32"]
