@@ -548,7 +548,9 @@ def _digits_excluded(text: str, h: dict) -> bool:
     after = text[ne : ne + 6]
     if re.search(r"[^\W\d_][\-_/.]?$", before) and not re.search(r"\s$", before):
         return True  # GPT-4, A100, H100, iOS17
-    if re.search(r"[\-_/][^\W\d_]", after[:2]) or re.match(r"[^\W\d_]", after):
+    if re.match(r"[^\W\d_]", after) and unit_after(text, ne) is not None:
+        pass  # "12km", "408mm": a unit written against its figure
+    elif re.search(r"[\-_/][^\W\d_]", after[:2]) or re.match(r"[^\W\d_]", after):
         return True  # 3D, 5G, 4-way
     if TIME_AFTER.match(after) or ORDINAL_AFTER.match(after) or REF_BEFORE.search(before):
         return True

@@ -125,3 +125,17 @@ def test_an_article_after_a_toll_counts_nobody():
 def test_a_count_over_a_whole_area_is_tagged(text, lang):
     (q,) = [q for q in parse_quantities(text, lang) if q.qtype == "count"]
     assert scope_tags(text, q).get("place") == "(whole area)"
+
+
+@pytest.mark.parametrize(
+    "text,lang,metres",
+    [("The hospital is some 12km away.", "en", 12000.0), ("Il est tombé 408mm à Anduze.", "fr", 0.408)],
+)
+def test_a_unit_written_against_its_figure(text, lang, metres):
+    got = [(q.qtype, q.nominal) for q in parse_quantities(text, lang)]
+    assert got == [("length", pytest.approx(metres))]
+
+
+@pytest.mark.parametrize("text", ["La 5G et la 3D arrivent.", "Un réseau 4G couvre la ville."])
+def test_letters_against_a_figure_that_are_no_unit(text):
+    assert parse_quantities(text, "fr") == []
