@@ -111,7 +111,22 @@ def _role_cap(va: dict, vb: dict, match: str) -> str:
             cap = "suggestion"
     if (va.get("role_time") == "interim") != (vb.get("role_time") == "interim"):
         cap = "suggestion"  # an acting holder beside the holder: both may be true
+    if va.get("object_from") or vb.get("object_from"):
+        cap = lower(cap, "warning")  # the organisation comes from the holder's other mentions
+    if va.get("era_strong") or vb.get("era_strong"):
+        cap = "suggestion"  # "son prédécesseur, X, maire de Y": another time, though Y is named
     return cap
+
+
+#: the two ends of a succession: an outgoing holder and a new (or future) one are both true at once
+_SUCCESSION = ({"outgoing"}, {"new", "future"})
+
+
+def successive(va: dict, vb: dict) -> bool:
+    """One side names the outgoing holder, the other the new one (``le nouveau maire`` /
+    ``le maire sortant``): two people, one office, no conflict."""
+    times = {va.get("role_time"), vb.get("role_time")}
+    return bool(times & _SUCCESSION[0]) and bool(times & _SUCCESSION[1])
 
 
 def _polarity(va, vb, ca) -> Verdict | None:
@@ -176,7 +191,7 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
         match = office_match(va, vb, nearest)
         verdict = _polarity(va, vb, ca) if match else None
     else:
-        if not (pos_a and pos_b) or va["time"]["tense"] == "past":
+        if not (pos_a and pos_b) or va["time"]["tense"] == "past" or successive(va, vb):
             return None
         if not all(v.get("unique", True) or v["relation"] == OTHER for v in (va, vb)):
             return None  # an office with several holders (a minister, a director)
@@ -216,7 +231,9 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
                 ),
             )
     elif same_rel and pos_a and pos_b and ca.functional and time_compatible(va, vb, ca, cb):
-        if ca.tense == "ignore" or "past" not in (va["time"]["tense"], vb["time"]["tense"]):
+        if roleish and successive(va, vb):
+            pass  # the outgoing holder and the new one
+        elif ca.tense == "ignore" or "past" not in (va["time"]["tense"], vb["time"]["tense"]):
             verdict = _functional(va, vb, ca, cb)
     elif not same_rel and pos_a and pos_b and {va["subject"], va["object"]} == {vb["subject"], vb["object"]}:
         verdict = _antonym(va, vb, ca, cb)

@@ -351,6 +351,8 @@ APPOSITION_RX = (
     + '[^ ,;:«»"“”()]+(?: [^ ,;:«»"“”()]+){0,9} ,)?'
 )
 
+#: a short aside in brackets, left out of the stream: ``maire (LR) de Nîmes`` reads ``maire de Nîmes``
+_ASIDE_RX = re.compile(r" ?\([^()]{1,24}\)")
 _TOKEN_RX = re.compile(r"\w+(?:[-.]\w+)*'?|'|[^\w\s]", re.UNICODE)
 _YEAR_RX = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -369,24 +371,32 @@ class Stream:
         return self.char_to_tok[a], self.char_to_tok[max(a, b - 1)]
 
 
-def build_stream(sentence, extra=()) -> Stream:
-    """The token stream of a sentence; ``extra`` mentions (names the recogniser missed) join its entities."""
+def build_stream(sentence, extra=(), mentions=None) -> Stream:
+    """The token stream of a sentence; ``extra`` mentions (names the recogniser missed) join its entities
+    (``mentions``, when given, stand for both)."""
     text = sentence.text
     folded = fold(text)
-    mentions = sorted(list(sentence.entities) + list(extra), key=lambda m: (m.start, m.end))
+    if mentions is None:
+        mentions = list(sentence.entities) + list(extra)
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
     kept = []
+    asides = [a.span() for a in _ASIDE_RX.finditer(folded)]
+
+    def aside(at: int) -> bool:
+        return any(a <= at < b for a, b in asides)
 
     def words(a: int, b: int) -> None:
         for m in _TOKEN_RX.finditer(folded, a, b):
-            pieces.append(m.group(0))
-            spans.append((m.start(), m.end()))
+            if not aside(m.start()):
+                pieces.append(m.group(0))
+                spans.append((m.start(), m.end()))
 
     for m in mentions:
         s, e = m.start - sentence.start, m.end - sentence.start
-        if s < pos or s < 0 or e > len(text):
+        if s < pos or s < 0 or e > len(text) or aside(s):
             continue
         words(pos, s)
         pieces.append(f"{ENT}{len(kept)}")

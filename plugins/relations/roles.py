@@ -192,6 +192,7 @@ MODIFIERS = {
     "then-",
     "designe",
     "designee",
+    "incoming",
 }
 _MULTI_MODIFIERS = ("par interim", "a titre provisoire", "en exercice", "en poste", "en fonctions")
 _INTERIM = {"acting", "interim", "interimaire", "par interim", "a titre provisoire"}
@@ -199,6 +200,7 @@ INTERIM_WORDS = {"acting", "interim", "interimaire"}
 _PAST = {"former", "ancien", "ancienne", "ex", "ex-", "then", "late", "feu", "then-"}
 _OUTGOING = {"outgoing", "sortant", "sortante"}
 _FUTURE = {"future", "futur", "prochain", "prochaine"}
+_NEW = {"new", "nouveau", "nouvel", "nouvelle", "incoming", "newly"}
 
 # nouns of persons that are no office (kinship, generic people, one of many)
 NOT_ROLES = {
@@ -443,6 +445,9 @@ class Role:
     #: what the office is of, between the office and the organisation (``présidente de la métropole
     #: de Lancrais``: ``metropole``); offices with different complements are different offices
     complement: str | None = None
+    #: the phrase ends with what the office is of (``presidente de la region``, ``maire de la ville``):
+    #: a name may follow it directly (``la présidente de la région Occitanie``)
+    of_phrase: bool = False
 
 
 def _strip_modifiers(words: list[str]) -> tuple[list[str], set[str]]:
@@ -469,6 +474,19 @@ def _time_of(mods: set[str]) -> str | None:
         return "future"
     if mods & _INTERIM:
         return "interim"
+    if mods & _NEW:
+        return "new"
+    return None
+
+
+def succession_time(words: list[str]) -> str | None:
+    """``outgoing`` or ``new`` when the words name one end of a succession (``maire sortant``,
+    ``the incoming CEO``), else None."""
+    found = set(words)
+    if found & _OUTGOING:
+        return "outgoing"
+    if found & _NEW:
+        return "new"
     return None
 
 
@@ -491,6 +509,25 @@ def _looks_like_office(core: list[str], lang: str, pos: dict[str, str] | None) -
 
 
 _OF = {"de", "du", "des", "d'", "of"}
+#: nouns that only say what kind of thing the named body is (``maire de la ville de Nîmes`` is
+#: ``maire de Nîmes``): no complement of their own
+CLASS_NOUNS = {
+    "ville",
+    "city",
+    "town",
+    "commune",
+    "village",
+    "groupe",
+    "group",
+    "societe",
+    "company",
+    "entreprise",
+    "firm",
+    "firme",
+    "compagnie",
+    "pays",
+    "country",
+}
 _ARTICLES = {"la", "le", "les", "l'", "the", "de", "du", "des", "d'", "of"}
 
 
@@ -526,7 +563,8 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
-        return Role(office, head, SEEDS[office][0], True, _time_of(mods), complement)
+        body = None if complement in CLASS_NOUNS else complement
+        return Role(office, head, SEEDS[office][0], True, _time_of(mods), body, of_phrase=True)
     if any(w in NOT_ROLES for w in core):
         return None
     if isinstance(pos, str):
@@ -618,6 +656,7 @@ def main_subject(doc) -> tuple[str, str] | None:
 
 
 ERA_WORDS = {
+    "predecessors",
     "under",
     "sous",
     "during",
@@ -643,6 +682,23 @@ ERA_WORDS = {
     "autrefois",
     "administration",
     "then-",
+}
+
+
+#: era words that place a role at another time even when its organisation is named (``son
+#: prédécesseur, Jean Dupont, maire de Nîmes, avait signé``)
+STRONG_ERA_WORDS = {
+    "predecessor",
+    "predecessors",
+    "predecesseur",
+    "predecesseurs",
+    "successor",
+    "successeur",
+    "previous",
+    "precedent",
+    "precedente",
+    "jadis",
+    "autrefois",
 }
 
 
@@ -818,3 +874,65 @@ def person_shape(text: str) -> bool:
     for names the recogniser missed right beside a role."""
     words = text.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+# -- names that swallowed a title ---------------------------------------------------------------
+_NAME_PIECE = re.compile(r"\S+")
+_BEFORE_SURNAME = {"le", "la", "les", "de", "du", "des", "van", "von", "di", "da"}
+
+
+def split_titled(mentions: list) -> list:
+    """Mentions whose text holds a role title, split around it (``Kestrel CEO Anna Berg`` ->
+    ``Kestrel`` + ``Anna Berg``; ``PDG d'Ardelis`` -> ``Ardelis``): the recogniser (or, without one,
+    a run of capitalised words) took the organisation, the title and the holder as one name.
+
+    The title is a seed phrase (``CEO``, ``PDG``, ``Mayor``, ``Prefect``) between capitalised words;
+    never after an article or particle (``Bruno Le Maire`` is a name)."""
+    out = []
+    for m in mentions:
+        out.extend(_split_one(m) or [m])
+    return out
+
+
+def _split_one(m) -> list | None:
+    from checker.model import EntityMention
+    from plugins.entities.ruletype import company_id, entity_id
+
+    pieces = [(p.start(), p.end(), p.group(0)) for p in _NAME_PIECE.finditer(m.text)]
+    if len(pieces) < 2:
+        return None
+    folded = [fold(p[2]) for p in pieces]
+    for i in range(len(pieces)):
+        for k in (3, 2, 1):
+            if i + k > len(pieces) or " ".join(folded[i : i + k]) not in SEED_INDEX:
+                continue
+            before, after = pieces[:i], pieces[i + k :]
+            if before and folded[i - 1] in _BEFORE_SURNAME:
+                return None
+            if after and (folded[i + k] in _OF or folded[i + k].startswith(("d'", "d’"))):
+                if before:
+                    return None
+                first = after[0]
+                skip = 2 if folded[i + k].startswith(("d'", "d’")) and len(first[2]) > 2 else len(first[2]) + 1
+                s, e = first[0] + skip, after[-1][1]
+                if folded[i + k] in _OF:
+                    s = after[1][0] if len(after) > 1 else e
+                name = m.text[s:e]
+                if not name[:1].isupper():
+                    return None
+                return [_mention(EntityMention, m, s, e, entity_id(company_id(name)), "")]
+            if not after or not all(p[2][:1].isupper() for p in after) or len(after) > 3:
+                return None
+            if not before or not all(p[2][:1].isupper() for p in before):
+                return None  # a title first is the recogniser's to strip ("Governor Maria Okafor")
+            s, e = after[0][0], after[-1][1]
+            parts = [_mention(EntityMention, m, s, e, entity_id(m.text[s:e]), "PER")]
+            if before:
+                bs, be = before[0][0], before[-1][1]
+                parts.insert(0, _mention(EntityMention, m, bs, be, entity_id(company_id(m.text[bs:be])), ""))
+            return parts
+    return None
+
+
+def _mention(cls, m, s: int, e: int, ident: str, label: str):
+    return cls(id=ident, text=m.text[s:e], start=m.start + s, end=m.start + e, label=label, source=m.source)

@@ -25,6 +25,7 @@ reported) and time (tense cue, years).  A hedged side lowers the level one step.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -55,6 +56,7 @@ from plugins.relations.patterns import (
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
+    STRONG_ERA_WORDS,
     OfficeIndex,
     document_names,
     era_words,
@@ -62,6 +64,8 @@ from plugins.relations.roles import (
     person_shape,
     proper_runs,
     resolve_role,
+    split_titled,
+    succession_time,
 )
 from plugins.relations.schema import RELATION_SCHEMA
 
@@ -308,7 +312,8 @@ class RelationRuleType(RuleType):
             extra = extra + description_mentions(sent, list(sent.entities) + extra, learned)
             if len(sent.entities) == 0 and not extra:
                 continue
-            stream = build_stream(sent, extra)
+            # "Kestrel CEO Anna Berg" read as one name: Kestrel, the title, Anna Berg
+            stream = build_stream(sent, mentions=split_titled(list(sent.entities) + extra))
             seen: set[tuple] = set()
             for comp in active:
                 words = stream.text.split(" ")
@@ -384,6 +389,8 @@ class RelationRuleType(RuleType):
             role = self._role(sent, stream, m, doc)
             if role is None:
                 return None
+        if role is not None and _name_right_after_role(m) and not role[0].of_phrase:
+            return None  # "la présidente de la région Occitanie" yes; "le directeur Ardelis" no
         args = self._arguments(doc, index, sent, stream, words, comp, m, mode, swap)
         if args is None:
             return None
@@ -398,6 +405,8 @@ class RelationRuleType(RuleType):
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
+        if value["time"]["tense"] == "past" and _appointed(window) and not value["time"]["years"]:
+            value["time"]["tense"] = "present"  # "X was named CEO of Y": X holds the office now
         if self._ended(sent, stream, first, last) and not negate:
             value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
@@ -413,8 +422,12 @@ class RelationRuleType(RuleType):
         if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
             if era_words(words):
                 value["era"] = True  # "under President X", "his predecessor": another time than the story's
+            if set(words) & STRONG_ERA_WORDS:
+                value["era_strong"] = True
             if role is None and set(window) & INTERIM_WORDS:
                 value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
+            elif role is None and (when := succession_time(window)):
+                value["role_time"] = when  # "le nouveau maire", "the outgoing mayor" (a rule naming its relation)
         if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
             value["topic"], value["topic_name"] = topic
             if _named_just_before(doc, index, subj, topic[0]):
@@ -540,7 +553,36 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(claims, self.ctx)
+        return group_by_keys(self._holders_resolved(list(claims)), self.ctx)
+
+    def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
+        """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder
+        is given elsewhere in the corpus (``La préfète de la Drôme, Hélène Castaing``): the same person
+        (under any of their names), the same office, one organisation only."""
+        explicit = [c for c in claims if _role_value(c.value) and c.value["object"] != IMPLICIT]
+        out = []
+        for c in claims:
+            v = c.value
+            if not _role_value(v) or v["object"] != IMPLICIT or v["polarity"] != "positive":
+                out.append(c)
+                continue
+            found = {
+                e.value["object"]: e.value["names"].get("object")
+                for e in explicit
+                if e.value["polarity"] == "positive"
+                and e.value["time"]["tense"] != "past"
+                and constraints.office_match(v, e.value, None) == "same"
+                and constraints.same_subject(v, e.value)
+            }
+            if len(found) != 1:
+                out.append(c)
+                continue
+            ((obj, shown),) = found.items()
+            value = {**v, "object": obj, "names": {**v["names"], "object": shown or obj}, "object_from": "holder"}
+            for k in ("topic", "topic_name", "topic_near"):
+                value.pop(k, None)
+            out.append(dataclasses.replace(c, value=value, keys=self._keys(c.data, value)))
+        return out
 
     @staticmethod
     def _signature(c: Claim) -> tuple:
@@ -652,6 +694,42 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+#: verbs of taking an office: "X was named CEO" says X holds it from then on
+_APPOINTED = {
+    "named",
+    "appointed",
+    "elected",
+    "re-elected",
+    "promoted",
+    "nomme",
+    "nommee",
+    "elu",
+    "elue",
+    "reelu",
+    "reelue",
+    "designe",
+    "designee",
+}
+#: words that keep such a claim in the past ("X had been named", "the former CEO")
+_STILL_PAST = {"had", "avait", "former", "ancien", "ancienne", "then", "alors", "once"}
+
+
+def _appointed(window: list[str]) -> bool:
+    return bool(set(window) & _APPOINTED) and not set(window) & _STILL_PAST
+
+
+def _name_right_after_role(m) -> bool:
+    """The matched ``{obj}`` follows the ``{role}`` phrase with nothing between them."""
+    if "obj" not in m.groupdict() or m.group("obj") is None:
+        return False
+    at = m.start("obj") - 1  # the entity marker before the mention's number
+    return at > m.end("role") and m.string[m.end("role") : at].strip() == ""
+
+
+def _role_value(v: dict) -> bool:
+    return "office" in v or v["relation"].startswith("role.") or v["relation"] == "ceo"
 
 
 def _named_just_before(doc, index: int, subj, topic_id: str) -> bool:

@@ -32,7 +32,9 @@ _PATTERN_ITEM = {
                         "recent organisation-like mention before the subject), 'implicit' (none is named: the "
                         "place or organisation the story is about, e.g. 'le maire sortant X', 'Governor X'; "
                         "an implicit object is compared with implicit ones and, for a role, with the article's "
-                        "main subject: a suggestion, a warning when that subject is the name just before the role)"
+                        "main subject: a suggestion, a warning when that subject is the name just before the role; "
+                        "a holder given one organisation for the same office elsewhere in the corpus takes it, "
+                        "at most a warning)"
                     ),
                 },
                 "swap": {
