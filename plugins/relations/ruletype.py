@@ -284,8 +284,8 @@ class RelationRuleType(RuleType):
                 continue
             stream = build_stream(sent, extra)
             seen: set[tuple] = set()
+            words = stream.text.split(" ")
             for comp in active:
-                words = stream.text.split(" ")
                 for rx, *how in comp.patterns:
                     for m in rx.finditer(stream.text):
                         claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
