@@ -752,7 +752,8 @@ class EntitiesRuleType(RuleType):
         best: tuple[int, Entry] | None = None
         for e in candidates:
             window_from = index - e.window
-            order = list(recent) + [eid for (si, eid) in reversed(history) if si >= window_from]
+            # history is in sentence order: walk back only through the window (not the whole document)
+            order = list(recent) + _recent_ids(history, window_from)
             for pos, eid in enumerate(order):
                 if eid in e.requires or (not e.requires and eid == e.id):
                     if best is None or pos < best[0]:
@@ -834,6 +835,19 @@ class EntitiesRuleType(RuleType):
         if k in state.shortnames and not title and label not in PERSON_LABELS:
             return state.shortnames[k], label if label not in ("", "MISC") else ""
         return None
+
+
+def _recent_ids(history: list, since: int) -> list[str]:
+    """Entity ids mentioned from sentence ``since`` on, most recent first.
+
+    ``history`` is in sentence order, so the walk stops at the window's start: the cost is
+    the window's mentions, not the document's (a long article has thousands)."""
+    out: list[str] = []
+    for si, eid in reversed(history):
+        if si < since:
+            break
+        out.append(eid)
+    return out
 
 
 @dataclass

@@ -37,7 +37,7 @@ from checker.aggregate import (
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
-from plugins.numeric.eventdates import document_dates, in_sentence
+from plugins.numeric.eventdates import DateIndex, document_dates
 from plugins.numeric.generic import context_terms, entity_set, generic_level, measure_key, pair_generic, settings
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, disjoint, fits_in
 from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
@@ -97,7 +97,8 @@ class NumericRuleType(RuleType):
         sentences = doc.sentences
         known_ids = reliable_ids(sentences)
         first_named = next((x for x in sentences if any(m.id in known_ids for m in x.entities)), None)
-        doc_dates = document_dates(doc.view or doc.text, doc.language)
+        dates = document_dates(doc.view or doc.text, doc.language)
+        doc_dates = DateIndex(dates) if dates is not None else None
         for si, sent in enumerate(sentences):
             if sent.section in SKIP_SECTIONS:
                 continue
@@ -127,11 +128,11 @@ class NumericRuleType(RuleType):
         return claims
 
     @staticmethod
-    def _sentence_dates(doc_dates, sent) -> list[Quantity] | None:
+    def _sentence_dates(doc_dates: DateIndex | None, sent) -> list[Quantity] | None:
         """The date reader's mentions inside ``sent`` (None: the regex reader reads them)."""
         if doc_dates is None:
             return None
-        got = in_sentence(doc_dates, sent.start, sent.end)
+        got = doc_dates.in_sentence(sent.start, sent.end)
         return [q for q in got if sent.text[q.start : q.end] == q.text]
 
     def _years_of(self, sent, doc) -> list[str]:

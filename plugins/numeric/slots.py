@@ -12,6 +12,7 @@ owner of a figure (``key_entities``).  Time scopes and the other scopes of a fig
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,7 +28,21 @@ _FALLBACK_STOP = set(
 
 
 def unaccent_lower(text: str) -> str:
-    """Lower case without accents, straight apostrophes (for matching words)."""
+    """Lower case without accents, straight apostrophes (for matching words).
+
+    Memoised for words (matching rule phrases folds every token of every quantity's
+    sentence, again and again); longer texts are folded each time, so the cache stays small."""
+    if len(text) <= 40:
+        return _unaccent_word(text)
+    return _unaccent(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _unaccent_word(text: str) -> str:
+    return _unaccent(text)
+
+
+def _unaccent(text: str) -> str:
     t = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(ch for ch in t if not unicodedata.combining(ch))
 
@@ -45,8 +60,13 @@ class Tok:
 
     @property
     def forms(self) -> set[str]:
-        f = {unaccent_lower(self.text), unaccent_lower(self.lemma)}
-        return f | {x[:-1] for x in f if len(x) > 3 and x.endswith("s")}
+        return set(_forms(self.text, self.lemma))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _forms(text: str, lemma: str) -> frozenset[str]:
+    f = {unaccent_lower(text), unaccent_lower(lemma)}
+    return frozenset(f | {x[:-1] for x in f if len(x) > 3 and x.endswith("s")})
 
 
 @dataclass
@@ -158,7 +178,14 @@ _SUFFIXES = ("", "s", "es", "ed", "d", "ing", "ment", "ments", "or", "ors", "e",
 def word_matches(word: str, tok: Tok) -> bool:
     """Whether a rule word (folded) names this token: same form or lemma, an inflection,
     or, for a French infinitive, any word of its stem (investir: investi, investissement)."""
-    forms = tok.forms
+    return _word_matches(word, tok.text, tok.lemma)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_matches(word: str, text: str, lemma: str) -> bool:
+    """``word_matches`` on a token's text and lemma (all it reads), memoised: the same few
+    rule words are matched against the same vocabulary sentence after sentence."""
+    forms = _forms(text, lemma)
     if word in forms:
         return True
     m = _INFINITIVE.match(word)
@@ -174,7 +201,38 @@ def word_matches(word: str, tok: Tok) -> bool:
 
 def _pieces(text: str) -> list[str]:
     """A word cut after its apostrophes: "d'affaires" -> ["d'", "affaires"] (folded)."""
-    return [p for p in re.split(r"(?<=')", unaccent_lower(text)) if p and p != "'"]
+    return list(_pieces_of(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pieces_of(text: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"(?<=')", unaccent_lower(text)) if p and p != "'")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for w in re.findall(r"[^\W_][\w\-']*", phrase.replace("’", "'")):
+        words.extend(_pieces_of(w))
+    return tuple(words)
+
+
+def _match_stream(view: SentenceView) -> list[tuple[int, str, str]]:
+    """The sentence's sub-tokens ``(token index, text, lemma)`` that phrases are matched on,
+    built once per sentence view (each quantity of the sentence looks for several phrases)."""
+    stream = getattr(view, "_match_stream", None)
+    if stream is None:
+        stream = []
+        for t in view.tokens:
+            if t.text in ("'", "’", "-"):
+                continue
+            parts = _pieces_of(t.text)
+            if len(parts) <= 1:
+                stream.append((t.i, t.text, t.lemma))
+            else:
+                stream.extend((t.i, part, part) for part in parts)
+        view._match_stream = stream  # type: ignore[attr-defined]
+    return stream
 
 
 def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
@@ -183,29 +241,18 @@ def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
     Elisions are compared piece by piece, so "chiffre d'affaires" is found whether the
     tokenizer gave ``d'`` + ``affaires`` (spaCy French) or ``d'affaires`` (regex tokens).
     """
-    words: list[str] = []
-    for w in re.findall(r"[^\W_][\w\-']*", phrase.replace("’", "'")):
-        words.extend(_pieces(w))
+    words = _phrase_words(phrase)
     if not words:
         return []
-    # sub-token stream: (token index, Tok used for matching)
-    stream: list[tuple[int, Tok]] = []
-    for t in view.tokens:
-        if t.text in ("'", "’", "-"):
-            continue
-        parts = _pieces(t.text)
-        if len(parts) <= 1:
-            stream.append((t.i, t))
-        else:
-            for part in parts:
-                stream.append((t.i, Tok(i=t.i, start=t.start, end=t.end, text=part, lemma=part)))
+    stream = _match_stream(view)
     out: list[int] = []
+    n = len(words)
     for k in range(len(stream)):
         if k and stream[k - 1][0] == stream[k][0]:
             continue  # a phrase starts at a token's beginning
-        if k + len(words) > len(stream):
+        if k + n > len(stream):
             break
-        if all(word_matches(w, stream[k + j][1]) for j, w in enumerate(words)):
+        if all(_word_matches(w, stream[k + j][1], stream[k + j][2]) for j, w in enumerate(words)):
             if stream[k][0] not in out:
                 out.append(stream[k][0])
     return out

@@ -315,8 +315,8 @@ class RelationRuleType(RuleType):
             # "Kestrel CEO Anna Berg" read as one name: Kestrel, the title, Anna Berg
             stream = build_stream(sent, mentions=split_titled(list(sent.entities) + extra))
             seen: set[tuple] = set()
+            words = stream.text.split(" ")
             for comp in active:
-                words = stream.text.split(" ")
                 for rx, *how in comp.patterns_for(stream.text):
                     for m in rx.finditer(stream.text):
                         claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
