@@ -835,3 +835,30 @@ def test_definition_pairs_stay_linear_with_wire_copies():
     focus_pairs, _ = definition_pairs(defs, _Focus({"d005"}), k=2)
     assert focus_pairs and all("d005" in (a.doc_id, b.doc_id) for a, b, _ in focus_pairs.values())
     assert len(focus_pairs) <= 2
+
+
+# -- messages in the reader's language ----------------------------------------------------------------
+EN_A = "The city council approved the budget of the city library last night after a long debate."
+EN_B = "The city council rejected the budget of the city library last night after a long debate."
+
+
+def _contradiction(res):
+    (f,) = [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+    return f
+
+
+def test_statement_messages_speak_the_articles_language(models, env, monkeypatch):
+    fr = _contradiction(run(models["contra"], {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch))
+    assert fr.message.startswith("Ces affirmations semblent se contredire : « "), fr.message
+    assert fr.explanation["reason"].startswith("le modèle lit une contradiction (p moyenne "), fr.explanation
+    en = _contradiction(run(models["contra"], {"a.txt": EN_A, "b.txt": EN_B}, env, monkeypatch=monkeypatch))
+    assert en.message.startswith('Statements may contradict each other: "'), en.message
+    assert en.explanation["reason"].startswith("the model finds a contradiction (mean p="), en.explanation
+
+
+def test_lang_overrides_the_nli_wording(models, env, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(models["contra"]))
+    checker = Checker(only_types={"nli"}, options=Options(cache_dir=env / "cache", lang="en"))
+    f = _contradiction(checker.check_texts({"a.txt": A, "b.txt": B}))
+    assert f.message.startswith("Statements may contradict each other: "), f.message
+    assert "0." in f.explanation["reason"] and "0," not in f.explanation["reason"]
