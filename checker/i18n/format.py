@@ -67,11 +67,13 @@ def number(x: float, lang: str = "en", *, compact: bool = True) -> str:
     return _plain(format_decimal(x, format="#,##0.###", locale=loc))
 
 
-def decimal(x: float, lang: str = "en", digits: int = 3) -> str:
-    """A score or ratio: ``0,118`` / ``0.118`` (no grouping)."""
+def decimal(x: float, lang: str = "en", digits: int = 3, *, fixed: bool = False) -> str:
+    """A score or ratio: ``0,118`` / ``0.118`` (no grouping); ``fixed``: always ``digits``
+    decimals (``1,00``)."""
     from babel.numbers import format_decimal
 
-    return _plain(format_decimal(round(x, digits), format="0." + "#" * digits, locale=_locale(lang)))
+    pattern = "0." + ("0" if fixed else "#") * digits
+    return _plain(format_decimal(round(x, digits), format=pattern, locale=_locale(lang)))
 
 
 def percent(x: float, lang: str = "en") -> str:

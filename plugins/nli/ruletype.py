@@ -639,7 +639,7 @@ class NliRuleType(RuleType):
                 message = catalog.t("nli.definitions", lang, term=term, da=da, a=name_a, db=db, b=name_b)
             else:
                 message = catalog.t("nli.statements", lang, qa=qa, a=name_a, qb=qb, b=name_b)
-        p = lambda x: fmt.decimal(x, lang, 2)  # noqa: E731
+        p = lambda x: fmt.decimal(x, lang, 2, fixed=True)  # noqa: E731
         if mode == "definitions":
             reason = catalog.t(
                 "nli.definitions.reason",

@@ -123,6 +123,7 @@ def test_ranks():
 
 def test_decimal_scores():
     assert fmt.decimal(0.1184, "fr") == "0,118" and fmt.decimal(0.1184, "en") == "0.118"
+    assert fmt.decimal(1, "fr", 2, fixed=True) == "1,00" and fmt.decimal(0.5, "en", 2) == "0.5"
 
 
 def test_unsupported_languages_read_english():
