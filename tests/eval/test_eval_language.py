@@ -57,7 +57,7 @@ def foreign_words(text: str, words: set[str], names: list[str]) -> set[str]:
     """The words of ``words`` in ``text`` outside quotes, brackets and document names."""
     text = _QUOTED.sub(" ", text)
     for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, " ")
+        text = re.sub(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", " ", text)
     found = set()
     for w in _WORD.findall(text):
         for part in re.split(r"['’]", w.lower()):
