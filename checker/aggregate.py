@@ -165,32 +165,25 @@ def capped_evidence(side: list[Claim], cap: int = EVIDENCE_PER_SIDE, *, whole_se
     return [Evidence.from_claim(c, whole_sentence=whole_sentence) for c in side[:cap]]
 
 
-_SAY = {
-    "fr": ("{n} article dit", "{n} articles disent", " ; ", " : ", "+{k} autre{s}"),
-    "en": ("{n} article says", "{n} articles say", "; ", ": ", "+{k} more"),
-}
-
-
 def side_summary(count: int, value: str, names: list[str], language: str | None, shown: int = 3) -> str:
     """``3 articles say 13.75 bn USD (000, 003, 005, +2 more)``."""
-    words = _SAY.get(language or "en", _SAY["en"])
-    head = (words[0] if count == 1 else words[1]).format(n=count)
+    from checker.i18n.catalog import plural, t
+
+    head = t("side.one" if count == 1 else "side.many", language, n=count)
     listed = ", ".join(names[:shown])
     if len(names) > shown:
-        listed += ", " + words[4].format(k=len(names) - shown, s="s" if len(names) - shown > 1 else "")
+        listed += ", " + plural("side.more", len(names) - shown, language, k=len(names) - shown)
     return f"{head} {value} ({listed})"
 
 
-def message_language(rule, claim: Claim, ctx) -> str:
-    """The rule's first language, else the language of the representative's article."""
-    if getattr(rule, "languages", None):
-        return rule.languages[0]
-    doc = (getattr(ctx, "documents", None) or {}).get(claim.doc_id)
-    return (
-        (claim.sentence.language if claim.sentence is not None else None)
-        or (doc.language if doc is not None else None)
-        or "en"
-    )
+def message_language(rule, claim: Claim, ctx, doc_ids: list[str] | None = None) -> str:
+    """The language a finding's message speaks: the finding's (``checker.i18n.choose``: its
+    articles', ``--lang`` overriding), except that a rule's own ``message:`` template keeps the
+    language it is written in (the rule's first language)."""
+    from checker.i18n.choose import finding_language, rule_language
+
+    fallback = claim.sentence.language if claim.sentence is not None else None
+    return rule_language(rule, finding_language(ctx, doc_ids or [claim.doc_id], fallback=fallback))
 
 
 def summary_message(rule, parts: list[str], tail: str = "", language: str | None = None) -> str:
@@ -199,8 +192,9 @@ def summary_message(rule, parts: list[str], tail: str = "", language: str | None
     The title is the literal head of the rule's message (``Montant investi ... :``), else
     the first line of its description, else its id.
     """
+    from checker.i18n.catalog import t
+
     lang = language or ((rule.languages or ("en",))[0] if getattr(rule, "languages", None) else "en")
-    words = _SAY.get(lang, _SAY["en"])
     title = ""
     msg = getattr(rule, "message", "") or ""
     if msg and not msg.startswith("{"):
@@ -210,8 +204,8 @@ def summary_message(rule, parts: list[str], tail: str = "", language: str | None
     if not title:
         desc = (getattr(rule, "description", "") or "").strip()
         title = desc.splitlines()[0].rstrip(".") if desc else rule.id
-    body = words[2].join(parts + ([tail] if tail else []))
-    return f"{title}{words[3]}{body}"
+    body = t("list.sep", lang).join(parts + ([tail] if tail else []))
+    return f"{title}{t('title.sep', lang)}{body}"
 
 
 def sides_explanation(

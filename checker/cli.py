@@ -105,6 +105,12 @@ def _add_check_command(sub, common) -> None:
         "--language", metavar="CODE", help="language of short texts whose language cannot be told (e.g. fr)"
     )
     check.add_argument(
+        "--lang",
+        metavar="CODE",
+        choices=["en", "fr"],
+        help="language of messages and report labels (default: the articles' language; en or fr)",
+    )
+    check.add_argument(
         "--stdin-format", choices=["txt", "md", "html"], default="txt", help="format of - (standard input)"
     )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
@@ -270,6 +276,7 @@ def _options(args, cfg):
     if cfg.get("languages"):
         opts.languages = tuple(cfg.get("languages"))
     opts.default_language = getattr(args, "language", None) or cfg.get("language")
+    opts.lang = getattr(args, "lang", None) or cfg.get("lang")
     opts.spacy_models = dict(cfg.get("spacy_models", {}))
     opts.settings = dict(cfg.get("plugins", {}))
     opts.embedder = cfg.get("embedder")  # FACTCHECK_EMBEDDER still wins (checker.text.embed)
@@ -407,6 +414,7 @@ def cmd_check(args) -> int:
         show_suppressed=args.show_suppressed,
         rules=[r for r in checker.ruleset.rules if r.enabled],
         problems=_fatal_errors(errors, explicit),
+        lang=checker.options.lang,
     )
     buf = io.StringIO()
     writers[fmt](report, buf)

@@ -36,6 +36,10 @@ SCHEMA: dict[str, Any] = {
         "exclude": {"type": "array", "items": {"type": "string"}},
         "languages": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}},
         "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "default language of short texts"},
+        "lang": {
+            "enum": ["en", "fr"],
+            "description": "language of messages and report labels (default: the articles')",
+        },
         "spacy_models": {"type": "object", "additionalProperties": {"type": "string"}},
         "device": {"enum": ["cpu", "cuda", "auto"]},
         "cache_dir": {"type": "string"},

@@ -25,6 +25,7 @@ class Options:
     progress: bool = False
     languages: tuple[str, ...] = ("fr", "en", "es", "de", "it", "pt", "nl")
     default_language: str | None = None  # for short texts whose language cannot be told
+    lang: str | None = None  # language of messages and report labels (--lang, config lang:); None: the articles'
     spacy_models: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)  # free-form plugin settings from config
     max_file_bytes: int = 50 * 2**20  # larger input files are refused (config max_file_mb)

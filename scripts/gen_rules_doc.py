@@ -31,7 +31,10 @@ COMMON_DOC = {
     "message": "Finding message; placeholders such as `{a.value}`, `{a.doc}`, `{b.value}`, `{b.doc}` "
     "are filled per finding. Each rule type's section lists its placeholders; a message naming "
     "another one is refused when the rule is loaded, with the closest suggested (a type that "
-    "declares none leaves unknown ones visible in the message).",
+    "declares none leaves unknown ones visible in the message). The template stays as written; "
+    "its placeholders (values such as `13,75 milliards de dollars` / `$13.75 billion`, `{verdict}`) "
+    "read the rule's first language (`languages`), else the finding's. Without a `message`, the "
+    "rule type's own wording speaks the articles' language (`--lang` overrides).",
     "description": "What the rule checks (shown by `factcheck rules list`).",
     "enabled": "`false` keeps the rule loaded but switched off (as `--disable ID`). Default `true`.",
     "languages": "Only documents in these languages (ISO 639-1 codes); default: every language.",

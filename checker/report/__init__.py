@@ -32,6 +32,9 @@ class Report:
     #: the errors behind exit code 2, as the CLI decided (``None``: every error but notices and a
     #: skipped optional model); the text report lists them as problems, the other errors as notes
     problems: list[InputError] | None = None
+    #: language of the text and Markdown labels (``check --lang``, config ``lang:``); None: the
+    #: articles' language (``checker.i18n.choose.report_language``)
+    lang: str | None = None
 
     def __post_init__(self) -> None:
         # any input order, same bytes: documents are listed by path (findings are already sorted)
@@ -63,15 +66,34 @@ class Report:
             counts[f.level] += 1
         return counts
 
-    def counts_phrase(self) -> str:
-        """``0 errors, 1 warning, 4 suggestions`` (visible findings, most severe first)."""
-        counts = self.summary()
-        return ", ".join(f"{counts[lvl]} {lvl}{'s' if counts[lvl] != 1 else ''}" for lvl in reversed(LEVELS))
+    @property
+    def language(self) -> str:
+        """The language of the labels: ``lang``, else the articles' (a mixed set: the draft's,
+        else the first document's)."""
+        from checker.i18n.choose import report_language
 
-    def documents_phrase(self) -> str:
+        return report_language(self.documents, self.lang)
+
+    def counts_phrase(self, lang: str | None = None) -> str:
+        """``0 errors, 1 warning, 4 suggestions`` (visible findings, most severe first), in
+        ``lang`` (``0 erreur, 1 avertissement, 4 suggestions``); English by default."""
+        from checker.i18n.catalog import plural
+
+        counts = self.summary()
+        return ", ".join(plural(f"level.{lvl}", counts[lvl], lang or "en") for lvl in reversed(LEVELS))
+
+    def documents_phrase(self, lang: str | None = None) -> str:
         """``5 documents`` / ``1 document``."""
-        n = len(self.documents)
-        return f"{n} document{'s' if n != 1 else ''}"
+        from checker.i18n.catalog import plural
+
+        return plural("report.documents", len(self.documents), lang or "en")
+
+    def checked_phrase(self, lang: str | None = None) -> str:
+        """``5 documents checked: 0 errors, 1 warning, 4 suggestions`` in ``lang``."""
+        from checker.i18n.catalog import t
+
+        key = "report.checked.one" if len(self.documents) <= 1 else "report.checked"
+        return t(key, lang, documents=self.documents_phrase(lang), counts=self.counts_phrase(lang))
 
     def doc(self, doc_id: str) -> Document | None:
         for d in self.documents:

@@ -63,7 +63,7 @@ def _side(ev, docs) -> str:
     return out
 
 
-def _row(f, docs, extra: str | None = None) -> str:
+def _row(f, docs, extra: str | None = None, *, lang: str = "en") -> str:
     sides = [_side(ev, docs) for ev in f.evidence]
     a = sides[0] if sides else ""
     b = "<br>".join(sides[1:])
@@ -71,7 +71,9 @@ def _row(f, docs, extra: str | None = None) -> str:
     reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
     if reason:
         msg += f"<br>_{cell(reason)}_"
-    cols = [f"{ICON.get(f.level, '')} {f.level}", cell(f.rule_id), a, b, msg]
+    from checker.i18n.catalog import t
+
+    cols = [f"{ICON.get(f.level, '')} {t('level.name.' + f.level, lang)}", cell(f.rule_id), a, b, msg]
     if extra is not None:
         cols.append(extra)
     return "| " + " | ".join(cols) + " |"
@@ -79,31 +81,39 @@ def _row(f, docs, extra: str | None = None) -> str:
 
 def write_markdown(report, stream) -> None:
     """Write the report as a Markdown review table."""
+    from checker.i18n.catalog import plural, t
+
+    lang = report.language
     docs = {d.id: d for d in report.documents}
     w = stream.write
     visible = report.visible
     suppressed = [f for f in report.findings if f.suppressed]
-    w("## factcheck report\n\n")
-    line = f"**{report.documents_phrase()}** checked: {report.counts_phrase()}"
+    w(t("md.title", lang) + "\n\n")
+    line = t(
+        "report.checked.one" if len(report.documents) <= 1 else "report.checked",
+        lang,
+        documents=f"**{report.documents_phrase(lang)}**",
+        counts=report.counts_phrase(lang),
+    )
     if suppressed:
-        line += f"; {len(suppressed)} suppressed"
+        line += t("md.suppressed_count", lang, n=len(suppressed))
     hidden = int(getattr(report, "hidden_by_baseline", 0) or 0)
     if hidden:
-        line += f" ({hidden} hidden by the baseline)"
+        line += t("md.hidden", lang, n=hidden)
     if report.errors:
-        line += f"; {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''}"
+        line += t("md.problems_count", lang, problems=plural("report.problems", len(report.errors), lang))
     w(line + ".\n\n")
-    header = "| Level | Rule | Article | Other article(s) | Message |\n|---|---|---|---|---|\n"
+    header = t("md.header", lang) + "\n|---|---|---|---|---|\n"
     if visible:
         w(header)
         for f in visible:
-            w(_row(f, docs) + "\n")
+            w(_row(f, docs, lang=lang) + "\n")
         w("\n")
     else:
-        w("No disagreement found.\n\n")
+        w(t("md.none", lang) + "\n\n")
     if suppressed:
-        w(f"<details><summary>{len(suppressed)} suppressed finding{'s' if len(suppressed) != 1 else ''}</summary>\n\n")
-        w("| Level | Rule | Article | Other article(s) | Message | Suppressed by |\n|---|---|---|---|---|---|\n")
+        w(f"<details><summary>{plural('md.suppressed_summary', len(suppressed), lang)}</summary>\n\n")
+        w(t("md.header_suppressed", lang) + "\n|---|---|---|---|---|---|\n")
         for f in suppressed:
             sup = f.suppressed or {}
             how = cell(sup.get("kind", ""))
@@ -111,10 +121,10 @@ def write_markdown(report, stream) -> None:
                 how += f" ({cell(sup['location'])})"
             if sup.get("justification"):
                 how += f": {cell(sup['justification'])}"
-            w(_row(f, docs, how) + "\n")
+            w(_row(f, docs, how, lang=lang) + "\n")
         w("\n</details>\n\n")
     if report.errors:
-        w("### Problems\n\n")
+        w(t("md.problems", lang) + "\n\n")
         for e in report.errors:
             w(f"- {cell(str(e))}\n")
         w("\n")

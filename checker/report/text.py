@@ -23,8 +23,10 @@ def _suppression(info: dict) -> str:
     return printable(text)
 
 
-def _silenced_phrase(report) -> str:
+def _silenced_phrase(report, lang: str = "en") -> str:
     """``, 2 suppressed inline, 1 hidden by baseline (--show-suppressed lists them)``: each finding once."""
+    from checker.i18n.catalog import t
+
     counts = report.silenced_counts()
     baselined = max(counts.get("baseline", 0), int(getattr(report, "hidden_by_baseline", 0) or 0))
     if baselined:
@@ -34,12 +36,12 @@ def _silenced_phrase(report) -> str:
     parts = []
     for kind, n in sorted(counts.items(), key=lambda kv: (kv[0] != "inline", kv[0] != "baseline", kv[0])):
         if kind == "inline":
-            parts.append(f"{n} suppressed inline")
+            parts.append(t("report.suppressed_inline", lang, n=n))
         elif kind == "baseline":
-            parts.append(f"{n} hidden by baseline")
+            parts.append(t("report.hidden_by_baseline", lang, n=n))
         else:
-            parts.append(f"{n} suppressed ({kind})")
-    hint = "" if report.show_suppressed else " (--show-suppressed lists them)"
+            parts.append(t("report.suppressed_kind", lang, n=n, kind=kind))
+    hint = "" if report.show_suppressed else t("report.show_suppressed", lang)
     return ", " + ", ".join(parts) + hint
 
 
@@ -47,8 +49,10 @@ def write_text(report, stream) -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from checker.i18n.catalog import plural, t
     from checker.report.escape import printable
 
+    lang = report.language
     console = Console(
         file=stream,
         force_terminal=report.color,
@@ -59,7 +63,8 @@ def write_text(report, stream) -> None:
     )
     listed = report.findings if report.show_suppressed else report.visible
     for f in listed:
-        tag = f" [dim](suppressed: {escape(_suppression(f.suppressed))})[/dim]" if f.suppressed else ""
+        how = t("report.suppressed_tag", lang, how=_suppression(f.suppressed)) if f.suppressed else ""
+        tag = f" [dim]({escape(how)})[/dim]" if f.suppressed else ""
         style = COLORS.get(f.level, "")
         console.print(f"[{style}]{f.level}[/{style}] [bold]{escape(f.rule_id)}[/bold]: {escape(f.message)}{tag}")
         for ev in f.evidence:
@@ -68,17 +73,17 @@ def write_text(report, stream) -> None:
             )
         reason = f.explanation.get("reason") if isinstance(f.explanation, dict) else None
         if reason:
-            console.print(f"  [dim]why: {escape(str(reason))}[/dim]")
+            console.print(f"  [dim]{escape(t('report.why', lang, reason=reason))}[/dim]")
         console.print("")
     problems = [e for e in report.errors if report.is_problem(e)]
     notes = [e for e in report.errors if not report.is_problem(e)]
     for e in problems:  # what set exit code 2 first, then the notes (a skipped optional model...)
-        console.print(f"[magenta]problem[/magenta] {escape(printable(str(e)))}")
+        console.print(f"[magenta]{t('report.problem', lang)}[/magenta] {escape(printable(str(e)))}")
     for e in notes:
-        console.print(f"[dim]note[/dim] {escape(printable(str(e)))}")
-    extra = _silenced_phrase(report)
-    errs = f", {len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems else ""
-    console.print(f"{report.documents_phrase()} checked: {report.counts_phrase()}{extra}{errs}.")
+        console.print(f"[dim]{t('report.note', lang)}[/dim] {escape(printable(str(e)))}")
+    extra = _silenced_phrase(report, lang)
+    errs = ", " + plural("report.problems", len(problems), lang) if problems else ""
+    console.print(f"{report.checked_phrase(lang)}{extra}{errs}.")
     if report.verbose:
         for d in report.documents:
             console.print(

@@ -33,6 +33,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from checker.i18n import catalog
+from checker.i18n import format as fmt
+from checker.i18n.choose import finding_language
 from checker.model import CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 
@@ -663,27 +666,27 @@ class NliRuleType(RuleType):
         qb = _short(docs[sb.doc_id].text[b0:b1] if sb.doc_id in docs else sb.text)
         va = {"doc": name_a, "quote": qa, "value": defs[0] if defs else qa}
         vb = {"doc": name_b, "quote": qb, "value": defs[1] if defs else qb}
+        lang = finding_language(self.ctx, [sa.doc_id, sb.doc_id], fallback=getattr(sa, "language", None))
         message = rule.format_message(a=va, b=vb, term=term or "")
         if not message:
             if mode == "definitions":
-                message = (
-                    f"'{term}' is defined differently: \"{_short(defs[0], 80)}\" ({name_a}) vs "
-                    f'"{_short(defs[1], 80)}" ({name_b})'
-                )
+                da, db = _short(defs[0], 80), _short(defs[1], 80)
+                message = catalog.t("nli.definitions", lang, term=term, da=da, a=name_a, db=db, b=name_b)
             else:
-                message = f'Statements may contradict each other: "{qa}" ({name_a}) vs "{qb}" ({name_b})'
+                message = catalog.t("nli.statements", lang, qa=qa, a=name_a, qb=qb, b=name_b)
+        p = lambda x: fmt.decimal(x, lang, 2, fixed=True)  # noqa: E731
         if mode == "definitions":
-            reason = (
-                f"the two definitions of '{term}' do not entail each other "
-                f"(entailment {agg['entailment_ab']:.2f} / {agg['entailment_ba']:.2f}, "
-                f"contradiction {agg['contradiction']:.2f})"
+            reason = catalog.t(
+                "nli.definitions.reason",
+                lang,
+                term=term,
+                ab=p(agg["entailment_ab"]),
+                ba=p(agg["entailment_ba"]),
+                c=p(agg["contradiction"]),
             )
             score = 1.0 - agg["entailment"]
         else:
-            reason = (
-                f"the model finds a contradiction (mean p={agg['contradiction']:.2f} over both directions, "
-                f"entailment at most {agg['entailment']:.2f})"
-            )
+            reason = catalog.t("nli.statements.reason", lang, p=p(agg["contradiction"]), e=p(agg["entailment"]))
             score = agg["contradiction"]
         expl = {
             "reason": reason,

@@ -1,15 +1,13 @@
-"""Wording of numeric findings: verdicts in the rule's language, reasons, default messages."""
+"""Wording of numeric findings in the finding's language: verdicts, reasons, default messages
+and values as a reader of that language writes them (``checker.i18n``)."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
-from plugins.numeric.quantity import Quantity, display
-
-_VERDICTS = {
-    "fr": ("incompatibles", "portées différentes, peut-être compatibles", "incompatibles, portées différentes"),
-    "en": ("incompatible", "different scopes, possibly compatible", "incompatible, different scopes"),
-}
+from checker.i18n import format as fmt
+from checker.i18n.catalog import t
+from plugins.numeric.quantity import Quantity
 
 
 def short(doc_id: str) -> str:
@@ -18,38 +16,122 @@ def short(doc_id: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def verdict(note: str | None, level: str, languages) -> str:
-    """The message's closing word(s), in the rule's language: {verdict} in YAML messages."""
-    words = _VERDICTS.get((languages or ("en",))[0], _VERDICTS["en"])
+def shown(q: Quantity, lang: str) -> str:
+    """A value as messages show it: ``13,75 milliards de dollars`` / ``$13.75 billion``."""
+    return fmt.quantity(q, lang)
+
+
+def verdict(note: str | None, level: str, lang: str) -> str:
+    """The message's closing word(s): {verdict} in YAML messages."""
     if not note:
-        return words[0]
-    return words[1] if level == "suggestion" else words[2]
+        return t("numeric.verdict.conflict", lang)
+    return t("numeric.verdict.scope" if level == "suggestion" else "numeric.verdict.scope_conflict", lang)
 
 
-def scope_text(scope: str) -> str:
-    return "initial amount" if scope == "initial" else scope
+def scope_text(scope: str, lang: str) -> str:
+    """A time scope as a reader sees it: ``2023``, ``montant initial``, ``2024/trimestre``."""
+    if scope == "initial":
+        return t("numeric.scope.initial", lang)
+    base, _, period = scope.partition("/")
+    if not period and base in ("quarter", "half", "year"):
+        base, period = "", base
+    words = [t(f"numeric.period.{period}", lang) if period in ("quarter", "half", "year") else period]
+    head = t("numeric.scope.initial", lang) if base == "initial" else base
+    return "/".join(w for w in [head, *words] if w)
 
 
-def implied_reason(qa: Quantity, qb: Quantity) -> str:
+def tags_text(tags: dict, lang: str) -> str:
+    """Scope tags of a figure (part, change, place...) as words; ``overall`` without any."""
+    out = []
+    for key, value in sorted(tags.items()):
+        if key == "place":
+            out.append(t("numeric.tag.place", lang, value=value))
+        elif key == "period" and f"numeric.tag.period.{value}" in _known():
+            out.append(t(f"numeric.tag.period.{value}", lang))
+        elif f"numeric.tag.{key}" in _known():
+            out.append(t(f"numeric.tag.{key}", lang))
+        else:
+            out.append(str(value) if key == "period" else key)
+    return ", ".join(out) or t("numeric.tag.overall", lang)
+
+
+def _known():
+    from checker.i18n.catalog import MESSAGES
+
+    return MESSAGES
+
+
+def tags_note(tags_a: dict, tags_b: dict, lang: str) -> str:
+    return t("numeric.tags", lang, a=tags_text(tags_a, lang), b=tags_text(tags_b, lang))
+
+
+def time_scope_part(scope: str, part: Quantity, whole: Quantity, lang: str) -> str:
+    return t(
+        "numeric.time_scope_part", lang, scope=scope_text(scope, lang), part=shown(part, lang), whole=shown(whole, lang)
+    )
+
+
+def time_scope_lowered(scope: str, lang: str) -> str:
+    return t("numeric.time_scope_lowered", lang, scope=scope_text(scope, lang))
+
+
+def implied_reason(qa: Quantity, qb: Quantity, lang: str = "en") -> str:
     for q in (qa, qb):
         if q.soft_high is not None or q.soft_low is not None:
-            return (
-                f"«{q.text}» implies about {display(q).lstrip('≥><≤ ')}, not the other figure "
-                f"(a bound states the order of magnitude)"
-            )
-    return "the implied values cannot both be true"
+            value = shown(q, lang).lstrip("≥><≤≈≲≳ ")
+            return t("numeric.implied", lang, text=q.text, value=value)
+    return t("numeric.implied_values", lang)
 
 
-def conflict_reason(implied: bool, qa: Quantity, qb: Quantity, rel: float) -> str:
+def conflict_reason(implied: bool, qa: Quantity, qb: Quantity, rel: float, lang: str = "en") -> str:
     if implied:
-        return implied_reason(qa, qb)
-    return "the intervals cannot both be true" + (f" (tolerance {rel:.0%})" if rel else "")
+        return implied_reason(qa, qb, lang)
+    tolerance = t("numeric.tolerance", lang, tolerance=fmt.share(rel, lang)) if rel else ""
+    return t("numeric.intervals", lang) + tolerance
 
 
-def default_message(name_a: str, qa: Quantity, name_b: str, qb: Quantity, note: str, level: str, slot: str) -> str:
-    word = (
-        "incompatible"
-        if not note
-        else ("different scope" if level == "suggestion" else "incompatible, different scope")
+def measure_text(measure: str, lang: str) -> str:
+    """A measure key as words: ``money:USD`` -> ``montant, USD`` / ``amount, USD``."""
+    kind, _, rest = measure.partition(":")
+    if f"measure.{kind}" not in _known():
+        return measure
+    word = t(f"measure.{kind}", lang)
+    rest = "" if rest == "percent" else rest.replace(":", ", ")
+    return f"{word}, {rest}" if rest else word
+
+
+def generic_reason(reason: str, measure: str, similarity: float, lang: str) -> str:
+    return t(
+        "numeric.generic",
+        lang,
+        reason=reason,
+        measure=measure_text(measure, lang),
+        similarity=fmt.decimal(similarity, lang),
     )
-    return f"{name_a} says {display(qa)} («{qa.text}»); {name_b} says {display(qb)} («{qb.text}»); {word} [{slot}]"
+
+
+def join_reasons(reasons: list[str], lang: str) -> str:
+    return t("list.sep", lang).join(reasons)
+
+
+def default_message(
+    name_a: str, qa: Quantity, name_b: str, qb: Quantity, note: str, level: str, slot: str, lang: str = "en"
+) -> str:
+    word = t(
+        "numeric.word.conflict"
+        if not note
+        else ("numeric.word.scope" if level == "suggestion" else "numeric.word.scope_conflict"),
+        lang,
+    )
+    return t(
+        "numeric.default",
+        lang,
+        a=name_a,
+        va=shown(qa, lang),
+        qa=qa.text,
+        b=name_b,
+        vb=shown(qb, lang),
+        qb=qb.text,
+        word=word,
+        slot=slot,
+    )

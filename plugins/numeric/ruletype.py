@@ -34,6 +34,7 @@ from checker.aggregate import (
     sides_explanation,
     summary_message,
 )
+from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
@@ -306,7 +307,7 @@ class NumericRuleType(RuleType):
         """Each pair of distinct value clusters sharing a group is judged once, on representatives."""
         assert self.ctx is not None
         groups = list(groups)
-        within = [weekday_finding(g.claims[0]) for g in groups if g.key.startswith(WEEKDAY_KEY)]
+        within = [weekday_finding(g.claims[0], self.ctx) for g in groups if g.key.startswith(WEEKDAY_KEY)]
         return within + compare_clusters(
             [g for g in groups if not g.key.startswith(WEEKDAY_KEY)],
             self._signature,
@@ -329,28 +330,30 @@ class NumericRuleType(RuleType):
         if conflict is None:
             return None
         implied, rel, ab = conflict
-        decided = self._level(a, b, rel, ab)
+        lang = finding_language(self.ctx, [a.doc_id, b.doc_id], fallback=a.sentence.language if a.sentence else None)
+        decided = self._level(a, b, rel, ab, lang)
         if decided is None:
             return None
         level, notes, generic_info = decided
         if implied and generic_info is not None:
             level = "suggestion"  # a generic slot and an implied bound: two guesses, at most a suggestion
-        reasons = notes + [messages.conflict_reason(implied, a.data["q"], b.data["q"], rel)]
+        reasons = notes + [messages.conflict_reason(implied, a.data["q"], b.data["q"], rel, lang)]
         return self._finding(
             a,
             b,
             side_a or [a],
             side_b or [b],
             level,
-            "; ".join(reasons),
+            messages.join_reasons(reasons, lang),
             notes[0] if notes else "",
             implied,
             rel,
             ab,
             generic_info,
+            lang,
         )
 
-    def _level(self, a: Claim, b: Claim, rel: float, ab: float):
+    def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str = "en"):
         """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict."""
         ra = a.data["rule"]
         level = ra.level if ra.level in LEVELS else "warning"
@@ -372,8 +375,8 @@ class NumericRuleType(RuleType):
             return None
         if tags == "unsure":
             level = "suggestion"
-            notes.append(f"different scope ({_tags_text(a)} vs {_tags_text(b)})")
-        got = self._time_scope_level(a, b, level, rel, ab)
+            notes.append(messages.tags_note(a.data.get("tags") or {}, b.data.get("tags") or {}, lang))
+        got = self._time_scope_level(a, b, level, rel, ab, lang)
         if got is None:
             return None
         level, note = got
@@ -381,7 +384,7 @@ class NumericRuleType(RuleType):
             notes.insert(0, note)
         return level, notes, generic_info
 
-    def _time_scope_level(self, a: Claim, b: Claim, level: str, rel: float, ab: float):
+    def _time_scope_level(self, a: Claim, b: Claim, level: str, rel: float, ab: float, lang: str = "en"):
         """(level, note) after the time scopes of the two claims, None when they are other facts."""
         ra = a.data["rule"]
         sa, sb = a.data["scope"], b.data["scope"]
@@ -392,21 +395,17 @@ class NumericRuleType(RuleType):
             return None  # two different years/instalments: not the same fact
         qa, qb = a.data["q"], b.data["q"]
         scoped, whole = (qa, qb) if sa else (qb, qa)
-        scoped_name = messages.scope_text(sa or sb)
         if bool(ra.get("compare.cumulative", False)) and fits_in(scoped, whole, rel, ab):
             if scoped.high < 0.5 * whole.low:
                 if self.ctx is not None:  # a small part of the total is plainly an instalment
                     self.ctx.add_stat("numeric", "parts_of_total", 1)
                 return None
-            return "suggestion", (
-                f"different time scope ({scoped_name} vs overall): the {display(scoped)} "
-                f"may be one part of the {display(whole)}"
-            )
-        return LEVELS[
-            max(0, LEVELS.index(level) - 1)
-        ], f"different time scope ({scoped_name} vs overall); level lowered"
+            return "suggestion", messages.time_scope_part(sa or sb, scoped, whole, lang)
+        return LEVELS[max(0, LEVELS.index(level) - 1)], messages.time_scope_lowered(sa or sb, lang)
 
-    def _finding(self, a, b, side_a, side_b, level, reason, note, implied, rel, ab, generic_info) -> Finding | None:
+    def _finding(
+        self, a, b, side_a, side_b, level, reason, note, implied, rel, ab, generic_info, lang="en"
+    ) -> Finding | None:
         ra, rb = a.data["rule"], b.data["rule"]
         qa, qb = a.data["q"], b.data["q"]
         docs = self.ctx.documents if self.ctx else {}
@@ -414,9 +413,10 @@ class NumericRuleType(RuleType):
             return None
         name_a, name_b = messages.short(a.doc_id), messages.short(b.doc_id)
         slot = ra.get("slot") or ra.id
+        said = message_language(ra, a, self.ctx, [a.doc_id, b.doc_id])  # a rule's template keeps its language
         placeholders = {
             "a": {
-                "value": display(qa),
+                "value": messages.shown(qa, said),
                 "doc": name_a,
                 "quote": qa.text,
                 "text": qa.text,
@@ -424,7 +424,7 @@ class NumericRuleType(RuleType):
                 "sentence": a.sentence.text,
             },
             "b": {
-                "value": display(qb),
+                "value": messages.shown(qb, said),
                 "doc": name_b,
                 "quote": qb.text,
                 "text": qb.text,
@@ -433,12 +433,12 @@ class NumericRuleType(RuleType):
             },
             "reason": reason,
             "slot": slot,
-            "verdict": messages.verdict(note, level, ra.languages),
+            "verdict": messages.verdict(note, level, said),
         }
         message = (
             ra.format_message(**placeholders)
             if ra.message
-            else messages.default_message(name_a, qa, name_b, qb, note, level, slot)
+            else messages.default_message(name_a, qa, name_b, qb, note, level, slot, said)
         )
         if note and note not in message and "{verdict}" not in ra.message:
             message = f"{message} ({note})"
@@ -453,11 +453,10 @@ class NumericRuleType(RuleType):
         }
         if generic_info is not None:
             explanation["generic"] = generic_info
-            explanation["reason"] = (
-                f"{reason}; same measure ({generic_info['measure']}), "
-                f"context similarity {generic_info['context_similarity']}"
+            explanation["reason"] = messages.generic_reason(
+                reason, str(generic_info["measure"]), generic_info["context_similarity"], lang
             )
-        explanation["sides"] = sides_explanation([side_a, side_b], [display(qa), display(qb)])
+        explanation["sides"] = sides_explanation([side_a, side_b], [messages.shown(qa, lang), messages.shown(qb, lang)])
         if len(side_a) == 1 and len(side_b) == 1:
             evidence = [
                 Evidence(doc_id=a.doc_id, start=a.start, end=a.end, value=a.value),
@@ -465,13 +464,12 @@ class NumericRuleType(RuleType):
             ]
         else:
             evidence = capped_evidence(side_a) + capped_evidence(side_b)
-            lang = message_language(ra, a, self.ctx)
             parts = [
-                side_summary(len(side), display(q), [messages.short(c.doc_id) for c in side], lang)
+                side_summary(len(side), messages.shown(q, said), [messages.short(c.doc_id) for c in side], said)
                 for side, q in ((side_a, qa), (side_b, qb))
             ]
             tail = placeholders["verdict"] + ("" if ra.message else f" [{slot}] ({note})" if note else f" [{slot}]")
-            message = summary_message(ra, parts, tail, lang)
+            message = summary_message(ra, parts, tail, said)
         return Finding(
             rule_id=ra.id,
             kind=self.name,
@@ -559,11 +557,6 @@ def _month_of_year(q: Quantity) -> bool:
     """A month of a stated year ("les inondations de septembre 2002"): it frames a figure
     of its sentence as a year does."""
     return q.qtype == "date" and bool(q.extra.get("month_only")) and q.text.split()[-1].isdigit()
-
-
-def _tags_text(c: Claim) -> str:
-    tags = c.data.get("tags") or {}
-    return ", ".join(f"{k}={v}" if k in ("place", "period") else k for k, v in sorted(tags.items())) or "overall"
 
 
 def _mark_siblings(claims: list[Claim], quantities: list[Quantity], text: str, lang: str) -> None:

@@ -34,11 +34,14 @@ def weekday_groups(claims: list[Claim], ctx) -> list[CandidateGroup]:
     return out
 
 
-def weekday_finding(c: Claim) -> Finding:
+def weekday_finding(c: Claim, ctx=None) -> Finding:
+    """The finding, in its document's language (``--lang`` overriding)."""
+    from checker.i18n.catalog import t
+    from checker.i18n.choose import finding_language
+
     q = c.data["q"]
     day = _dt.date.fromordinal(int(q.low))
-    lang = (c.sentence.language or "en")[:2]
-    lang = lang if lang in _MESSAGES else "en"
+    lang = finding_language(ctx, [c.doc_id], fallback=c.sentence.language if c.sentence is not None else None)
     from plugins.numeric.dates import day_names
 
     weekdays, months = day_names(lang)
@@ -56,7 +59,7 @@ def weekday_finding(c: Claim) -> Finding:
         evidence=[Evidence(doc_id=c.doc_id, start=c.start, end=c.end, value=c.value)],
         score=1.0,
         explanation={
-            "reason": "weekday contradicts its date",
+            "reason": t("numeric.weekday.reason", lang),
             "date": day.isoformat(),
             "stated_weekday": int(q.extra["weekday"]),
             "weekday_of_date": day.weekday(),

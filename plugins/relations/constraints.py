@@ -22,7 +22,7 @@ suggestion when its sentence places it at another time (``under President X``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.model import LEVELS
 from plugins.relations.roles import IMPLICIT, OTHER, SEEDS, same_person
@@ -31,9 +31,25 @@ from plugins.relations.roles import IMPLICIT, OTHER, SEEDS, same_person
 @dataclass
 class Verdict:
     constraint: str
-    reason: str
+    key: str  # the reason's message id in ``checker.i18n.catalog`` (``relation.<key>``)
+    args: dict = field(default_factory=dict)  # its values: names and labels as the articles wrote them
     cap: str = "error"  # the highest level this pair of claims supports
     rule: object = None  # the compiled rule whose level applies (default: the first claim's)
+
+    def reason(self, lang: str) -> str:
+        """The one-line reason in ``lang``."""
+        from checker.i18n.catalog import t
+
+        return t(f"relation.{self.key}", lang, **self.args)
+
+
+def label(v: dict, compiled=None) -> str:
+    """How a relation reads: the rule's ``label``, a general role as written, else its name in words."""
+    if compiled is not None and getattr(compiled, "label", None):
+        return compiled.label
+    if v.get("role"):
+        return str(v["role"])
+    return v["relation"].removeprefix("role.").replace("_", " ").replace(".", " ")
 
 
 def name(v: dict, arg: str) -> str:
@@ -134,12 +150,8 @@ def _polarity(va, vb, ca) -> Verdict | None:
     neg, pos = (va, vb) if not pos_a else (vb, va)
     if neg["qualifier"] == "exclusive" and pos["qualifier"] != "exclusive":
         return None  # "not the exclusive provider" vs "a provider": compatible
-    label = va["relation"] if ca is None else (ca.label or va["relation"])
-    reason = (
-        f"one article says {name(pos, 'subject')} — {label} — {name(pos, 'object')}, the other says it is "
-        f"not the case" + (" any more" if neg["time"].get("change") else "")
-    )
-    return Verdict("polarity", reason)
+    triple = f"{name(pos, 'subject')} — {label(va, ca)} — {name(pos, 'object')}"
+    return Verdict("polarity", "polarity.change" if neg["time"].get("change") else "polarity", {"triple": triple})
 
 
 def _functional(va, vb, ca, cb) -> Verdict | None:
@@ -155,12 +167,9 @@ def _functional(va, vb, ca, cb) -> Verdict | None:
         return None
     if ca.functional_when != "always" and "exclusive" not in (va["qualifier"], vb["qualifier"]):
         return None
-    reason = (
-        f"{va['relation']} of {name(va, arg)} can have only one value"
-        + (" when exclusive" if ca.functional_when == "exclusive" else "")
-        + f", but the articles give {name(va, other)} and {name(vb, other)}"
-    )
-    return Verdict("functional", reason)
+    what = f"{label(va, ca)} {name(va, 'object')}" if arg == "object" else f"{name(va, 'subject')} — {label(va, ca)}"
+    key = "functional.exclusive" if ca.functional_when == "exclusive" else "functional"
+    return Verdict("functional", key, {"what": what, "first": name(va, other), "second": name(vb, other)})
 
 
 def _is_role(v: dict) -> bool:
@@ -200,8 +209,13 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
             return None
         verdict = Verdict(
             "functional",
-            f"{name(va, 'object')} has one {va.get('role') or va['relation']} at a "
-            f"time, but the articles give {name(va, 'subject')} and {name(vb, 'subject')}",
+            "one_holder",
+            {
+                "name": name(va, "object"),
+                "office": va.get("role") or label(va, ca),
+                "first": name(va, "subject"),
+                "second": name(vb, "subject"),
+            },
         )
     if verdict is not None:
         verdict.cap = _role_cap(va, vb, match)
@@ -223,13 +237,8 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
         if pos_a != pos_b and ca.polarity and time_compatible(va, vb):
             verdict = _polarity(va, vb, ca)
         elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
-            verdict = Verdict(
-                "exclusive_shared",
-                (
-                    f"{va['relation']} of {name(va, 'subject')} and {name(va, 'object')} is called exclusive in one "
-                    f"article and shared/privileged (not exclusive) in the other"
-                ),
-            )
+            triple = f"{name(va, 'subject')} — {label(va, ca)} — {name(va, 'object')}"
+            verdict = Verdict("exclusive_shared", "exclusive_shared", {"triple": triple})
     elif same_rel and pos_a and pos_b and ca.functional and time_compatible(va, vb, ca, cb):
         if roleish and successive(va, vb):
             pass  # the outgoing holder and the new one
@@ -250,9 +259,5 @@ def _antonym(va, vb, ca, cb) -> Verdict | None:
         rule = cb
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
     if compat is False and (rule.symmetric or same_args) and time_compatible(va, vb, ca, cb):
-        return Verdict(
-            "antonym",
-            f"{va['relation']} and {vb['relation']} are declared incompatible for the same entities",
-            rule=rule,
-        )
+        return Verdict("antonym", "antonym", {"first": label(va, ca), "second": label(vb, cb)}, rule=rule)
     return None

@@ -37,6 +37,8 @@ from checker.aggregate import (
     sides_explanation,
     summary_message,
 )
+from checker.i18n.catalog import t
+from checker.i18n.choose import finding_language
 from checker.model import LEVELS, Claim, Document, EntityMention, Evidence, Finding
 from checker.pairing import group_by_keys
 from checker.ruletype import RuleType
@@ -626,9 +628,11 @@ class RelationRuleType(RuleType):
         level = _down(constraints.lower(rule_c.level(verdict.constraint), verdict.cap), hedged)
         if level is None:
             return None
-        shown_a, shown_b = self._triple(va, a.data), self._triple(vb, b.data)
+        lang = finding_language(self.ctx, [a.doc_id, b.doc_id], fallback=a.sentence.language if a.sentence else None)
+        said = message_language(rule_c.rule, a, self.ctx, [a.doc_id, b.doc_id])  # a rule's template keeps its language
+        shown_a, shown_b = self._triple(va, a.data, said), self._triple(vb, b.data, said)
         explanation = {
-            "reason": verdict.reason,
+            "reason": verdict.reason(lang),
             "constraint": verdict.constraint,
             "triples": [va, vb],
             "matched": [a.text, b.text],
@@ -636,7 +640,9 @@ class RelationRuleType(RuleType):
         }
         side_a, side_b = side_a or [a], side_b or [b]
         explanation["sides"] = sides_explanation([side_a, side_b], [shown_a, shown_b], whole_sentence=True)
-        message, evidence = self._message(rule_c.rule, a, b, (shown_a, shown_b), (side_a, side_b), verdict.constraint)
+        message, evidence = self._message(
+            rule_c.rule, a, b, (shown_a, shown_b), (side_a, side_b), verdict.constraint, said
+        )
         score = _SCORES[verdict.constraint] * 0.7**hedged
         return Finding(
             rule_id=rule_c.rule.id,
@@ -648,40 +654,46 @@ class RelationRuleType(RuleType):
             explanation=explanation,
         )
 
-    def _message(self, rule, a: Claim, b: Claim, shown, sides, constraint):
+    def _message(self, rule, a: Claim, b: Claim, shown, sides, constraint, lang: str = "en"):
         shown_a, shown_b = shown
         side_a, side_b = sides
         docs = self.ctx.documents if self.ctx else {}
         name = lambda d: docs[d].name if d in docs else d  # noqa: E731
-        message = (
-            rule.format_message(
-                a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **a.value},
-                b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **b.value},
-                constraint=constraint,
-            )
-            or f"Incompatible relations ({constraint}): {shown_a} ({name(a.doc_id)}) vs {shown_b} ({name(b.doc_id)})"
+        message = rule.format_message(
+            a={"value": shown_a, "doc": name(a.doc_id), "quote": a.text, **a.value},
+            b={"value": shown_b, "doc": name(b.doc_id), "quote": b.text, **b.value},
+            constraint=constraint,
+        ) or t(
+            "relation.default",
+            lang,
+            constraint=t(f"relation.constraint.{constraint}", lang),
+            a=shown_a,
+            doc_a=name(a.doc_id),
+            b=shown_b,
+            doc_b=name(b.doc_id),
         )
         evidence = [Evidence.from_claim(a, whole_sentence=True), Evidence.from_claim(b, whole_sentence=True)]
         if len(side_a) > 1 or len(side_b) > 1:
             evidence = capped_evidence(side_a, whole_sentence=True) + capped_evidence(side_b, whole_sentence=True)
-            lang = message_language(rule, a, self.ctx)
             parts = [
                 side_summary(len(side), s, [name(c.doc_id) for c in side], lang)
                 for side, s in ((side_a, shown_a), (side_b, shown_b))
             ]
-            message = summary_message(rule, parts, "" if rule.message else constraint, lang)
+            tail = "" if rule.message else t(f"relation.constraint.{constraint}", lang)
+            message = summary_message(rule, parts, tail, lang)
         return message, evidence
 
     @staticmethod
-    def _triple(v: dict, compiled: _Compiled | None = None) -> str:
-        """The triple as a reader sees it: ``Valmont — fournisseur de — Dorval (exclusif)``.
+    def _triple(v: dict, compiled: _Compiled | None = None, lang: str | None = None) -> str:
+        """The triple as a reader of ``lang`` (default: the rule's language) sees it:
+        ``Valmont — fournisseur de — Dorval (exclusif)``.
 
-        Without a ``label`` in the rule, the relation name is shown as it is; a general role
-        reads as the article wrote it (``préfète de``).
+        Without a ``label`` in the rule, the relation name reads in words (``exclusive rights``);
+        a general role reads as the article wrote it (``préfète de``).
         """
-        lang = (compiled.language if compiled is not None else None) or "en"
+        lang = lang or (compiled.language if compiled is not None else None) or "en"
         words = _TRIPLE_WORDS.get(lang, _TRIPLE_WORDS["en"])
-        label = (compiled.label if compiled is not None else None) or v["relation"]
+        label = constraints.label(v, compiled)
         if v.get("role"):
             label = f"{v['role']} {words['of']}"
         notes = []

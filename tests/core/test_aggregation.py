@@ -119,8 +119,8 @@ def test_two_articles_give_todays_message_and_evidence(numeric):
     (f,) = found(r, RULE)
     assert f.level == "error"
     assert f.message == (
-        "Montant investi par Microsoft dans OpenAI : a dit 13.75 bn USD (« 13,75 milliards de dollars »), "
-        "b dit ≥ 8 bn USD (« pas moins de 8 milliards de dollars ») ; incompatibles"
+        "Montant investi par Microsoft dans OpenAI : a dit 13,75 milliards de dollars (« 13,75 milliards de dollars »), "
+        "b dit ≥ 8 milliards de dollars (« pas moins de 8 milliards de dollars ») ; incompatibles"
     )
     assert [(e.doc_id, e.quote) for e in f.evidence] == [
         ("a.txt", "13,75 milliards de dollars"),
@@ -136,7 +136,7 @@ def test_many_articles_few_values_give_few_findings_with_every_article(numeric):
     fs = found(r, RULE)
     # 13.75 vs >= 8 (hard), >= 8 vs > 13 (implied); 13.75 and > 13 agree
     assert len(fs) == 2, [f.message for f in fs]
-    main = next(f for f in fs if "13.75" in f.message)
+    main = next(f for f in fs if "disent 13,75" in f.message)
     assert main.level == "error"
     sides = main.explanation["sides"]
     assert [s["count"] for s in sides] == [12, 3]
@@ -146,8 +146,8 @@ def test_many_articles_few_values_give_few_findings_with_every_article(numeric):
     assert docs_of(main)[-3:] == ["d12.txt", "d13.txt", "d14.txt"]
     assert len({e.doc_id for e in main.evidence}) == len(main.evidence)  # one claim per article
     assert main.message == (
-        "Montant investi par Microsoft dans OpenAI : 12 articles disent 13.75 bn USD "
-        "(d00, d01, d02, +9 autres) ; 3 articles disent ≥ 8 bn USD (d12, d13, d14) ; incompatibles"
+        "Montant investi par Microsoft dans OpenAI : 12 articles disent 13,75 milliards de dollars "
+        "(d00, d01, d02, +9 autres) ; 3 articles disent ≥ 8 milliards de dollars (d12, d13, d14) ; incompatibles"
     )
     assert main.explanation["reason"]
     st = r.stats["numeric"]
@@ -186,8 +186,8 @@ def test_draft_mode_findings_contain_the_draft(numeric):
     fs = found(r, RULE)
     assert fs and all("draft.txt" in docs_of(f) for f in fs)
     # the corpus-internal 13.75 vs >= 8 disagreement is not about the draft
-    assert not [f for f in fs if "13.75" in f.message and "≥ 8" in f.message]
-    ten_vs_full = next(f for f in fs if "13.75" in f.message)
+    assert not [f for f in fs if "disent 13,75" in f.message and "≥ 8" in f.message]
+    ten_vs_full = next(f for f in fs if "disent 13,75" in f.message)
     assert sorted(docs_of(ten_vs_full)) == ["d00.txt", "d01.txt", "d02.txt", "d03.txt", "draft.txt"]
     st = r.stats["numeric"]
     assert st["cluster_pairs_compared"] == 2  # draft's value vs each other value; not 13.75 vs >= 8

@@ -50,13 +50,28 @@ def test_findings_at_fail_on_give_exit_1_and_text_output(project, capsys):
     assert code == 1
     assert "error t.chiffre: chiffre 12 (a.txt) vs 13 (b.txt)" in out
     assert "  a.txt:2:4: «chiffre 12»" in out and "  b.txt:1:4: «chiffre 13»" in out
-    assert "2 documents checked: 1 error, 0 warnings, 0 suggestions." in out
+    assert "2 documents vérifiés : 1 erreur, 0 avertissement, 0 suggestion." in out  # French articles
+    assert "  pourquoi : " in out
+
+
+def test_lang_option_and_config_key_override_the_labels_language(project, capsys):
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--lang", "en")
+    assert code == 1
+    assert "2 documents checked: 1 error, 0 warnings, 0 suggestions." in out and "  why: " in out
+    cfg = (project / ".factcheck.yaml").read_text(encoding="utf-8")
+    (project / ".factcheck.yaml").write_text(cfg + "lang: en\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt")
+    assert "2 documents checked: 1 error" in out
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--lang", "fr")  # the option wins over the file
+    assert "2 documents vérifiés : 1 erreur" in out
+    code, _, err = run(capsys, "check", "a.txt", "--lang", "xx")
+    assert code == 2 and "invalid choice: 'xx'" in err
 
 
 def test_fail_on_and_min_level_are_separate(project, capsys):
     code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--fail-on", "none")
     assert code == 0 and "t.chiffre" in out
-    code, out, _ = run(capsys, "check", "a.txt", "c.txt")
+    code, out, _ = run(capsys, "check", "a.txt", "c.txt", "--lang", "en")
     assert code == 0 and "0 errors" in out
 
 
@@ -213,14 +228,14 @@ def test_inline_suppression_changes_exit_code_but_keeps_the_finding(project, cap
     (f,) = data["findings"]
     assert f["suppressed"]["kind"] == "inline"
     assert data["summary"]["error"] == 0
-    code, out, _ = run(capsys, "check", "a.txt", "b.txt")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--lang", "en")
     assert code == 0 and "1 suppressed" in out
 
 
 def test_baseline_create_then_check_hides_and_counts(project, capsys):
     code, out, _ = run(capsys, "baseline", "create", "a.txt", "b.txt", "--baseline", "base.json")
     assert code == 0 and "base.json" in out
-    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--baseline", "base.json")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "--baseline", "base.json", "--lang", "en")
     assert code == 0 and "1 hidden by baseline" in out
     # a new conflict is not hidden
     (project / "c.txt").write_text("Le chiffre 14 est connu depuis longtemps.\n", encoding="utf-8")
@@ -262,14 +277,16 @@ def test_text_report_lists_silenced_findings_only_with_show_suppressed(project, 
     (project / "d.txt").write_text("Le chiffre 14 est connu depuis longtemps.\n", encoding="utf-8")
     code, _, _ = run(capsys, "baseline", "create", "a.txt", "d.txt", "--baseline", "base.json")
     assert code == 0
-    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json")
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json", "--lang", "en")
     assert code == 0
     assert "t.chiffre" not in out
     assert out.strip().splitlines() == [
         "3 documents checked: 0 errors, 0 warnings, 0 suggestions, 2 suppressed inline, 1 hidden by baseline"
         " (--show-suppressed lists them)."
     ]
-    code, out, _ = run(capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json", "--show-suppressed")
+    code, out, _ = run(
+        capsys, "check", "a.txt", "b.txt", "d.txt", "--baseline", "base.json", "--show-suppressed", "--lang", "en"
+    )
     assert code == 0
     assert out.count("(suppressed: inline, b.txt:1: checked)") == 2
     assert out.count("(suppressed: baseline)") == 1

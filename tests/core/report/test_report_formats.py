@@ -97,7 +97,7 @@ def test_github_skips_suppressed_and_reports_counts_and_problems():
 def test_markdown_table_rows_and_suppressed_section():
     documents, fs = sample()
     fs[2].suppressed = {"kind": "inline", "justification": "chiffres de dates différentes", "location": "a.md:6"}
-    out = render(write_markdown, report(documents, fs))
+    out = render(write_markdown, report(documents, fs, lang="en"))
     assert out.startswith(
         "## factcheck report\n\n**2 documents** checked: 1 error, 1 warning, 0 suggestions; 1 suppressed."
     )
@@ -123,8 +123,22 @@ def test_markdown_cells_cannot_break_the_table_or_inject_html():
 
 
 def test_markdown_empty_report():
-    out = render(write_markdown, report(docs(), []))
+    out = render(write_markdown, report(docs(), [], lang="en"))
     assert "No disagreement found." in out and "|" not in out
+
+
+def test_markdown_labels_speak_the_articles_language():
+    documents, fs = sample()  # French articles
+    fs[2].suppressed = {"kind": "inline", "justification": "chiffres de dates différentes", "location": "a.md:6"}
+    out = render(write_markdown, report(documents, fs))
+    assert out.startswith(
+        "## Rapport factcheck\n\n**2 documents** vérifiés : 1 erreur, 1 avertissement, 0 suggestion ; 1 masqué(s)."
+    ), out[:200]
+    table = [line for line in out.splitlines() if line.startswith("|")]
+    assert table[0] == "| Niveau | Règle | Article | Autre(s) article(s) | Message |"
+    assert "🔴 erreur" in table[2]
+    assert "<details><summary>1 constat masqué</summary>" in out
+    assert "Aucun désaccord trouvé." in render(write_markdown, report(docs(), []))
 
 
 # ----------------------------------------------------------------------------- jsonl

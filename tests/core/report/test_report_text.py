@@ -24,7 +24,7 @@ def silenced_sample():
 
 def test_suppressed_and_baselined_findings_are_counted_once_and_not_listed():
     documents, fs = silenced_sample()
-    out = render(report(documents, fs, hidden_by_baseline=1))
+    out = render(report(documents, fs, hidden_by_baseline=1, lang="en"))
     assert fs[0].message not in out and fs[1].message not in out
     assert fs[2].message in out
     summary = out.strip().splitlines()[-1]
@@ -34,11 +34,21 @@ def test_suppressed_and_baselined_findings_are_counted_once_and_not_listed():
 
 def test_show_suppressed_lists_them_marked_and_keeps_one_count():
     documents, fs = silenced_sample()
-    out = render(report(documents, fs, hidden_by_baseline=1, show_suppressed=True))
+    out = render(report(documents, fs, hidden_by_baseline=1, show_suppressed=True, lang="en"))
     assert f"{fs[0].message} (suppressed: inline, a.md:2: checked with the source)" in out
     assert f"{fs[1].message} (suppressed: baseline)" in out
     summary = out.strip().splitlines()[-1]
     assert summary.endswith(", 1 suppressed inline, 1 hidden by baseline.")
+
+
+def test_labels_speak_the_articles_language():
+    documents, fs = silenced_sample()  # French articles
+    out = render(report(documents, fs, hidden_by_baseline=1))
+    summary = out.strip().splitlines()[-1]
+    assert summary.startswith("2 documents vérifiés : 0 erreur, 0 avertissement, 1 suggestion"), summary
+    assert summary.endswith(", 1 masqué(s) dans le texte, 1 masqué(s) par la référence (--show-suppressed les liste).")
+    assert "why:" not in out
+    assert [line for line in out.splitlines() if line.startswith("  pourquoi : ")]
 
 
 def test_nothing_silenced_adds_nothing_to_the_summary():

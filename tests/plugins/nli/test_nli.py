@@ -972,3 +972,28 @@ def test_bad_quantize_values_are_clear_errors(models, env, monkeypatch):
         err.message == "configuration key 'plugins.nli.quantize': 'fp16' is not a quantisation; use one of none, int8"
     )
     assert res.stats["nli"]["quantization"] == "none" and res.findings  # the run goes on with the profile's value
+# -- messages in the reader's language ----------------------------------------------------------------
+EN_A = "The city council approved the budget of the city library last night after a long debate."
+EN_B = "The city council rejected the budget of the city library last night after a long debate."
+
+
+def _contradiction(res):
+    (f,) = [f for f in res.findings if f.rule_id == "common.nli-contradiction"]
+    return f
+
+
+def test_statement_messages_speak_the_articles_language(models, env, monkeypatch):
+    fr = _contradiction(run(models["contra"], {"a.txt": A, "b.txt": B}, env, monkeypatch=monkeypatch))
+    assert fr.message.startswith("Ces affirmations semblent se contredire : « "), fr.message
+    assert fr.explanation["reason"].startswith("le modèle lit une contradiction (p moyenne 1,00 "), fr.explanation
+    en = _contradiction(run(models["contra"], {"a.txt": EN_A, "b.txt": EN_B}, env, monkeypatch=monkeypatch))
+    assert en.message.startswith('Statements may contradict each other: "'), en.message
+    assert en.explanation["reason"].startswith("the model finds a contradiction (mean p="), en.explanation
+
+
+def test_lang_overrides_the_nli_wording(models, env, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_NLI_MODEL", str(models["contra"]))
+    checker = Checker(only_types={"nli"}, options=Options(cache_dir=env / "cache", lang="en"))
+    f = _contradiction(checker.check_texts({"a.txt": A, "b.txt": B}))
+    assert f.message.startswith("Statements may contradict each other: "), f.message
+    assert "(mean p=1.00 over both directions, entailment at most 0.00)" in f.explanation["reason"], f.explanation

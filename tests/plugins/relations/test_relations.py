@@ -300,7 +300,7 @@ def test_triples_read_as_text_with_labels_and_default_to_the_relation_name():
     )
     assert (
         RelationRuleType._triple(dict(v, polarity="positive", qualifier=None, modality="asserted"))
-        == "Microsoft — cloud_provider — OpenAI"
+        == "Microsoft — cloud provider — OpenAI"  # the relation name in words, not its identifier
     )
 
 
