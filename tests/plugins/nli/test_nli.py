@@ -972,6 +972,8 @@ def test_bad_quantize_values_are_clear_errors(models, env, monkeypatch):
         err.message == "configuration key 'plugins.nli.quantize': 'fp16' is not a quantisation; use one of none, int8"
     )
     assert res.stats["nli"]["quantization"] == "none" and res.findings  # the run goes on with the profile's value
+
+
 # -- messages in the reader's language ----------------------------------------------------------------
 EN_A = "The city council approved the budget of the city library last night after a long debate."
 EN_B = "The city council rejected the budget of the city library last night after a long debate."
