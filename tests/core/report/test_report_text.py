@@ -63,7 +63,7 @@ def test_a_skipped_optional_model_is_a_note_not_a_problem():
     documents, fs = sample()
     skipped = InputError(None, "NLI rules skipped: no model could be loaded (offline)", kind="model")
     missing = InputError("gone.md", "no such file", kind="input")
-    out = render(report(documents, fs, errors=[skipped, missing]))
+    out = render(report(documents, fs, errors=[skipped, missing], lang="en"))
     lines = out.strip().splitlines()
     assert "note <factcheck>: NLI rules skipped: no model could be loaded (offline)" in lines
     assert "problem gone.md: no such file" in lines
@@ -71,6 +71,8 @@ def test_a_skipped_optional_model_is_a_note_not_a_problem():
         "note <factcheck>: NLI rules skipped: no model could be loaded (offline)"
     )
     assert lines[-1].endswith(", 1 problem.")
+    french = render(report(documents, fs, errors=[skipped, missing]))  # the articles' language
+    assert "problème gone.md: no such file" in french.splitlines()
 
 
 def test_the_cli_decides_which_errors_are_problems():
@@ -79,7 +81,7 @@ def test_the_cli_decides_which_errors_are_problems():
 
     documents, fs = sample()
     skipped = InputError(None, "NLI rules skipped: no model could be loaded (offline)", kind="model")
-    out = render(report(documents, fs, errors=[skipped], problems=[skipped]))
+    out = render(report(documents, fs, errors=[skipped], problems=[skipped], lang="en"))
     assert "problem <factcheck>: NLI rules skipped" in out and out.strip().endswith(", 1 problem.")
-    out = render(report(documents, fs, errors=[skipped], problems=[]))
+    out = render(report(documents, fs, errors=[skipped], problems=[], lang="en"))
     assert "note <factcheck>: NLI rules skipped" in out and "problem" not in out
