@@ -27,7 +27,7 @@ _FR_CURRENCY = {
     "CNY": ("yuan", "yuans"),
 }
 #: approximate and bounded values: the sign before the number (the same in every language)
-_SIGNS = {
+APPROX_SIGNS = {
     "gt": "> ",
     "ge": "≥ ",
     "lt": "< ",
@@ -212,4 +212,4 @@ def quantity(q, lang: str = "en") -> str:
         return f"«{q.text}» (vague)"
     if q.approx == "range":
         return f"{_amount(q, q.low, lang)} – {_amount(q, q.high, lang)}"
-    return _SIGNS.get(q.approx or "", "") + _amount(q, q.nominal, lang)
+    return APPROX_SIGNS.get(q.approx or "", "") + _amount(q, q.nominal, lang)

@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.i18n.format import APPROX_SIGNS
+
 INF = math.inf
 
 
@@ -122,16 +124,7 @@ def display(q: Quantity) -> str:
         return f"{q.text!r} (vague){unit}"
     if q.approx == "range":
         return f"{fmt_num(q.low / f)}–{fmt_num(q.high / f)}{unit}"
-    sym = {
-        "gt": "> ",
-        "ge": "≥ ",
-        "lt": "< ",
-        "le": "≤ ",
-        "about": "≈ ",
-        "rough": "≈ ",
-        "nearly": "≲ ",
-        "just_over": "≳ ",
-    }.get(q.approx or "", "")
+    sym = APPROX_SIGNS.get(q.approx or "", "")
     return f"{sym}{fmt_num(q.nominal / f)}{unit}"
 
 
