@@ -655,36 +655,6 @@ def main_subject(doc) -> tuple[str, str] | None:
     return None
 
 
-ERA_WORDS = {
-    "predecessors",
-    "under",
-    "sous",
-    "during",
-    "pendant",
-    "durant",
-    "era",
-    "ere",
-    "mandat",
-    "tenure",
-    "predecessor",
-    "predecesseur",
-    "predecesseurs",
-    "successor",
-    "successeur",
-    "previous",
-    "precedent",
-    "precedente",
-    "late",
-    "feu",
-    "then",
-    "alors",
-    "jadis",
-    "autrefois",
-    "administration",
-    "then-",
-}
-
-
 #: era words that place a role at another time even when its organisation is named (``son
 #: prédécesseur, Jean Dupont, maire de Nîmes, avait signé``)
 STRONG_ERA_WORDS = {
@@ -699,6 +669,25 @@ STRONG_ERA_WORDS = {
     "precedente",
     "jadis",
     "autrefois",
+}
+#: words that place a role at another time than the story's: the strong ones, and those
+#: that do so unless the organisation is named ("under", "pendant son mandat", "then")
+ERA_WORDS = STRONG_ERA_WORDS | {
+    "under",
+    "sous",
+    "during",
+    "pendant",
+    "durant",
+    "era",
+    "ere",
+    "mandat",
+    "tenure",
+    "late",
+    "feu",
+    "then",
+    "alors",
+    "administration",
+    "then-",
 }
 
 
