@@ -69,9 +69,9 @@ __all__ = ["DEFAULT_BOUND_SLACK", "Quantity", "parse_quantities", "words_to_numb
 from plugins.numeric.numbers import words_to_number  # noqa: E402  (re-exported)
 from plugins.numeric.quantity import display  # noqa: E402  (re-exported)
 
-#: counted nouns whose small counts are reported figures ("un mort", "two people have died")
 #: what makes "un mois" / "a month" a duration: "pendant un mois", "for a month", "lasted a year"
 ONE_UNIT_BEFORE = re.compile(r"(?:\b(?:pendant|durant|during|for|within|over)\s*)$", re.I)
+#: counted nouns whose small counts are reported figures ("un mort", "two people have died")
 _TOLL_CLASSES = {"deaths", "injured", "missing", "displaced", "people"}
 _YEAR_NUM = re.compile(r"(?:1[89]\d\d|20\d\d|2100)")
 

@@ -147,8 +147,6 @@ def pint_unit(word: str) -> tuple[str, str] | None:
             name = pat.sub(english, name)
             break
     name = name.replace(" ", "_").replace("-", "_")
-    if name in ("nautical_miles", "nautical_mile"):
-        name = "nautical_mile"
     ureg = registry()
     short = len(word) < 4
     try:
@@ -173,15 +171,14 @@ def _unit_by_pint(text: str, pos: int) -> UnitMatch | None:
     m = _WORD_AFTER.match(text, pos)
     if m is None:
         return None
-    found = pint_unit(m.group("w"))
-    if found is None and " " in m.group("w") or found is None and "-" in m.group("w"):
-        first = re.split(r"[-\s]", m.group("w"))[0]
-        found = pint_unit(first)
-        if found is not None:
-            return UnitMatch(end=m.start("w") + len(first), text=first, family=found[1], factors=(factor(*found),))
+    written = m.group("w")
+    found = pint_unit(written)
+    if found is None and re.search(r"[-\s]", written):
+        written = re.split(r"[-\s]", written)[0]  # the two words are no unit: perhaps the first is
+        found = pint_unit(written)
     if found is None:
         return None
-    return UnitMatch(end=m.end(), text=m.group("w"), family=found[1], factors=(factor(*found),))
+    return UnitMatch(end=m.start("w") + len(written), text=written, family=found[1], factors=(factor(*found),))
 
 
 def unit_after(text: str, pos: int) -> UnitMatch | None:
