@@ -942,6 +942,9 @@ _AGENCY = re.compile(
     r"\((?:AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg)\)|"
     r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:\([^)]{0,30}\))?,\s"
 )  # "PARIS, "
+#: "Manchester Evening News, 1 December 2026", "La Tribune, le 26 novembre 2026": a short
+#: line of a few capitalised words (the outlet, a place) ending in the date
+_OUTLET_LINE = re.compile(r"(?:[A-ZÀ-Ý0-9][\w'’.&-]*\s+){0,5}[A-ZÀ-Ý0-9][\w'’.&-]*\s*[,—–|·-]\s*(?:le\s+|on\s+)?")
 _TIME = re.compile(r"\d{1,2}\s?(?:h|:)\s?\d{2}|\d{1,2}\s?h\b|a\.?m\.?|p\.?m\.?", re.IGNORECASE)
 
 
@@ -966,6 +969,8 @@ def publication_date(text: str, lang: str) -> datetime.date | None:
                 _BYLINE[lang].search(before[-40:])
                 or (_AGENCY.search(before) and d.start < 60)
                 or (short and len(line) <= 90)
+                or _OUTLET_LINE.fullmatch(before)
+                and not rest.strip(" .")
             ):
                 return d.low
     return None

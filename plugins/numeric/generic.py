@@ -109,11 +109,34 @@ def context_terms(view: SentenceView) -> list[str]:
     return out
 
 
+#: the words that introduce who reports a figure, not whom it is about ("documents seen by
+#: the Guardian", "told Reuters", "selon la préfecture", "a indiqué à l'AFP")
+_SOURCE_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\bseen\s+by|\bobtained\s+by|\breported\s+by|\btold|\bselon|\bd['’]apr[èe]s|"
+    r"\b(?:consult|obten|r[ée]v[ée]l)[ée]?e?s?\s+par|\ba\s+(?:d[ée]clar|indiqu|confi|expliqu|affirm|pr[ée]cis)[ée]\s+(?:à|au|aux))"
+    r"\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$",
+    re.I,
+)
+
+
+def source_ids(view: SentenceView) -> set[str]:
+    """Entities of the sentence named as the source of what it reports."""
+    sent = view.sentence
+    out = set()
+    for m in sent.entities or ():
+        before = sent.text[max(0, m.start - sent.start - 40) : max(0, m.start - sent.start)]
+        if _SOURCE_BEFORE.search(before):
+            out.add(m.id)
+    return out
+
+
 def entity_set(view: SentenceView, q: Quantity, *, context: bool = True) -> set[str]:
     """Canonical entities of the quantity's sentence (and, with ``context``, of the
-    previous sentences of its paragraph), plus the person of an age."""
+    previous sentences of its paragraph), plus the person of an age.  The sentence's
+    sources ("seen by the Guardian") are not whom the figure is about."""
     known = view.known
-    ids = [e for e in view.entity_ids if not known or e in known]  # names, not capitalised words
+    sources = source_ids(view)
+    ids = [e for e in view.entity_ids if (not known or e in known) and e not in sources]
     ents = {unaccent_lower(e) for e in ids}
     if context:
         ents |= {unaccent_lower(e) for e in view.context_ids if not known or e in known}
@@ -183,6 +206,11 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[_block_key(c, meaning)].append(c)
+    slots_of_doc: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        slots_of_doc[c.doc_id].update(c.data.get("slotted", ()))
+    for c in claims:
+        c.data["doc_slots"] = slots_of_doc[c.doc_id]
     kept: dict[tuple, tuple[Claim, Claim]] = {}
     for key in sorted(blocks):
         if len({c.doc_id for c in blocks[key]}) >= 2:
@@ -218,7 +246,7 @@ def _keep_best(members: list[Claim], ctx, kept: dict) -> None:
     partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
     for i, j in _candidate_index_pairs(members):
         a, b = members[i], members[j]
-        if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id):
+        if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id) or _slots_met(a, b):
             continue
         s = pair_score(a, b)
         if s is None:
@@ -230,6 +258,16 @@ def _keep_best(members: list[Claim], ctx, kept: dict) -> None:
         for _, _, b in cands[: int(settings(a.data["rule"])["top_k"])]:
             first, second = sorted((a, b), key=claim_sort_key)
             kept[(claim_sort_key(first), claim_sort_key(second))] = (first, second)
+
+
+def _slots_met(a: Claim, b: Claim) -> bool:
+    """Whether a dedicated slot already compares these figures' articles: both figures are
+    slotted, or one's slot is stated in the other's article (its figure there is the one
+    to compare, by the slot's key)."""
+    sa, sb = set(a.data.get("slotted", ())), set(b.data.get("slotted", ()))
+    if sa and sb:
+        return True
+    return bool(sa & b.data.get("doc_slots", set())) or bool(sb & a.data.get("doc_slots", set()))
 
 
 #: above this many claims of one measure, candidates are found through an inverted index
@@ -406,6 +444,12 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     if a.data["q"].is_temporal and _other_events(a, b):
         return "suggestion", sim, ov, emb  # "arrêté le 3 mars" / "procès ouvert le 12 octobre": two events
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
+    if a.data["q"].extra.get("small_count") or b.data["q"].extra.get("small_count"):
+        # "two sources" / "three sources": small counts in words are everywhere in prose; a
+        # warning needs one noun and a close context, or names shared by both sides
+        named = ov is not None and ov >= float(conf["warn_overlap"]) and a.data.get("unique") and b.data.get("unique")
+        close = sim >= float(conf["warn_similarity"]) and entities_ok
+        return ("warning" if a.keys[0] == b.keys[0] and (close or named) else "suggestion"), sim, ov, emb
     if a.keys[0] != b.keys[0] and not _translated_noun(a, b, conf):
         # paired by meaning across noun classes: a warning needs a close meaning
         strong = emb is not None and emb >= float(conf["warn_embedding"])

@@ -437,6 +437,8 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         q.unit, q.qtype = "percent", "share"
     elif not _assign_unit(q, head, text):
         return None
+    if head.get("small_count") and q.qtype == "count":
+        q.extra["small_count"] = True
     q.text = text[q.start : q.end]
     return _finish(q, head["kind"], q.nominal, q.precision, head["value2"], head["unit_factor"], slack)
 
@@ -535,11 +537,38 @@ def _small_word_ok(text: str, h: dict) -> bool:
         return bool(h["approx_text"] or ONE_UNIT_BEFORE.search(before) or DURATION_VERB_BEFORE.search(before))
     cls = NOUN_CLASS.get(wl)
     if cls is None:
-        return w is not None and toll_of(text, h["ns"], w.end("w")) is not None  # "Quatre voyageurs sont morts"
+        if w is not None and toll_of(text, h["ns"], w.end("w")) is not None:
+            return True  # "Quatre voyageurs sont morts"
+        return _small_count(text, h, w)
     refined = refine_noun(text, h["ns"], w.end("w"), cls)
     if h["num_text"].strip().lower() in SMALL_WORDS:
         return refined in ("deaths", "injured", "missing")  # "un mort", "one person was killed"
-    return refined in _TOLL_CLASSES or cls in _TOLL_CLASSES
+    return refined in _TOLL_CLASSES or cls in _TOLL_CLASSES or _small_count(text, h, w)
+
+
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:les|ces|ses|leurs|nos|vos|the|these|those|its|their|his|her|our|both|all)\s+$", re.I
+)
+#: plural nouns that do not end in -s / -x
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "staff", "police", "personnel", "cattle"}
+
+
+def _small_count(text: str, h: dict, w: re.Match | None) -> bool:
+    """ "three hospitals", "cinq hôpitaux": a number word from two to nine before a plural
+    common noun counts it.  Such counts are everywhere in prose ("two sources", "three
+    reasons"), so they are marked (``extra["small_count"]``) and pairing asks more of them."""
+    if w is None or h["num_text"].strip().lower() in SMALL_WORDS or not 2 <= h["value"] <= 9:
+        return False
+    word = w.group("w")
+    wl = word.lower()
+    if word[:1].isupper() or len(wl) < 3 or wl in STOP_NOUNS or wl in DURATION_UNITS:
+        return False
+    if not (wl.endswith(("s", "x")) or wl in _IRREGULAR_PLURALS):
+        return False
+    if _DEFINITE_BEFORE.search(text[max(0, h["ns"] - 12) : h["ns"]]):
+        return False  # "les deux géants", "the two men": a reference back, not a figure
+    h["small_count"] = True
+    return True
 
 
 def _digits_excluded(text: str, h: dict) -> bool:

@@ -39,7 +39,15 @@ from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Fin
 from checker.ruletype import RuleType
 from plugins.numeric import messages
 from plugins.numeric.eventdates import DateIndex, document_dates
-from plugins.numeric.generic import context_terms, entity_set, generic_level, measure_key, pair_generic, settings
+from plugins.numeric.generic import (
+    context_terms,
+    entity_set,
+    generic_level,
+    measure_key,
+    pair_generic,
+    settings,
+    source_ids,
+)
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, disjoint, fits_in
 from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
 from plugins.numeric.parse import parse_quantities
@@ -125,7 +133,7 @@ class NumericRuleType(RuleType):
         _propagate_scope(claims)
         claims = _drop_restated_headlines(claims)
         if self.ctx is not None:
-            self.ctx.add_stat("numeric", "quantities", len(claims))
+            self.ctx.add_stat("numeric", "quantities", sum(1 for c in claims if not c.data.get("slotted")))
         return claims
 
     @staticmethod
@@ -157,11 +165,17 @@ class NumericRuleType(RuleType):
         # a duration ("six mois pour se conformer") has no time scope of its own
         scope = None if q.qtype == "duration" else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
         matched = [(d, rule) for rule in specific if (d := self._rule_distance(rule, view, q, q_idx)) is not None]
-        if matched:
-            return self._specific_claims(doc, view, q, q_idx, scope, matched, prev)
+        out = self._specific_claims(doc, view, q, q_idx, scope, matched, prev) if matched else []
         if not generic or q.vague:
-            return []
-        return [self._generic_claim(doc, view, q, q_idx, scope, generic[0])]
+            return out
+        claim = self._generic_claim(doc, view, q, q_idx, scope, generic[0])
+        if out:
+            # a figure a dedicated slot claimed meets, through the generic pairing, the
+            # figures of the articles that do not state that slot ("paying £12m a day" in a
+            # slot here, "at a cost the trust puts at £1.2m a day" there): the slot is a
+            # hint, not a wall (``generic.pair_generic`` keeps slot against slot out)
+            claim.data["slotted"] = sorted({str(c.value.get("slot")) for c in out})
+        return out + [claim]
 
     def _specific_claims(self, doc, view, q, q_idx, scope, matched, prev) -> list[Claim]:
         # the closest predicate wins; at equal distance a rule naming entities is more
@@ -198,7 +212,8 @@ class NumericRuleType(RuleType):
         claim.data["ents"] = sorted(entity_set(view, q))
         claim.data["own_ents"] = sorted(entity_set(view, q, context=False))
         # whose figure it is: the nearest name of its own sentence ("Lecoq recueille 47,6 %")
-        owners = key_entities(view, q_idx, None, None, _ANY_LABEL, view.known)
+        sources = source_ids(view)
+        owners = [e for e in key_entities(view, q_idx, None, None, _ANY_LABEL, view.known) if e not in sources]
         claim.data["owner"] = sorted(f"{_label_group(view.sentence, e)}:{unaccent_lower(e)}" for e in owners)
         # the sentence's places, but for the figure's own owner ("Dumont recueille 52 %",
         # whatever the recogniser's label): they may confirm a pairing, never refute it

@@ -332,7 +332,12 @@ MODIFIABLE = {
 }  # "menace les 1 450 salariés": still the workforce
 
 
-WORD_AFTER = re.compile(r"\s*(?:(?:de|of)\s+|d['’]\s*)?(?P<w>[^\W\d_][\w\-’']*)")
+#: the counted noun after a figure: "1 200 salariés", "2 000 de policiers", "2,380 of its
+#: members", "1 100 de ses salariés" (a possessive or article after "of"/"de" is skipped)
+WORD_AFTER = re.compile(
+    r"\s*(?:(?:de|of)\s+(?:(?:its|their|his|her|our|the|ses|leurs|son|sa|nos|vos)\s+)?|d['’]\s*)?"
+    r"(?P<w>[^\W\d_][\w\-’']*)"
+)
 DURATION_UNITS = {
     "ans": "year",
     "an": "year",
@@ -369,7 +374,7 @@ RATE_AFTER = re.compile(
     r"each\s+year|annually|/\s?an|/\s?yr|/\s?year)(?![\w])",
     re.I,
 )
-HYPHEN_UNIT = re.compile(r"[\-‑](?P<u>years?|months?|weeks?|days?|ans|mois)(?![\w])", re.I)
+HYPHEN_UNIT = re.compile(r"[\-‑](?P<u>years?|months?|weeks?|days?|hours?|minutes?|ans|mois)(?![\w])", re.I)
 SPEED_AFTER = re.compile(
     r"\s?(?P<u>km\s?/\s?h|kmh|km\s+par\s+heure|kilom[èe]tres?[\s\-](?:par\s+|/\s?|à\s+l['’]\s?)heure|"
     r"kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|mph|miles?\s+(?:per|an)\s+hour)(?![\w])",

@@ -1,0 +1,134 @@
+"""Figures the reader sees that the reader of the code missed (issue 12), written for the
+development story ``en-hospital-strike`` before the code:
+
+* a count after "of its" / "de ses" counts the noun that follows ("2,380 of its members");
+* hyphenated hours are durations ("a 48-hour strike");
+* a number word from two to nine before a plural noun counts it ("three hospitals"), but
+  such counts are everywhere in prose, so a warning asks for one noun and a close context
+  or shared names ("two sources" / "three sources" is no warning);
+* a figure a dedicated slot claims still meets the figures of the articles where no slot
+  claims one (the slot is a hint, not a wall), and two slotted figures meet only by slot;
+* the source of a report ("documents seen by the Guardian") is not whom the figure is about;
+* a dateline "Outlet, 1 December 2026" is the publication date that anchors "on Tuesday".
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from helpers.numeric import findings, warnings
+
+from plugins.numeric.dates import publication_date
+from plugins.numeric.parse import parse_quantities
+
+
+def _only(text: str, lang: str = "en"):
+    got = parse_quantities(text, lang)
+    assert len(got) == 1, [(q.text, q.qtype) for q in got]
+    return got[0]
+
+
+@pytest.mark.parametrize(
+    "text,lang,value,noun",
+    [
+        ("The union said 2,380 of its members walked out.", "en", 2380, "members"),
+        ("He won 2,000 of the votes cast.", "en", 2000, "votes"),
+        ("Le syndicat revendique 1 100 de ses adhérents en grève.", "fr", 1100, "adhérents"),
+    ],
+)
+def test_a_count_of_its_members(text, lang, value, noun):
+    q = _only(text, lang)
+    assert (q.qtype, q.nominal, q.noun) == ("count", value, noun)
+
+
+@pytest.mark.parametrize("text,days", [("The 48-hour strike began.", 2.0), ("They staged a 24-hour strike.", 1.0)])
+def test_hyphenated_hours_are_durations(text, days):
+    q = _only(text)
+    assert (q.qtype, q.nominal) == ("duration", days)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The strike affects three hospitals.", "en"),
+        ("La grève touche cinq hôpitaux.", "fr"),
+        ("deux géants technologiques", "fr"),  # a count, marked: its pairing asks more
+    ],
+)
+def test_a_small_number_word_counts_a_plural_noun(text, lang):
+    q = _only(text, lang)
+    assert q.qtype == "count" and q.extra.get("small_count")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("the two men met on Monday", "en"),
+        ("les deux géants du numérique", "fr"),
+        ("a two percent", "en"),
+        ("three Republicans voted against", "en"),
+        ("four of them", "en"),
+    ],
+)
+def test_small_words_that_count_nothing(text, lang):
+    assert [q for q in parse_quantities(text, lang) if q.qtype == "count"] == []
+
+
+def test_small_counts_in_the_same_context_conflict():
+    a = "The 48-hour strike by NASU affects three hospitals run by the Irwell Valley trust."
+    b = "The strike by NASU affects five hospitals run by the Irwell Valley trust."
+    assert warnings(a, b), [f.message for f in findings(a, b)]
+
+
+def test_small_counts_of_unrelated_sentences_are_no_warning():
+    a = "Two sources said the offer would be withdrawn."
+    b = "Three sources familiar with the talks described a tense meeting."
+    assert warnings(a, b) == []
+
+
+def test_a_slotted_figure_meets_a_generic_one():
+    # "paying" puts the first figure in the deal-price slot; the second has no slot
+    a = "The trust is paying £12m a day for agency nurses during the strike."
+    b = "Agency nurses during the strike cost the trust £1.2m a day."
+    got = findings(a, b)
+    assert any({e.quote for e in f.evidence} == {"£12m", "£1.2m"} for f in got), [f.message for f in got]
+
+
+def test_two_slotted_figures_meet_once_by_their_slot():
+    a = "Brightline agreed to acquire DataForge for $2.1 billion."
+    b = "DataForge was bought by Brightline for $1.2 billion."
+    assert [f.rule_id for f in findings(a, b)] == ["en.numeric.deal-price"]
+
+
+def test_the_source_of_a_figure_is_not_whom_it_is_about():
+    a = "Agency cover is supplied by MedStaff Direct at a cost of £1.2m a day."
+    b = "According to documents seen by the Guardian, the trust pays £12m a day for agency cover."
+    got = findings(a, b)
+    assert any({e.quote for e in f.evidence} == {"£12m", "£1.2m"} for f in got), [f.message for f in got]
+
+
+@pytest.mark.parametrize(
+    "text,lang,day",
+    [
+        (
+            "Title\n\nBy Ellie Marsh\nManchester Evening News, 1 December 2026\n\nBody.",
+            "en",
+            datetime.date(2026, 12, 1),
+        ),
+        ("Titre\n\nPar Julien C.\nLa Tribune, le 26 novembre 2026\n\nCorps.", "fr", datetime.date(2026, 11, 26)),
+    ],
+)
+def test_an_outlet_dateline_is_the_publication_date(text, lang, day):
+    assert publication_date(text, lang) == day
+
+
+def test_a_headline_ending_in_a_date_is_no_dateline():
+    assert publication_date("Union says strike ends, 1 December 2026 at the latest, say leaders\n\nBody.", "en") is None
+
+
+def test_the_dateline_anchors_a_weekday():
+    a = "Strike\n\nBBC North West\n30 November 2026\n\nNurses at the Irwell trust walked out on Monday, the union said."
+    b = "Strike\n\nBy Ellie Marsh\nManchester Evening News, 1 December 2026\n\nThe strike at the Irwell trust began on Tuesday morning, the union said."
+    got = findings(a, b)
+    assert any({e.quote for e in f.evidence} == {"Monday", "Tuesday"} for f in got), [f.message for f in got]
