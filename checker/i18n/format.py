@@ -163,6 +163,13 @@ def rank(kind: str, n: int, lang: str = "en") -> str:
     return template.format(n=n, e=_ordinal_suffix(n, lang))
 
 
+def tally(votes_for: int, against: int | None, lang: str = "en") -> str:
+    """A vote tally: "7–2", or the votes in favour alone ("7 in favour", "7 voix pour")."""
+    if against is not None:
+        return f"{number(votes_for, lang)}–{number(against, lang)}"
+    return f"{number(votes_for, lang)} " + ("voix pour" if lang == "fr" else "in favour")
+
+
 def _temporal(q, lang: str) -> str:
     def one(o: float) -> str:
         if q.qtype == "year":
@@ -208,6 +215,8 @@ def quantity(q, lang: str = "en") -> str:
         return _temporal(q, lang)
     if q.qtype == "rank":
         return rank(str(q.unit), int(q.nominal), lang)
+    if q.qtype == "tally":
+        return tally(q.extra.get("for"), q.extra.get("against"), lang)
     if q.vague:
         return f"«{q.text}» (vague)"
     if q.approx == "range":

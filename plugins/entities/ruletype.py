@@ -25,9 +25,12 @@ One pass per document; every pattern is compiled once per language.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import babel.dates
 
 from checker.model import Document, EntityMention, Sentence
 from checker.rules.regexguard import MATCH_TIMEOUT, compile_user_regex, regex_problem
@@ -861,8 +864,23 @@ class _DocState:
     org_keys: set  # keys of names used as organisations in the document
 
 
+@functools.lru_cache(maxsize=1)
+def _calendar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(weekday names, month names) of the supported languages, folded, from babel's CLDR data."""
+    days: set[str] = set()
+    months: set[str] = set()
+    for lang in ("en", "fr"):
+        for width in ("wide", "abbreviated"):
+            days.update(fold(n).rstrip(".") for n in babel.dates.get_day_names(width, locale=lang).values())
+            months.update(fold(n).rstrip(".") for n in babel.dates.get_month_names(width, locale=lang).values())
+    return frozenset(days), frozenset(months)
+
+
 def _capitalised_runs(span) -> list:
-    """Proper-noun guess for pipelines without NER: maximal runs of capitalised tokens."""
+    """Proper-noun guess for pipelines without NER: maximal runs of capitalised tokens.
+    A weekday is never part of a name ("Tuesday", "on Monday night"), nor is a run of month
+    names alone ("March"); a month inside a name stays ("Theresa May")."""
+    days, months = _calendar_words()
     runs = []
     cur: list = []
     for tok in span:
@@ -870,6 +888,8 @@ def _capitalised_runs(span) -> list:
         cap = t[:1].isupper() and (t.isalpha() or any(ch.isalpha() for ch in t)) and not tok.is_punct
         first = tok.i == span.start or tok.is_sent_start
         if cap and first and tok.is_stop:
+            cap = False
+        if cap and fold(t).rstrip(".") in days:
             cap = False
         if cap:
             cur.append(tok)
@@ -879,4 +899,4 @@ def _capitalised_runs(span) -> list:
             cur = []
     if cur:
         runs.append(span.doc[cur[0].i : cur[-1].i + 1])
-    return runs
+    return [r for r in runs if not all(fold(t.text).rstrip(".") in months for t in r)]

@@ -66,6 +66,7 @@ UNAMBIGUOUS = (
     "age",
     "date:daymonth",
     "rank:",
+    "tally:",
     "length:",
     "area:",
     "mass:",
@@ -444,9 +445,10 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     if a.data["q"].is_temporal and _other_events(a, b):
         return "suggestion", sim, ov, emb  # "arrêté le 3 mars" / "procès ouvert le 12 octobre": two events
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
-    if a.data["q"].extra.get("small_count") or b.data["q"].extra.get("small_count"):
-        # "two sources" / "three sources": small counts in words are everywhere in prose; a
-        # warning needs one noun and a close context, or names shared by both sides
+    if any(q.extra.get("small_count") or q.extra.get("partitive") for q in (a.data["q"], b.data["q"])):
+        # "two sources" / "three sources": small counts in words are everywhere in prose, and
+        # "112 of our people" is a part of some group; a warning needs one noun and a close
+        # context, or names shared by both sides
         named = ov is not None and ov >= float(conf["warn_overlap"]) and a.data.get("unique") and b.data.get("unique")
         close = sim >= float(conf["warn_similarity"]) and entities_ok
         return ("warning" if a.keys[0] == b.keys[0] and (close or named) else "suggestion"), sim, ov, emb

@@ -93,6 +93,8 @@ def tolerance(a, b) -> tuple[float, float]:
     rel = max(float(ra.get("compare.tolerance.relative", 0.0)), float(rb.get("compare.tolerance.relative", 0.0)))
     ab = max(float(ra.get("compare.tolerance.absolute", 0.0)), float(rb.get("compare.tolerance.absolute", 0.0)))
     qa, qb = a.data["q"], b.data["q"]
+    if qa.qtype == "tally" or qb.qtype == "tally":
+        return 0.0, 0.0  # a vote count is exact: 7-2 and 7-3 are two tallies
     if qa.qtype == "share" and qb.qtype == "share":
         rel = 0.0  # percentages differ by points: a relative tolerance would make 52,4 % and 54,2 % agree
     if qa.extra.get("unit_text") == qb.extra.get("unit_text") == "race":

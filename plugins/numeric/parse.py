@@ -68,6 +68,7 @@ from plugins.numeric.vocab import (
 __all__ = ["DEFAULT_BOUND_SLACK", "Quantity", "parse_quantities", "words_to_number", "display"]
 from plugins.numeric.numbers import words_to_number  # noqa: E402  (re-exported)
 from plugins.numeric.quantity import display  # noqa: E402  (re-exported)
+from plugins.numeric.tallies import find_tallies  # noqa: E402
 
 #: what makes "un mois" / "a month" a duration: "pendant un mois", "for a month", "lasted a year"
 ONE_UNIT_BEFORE = re.compile(r"(?:\b(?:pendant|durant|during|for|within|over)\s*)$", re.I)
@@ -179,6 +180,7 @@ def parse_quantities(
         date_finder,
         _find_phases,
         _find_ranks,
+        find_tallies,
         _find_race_times,
         _find_vague,
         _find_rough,
@@ -546,6 +548,7 @@ def _small_word_ok(text: str, h: dict) -> bool:
     return refined in _TOLL_CLASSES or cls in _TOLL_CLASSES or _small_count(text, h, w)
 
 
+_PARTITIVE = re.compile(r"\s*(?:of|de|d['’])\s*(?:its|their|his|her|our|the|ses|leurs|son|sa|nos|vos)\s", re.I)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:les|ces|ses|leurs|nos|vos|the|these|those|its|their|his|her|our|both|all)\s+$", re.I
 )
@@ -694,6 +697,8 @@ def _set_count(q: Quantity, text: str, h: dict, wl: str, word_end: int) -> bool:
     if refined != cls:
         q.extra["refined"] = True  # "people" who were killed are no headcount
     q.unit, q.qtype, q.noun = "count", "count", refined
+    if _PARTITIVE.match(text, q.end):
+        q.extra["partitive"] = True  # "112 of our people": a part of a group, its pairing asks more
     if q.noun != wl:
         q.extra["noun_text"] = wl
     return True

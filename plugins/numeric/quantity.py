@@ -119,6 +119,9 @@ def display(q: Quantity) -> str:
         return lo if lo == hi else f"{lo}–{hi}"
     if q.qtype == "rank":
         return f"{q.unit} {int(q.nominal)}"
+    if q.qtype == "tally":
+        f, a = q.extra.get("for"), q.extra.get("against")
+        return f"{f}–{a} votes" if a is not None else f"{f} votes for"
     unit, f = _display_unit(q)
     if q.vague:
         return f"{q.text!r} (vague){unit}"

@@ -162,8 +162,12 @@ class NumericRuleType(RuleType):
         self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev, prev_years=()
     ) -> list[Claim]:
         q_idx = view.token_range(q.start, q.end)
-        # a duration ("six mois pour se conformer") has no time scope of its own
-        scope = None if q.qtype == "duration" else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
+        # a duration ("six mois pour se conformer") or a vote's tally has no time scope of its own
+        scope = (
+            None
+            if q.qtype in ("duration", "tally")
+            else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
+        )
         matched = [(d, rule) for rule in specific if (d := self._rule_distance(rule, view, q, q_idx)) is not None]
         out = self._specific_claims(doc, view, q, q_idx, scope, matched, prev) if matched else []
         if not generic or q.vague:
@@ -582,10 +586,22 @@ def _mark_siblings(claims: list[Claim], quantities: list[Quantity], text: str, l
     for c in claims:
         q = c.data["q"]
         c.data["siblings"] = [
-            (o.low, o.high)
+            _sibling_extent(o)
             for o in quantities
             if o is not q and o.qtype == q.qtype and o.unit == q.unit and not o.vague
         ] + ([(v, v) for v in bare] if q.qtype == "count" else [])
+
+
+#: bounds: a sibling "jusqu'à 620 mm" is the figure 620, not every value under it
+_BOUNDS = frozenset({"gt", "ge", "lt", "le", "just_over"})
+
+
+def _sibling_extent(o: Quantity) -> tuple[float, float]:
+    """The values another figure of the sentence stands for, to tell whether the other
+    article's figure is that one: a bound is its stated figure, not the open interval."""
+    if o.approx in _BOUNDS:
+        return (o.nominal, o.nominal)
+    return (o.low, o.high)
 
 
 def _mark_parts(claims: list[Claim]) -> None:

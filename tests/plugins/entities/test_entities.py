@@ -109,6 +109,14 @@ def test_english_without_ner_finds_names_and_aliases(annotator):
     assert doc.sentences[0].annotations["entity_names"]["oracle cloud"] == "Oracle Cloud"
 
 
+def test_english_without_ner_takes_no_calendar_word_for_a_name(annotator):
+    # a weekday is never a name, nor a month alone; a month inside a name stays
+    text = "The council on Tuesday approved the plan. In March, Theresa May met Oracle Cloud staff on Monday night."
+    doc = annotate(annotator, text, lang="en")
+    got = [m.id for s in doc.sentences for m in s.entities]
+    assert got == ["theresa may", "oracle cloud"]
+
+
 def test_bad_alias_pattern_is_reported(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(

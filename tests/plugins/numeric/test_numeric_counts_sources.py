@@ -9,7 +9,9 @@ development story ``en-hospital-strike`` before the code:
 * a figure a dedicated slot claims still meets the figures of the articles where no slot
   claims one (the slot is a hint, not a wall), and two slotted figures meet only by slot;
 * the source of a report ("documents seen by the Guardian") is not whom the figure is about;
-* a dateline "Outlet, 1 December 2026" is the publication date that anchors "on Tuesday".
+* a dateline "Outlet, 1 December 2026" is the publication date that anchors "on Tuesday";
+* "112 of our people" is a part of some group: like a small count, its warning asks more;
+* a bound beside a figure ("jusqu'à 620 mm") stands for its own value, not every value under it.
 """
 
 from __future__ import annotations
@@ -132,3 +134,17 @@ def test_the_dateline_anchors_a_weekday():
     b = "Strike\n\nBy Ellie Marsh\nManchester Evening News, 1 December 2026\n\nThe strike at the Irwell trust began on Tuesday morning, the union said."
     got = findings(a, b)
     assert any({e.quote for e in f.evidence} == {"Monday", "Tuesday"} for f in got), [f.message for f in got]
+
+
+def test_a_part_of_a_group_is_no_unique_measure():
+    # "112 of our people" counts part of some group: no warning against another count of people
+    a = "'We have lost 112 of our people, and the number may still rise,' the governor told reporters."
+    b = "Nearly 35,000 residents have been moved to temporary shelters."
+    assert warnings(a, b) == []
+
+
+def test_a_bound_beside_the_figure_is_not_the_figure():
+    # "jusqu'à 620 mm" is another figure of the sentence: it does not stand for every value under 620
+    a = "Il est tombé 480 millimètres de pluie en vingt-quatre heures à Anduze."
+    b = "À Anduze, 408 mm sont tombés en vingt-quatre heures, et le cumul atteint jusqu'à 620 mm depuis jeudi."
+    assert warnings(a, b, embedder="auto"), [f.message for f in findings(a, b, embedder="auto")]
