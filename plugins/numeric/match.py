@@ -41,7 +41,19 @@ def unit_ok(rule_unit: str | None, q: Quantity) -> bool:
         return q.qtype == "share"
     if rule_unit in ("year", "date", "time"):
         return q.is_temporal
-    if rule_unit in ("count", "duration", "length", "area", "mass", "speed", "volume", "power", "energy", "rank"):
+    if rule_unit in (
+        "count",
+        "duration",
+        "length",
+        "area",
+        "mass",
+        "speed",
+        "volume",
+        "power",
+        "energy",
+        "rank",
+        "tally",
+    ):
         return q.qtype == rule_unit
     return q.unit == rule_unit  # an ISO currency code
 

@@ -23,6 +23,7 @@ UNIT_KINDS = [
     "power",
     "energy",
     "rank",
+    "tally",
     "any",
 ]
 
@@ -177,7 +178,7 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                     "oneOf": [{"enum": UNIT_KINDS}, {"type": "string", "pattern": "^[A-Z]{3}$"}],
                     "description": (
                         "the kind of figure the rule claims: a unit family or an ISO 4217 currency code (EUR); "
-                        "'any' takes every figure"
+                        "'tally' a vote's tally ('7-2', '312 voix contre 220'); 'any' takes every figure"
                     ),
                 },
                 "tolerance": {

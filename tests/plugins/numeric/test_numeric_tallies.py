@@ -80,3 +80,27 @@ def test_tallies_read_in_each_language():
     assert localized(q, "en") == "7 in favour" and localized(q, "fr") == "7 voix pour"
     (q,) = [q for q in parse_quantities("The council voted 7-2.", "en") if q.qtype == "tally"]
     assert localized(q, "fr") == "7–2"
+
+
+def test_a_rule_can_claim_tallies(tmp_path, capsys):
+    from checker.cli import main
+
+    rule = tmp_path / "vote.yaml"
+    rule.write_text(
+        """id: t.numeric.council-vote
+extends: numeric
+slot: t.council-vote
+level: warning
+languages: [en]
+match: {predicates: [vote, voted], window: 6}
+compare: {unit: tally}
+tests:
+  conflict:
+    - ["The council voted 7-2 to approve the budget.", "The budget passed in a 6-3 vote."]
+  consistent:
+    - ["The council voted 7-2 to approve the budget.", "Seven members voted in favor of the budget."]
+""",
+        encoding="utf-8",
+    )
+    assert main(["rules", "test", str(rule)]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "2 passed, 0 failed"
