@@ -170,7 +170,17 @@ def tally(votes_for: int, against: int | None, lang: str = "en") -> str:
     return f"{number(votes_for, lang)} " + ("voix pour" if lang == "fr" else "in favour")
 
 
+def weekday(index: int, lang: str = "en") -> str:
+    """A weekday's name (0 = Monday) as the locale writes it: "Tuesday", "mardi"."""
+    from babel.dates import get_day_names
+
+    return str(get_day_names("wide", locale=_locale(lang))[index])
+
+
 def _temporal(q, lang: str) -> str:
+    if q.extra.get("granularity") == "weekday" and q.extra.get("weekday") is not None:
+        return weekday(int(q.extra["weekday"]), lang)
+
     def one(o: float) -> str:
         if q.qtype == "year":
             return str(_dt.date.fromordinal(int(o)).year)

@@ -18,7 +18,7 @@ How the work is split
   ("en 2019", "since 2019", a month or a range), a day needs a month (or a weekday and
   an anchor), English month and weekday names must be capitalised ("may", "march" and
   "sun" are words), abbreviations ("Aug.", "janv.") must touch a day or a year, and a
-  bare weekday or relative day without an anchor yields nothing.
+  relative day without an anchor ("hier") yields nothing.
 * **Years not written** are taken as the occurrence nearest to the reference date: a
   day-level mention stating its year that ends at most 300 characters before, else
   ``anchor``, else today (``year_stated`` is then False: compare such dates with care).
@@ -35,7 +35,9 @@ How the work is split
   the anchor, future = the next on or after; with no cue, the nearest occurrence.
   "dernier"/"last" is strictly before, "prochain"/"next" strictly after, "ce"/"this" the
   nearest.  Habits and names ("le mardi", "every Monday", "Black Friday", "Mail on
-  Sunday", "Mardi gras") are no dates.
+  Sunday", "Mardi gras") are no dates.  Without an anchor a bare weekday is granularity
+  ``weekday``: any day (``low``/``high`` the extreme dates) of that ``weekday``; its day is
+  unknown, its weekday is not.
 
 Span semantics (``compatible``)
 -------------------------------
@@ -86,7 +88,7 @@ class DateMention:
     text: str  # text[start:end]
     low: datetime.date  # first day covered (inclusive)
     high: datetime.date  # last day covered (inclusive)
-    granularity: str  # "day" | "days" | "month" | "part_of_month" | "year" | "years"
+    granularity: str  # "day" | "days" | "month" | "part_of_month" | "year" | "years" | "weekday"
     weekday: int | None  # weekday stated in the text (0 = Monday), else None
     weekday_conflict: bool  # the stated weekday is not the weekday of the date
     relative: bool  # resolved from a relative expression against `anchor`
@@ -802,13 +804,16 @@ def _do_rel(ctx, m):
 
 
 def _do_wd_rel(ctx, m):
-    if ctx.anchor is None:
-        return None
     start = m.start("m")
     if _HABITUAL[ctx.lang].search(ctx.text[max(0, start - 12) : start]) or _NOT_A_DAY_AFTER[ctx.lang].match(
         ctx.text[m.end("m") : m.end("m") + 30]
     ):
         return None
+    if ctx.anchor is None:
+        # no publication date: the day is unknown, its weekday is not ("ruled on Wednesday"
+        # against "mardi 24 novembre" is a conflict whatever the year)
+        wd = ctx.weekday(m, 1)
+        return _mention(ctx, m, datetime.date.min, datetime.date.max, "weekday", wd, False, True, False)
     g = m.groupdict()
     rel = (g.get("rel") or "").lower()
     if g.get("ce") or rel == "this":

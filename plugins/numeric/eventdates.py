@@ -7,7 +7,9 @@
 * a day whose year is neither written nor anchored is a ``daymonth`` (compared only with
   another day without year);
 * the dateline's date ("PARIS, June 10 -") is the publication date, never an event date;
-* ``extra["weekday_conflict"]``: the stated weekday contradicts the date.
+* ``extra["weekday_conflict"]``: the stated weekday contradicts the date;
+* a weekday in an article with no publication date ("ruled on Wednesday") is a date of
+  unit ``weekday`` (any day, ``extra["weekday"]`` known): compared by weekday only.
 
 Anything the date reader cannot read is skipped: an exception here leaves the regex
 reader of ``parse`` in charge.
@@ -21,9 +23,14 @@ from bisect import bisect_left
 
 from plugins.numeric.quantity import Quantity
 
-_GRANULARITIES = {"day", "days", "month", "part_of_month"}
+_GRANULARITIES = {"day", "days", "month", "part_of_month", "weekday"}
 _DATELINE_AFTER = re.compile(r"\s*(?:\([\w\s.'’-]+\)\s*)?(?:[-–—:]|\n)")
-_PLACE_BEFORE = re.compile(r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]*\s*)+(?:\([\w\s.-]+\))?\s*[,(]?\s*(?:le\s+|on\s+)?")
+#: "PARIS, ", "LYON, France, ", "PORT SELWYN (Reuters), ": the place of a dateline, in capitals,
+#: with perhaps its country
+_PLACE_BEFORE = re.compile(
+    r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]*\s*)+(?:,\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,2})?"
+    r"(?:\([\w\s.-]+\))?\s*[,(]?\s*(?:le\s+|on\s+)?"
+)
 
 
 def document_dates(text: str, lang: str) -> list[Quantity] | None:
@@ -56,6 +63,8 @@ def _is_dateline(text: str, m, anchor: _dt.date | None) -> bool:
 
 
 def _quantity(m, *, anchored: bool) -> Quantity:
+    if m.granularity == "weekday":
+        return _weekday_only(m)
     no_year = not m.year_stated and not anchored and not m.relative
     low, high = m.low, m.high
     if no_year:  # a leap year, as the regex reader does: "29 février" is a date
@@ -78,6 +87,34 @@ def _quantity(m, *, anchored: bool) -> Quantity:
             "relative": bool(m.relative),
         },
     )
+
+
+def _weekday_only(m) -> Quantity:
+    """A weekday in an article with no publication date ("on Tuesday"): any day, of that
+    weekday (``extra["weekday"]``); compared by its weekday only (``weekday_of``)."""
+    return Quantity(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        low=float("-inf"),
+        high=float("inf"),
+        unit="weekday",
+        qtype="date",
+        nominal=-1.0 - m.weekday,
+        extra={"granularity": "weekday", "weekday": m.weekday, "relative": True, "no_year": False},
+    )
+
+
+def weekday_of(q: Quantity) -> int | None:
+    """The weekday a date quantity stands for: a weekday-only mention's, or a single day's
+    (a day without a year has none)."""
+    if q.qtype != "date":
+        return None
+    if q.extra.get("granularity") == "weekday":
+        return q.extra.get("weekday")
+    if q.extra.get("no_year") or q.low != q.high or q.extra.get("granularity") not in (None, "day"):
+        return None
+    return _dt.date.fromordinal(int(q.low)).weekday()
 
 
 def _year_2000(d: _dt.date) -> _dt.date:

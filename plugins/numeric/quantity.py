@@ -94,8 +94,13 @@ def fmt_num(x: float, lang: str = "en") -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def display(q: Quantity) -> str:
     """Short human form: ``13.75 bn USD``, ``≥ 8 bn USD``, ``30–35 %``, ``2030``."""
+    if q.extra.get("granularity") == "weekday" and q.extra.get("weekday") is not None:
+        return _WEEKDAYS[int(q.extra["weekday"])]
     if q.is_temporal:
 
         def d(o):

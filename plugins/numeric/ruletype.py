@@ -38,7 +38,7 @@ from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
-from plugins.numeric.eventdates import DateIndex, document_dates
+from plugins.numeric.eventdates import DateIndex, document_dates, weekday_of
 from plugins.numeric.generic import (
     context_terms,
     entity_set,
@@ -545,6 +545,9 @@ def _predicate_distance(view: SentenceView, q_idx: list[int], preds, window: int
 def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     """(implied, relative tolerance, absolute tolerance) when the two figures conflict, else None."""
     qa, qb = a.data["q"], b.data["q"]
+    if "weekday" in (qa.extra.get("granularity"), qb.extra.get("granularity")):
+        wa, wb = weekday_of(qa), weekday_of(qb)  # a weekday with no date: only the weekday is known
+        return (False, 0.0, 0.0) if wa is not None and wb is not None and wa != wb else None
     rel, ab = tolerance(a, b)
     if disjoint(qa, qb, rel, ab, soft=False):
         return False, rel, ab

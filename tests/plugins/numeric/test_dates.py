@@ -267,7 +267,16 @@ def test_relative_days(lang, text, mention, day):
 
 @pytest.mark.parametrize("lang,text,mention,day", RELATIVE)
 def test_relative_days_need_anchor(lang, text, mention, day):
-    assert find_dates(text, lang, anchor=None) == []
+    # without an anchor no day is known; a weekday keeps its weekday alone ("weekday")
+    got = find_dates(text, lang, anchor=None)
+    assert all(d.granularity == "weekday" and d.weekday == day.weekday() for d in got), got
+    assert len(got) == (1 if any(w in mention.lower() for w in _WEEKDAY_WORDS) else 0)
+
+
+_WEEKDAY_WORDS = (
+    *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+)
 
 
 # tense near a bare weekday: the nearest cue decides, else the nearest occurrence

@@ -148,3 +148,47 @@ def test_a_bound_beside_the_figure_is_not_the_figure():
     a = "Il est tombé 480 millimètres de pluie en vingt-quatre heures à Anduze."
     b = "À Anduze, 408 mm sont tombés en vingt-quatre heures, et le cumul atteint jusqu'à 620 mm depuis jeudi."
     assert warnings(a, b, embedder="auto"), [f.message for f in findings(a, b, embedder="auto")]
+
+
+# --- a weekday in an article that gives no date: its weekday is known, its day is not
+
+
+def test_an_undated_weekday_conflicts_with_another_weekday():
+    a = "Budget\n\nBy Megan Cho\n\nThe Seattle City Council on Tuesday approved an $8.9 billion budget."
+    b = "Budget\n\nSEATTLE — November 25, 2026\n\nThe Seattle City Council approved the budget Monday night."
+    got = warnings(a, b)
+    assert [{e.quote for e in f.evidence} for f in got] == [{"Tuesday", "Monday"}], [f.message for f in got]
+    assert "Tuesday" in got[0].message and "November 23, 2026" in got[0].message
+
+
+def test_an_undated_weekday_against_a_date_of_another_weekday():
+    a = "Court\n\nThe Lyon commercial court placed the airline into liquidation on Wednesday."
+    b = "Court\n\nThe Lyon commercial court placed the airline into liquidation on Tuesday 24 November 2026."
+    assert warnings(a, b), [f.message for f in findings(a, b)]
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "Court\n\nThe Lyon commercial court placed the airline into liquidation on Tuesday 24 November 2026.",
+        "Court\n\nThe Lyon commercial court placed the airline into liquidation on 24 November.",  # no year: no weekday
+    ],
+)
+def test_an_undated_weekday_that_may_be_the_date(b):
+    a = "Court\n\nThe Lyon commercial court placed the airline into liquidation on Tuesday."
+    assert findings(a, b) == []
+
+
+def test_a_dateline_with_its_country_is_no_event_date():
+    from plugins.numeric.eventdates import document_dates
+
+    text = "Title\n\nLYON, France, Nov 25 (Reuters) - A court placed Alpavia into liquidation on Wednesday.\n"
+    assert [(q.text, q.extra["granularity"]) for q in document_dates(text, "en")] == [("Wednesday", "weekday")]
+
+
+def test_an_undated_weekday_reads_in_each_language():
+    from checker.i18n.format import quantity as localized
+    from plugins.numeric.eventdates import document_dates
+
+    (q,) = document_dates("Title\n\nThe court ruled on Wednesday.", "en")
+    assert (localized(q, "en"), localized(q, "fr")) == ("Wednesday", "mercredi")
