@@ -75,6 +75,15 @@ def time_compatible(va: dict, vb: dict, *rules) -> bool:
     return ta["tense"] == tb["tense"]
 
 
+def _another_time(va: dict, vb: dict) -> bool:
+    """One side speaks of the past and the other not, or they state different years: the state of
+    a relation may have changed in between (a future contract still compares with the present)."""
+    ta, tb = va["time"], vb["time"]
+    if ta["years"] and tb["years"] and not set(ta["years"]) & set(tb["years"]):
+        return True
+    return (ta["tense"] == "past") != (tb["tense"] == "past")
+
+
 def same_subject(va: dict, vb: dict) -> bool:
     if va["subject"] == vb["subject"]:
         return True
@@ -242,7 +251,7 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
             and pos_b
             and ca.exclusive_shared
             and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}
-            and time_compatible(va, vb, ca, cb)  # "was the sole supplier until 2020" / "is one of five"
+            and not _another_time(va, vb)  # "was the sole supplier until 2020" / "is one of five"
         ):
             triple = f"{name(va, 'subject')} — {label(va, ca)} — {name(va, 'object')}"
             verdict = Verdict("exclusive_shared", "exclusive_shared", {"triple": triple})
