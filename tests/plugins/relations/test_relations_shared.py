@@ -137,6 +137,11 @@ def test_majority_against_minority(checker, a, b):
             "Valmont, one of five suppliers of Dorval, raised its prices.",
         ),
         ("Valmont est le seul fournisseur de Lumeo.", "Valmont est l'un des cinq fournisseurs de Dorval."),
+        # a third party's, not the story's subject: two bodies, unnamed
+        (
+            "MedStaff Direct, the army's sole supplier, said so.",
+            "MedStaff Direct, one of five suppliers to the navy, said so.",
+        ),
         # stakes that agree
         ("Meridia Holding owns 65% of Alpavia.", "Meridia Holding is the majority shareholder of Alpavia."),
         ("Meridia Holding owns 30% of Alpavia.", "Meridia Holding is a minority shareholder of Alpavia."),
