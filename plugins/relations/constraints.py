@@ -5,7 +5,8 @@ returns a :class:`Verdict` (the violated constraint, a one-line reason, the high
 evidence allows) or None:
 
 * ``polarity``: the same triple asserted in one article and denied in the other;
-* ``exclusive_shared``: the same triple called exclusive in one article, shared in the other;
+* ``exclusive_shared``: the same triple called exclusive in one article, shared in the other,
+  at the same time (``was the sole supplier until 2020`` and ``is one of five suppliers`` agree);
 * ``functional``: one value at a time (a company has one CEO, a town one mayor) but two
   articles give different ones, at the same time;
 * ``antonym``: two relations declared incompatible for the same entities.
@@ -72,6 +73,15 @@ def time_compatible(va: dict, vb: dict, *rules) -> bool:
     if rules and any(r.tense == "ignore" for r in rules):
         return True  # a one-time event: the tense of the wording says nothing
     return ta["tense"] == tb["tense"]
+
+
+def _another_time(va: dict, vb: dict) -> bool:
+    """One side speaks of the past and the other not, or they state different years: the state of
+    a relation may have changed in between (a future contract still compares with the present)."""
+    ta, tb = va["time"], vb["time"]
+    if ta["years"] and tb["years"] and not set(ta["years"]) & set(tb["years"]):
+        return True
+    return (ta["tense"] == "past") != (tb["tense"] == "past")
 
 
 def same_subject(va: dict, vb: dict) -> bool:
@@ -236,7 +246,13 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
     if same_rel and same_args:
         if pos_a != pos_b and ca.polarity and time_compatible(va, vb):
             verdict = _polarity(va, vb, ca)
-        elif pos_a and pos_b and ca.exclusive_shared and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}:
+        elif (
+            pos_a
+            and pos_b
+            and ca.exclusive_shared
+            and {va["qualifier"], vb["qualifier"]} == {"exclusive", "shared"}
+            and not _another_time(va, vb)  # "was the sole supplier until 2020" / "is one of five"
+        ):
             triple = f"{name(va, 'subject')} — {label(va, ca)} — {name(va, 'object')}"
             verdict = Verdict("exclusive_shared", "exclusive_shared", {"triple": triple})
     elif same_rel and pos_a and pos_b and ca.functional and time_compatible(va, vb, ca, cb):
