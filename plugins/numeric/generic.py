@@ -74,6 +74,10 @@ UNAMBIGUOUS = (
     "power:",
     "energy:",
 )
+#: counts whose noun says nothing of what is counted ("60 habitants", "23 personnes" with no
+#: verb saying what befell them): stated once by each article, they are still no one measure
+_VAGUE_MEASURES = frozenset({"count:people"})
+
 #: measures stated once by each article that are worth a suggestion even with nothing else
 #: in common: a duration is (what lasted, the context must say before a warning)
 UNIQUE_CANDIDATES = (*UNAMBIGUOUS, "duration")
@@ -466,6 +470,7 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         and a.data.get("unique")
         and b.data.get("unique")
         and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
+        and a.value.get("slot") not in _VAGUE_MEASURES
     ):
         return "warning", sim, ov, emb  # each article states this specific measure once: the same fact
     return "suggestion", sim, ov, emb

@@ -34,8 +34,8 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_bef
             mod = MODIFIER_CLASS[wl]
             break
         if wl not in MOD_SKIP and wl not in ("de", "d", "people", "personnes", "of", "the", "their", "leurs", "from"):
-            if not wl.endswith(("ed", "és", "ées", "és")):
-                break
+            if not wl.endswith(("ed", "és", "ées", "és", "ment", "ly")):
+                break  # (participles and adverbs pass: "ont été légèrement blessées", "were seriously hurt")
     if mod is None:
         before = re.findall(r"[^\W\d_][\w\-’']*", text[max(0, num_start - 40) : num_start])[-3:]
         for w in reversed(before):

@@ -580,6 +580,8 @@ def _digits_excluded(text: str, h: dict) -> bool:
     after = text[ne : ne + 6]
     if re.search(r"[^\W\d_][\-_/.]?$", before) and not re.search(r"\s$", before):
         return True  # GPT-4, A100, H100, iOS17
+    if re.search(r"\d:$", before):
+        return True  # the seconds of "4:55 per mile", the minutes of "7:42": part of a time or a pace
     if re.match(r"[^\W\d_]", after) and unit_after(text, ne) is not None:
         pass  # "12km", "408mm": a unit written against its figure
     elif re.search(r"[\-_/][^\W\d_]", after[:2]) or re.match(r"[^\W\d_]", after):

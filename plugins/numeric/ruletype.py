@@ -53,7 +53,7 @@ from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
-from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope
+from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope, total_of
 from plugins.numeric.slots import (
     SentenceView,
     dep_distance,
@@ -389,6 +389,10 @@ class NumericRuleType(RuleType):
         notes: list[str] = []
         if sibling_of(a.data.get("siblings", []), b.data["q"]) or sibling_of(b.data.get("siblings", []), a.data["q"]):
             return None  # the other article gives another figure of this sentence (a part, the other side)
+        if total_of(a.data.get("siblings", []), a.data["q"], b.data["q"]) or total_of(
+            b.data.get("siblings", []), b.data["q"], a.data["q"]
+        ):
+            return None  # the other article gives the sum of this sentence's figures (the parts and their total)
         tags = scope_verdict(a.data.get("tags", {}), b.data.get("tags", {}))
         if tags == "differ":
             return None

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from plugins.numeric.dates import day_names, weekday_pattern
@@ -293,6 +294,26 @@ _ONE_DAY = re.compile(
     rf"on\s+that\s+day|ce\s+jour-l[àa]|(?:on|for)\s+(?:{_DAYS})\s+alone|(?:{_DAYS})\s+(?:seul|alone))\b",
     re.I,
 )
+#: how often an amount recurs: "200 mg twice daily", "deux fois par jour", "three times a week"
+_FREQUENCY = re.compile(
+    r"^\s*(?:(?:of|de|d['’])\s*(?:\w+\s+){1,3})?(?P<n>once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times|"
+    r"(?:une|deux|trois|quatre|cinq|six|\d+)\s+fois)\s+(?:a\s+|an\s+|per\s+|par\s+|each\s+|every\s+)?"
+    r"(?P<u>day|daily|jour|week|weekly|semaine|month|monthly|mois|hour|heure)s?\b",
+    re.I,
+)
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
+_TIMES |= {"four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6}
+_PER = {"daily": "day", "jour": "day", "weekly": "week", "semaine": "week", "monthly": "month", "mois": "month"}
+_PER |= {"heure": "hour"}
+
+
+def _frequency(m: re.Match) -> str:
+    """ "2/day" for "twice daily", "3/week" for "trois fois par semaine"."""
+    n = m.group("n").lower().split()[0]
+    u = m.group("u").lower()
+    return f"{_TIMES.get(n, n)}/{_PER.get(u, u)}"
+
+
 # a time adverbial opening the sentence frames every figure of its clause ("Pour la seule
 # journée de dimanche, les pompiers ont mené 320 interventions"; "Since Monday, ...")
 _LEAD_ADVERBIAL = re.compile(
@@ -378,6 +399,9 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
         tags["period"] = "cumulative"
     elif _ONE_DAY.search(window):
         tags["period"] = "day"
+    freq = _FREQUENCY.match(after[:40])
+    if freq:
+        tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence
     if q.qtype != "share" and (_DELTA.search(after[:25]) or _DELTA.search(before[-22:])):
         tags["delta"] = "delta"
     place = _PLACE_AFTER.match(after[:40]) if q.qtype == "count" else None
@@ -410,6 +434,17 @@ def sibling_of(values: list[tuple[float, float]], q: Quantity) -> bool:
     return any(lo <= q.nominal <= hi or q.low <= lo <= q.high for lo, hi in values)
 
 
+def total_of(values: list[tuple[float, float]], q: Quantity, other: Quantity) -> bool:
+    """Whether ``other`` is the sum of ``q`` and the other figures of its sentence: "$25,000
+    plus a $5,000 bonus" against "$30,000" (within 1 %).  Amounts and measures only: the
+    counts of a sentence are often of other things ("3 morts et 12 blessés" is no total of 15)."""
+    parts = [(lo + hi) / 2 for lo, hi in values if not (math.isinf(lo) or math.isinf(hi))]
+    if not parts or len(parts) > 3 or q.is_temporal or q.qtype in ("count", "share", "tally") or other.nominal <= 0:
+        return False
+    total = q.nominal + sum(parts)
+    return abs(total - other.nominal) <= 0.01 * other.nominal
+
+
 def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     """How two figures' scope tags compare: None (same scope), "differ" (not the same fact:
     silence) or "unsure" (perhaps the same fact: at most a suggestion)."""
@@ -421,6 +456,9 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
         return "differ"  # a change or a margin is not a level or a time
     if ta.get("part") != tb.get("part"):
         return "differ"  # a part ("dont 2 000 à Lyon") is not the total
+    fa, fb = ta.get("frequency"), tb.get("frequency")
+    if fa != fb:
+        return "differ"  # "200 mg twice daily" is no "400 mg a day" to compare value with value
     pa, pb = ta.get("period"), tb.get("period")
     if pa and pb and pa != pb:
         return "differ"  # one day vs since the start

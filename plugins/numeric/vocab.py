@@ -254,7 +254,7 @@ REF_BEFORE = re.compile(
 STOP_NOUNS = set(
     """de du des d et ou à a au aux en le la les l un une dans sur pour par avec que qui ce cette ces son sa ses
     leur leurs of and or the in on at to for by with from than that which this these those its their is are was were
-    est sont été être a ont has have had dont où it""".split()
+    est sont été être a ont has have had dont où it per par plus than versus vs contre each chacun chacune fois times""".split()
 )
 # Counted nouns that name the same thing in articles (and languages): a count of
 # "salariés" and one of "employees" or "people employed" measure one headcount.  The

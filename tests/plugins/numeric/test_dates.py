@@ -558,7 +558,7 @@ def test_find_dates_never_raises(text, lang, anchor):
     for d in find_dates(text, lang, anchor=anchor):
         assert text[d.start : d.end] == d.text
         assert d.low <= d.high
-        assert d.granularity in {"day", "days", "month", "part_of_month", "year", "years"}
+        assert d.granularity in {"day", "days", "month", "part_of_month", "year", "years", "weekday"}
 
 
 @settings(max_examples=150, deadline=None)

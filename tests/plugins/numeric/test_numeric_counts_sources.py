@@ -192,3 +192,25 @@ def test_an_undated_weekday_reads_in_each_language():
 
     (q,) = document_dates("Title\n\nThe court ruled on Wednesday.", "en")
     assert (localized(q, "en"), localized(q, "fr")) == ("Wednesday", "mercredi")
+
+
+# --- what a count of people counts
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Selon la préfecture, 23 personnes ont été légèrement blessées par des chutes d'objets.", "fr"),
+        ("Officials said 23 people were slightly hurt by falling debris.", "en"),
+    ],
+)
+def test_an_adverb_does_not_hide_what_befell_them(text, lang):
+    (q,) = [q for q in parse_quantities(text, lang) if q.qtype == "count"]
+    assert q.noun == "injured"
+
+
+def test_plain_counts_of_people_stated_once_are_no_one_measure():
+    # neither sentence says what befell its people: stated once each, they are still two figures
+    a = "Dans le village, 23 personnes attendaient encore des nouvelles en fin de journée."
+    b = "Au gymnase municipal, 60 habitants ont trouvé refuge chez des proches ou des voisins."
+    assert warnings(a, b) == []
