@@ -434,6 +434,13 @@ def _other_events(a: Claim, b: Claim) -> bool:
     return not any(_same_family(pa, t) for t in terms_b) and not any(_same_family(pb, t) for t in terms_a)
 
 
+def _weekday_among_dates(a: Claim, b: Claim) -> bool:
+    """A weekday with no date (its article states no publication date) compared with a
+    sentence that holds several dates: which day is which event's is a guess."""
+    weekday_only = any(c.data["q"].extra.get("granularity") == "weekday" for c in (a, b))
+    return weekday_only and max(a.data.get("sentence_dates", 1), b.data.get("sentence_dates", 1)) > 1
+
+
 def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float | None]:
     """(level, context similarity, entity overlap, meaning similarity) of a generic conflict:
     a warning with a similar context (or meaning) and shared entities, else a suggestion."""
@@ -448,6 +455,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         return "suggestion", sim, ov, emb  # years date many events: a warning needs the same predicate too
     if a.data["q"].is_temporal and _other_events(a, b):
         return "suggestion", sim, ov, emb  # "arrêté le 3 mars" / "procès ouvert le 12 octobre": two events
+    if _weekday_among_dates(a, b):
+        return "suggestion", sim, ov, emb  # "annoncé mercredi l'annulation des vols du jeudi 12 juin"
     entities_ok = ov is None or ov >= float(conf["warn_overlap"])
     if any(q.extra.get("small_count") or q.extra.get("partitive") for q in (a.data["q"], b.data["q"])):
         # "two sources" / "three sources": small counts in words are everywhere in prose, and

@@ -129,6 +129,9 @@ class NumericRuleType(RuleType):
                 sent_claims.extend(self._claims_for(doc, view, q, years, specific, generic, prev, prev_years))
             _mark_parts(sent_claims)
             _mark_siblings(sent_claims, quantities, sent.text, sent.language or doc.language)
+            n_dates = sum(1 for q in quantities if q.qtype == "date")
+            for c in sent_claims:
+                c.data["sentence_dates"] = n_dates
             claims.extend(sent_claims)
         _propagate_scope(claims)
         claims = _drop_restated_headlines(claims)

@@ -214,3 +214,11 @@ def test_plain_counts_of_people_stated_once_are_no_one_measure():
     a = "Dans le village, 23 personnes attendaient encore des nouvelles en fin de journée."
     b = "Au gymnase municipal, 60 habitants ont trouvé refuge chez des proches ou des voisins."
     assert warnings(a, b) == []
+
+
+def test_an_undated_weekday_among_several_dates_is_a_suggestion():
+    # the undated sentence holds two dates: which one is the cancellations' day is a guess
+    a = "Strike\n\nPARIS — The airline cancelled 450 flights on Wednesday, a day before talks resumed on Thursday 12 June."
+    b = "Strike\n\nPublished 11 June 2025\n\nThe airline cancelled 620 flights on Thursday, the union said."
+    got = [f for f in findings(a, b) if "Wednesday" in {e.quote for e in f.evidence}]
+    assert [f.level for f in got] == ["suggestion"], [(f.level, f.message) for f in got]
