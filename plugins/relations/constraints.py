@@ -334,6 +334,8 @@ def two_offices(
     (or at two, for a prefect and a sub-prefect): both present, neither office held together with
     the other in either article, neither the sense of the other."""
     lang_a, lang_b = langs
+    if not all(v["relation"] in SEEDS or v["relation"] == OTHER for v in (va, vb)):
+        return None  # a relation of its own ("co-founder of", "investor in"), not an office
     if not (_now(va) and _now(vb)) or office_match(va, vb, nearest):
         return None
     if _base(va) == _base(vb) or (va["relation"] == vb["relation"] == OTHER and lang_a != lang_b):
