@@ -122,7 +122,7 @@ def office_match(va: dict, vb: dict, nearest: Nearest | None) -> str | None:
     return "similar" if ga is not None and ga == gb else None
 
 
-def _role_cap(va: dict, vb: dict, match: str) -> str:
+def _role_cap(va: dict, vb: dict, match: str, one_person: bool = False) -> str:
     cap = "error"
     if match == "similar":
         cap = "suggestion"
@@ -131,6 +131,8 @@ def _role_cap(va: dict, vb: dict, match: str) -> str:
         cap = lower(cap, "warning")
         if va["object"] != vb["object"] and not (va.get("topic_near") or vb.get("topic_near")):
             cap = "suggestion"  # the organisation of one side is the article's main subject: a guess
+        elif not one_person and (va.get("org_noun") or vb.get("org_noun")) and va.get("topic") != vb.get("topic"):
+            cap = "suggestion"  # "the company's" in two articles about two companies: two people, two bodies?
         if va.get("era") or vb.get("era"):
             cap = "suggestion"
     if (va.get("role_time") == "interim") != (vb.get("role_time") == "interim"):
@@ -273,7 +275,7 @@ _ANY_POST = {
     "non-executive director",
 }
 #: role times that place an office at another moment than the story's (a promotion, a departure)
-_NOT_NOW = {"past", "outgoing", "new", "future"}
+_NOT_NOW = {"past", "outgoing", "new", "future", "interim"}
 
 
 def _now(v: dict) -> bool:
@@ -355,7 +357,9 @@ def two_offices(
         return None
     cap = "suggestion"
     if same_body:
-        cap = lower(level, "warning" if both_implicit else _role_cap(va, vb, "same"))
+        cap = lower(level, _role_cap(va, vb, "same", one_person=True))
+    if both_implicit and not (va.get("org_noun") or vb.get("org_noun")) and not va.get("topic"):
+        cap = "suggestion"  # no body named nor written, no main subject: a guess
     obj = name(va, "object") if va["object"] != IMPLICIT else name(vb, "object")
     args = {
         "name": name(va, "subject"),
