@@ -158,8 +158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{what} : une seule valeur possible en cas d'exclusivité, mais les articles donnent {first} et {second}",
     },
     "relation.two_offices": {
-        "en": "{name} ({org}) is given two different offices: {first} (“{quote_a}”) and {second} (“{quote_b}”)",
-        "fr": "{name} ({org}) : deux fonctions différentes, {first} (« {quote_a} ») et {second} (« {quote_b} »)",
+        "en": "{name} {org} is given two different offices: {first} (“{quote_a}”) and {second} (“{quote_b}”)",
+        "fr": "{name} {org} : deux fonctions différentes, {first} (« {quote_a} ») et {second} (« {quote_b} »)",
     },
     "relation.one_holder": {
         "en": "{name} has one {office} at a time, but the articles give {first} and {second}",

@@ -61,6 +61,8 @@ def label(v: dict, compiled=None) -> str:
 def name(v: dict, arg: str) -> str:
     """How an argument of a triple reads: the article's spelling, not the folded id."""
     ident = v[arg]
+    if ident == IMPLICIT and v.get("org_noun") and (v.get("names") or {}).get(arg):
+        return v["names"][arg]  # "the trust": the article's own word for its body
     if ident == IMPLICIT:
         topic = v.get("topic_name")
         return f"({topic}?)" if topic else "(?)"
@@ -361,9 +363,11 @@ def two_offices(
     if both_implicit and not (va.get("org_noun") or vb.get("org_noun")) and not va.get("topic"):
         cap = "suggestion"  # no body named nor written, no main subject: a guess
     obj = name(va, "object") if va["object"] != IMPLICIT else name(vb, "object")
+    if not same_body:
+        obj = f"{name(va, 'object')} / {name(vb, 'object')}"
     args = {
         "name": name(va, "subject"),
-        "org": obj,
+        "org": obj if obj.startswith("(") else f"({obj})",
         "first": va.get("role") or label(va),
         "second": vb.get("role") or label(vb),
         "quote_a": "",

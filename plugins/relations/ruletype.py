@@ -429,6 +429,9 @@ class RelationRuleType(RuleType):
             self._add_role(value, role, words)
         if m.groupdict().get("org"):
             value["org_noun"] = ORG_NOUNS[m.group("org")]  # "the trust's": the article's body, of this kind
+            o_first, o_last = stream.token_range(*m.span("org"))
+            written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
+            value["names"]["object"] = f"({written})"
         body = body_of(obj)
         if body and not value.get("complement"):
             value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais

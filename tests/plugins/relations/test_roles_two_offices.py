@@ -92,6 +92,7 @@ def test_the_reason_names_both_offices_and_both_quotes_in_both_languages(checker
     (g,) = [f for f in findings(checker, fr_a, fr_b) if f.explanation["constraint"] == "functional"]
     assert "deux fonctions différentes" in g.explanation["reason"]
     assert "directeur général" in g.explanation["reason"] and "directeur financier" in g.explanation["reason"]
+    assert "(société)" in g.explanation["reason"] or "(groupe)" in g.explanation["reason"]  # the article's own word
 
 
 SUGGESTIONS = [
