@@ -188,6 +188,14 @@ def _langs(ca, cb) -> tuple:
     return getattr(ca, "language", None), getattr(cb, "language", None)
 
 
+def _joined_match(va: dict, vb: dict) -> str | None:
+    """``same`` when one side's office is among the offices the other joins (``chairman and chief
+    executive`` / ``chief executive``)."""
+    if vb["relation"] in (va.get("offices") or ()) or va["relation"] in (vb.get("offices") or ()):
+        return "same"
+    return None
+
+
 def _is_role(v: dict) -> bool:
     return "office" in v
 
@@ -224,7 +232,7 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
             return None
         if not all(v.get("unique", True) or v["relation"] == OTHER for v in (va, vb)):
             return None  # an office with several holders (a minister, a director)
-        match = office_match(va, vb, nearest)
+        match = office_match(va, vb, nearest) or _joined_match(va, vb)
         if not match or not all(_unique(v, nearest) for v in (va, vb)):
             return None
         verdict = Verdict(

@@ -197,3 +197,10 @@ def test_the_company_of_two_articles_about_two_companies_is_no_sure_body(checker
     same = a.replace("The company's chief executive, Anna Berg", "The company's chief executive, Tom Hale")
     got = levels(checker, a, same.replace("Tom Hale", "Paul Green"))
     assert ("functional", "warning") in got, got  # one main subject: two holders of one office
+
+
+def test_each_of_two_joined_offices_has_its_one_holder(checker):
+    a = "Tom Hale, chairman and chief executive of Kestrel, said the plan would work." + EN
+    b = "Anna Berg, Kestrel's chief executive, said it would." + EN
+    got = levels(checker, a, b)
+    assert ("functional", "error") in got or ("functional", "warning") in got, got
