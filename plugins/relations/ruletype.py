@@ -340,13 +340,13 @@ class RelationRuleType(RuleType):
         return claims
 
     @staticmethod
-    def _implicit_ok(sent, stream, words, first_tok) -> bool:
+    def _implicit_ok(sent, stream, words, first_tok, set_off: bool = False) -> bool:
         """'Governor X', 'le maire sortant X': no organisation named right before the role."""
         prev = words[first_tok - 1] if first_tok > 0 else ""
         if prev.startswith("§") or prev in _NAMED_BEFORE:
             return False  # "Northbridge manager X", "the club's manager X": the object is named
-        if words[first_tok] in _ARTICLES:
-            return True  # "a réagi le fondateur, X": an article opens the role's own noun phrase
+        if set_off and words[first_tok] in _ARTICLES:
+            return True  # "a réagi le fondateur, X": an article opens a role set off by a comma
         if prev and prev[0].isalpha() and prev not in _IMPLICIT_BEFORE:
             p_start = stream.spans[first_tok - 1][0]
             if not sent.text[p_start : p_start + 1].isupper():
@@ -357,7 +357,10 @@ class RelationRuleType(RuleType):
         subj = stream.mentions[int(m.group("subj"))]
         if mode == "implicit":
             first = stream.token_range(m.start(), m.end())[0]
-            if stream.spans[first][0] != subj.start - sent.start and not self._implicit_ok(sent, stream, words, first):
+            set_off = " , " in m.group(0)
+            if stream.spans[first][0] != subj.start - sent.start and not self._implicit_ok(
+                sent, stream, words, first, set_off
+            ):
                 return None
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":

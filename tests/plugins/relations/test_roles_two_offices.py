@@ -204,3 +204,9 @@ def test_each_of_two_joined_offices_has_its_one_holder(checker):
     b = "Anna Berg, Kestrel's chief executive, said it would." + EN
     got = levels(checker, a, b)
     assert ("functional", "error") in got or ("functional", "warning") in got, got
+
+
+def test_a_role_set_off_by_commas_after_a_verb_is_read(checker):
+    a = "« Non », a réagi le fondateur et président du conseil de surveillance, Paul Roux." + FR
+    b = "« Oui », a réagi le directeur financier, Paul Roux." + FR
+    assert ("functional", "suggestion") in levels(checker, a, b)
