@@ -57,6 +57,8 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
             "administrateur delegue",
             "managing director",
             "group ceo",
+            "chief exec",
+            "group chief executive",
         ),
     ),
     "role.president": (

@@ -158,6 +158,9 @@ SILENT = [
         "La directrice régionale de Valmont, Claire Morin, s'est rendue sur place." + FR,
         "Claire Morin, regional director of Valmont, visited the site." + EN,
     ),
+    # the chief executive under other names
+    ("Tom Hale, Kestrel's chief exec, spoke." + EN, "Tom Hale, Kestrel's chief executive, spoke." + EN),
+    ("Tom Hale, Kestrel's group chief executive, spoke." + EN, "Tom Hale, the CEO of Kestrel, spoke." + EN),
     # as vague as "boss"
     ("Tom Hale, the boss of Kestrel, spoke." + EN, "Tom Hale, Kestrel's chief executive, spoke." + EN),
 ]
