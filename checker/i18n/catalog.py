@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what}: only one value is possible when exclusive, but the articles give {first} and {second}",
         "fr": "{what} : une seule valeur possible en cas d'exclusivité, mais les articles donnent {first} et {second}",
     },
+    "relation.two_offices": {
+        "en": "{name} {org} is given two different offices: {first} (“{quote_a}”) and {second} (“{quote_b}”)",
+        "fr": "{name} {org} : deux fonctions différentes, {first} (« {quote_a} ») et {second} (« {quote_b} »)",
+    },
     "relation.one_holder": {
         "en": "{name} has one {office} at a time, but the articles give {first} and {second}",
         "fr": "« {office} » ({name}) : un seul titulaire à la fois, mais les articles donnent {first} et {second}",

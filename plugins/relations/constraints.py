@@ -18,6 +18,12 @@ conflict, a role with no organisation named is compared at most as a warning (a 
 when the organisation is only the article's main subject, unless that subject is the name just
 before the role: ``Calder Yards has won ... . Chief Executive Officer Tom Hale said``), and as a
 suggestion when its sentence places it at another time (``under President X``).
+
+One person given two different offices at one body by two articles (``chief executive`` /
+``chief nurse``) is :func:`two_offices`: a warning only for two offices of one family that one
+person never holds together (chief executive / CFO, mayor / prefect), a suggestion for other
+offices and for those often held together (chairman / chief executive), silent for a founder, a
+board member, an office as vague as ``boss``, and when either article gives the person both.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.model import LEVELS
-from plugins.relations.roles import IMPLICIT, OTHER, SEEDS, same_person
+from plugins.relations.roles import IMPLICIT, OTHER, SEED_INDEX, SEEDS, same_person
 
 
 @dataclass
@@ -56,6 +62,8 @@ def label(v: dict, compiled=None) -> str:
 def name(v: dict, arg: str) -> str:
     """How an argument of a triple reads: the article's spelling, not the folded id."""
     ident = v[arg]
+    if ident == IMPLICIT and v.get("org_noun") and (v.get("names") or {}).get(arg):
+        return v["names"][arg]  # "the trust": the article's own word for its body
     if ident == IMPLICIT:
         topic = v.get("topic_name")
         return f"({topic}?)" if topic else "(?)"
@@ -94,6 +102,8 @@ def same_subject(va: dict, vb: dict) -> bool:
 
 def same_object(va: dict, vb: dict) -> bool:
     oa, ob = va["object"], vb["object"]
+    if va.get("org_noun") and vb.get("org_noun") and va["org_noun"] != vb["org_noun"]:
+        return False  # "the union's secretary" / "the trust's secretary": two bodies
     if oa == ob:
         return True
     if oa == IMPLICIT and va.get("topic") == ob:
@@ -124,7 +134,7 @@ def office_match(va: dict, vb: dict, nearest: Nearest | None) -> str | None:
     return "similar" if ga is not None and ga == gb else None
 
 
-def _role_cap(va: dict, vb: dict, match: str) -> str:
+def _role_cap(va: dict, vb: dict, match: str, one_person: bool = False) -> str:
     cap = "error"
     if match == "similar":
         cap = "suggestion"
@@ -133,6 +143,8 @@ def _role_cap(va: dict, vb: dict, match: str) -> str:
         cap = lower(cap, "warning")
         if va["object"] != vb["object"] and not (va.get("topic_near") or vb.get("topic_near")):
             cap = "suggestion"  # the organisation of one side is the article's main subject: a guess
+        elif not one_person and (va.get("org_noun") or vb.get("org_noun")) and va.get("topic") != vb.get("topic"):
+            cap = "suggestion"  # "the company's" in two articles about two companies: two people, two bodies?
         if va.get("era") or vb.get("era"):
             cap = "suggestion"
     if (va.get("role_time") == "interim") != (vb.get("role_time") == "interim"):
@@ -182,6 +194,18 @@ def _functional(va, vb, ca, cb) -> Verdict | None:
     return Verdict("functional", key, {"what": what, "first": name(va, other), "second": name(vb, other)})
 
 
+def _langs(ca, cb) -> tuple:
+    return getattr(ca, "language", None), getattr(cb, "language", None)
+
+
+def _joined_match(va: dict, vb: dict) -> str | None:
+    """``same`` when one side's office is among the offices the other joins (``chairman and chief
+    executive`` / ``chief executive``)."""
+    if vb["relation"] in (va.get("offices") or ()) or va["relation"] in (vb.get("offices") or ()):
+        return "same"
+    return None
+
+
 def _is_role(v: dict) -> bool:
     return "office" in v
 
@@ -201,12 +225,16 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
 
     The cheap checks come first; the encoder (``nearest``) is asked only about pairs that would
     conflict if their offices were the same."""
-    if not same_object(va, vb) or not time_compatible(va, vb):
-        return None
     pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
+    if not same_object(va, vb):
+        if pos_a and pos_b and {va["relation"], vb["relation"]} == _TERRITORIAL and same_subject(va, vb):
+            return two_offices(va, vb, nearest, same_body=False, langs=_langs(ca, cb))  # préfet / sous-préfet
+        return None
+    if not time_compatible(va, vb):
+        return None
     if same_subject(va, vb):
         if pos_a == pos_b:
-            return None
+            return two_offices(va, vb, nearest, langs=_langs(ca, cb)) if pos_a else None
         match = office_match(va, vb, nearest)
         verdict = _polarity(va, vb, ca) if match else None
     else:
@@ -214,7 +242,7 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
             return None
         if not all(v.get("unique", True) or v["relation"] == OTHER for v in (va, vb)):
             return None  # an office with several holders (a minister, a director)
-        match = office_match(va, vb, nearest)
+        match = office_match(va, vb, nearest) or _joined_match(va, vb)
         if not match or not all(_unique(v, nearest) for v in (va, vb)):
             return None
         verdict = Verdict(
@@ -230,6 +258,140 @@ def judge_role(va, vb, ca, cb, nearest: Nearest | None) -> Verdict | None:
     if verdict is not None:
         verdict.cap = _role_cap(va, vb, match)
     return verdict
+
+
+# -- one person, two offices -------------------------------------------------------------
+#: offices one person holds together at one body (a PDG is chairman and chief executive; a French
+#: mayor presides the town council): at most a suggestion
+_COMBINABLE = {frozenset({"ceo", "role.president"}), frozenset({"role.mayor", "role.president"})}
+#: families of offices with one holder each that one person never holds together at one body
+_EXCLUSIVE_FAMILIES = (
+    frozenset({"ceo", "role.cfo", "role.cto"}),
+    frozenset({"role.mayor", "role.prefect", "role.sub_prefect", "role.governor"}),
+)
+_TERRITORIAL = {"role.prefect", "role.sub_prefect"}
+_C_SUITE = {"ceo", "role.cfo", "role.cto"}
+#: offices that say nothing of which post (``boss``, ``head``), or that sit beside any post (a founder,
+#: a board member): never the second office of a conflict
+_ANY_POST = {
+    "role.founder",
+    "role.director",
+    "role.spokesperson",
+    "boss",
+    "head",
+    "chief",
+    "leader",
+    "executive",
+    "chef",
+    "patron",
+    "patronne",
+    "dirigeant",
+    "dirigeante",
+    "responsable",
+    "administrateur",
+    "administratrice",
+    "director",
+    "board director",
+    "non-executive director",
+}
+#: role times that place an office at another moment than the story's (a promotion, a departure)
+_NOT_NOW = {"past", "outgoing", "new", "future", "interim"}
+
+
+def _now(v: dict) -> bool:
+    """Held now, as the article says it: no other tense, era, change of holder or stated year."""
+    return (
+        v["time"]["tense"] == "present"
+        and v.get("role_time") not in _NOT_NOW
+        and not v.get("era")
+        and not v.get("moving")
+        and not v["time"].get("change")
+        and not v["time"]["years"]
+    )
+
+
+def _base(v: dict) -> str:
+    """The seed office an unknown phrase is a kind of (``regional director``, ``directrice régionale``:
+    ``role.director``), else the claim's office."""
+    if v["relation"] != OTHER:
+        return v["relation"]
+    words = (v.get("office") or "").split()
+    for head in (words[-1:], words[:1]):
+        if head and head[0] in SEED_INDEX:
+            return SEED_INDEX[head[0]]
+    return v.get("office") or OTHER
+
+
+def _offices(v: dict) -> set[str]:
+    """Every office the claim's article gives its holder (the relation, the phrase, the joined ones)."""
+    return {v["relation"], v.get("office") or "", *(v.get("offices") or ()), *(v.get("held") or ())} - {"", OTHER}
+
+
+def _c_suite_other(v: dict) -> bool:
+    """``chief nurse``, ``chief operating officer``: an executive post of its own beside the chief executive."""
+    office = v.get("office") or ""
+    return v["relation"] == OTHER and office.startswith("chief ") and "executive" not in office
+
+
+def _two_offices_level(va: dict, vb: dict) -> str | None:
+    """How sure a pair of different offices for one person conflicts: a warning only for two offices
+    of one family (chief executive / CFO, mayor / prefect), None for offices that sit beside any other."""
+    ra, rb = va["relation"], vb["relation"]
+    if {ra, rb, va.get("office"), vb.get("office")} & _ANY_POST:
+        return None
+    pair = frozenset({ra, rb})
+    if pair in _COMBINABLE:
+        return "suggestion"
+    if any(pair <= family for family in _EXCLUSIVE_FAMILIES):
+        return "warning"
+    if (ra in _C_SUITE and _c_suite_other(vb)) or (rb in _C_SUITE and _c_suite_other(va)):
+        return "warning"
+    return "suggestion"
+
+
+def two_offices(
+    va: dict, vb: dict, nearest: Nearest | None, same_body: bool = True, langs: tuple = (None, None)
+) -> Verdict | None:
+    """One person (both claims positive) given two different offices by two articles, at one body
+    (or at two, for a prefect and a sub-prefect): both present, neither office held together with
+    the other in either article, neither the sense of the other."""
+    lang_a, lang_b = langs
+    if not all(v["relation"] in SEEDS or v["relation"] == OTHER for v in (va, vb)):
+        return None  # a relation of its own ("co-founder of", "investor in"), not an office
+    if not (_now(va) and _now(vb)) or office_match(va, vb, nearest):
+        return None
+    if _base(va) == _base(vb) or (va["relation"] == vb["relation"] == OTHER and lang_a != lang_b):
+        return None  # "regional director" / "director"; two unknown phrases of two languages
+    if va.get("complement") or vb.get("complement"):
+        return None  # "président du conseil de surveillance" vs "président de la métropole": two bodies
+    held_a, held_b = _offices(va), _offices(vb)
+    if held_a & held_b:
+        return None  # an article gives the person both offices
+    if nearest is not None and any(nearest(o) in held_b for o in held_a if o not in SEEDS):
+        return None
+    both_implicit = va["object"] == vb["object"] == IMPLICIT
+    if both_implicit and va.get("topic") != vb.get("topic") and not (va.get("org_noun") and vb.get("org_noun")):
+        return None  # the main subjects of two articles: maybe two bodies ("the trust's" twice: one)
+    level = _two_offices_level(va, vb)
+    if level is None:
+        return None
+    cap = "suggestion"
+    if same_body:
+        cap = lower(level, _role_cap(va, vb, "same", one_person=True))
+    if both_implicit and not (va.get("org_noun") or vb.get("org_noun")) and not va.get("topic"):
+        cap = "suggestion"  # no body named nor written, no main subject: a guess
+    obj = name(va, "object") if va["object"] != IMPLICIT else name(vb, "object")
+    if not same_body:
+        obj = f"{name(va, 'object')} / {name(vb, 'object')}"
+    args = {
+        "name": name(va, "subject"),
+        "org": obj if obj.startswith("(") else f"({obj})",
+        "first": va.get("role") or label(va),
+        "second": vb.get("role") or label(vb),
+        "quote_a": "",
+        "quote_b": "",
+    }
+    return Verdict("functional", "two_offices", args, cap=cap)
 
 
 def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict | None:

@@ -11,6 +11,8 @@ is compiled once into a regex over that stream:
   (``exclusif``, ``privilégié``...); ``{be}``: a copula or modal + copula in French or
   English; ``{det}``: a determiner or possessive;
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
+* ``{org}``: a common noun that stands for the article's organisation (``the trust's``, ``la
+  société``, ``du groupe``: ``plugins.relations.roles.ORG_NOUNS``), for roles with ``object: implicit``;
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
   d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
 * after the first argument (``{subj} {be} ...``, not ``{subj} , ...``), an apposition between commas
@@ -31,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from plugins.entities.textnorm import fold
-from plugins.relations.roles import FUNCTION_WORDS
+from plugins.relations.roles import FUNCTION_WORDS, ORG_NOUNS
 
 ENT = "§"
 
@@ -326,7 +328,7 @@ _ROLE_STOP = sorted(
         "y",
     }
 )
-_ROLE_CONNECT = ["de", "d'", "du", "des", "of", "the", "la", "l'", "le", "en", "au", "a", "par"]
+_ROLE_CONNECT = ["de", "d'", "du", "des", "of", "the", "la", "l'", "le", "en", "au", "a", "par", "and", "et"]
 _ROLE_WORD = (
     "(?!(?:"
     + "|".join(re.escape(w) for w in sorted(_ROLE_STOP, key=lambda w: (-len(w), w)))
@@ -572,6 +574,12 @@ def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, fro
                 raise PatternError("{role} used twice")
             slots.add("role")
             rx = ROLE_RX
+        elif tok == "{org}":
+            if "org" in slots:
+                raise PatternError("{org} used twice")
+            slots.add("org")
+            # a common noun for the article's organisation, possessive or not ("the trust's", "la société")
+            rx = "(?P<org>" + _alt([re.escape(w) for w in ORG_NOUNS]) + ")(?:' s)?"
         elif tok == "{be}":
             rx = _alt([_phrase(c) for c in _COPULA])
         elif tok == "{det}":
@@ -580,7 +588,7 @@ def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, fro
             rx = _alt([_phrase(p) for p in tok[1:-1].split("|") if p.strip()])
         elif tok.startswith("{"):
             raise PatternError(
-                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{qual}}, {{be}}, {{det}})"
+                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{org}}, {{qual}}, {{be}}, {{det}})"
             )
         else:
             rx = _word(tok)

@@ -40,6 +40,7 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "role.mayor": (True, ("maire", "mairesse", "mayor", "lord mayor")),
     "role.governor": (True, ("gouverneur", "gouverneure", "governor", "state governor")),
     "role.prefect": (True, ("prefet", "prefete", "prefect")),
+    "role.sub_prefect": (True, ("sous-prefet", "sous-prefete", "sub-prefect", "subprefect")),
     "ceo": (
         True,
         (
@@ -56,6 +57,8 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
             "administrateur delegue",
             "managing director",
             "group ceo",
+            "chief exec",
+            "group chief executive",
         ),
     ),
     "role.president": (
@@ -448,6 +451,9 @@ class Role:
     #: the phrase ends with what the office is of (``presidente de la region``, ``maire de la ville``):
     #: a name may follow it directly (``la présidente de la région Occitanie``)
     of_phrase: bool = False
+    #: every office a phrase joins with ``and`` / ``et`` (``chairman and chief executive``:
+    #: ``ceo`` and ``role.president``); empty for one office
+    also: tuple[str, ...] = ()
 
 
 def _strip_modifiers(words: list[str]) -> tuple[list[str], set[str]]:
@@ -505,6 +511,8 @@ def _looks_like_office(core: list[str], lang: str, pos: dict[str, str] | None) -
         return False
     if lang == "fr":
         return bool(_FR_SUFFIX.search(head))
+    if core[0] in ("chief", "head") and len(core) == 2:
+        return True  # "chief nurse", "head teacher": the post of the first of them
     return head in _EN_HEADS or bool(_EN_SUFFIX.search(head))
 
 
@@ -553,6 +561,8 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     """
     words = [w for w in phrase.split() if w not in ('"', "«", "»")]
     core, mods = _strip_modifiers(words)
+    if set(core) & _AND and len(core) <= 13:
+        return _joined_offices(core, mods, lang, pos)
     if not core or len(core) > 6:
         return None
     text = " ".join(core).replace("d' ", "d'").replace(" - ", "-")
@@ -574,6 +584,54 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     return Role(OTHER, text, False, False, _time_of(mods))
 
 
+_AND = {"and", "et"}
+
+
+def _joined_offices(core: list[str], mods: set[str], lang: str | None, pos) -> Role | None:
+    """``chairman and chief executive``, ``fondateur et président du conseil de surveillance``: each
+    part must name an office; the claim is the first that is no founder, and keeps them all in ``also``."""
+    parts: list[list[str]] = [[]]
+    for w in core:
+        if w in _AND:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    roles = [resolve_role(" ".join(p), lang, pos) for p in parts]
+    if any(r is None or r.also for r in roles) or len(roles) < 2:
+        return None
+    found = [r for r in roles if r is not None]
+    main = next((r for r in found if r.relation != "role.founder"), found[0])
+    offices = tuple(sorted({r.relation for r in found} | {r.office for r in found if r.relation == OTHER}))
+    return Role(
+        main.relation,
+        main.office,
+        main.unique,
+        main.seed,
+        _time_of(mods) or main.time,
+        main.complement,
+        main.of_phrase,
+        also=offices,
+    )
+
+
+#: common nouns that stand for the organisation an article is about (``the trust's chief executive``,
+#: ``X, président du groupe``), by the kind of body they name: two different kinds are two bodies
+ORG_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        ("company", "firm", "group", "board", "airline", "carrier", "bank", "business", "operator"), "company"
+    ),
+    **dict.fromkeys(
+        ("societe", "groupe", "entreprise", "compagnie", "firme", "banque", "enseigne", "operateur"), "company"
+    ),
+    **dict.fromkeys(("council", "city", "town", "county", "ville", "mairie", "commune", "metropole"), "local"),
+    **dict.fromkeys(("trust", "hospital", "hopital", "clinic", "clinique"), "hospital"),
+    **dict.fromkeys(("union", "syndicat"), "union"),
+    **dict.fromkeys(("club", "team", "equipe"), "club"),
+    **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
+    **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
+}
+
+
 # -- people -------------------------------------------------------------------------------
 _TITLES = {
     "m",
@@ -593,6 +651,8 @@ _TITLES = {
     "gouverneur",
     "senator",
     "prof",
+    "pr",
+    "me",
     "professor",
     "general",
     "king",
@@ -702,6 +762,7 @@ _OFFICE_TEXT = {
     "role.mayor": "mayor",
     "role.governor": "governor",
     "role.prefect": "prefect",
+    "role.sub_prefect": "sub-prefect",
     "ceo": "chief executive officer",
     "role.president": "president",
     "role.prime_minister": "prime minister",
@@ -822,6 +883,8 @@ def proper_runs(sentence, known: frozenset[str] | set[str] = frozenset()) -> lis
         words = m.group(0).split()
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if len(words) == 1 and fold(words[0]) in _TITLES:
+            continue  # "M. Paul Roux", "Dr Helen Mabry": a title, not a name of its own
         if fold(words[0]).strip("'’") in _NOT_NAMES or fold(m.group(0)) in SEED_INDEX or fold(words[0]) in SEED_INDEX:
             continue
         name = " ".join(words)

@@ -58,11 +58,13 @@ from plugins.relations.patterns import (
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
+    ORG_NOUNS,
     STRONG_ERA_WORDS,
     OfficeIndex,
     document_names,
     era_words,
     main_subject,
+    name_tokens,
     person_shape,
     proper_runs,
     resolve_role,
@@ -266,6 +268,9 @@ class RelationRuleType(RuleType):
                 "topic",
                 "topic_name",
                 "topic_near",
+                "org_noun",
+                "offices",
+                "moving",
             )
         ),
     )
@@ -335,11 +340,13 @@ class RelationRuleType(RuleType):
         return claims
 
     @staticmethod
-    def _implicit_ok(sent, stream, words, first_tok) -> bool:
+    def _implicit_ok(sent, stream, words, first_tok, set_off: bool = False) -> bool:
         """'Governor X', 'le maire sortant X': no organisation named right before the role."""
         prev = words[first_tok - 1] if first_tok > 0 else ""
         if prev.startswith("§") or prev in _NAMED_BEFORE:
             return False  # "Northbridge manager X", "the club's manager X": the object is named
+        if set_off and words[first_tok] in _ARTICLES:
+            return True  # "a réagi le fondateur, X": an article opens a role set off by a comma
         if prev and prev[0].isalpha() and prev not in _IMPLICIT_BEFORE:
             p_start = stream.spans[first_tok - 1][0]
             if not sent.text[p_start : p_start + 1].isupper():
@@ -350,7 +357,10 @@ class RelationRuleType(RuleType):
         subj = stream.mentions[int(m.group("subj"))]
         if mode == "implicit":
             first = stream.token_range(m.start(), m.end())[0]
-            if stream.spans[first][0] != subj.start - sent.start and not self._implicit_ok(sent, stream, words, first):
+            set_off = " , " in m.group(0)
+            if stream.spans[first][0] != subj.start - sent.start and not self._implicit_ok(
+                sent, stream, words, first, set_off
+            ):
                 return None
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":
@@ -393,6 +403,8 @@ class RelationRuleType(RuleType):
                 return None
         if role is not None and _name_right_after_role(m) and not role[0].of_phrase:
             return None  # "la présidente de la région Occitanie" yes; "le directeur Ardelis" no
+        if m.groupdict().get("org") and not _org_noun_ends(stream.text, m):
+            return None  # "président du groupe Ardelis", "the council's budget": the noun is not the body
         args = self._arguments(doc, index, sent, stream, words, comp, m, mode, swap)
         if args is None:
             return None
@@ -418,6 +430,11 @@ class RelationRuleType(RuleType):
             value["time"]["change"] = "replaced" if negate else "no longer"
         if role is not None:
             self._add_role(value, role, words)
+        if m.groupdict().get("org"):
+            value["org_noun"] = ORG_NOUNS[m.group("org")]  # "the trust's": the article's body, of this kind
+            o_first, o_last = stream.token_range(*m.span("org"))
+            written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
+            value["names"]["object"] = f"({written})"
         body = body_of(obj)
         if body and not value.get("complement"):
             value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
@@ -426,6 +443,8 @@ class RelationRuleType(RuleType):
                 value["era"] = True  # "under President X", "his predecessor": another time than the story's
             if set(words) & STRONG_ERA_WORDS:
                 value["era_strong"] = True
+            if set(words) & _MOVING:
+                value["moving"] = True  # "X, directrice financière, devient directrice générale"
             if role is None and set(window) & INTERIM_WORDS:
                 value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
             elif role is None and (when := succession_time(window)):
@@ -479,6 +498,8 @@ class RelationRuleType(RuleType):
         value["unique"] = role.unique
         if role.complement:
             value["complement"] = role.complement
+        if role.also:
+            value["offices"] = list(role.also)  # "chairman and chief executive": both offices, one person
         if role.time:
             value["role_time"] = role.time
             if role.time == "past":
@@ -496,6 +517,9 @@ class RelationRuleType(RuleType):
             for o in objects:
                 keys.append(f"fn:{rel}:object:{o}")
                 keys.append(f"fn:role.*:object:{o}")
+            surname = name_tokens(value["names"].get("subject") or s_id)[-1:]
+            if surname and value["polarity"] == "positive":
+                keys.append(f"holder:{surname[0]}")  # one person given two offices (at two bodies)
         return tuple(dict.fromkeys(keys))
 
     @staticmethod
@@ -555,7 +579,7 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(self._holders_resolved(list(claims)), self.ctx)
+        return group_by_keys(_offices_held(self._holders_resolved(list(claims))), self.ctx)
 
     def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
         """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder
@@ -623,6 +647,8 @@ class RelationRuleType(RuleType):
         verdict = constraints.judge(va, vb, a.data, b.data, nearest)
         if verdict is None:
             return None
+        if verdict.key == "two_offices":
+            verdict.args.update(quote_a=a.text, quote_b=b.text)
         rule_c: _Compiled = verdict.rule or a.data
         hedged = (va["modality"] == "hedged") + (vb["modality"] == "hedged")
         level = _down(constraints.lower(rule_c.level(verdict.constraint), verdict.cap), hedged)
@@ -738,6 +764,84 @@ def _name_right_after_role(m) -> bool:
         return False
     at = m.start("obj") - 1  # the entity marker before the mention's number
     return at > m.end("role") and m.string[m.end("role") : at].strip() == ""
+
+
+#: words of a sentence that move a person from one office to another (a promotion, a hand-over):
+#: the offices it names are not two offices held at once
+_MOVING = {
+    "devient",
+    "deviendra",
+    "devenir",
+    "becomes",
+    "become",
+    "became",
+    "succeed",
+    "succeeds",
+    "succeeded",
+    "succede",
+    "succedera",
+    "remplace",
+    "remplacera",
+    "replace",
+    "replaces",
+    "replaced",
+    "promoted",
+    "promu",
+    "promue",
+    "appointed",
+    "named",
+    "nomme",
+    "nommee",
+    "designe",
+    "designee",
+    "elected",
+    "elu",
+    "elue",
+    "partir",
+    "prendra",
+    "interim",
+    "acting",
+}
+#: what may follow a role's organisation noun when the noun ends the match: the end of the phrase
+_AFTER_ORG_NOUN = {",", ".", ";", ":", "!", "?", ")", "»", '"', "said", "says", "told", "a", "dit"}
+_ARTICLES = {"the", "le", "la", "l'"}
+
+
+def _org_noun_ends(text: str, m) -> bool:
+    """The match ends its noun phrase: nothing but punctuation (or a verb of saying) follows
+    (``X, président du groupe, a dit`` yes; ``X, président du groupe Ardelis`` or ``... du conseil
+    régional`` no), unless it ends on the holder (``the trust's chief executive, Dr X``)."""
+    if m.end() == m.end("subj"):
+        return True
+    rest = text[m.end() :].split(" ", 2)
+    nxt = rest[1] if len(rest) > 1 else ""
+    return nxt == "" or nxt in _AFTER_ORG_NOUN
+
+
+def _offices_held(claims: list[Claim]) -> list[Claim]:
+    """Each role claim learns every office its article gives the same person now (``held``): an
+    article that calls X both chairman and chief executive never conflicts with one that says either."""
+    by_doc: dict[str, list[dict]] = {}
+    for c in claims:
+        if _role_value(c.value) and c.value["polarity"] == "positive" and c.value["time"]["tense"] != "past":
+            by_doc.setdefault(c.doc_id, []).append(c.value)
+    out = []
+    for c in claims:
+        v = c.value
+        if not any(e is v for e in by_doc.get(c.doc_id, ())):
+            out.append(c)
+            continue
+        held = {
+            o
+            for e in by_doc[c.doc_id]
+            if constraints.same_subject(v, e)
+            for o in [e["relation"], e.get("office"), *(e.get("offices") or ())]
+            if o
+        }
+        if held - {v["relation"], v.get("office"), *(v.get("offices") or ())}:
+            c = dataclasses.replace(c, value={**v, "held": sorted(held)})
+        out.append(c)
+    return out
 
 
 def _role_value(v: dict) -> bool:
