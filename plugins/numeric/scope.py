@@ -296,7 +296,7 @@ _ONE_DAY = re.compile(
 )
 #: how often an amount recurs: "200 mg twice daily", "deux fois par jour", "three times a week"
 _FREQUENCY = re.compile(
-    r"^\s*(?:(?:of|de|d['’])\s*(?:\w+\s+){1,3})?(?P<n>once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times|"
+    r"^\s*(?:(?:of|de|d['’])\s*)?(?:[^\W\d_][\w'’-]*,?\s+){0,3}?(?P<n>once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times|"
     r"(?:une|deux|trois|quatre|cinq|six|\d+)\s+fois)\s+(?:a\s+|an\s+|per\s+|par\s+|each\s+|every\s+)?"
     r"(?P<u>day|daily|jour|week|weekly|semaine|month|monthly|mois|hour|heure)s?\b",
     re.I,

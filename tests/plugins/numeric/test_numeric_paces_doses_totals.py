@@ -48,6 +48,7 @@ def test_paces_of_two_runners_are_not_compared():
     [
         ("Patients will take 150 mg of the drug twice daily.", "The approved dose of the drug is 300 mg a day."),
         ("Les patients prendront 150 mg deux fois par jour.", "La dose autorisée est de 300 mg par jour."),
+        ("The drug comes as a 150 mg capsule taken twice a day.", "The approved dose of the drug is 300 mg a day."),
     ],
 )
 def test_a_dose_taken_twice_a_day_is_no_daily_amount(a, b):
