@@ -322,7 +322,8 @@ PEOPLE_CLASSES = {"people", "employees"}
 MOD_SKIP = set(
     """were was are is have has had been be being ont a été sont étaient était ont été ou et and or
                  remain remains remained restent reste demeurent still encore now désormais
-                 or also aussi déjà already reportedly still toujours according for pour par by""".split()
+                 or also aussi déjà already reportedly still toujours according for pour par by
+                 dû du due durent doivent devront être had to must should""".split()
 )
 MODIFIABLE = {
     "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},

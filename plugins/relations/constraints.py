@@ -161,10 +161,10 @@ _SUCCESSION = ({"outgoing"}, {"new", "future"})
 
 
 def successive(va: dict, vb: dict) -> bool:
-    """One side names the outgoing holder, the other the new one (``le nouveau maire`` /
-    ``le maire sortant``): two people, one office, no conflict."""
-    times = {va.get("role_time"), vb.get("role_time")}
-    return bool(times & _SUCCESSION[0]) and bool(times & _SUCCESSION[1])
+    """One side names the outgoing holder (``le maire sortant``): the other holder is the new
+    one (``le nouveau maire``, "X was elected mayor") or the one who is leaving: two people,
+    one office, no conflict.  Two outgoing holders of one office still conflict."""
+    return (va.get("role_time") in _SUCCESSION[0]) != (vb.get("role_time") in _SUCCESSION[0])
 
 
 def _polarity(va, vb, ca) -> Verdict | None:

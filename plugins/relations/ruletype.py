@@ -430,6 +430,11 @@ class RelationRuleType(RuleType):
             value["time"]["change"] = "replaced" if negate else "no longer"
         if role is not None:
             self._add_role(value, role, words)
+            if not value.get("role_time"):
+                # "La nouvelle directrice générale, X", "the outgoing mayor, X": the word before the office
+                role_first = stream.token_range(*m.span("role"))[0]
+                if when := succession_time(words[max(0, role_first - 2) : role_first]):
+                    value["role_time"] = when
         if m.groupdict().get("org"):
             value["org_noun"] = ORG_NOUNS[m.group("org")]  # "the trust's": the article's body, of this kind
             o_first, o_last = stream.token_range(*m.span("org"))

@@ -209,6 +209,21 @@ def test_an_adverb_does_not_hide_what_befell_them(text, lang):
     assert q.noun == "injured"
 
 
+@pytest.mark.parametrize(
+    "text,lang",
+    [("Près de 1 500 habitants ont dû être évacués.", "fr"), ("About 300 residents had to be evacuated.", "en")],
+)
+def test_a_modal_does_not_hide_what_befell_them(text, lang):
+    (q,) = [q for q in parse_quantities(text, lang) if q.qtype == "count"]
+    assert q.noun == "displaced"
+
+
+def test_the_evacuated_are_compared_with_the_evacuated():
+    a = "Près de 1 500 habitants ont dû être évacués, selon la préfecture."
+    b = "Plus de 1 400 personnes ont été évacuées. Quelque 87 personnes ont été hélitreuillées."
+    assert warnings(a, b, embedder="auto") == []
+
+
 def test_plain_counts_of_people_stated_once_are_no_one_measure():
     # neither sentence says what befell its people: stated once each, they are still two figures
     a = "Dans le village, 23 personnes attendaient encore des nouvelles en fin de journée."

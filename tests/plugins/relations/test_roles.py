@@ -170,3 +170,15 @@ def test_implicit_role_needs_a_bare_title(checker):
     )
     fs = run(checker, "Le maire sortant Bernard Lecoq a perdu.", "Le maire sortant Henri Vasseur a perdu.")
     assert [f.explanation["constraint"] for f in fs] == ["functional"]
+
+
+def test_an_outgoing_holder_and_any_other_holder_are_successive():
+    # "le maire sortant, Gordon Pruitt" against "Dana Whitcombe was elected mayor": the one
+    # leaving and the one coming; two outgoing holders of one office still conflict
+    from plugins.relations.constraints import successive
+
+    assert successive({"role_time": "outgoing"}, {"role_time": None})
+    assert successive({"role_time": None}, {"role_time": "outgoing"})
+    assert successive({"role_time": "outgoing"}, {"role_time": "new"})
+    assert not successive({"role_time": "outgoing"}, {"role_time": "outgoing"})
+    assert not successive({"role_time": None}, {"role_time": "new"})
