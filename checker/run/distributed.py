@@ -45,7 +45,18 @@ def _client(address: str | None = None, n_workers: int | None = None):
     if address:
         return Client(address)
     cluster = LocalCluster(n_workers=n_workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    return Client(cluster)
+    client = Client(cluster)
+    client._factcheck_cluster = cluster  # type: ignore[attr-defined]  # ours to close (``_close``)
+    return client
+
+
+def _close(client) -> None:
+    """Close the client and, when this module started it, its local cluster: closing a client
+    leaves the cluster it was given running (its worker processes outlived the run)."""
+    cluster = getattr(client, "_factcheck_cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _prepare_partition(spec_bytes: bytes, indexed_docs: list[tuple[int, Document]]) -> bytes:
@@ -95,7 +106,7 @@ def check_paths(
         return checker.check_paths(paths, **kwargs)
     finally:
         checker.preparer = previous
-        client.close()
+        _close(client)
 
 
 def story_of_directory(doc: Document) -> str:
@@ -141,7 +152,7 @@ def check_partitioned(
         futures = client.map(_check_story, [spec_bytes] * len(keys), [groups[k] for k in keys], pure=False)
         results = [pickle.loads(b) for b in client.gather(futures)]
     finally:
-        client.close()
+        _close(client)
     merged = Result()
     merged.errors.extend(checker.errors)
     seen_errors = {str(e) for e in merged.errors}

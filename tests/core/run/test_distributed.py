@@ -36,6 +36,7 @@ def test_dask_preparation_equals_serial():
     assert signature(dask) == signature(serial)
     assert dask.stats["dask"]["partitions"] >= 2
     assert [str(e) for e in dask.errors] == [str(e) for e in serial.errors]
+    _no_worker_left()
 
 
 @pytest.mark.slow
@@ -55,3 +56,15 @@ def test_partition_by_story_keeps_stories_apart():
     # same as checking story-a alone
     alone = checker().check_texts({k: v for k, v in texts.items() if k.startswith("story-a")})
     assert [f.fingerprint for f in result.findings] == [f.fingerprint for f in alone.findings]
+    _no_worker_left()
+
+
+def _no_worker_left(wait: float = 10.0) -> None:
+    """The local cluster a run started is closed with it: no worker process outlives the run."""
+    import multiprocessing
+    import time
+
+    deadline = time.monotonic() + wait
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert multiprocessing.active_children() == []
