@@ -22,6 +22,7 @@ import math
 import operator
 
 from plugins.numeric.quantity import Quantity
+from plugins.numeric.schema import QTYPE_UNITS
 from plugins.numeric.slots import unaccent_lower
 from plugins.numeric.vocab import MODIFIERS, NOUN_CLASSES
 
@@ -41,19 +42,7 @@ def unit_ok(rule_unit: str | None, q: Quantity) -> bool:
         return q.qtype == "share"
     if rule_unit in ("year", "date", "time"):
         return q.is_temporal
-    if rule_unit in (
-        "count",
-        "duration",
-        "length",
-        "area",
-        "mass",
-        "speed",
-        "volume",
-        "power",
-        "energy",
-        "rank",
-        "tally",
-    ):
+    if rule_unit in QTYPE_UNITS:
         return q.qtype == rule_unit
     return q.unit == rule_unit  # an ISO currency code
 

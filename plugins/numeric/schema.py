@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+#: values of ``compare.unit`` that name a quantity type itself (``match.unit_ok``)
+QTYPE_UNITS = ("count", "duration", "length", "area", "mass", "speed", "volume", "power", "energy", "rank", "tally")
 #: values of ``compare.unit`` (a family or an ISO currency code)
-UNIT_KINDS = [
-    "currency",
-    "money",
-    "percent",
-    "share",
-    "year",
-    "date",
-    "time",
-    "count",
-    "duration",
-    "length",
-    "area",
-    "mass",
-    "speed",
-    "volume",
-    "power",
-    "energy",
-    "rank",
-    "tally",
-    "any",
-]
+UNIT_KINDS = ["currency", "money", "percent", "share", "year", "date", "time", *QTYPE_UNITS, "any"]
 
 STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 

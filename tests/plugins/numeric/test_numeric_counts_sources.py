@@ -25,6 +25,12 @@ from plugins.numeric.dates import publication_date
 from plugins.numeric.parse import parse_quantities
 
 
+def _compared(a: str, b: str, quotes: set[str]) -> None:
+    """A finding sets the two quoted figures against each other."""
+    got = findings(a, b)
+    assert any({e.quote for e in f.evidence} == quotes for f in got), [f.message for f in got]
+
+
 def _only(text: str, lang: str = "en"):
     got = parse_quantities(text, lang)
     assert len(got) == 1, [(q.text, q.qtype) for q in got]
@@ -93,8 +99,7 @@ def test_a_slotted_figure_meets_a_generic_one():
     # "paying" puts the first figure in the deal-price slot; the second has no slot
     a = "The trust is paying £12m a day for agency nurses during the strike."
     b = "Agency nurses during the strike cost the trust £1.2m a day."
-    got = findings(a, b)
-    assert any({e.quote for e in f.evidence} == {"£12m", "£1.2m"} for f in got), [f.message for f in got]
+    _compared(a, b, {"£12m", "£1.2m"})
 
 
 def test_two_slotted_figures_meet_once_by_their_slot():
@@ -106,8 +111,7 @@ def test_two_slotted_figures_meet_once_by_their_slot():
 def test_the_source_of_a_figure_is_not_whom_it_is_about():
     a = "Agency cover is supplied by MedStaff Direct at a cost of £1.2m a day."
     b = "According to documents seen by the Guardian, the trust pays £12m a day for agency cover."
-    got = findings(a, b)
-    assert any({e.quote for e in f.evidence} == {"£12m", "£1.2m"} for f in got), [f.message for f in got]
+    _compared(a, b, {"£12m", "£1.2m"})
 
 
 @pytest.mark.parametrize(
@@ -132,8 +136,7 @@ def test_a_headline_ending_in_a_date_is_no_dateline():
 def test_the_dateline_anchors_a_weekday():
     a = "Strike\n\nBBC North West\n30 November 2026\n\nNurses at the Irwell trust walked out on Monday, the union said."
     b = "Strike\n\nBy Ellie Marsh\nManchester Evening News, 1 December 2026\n\nThe strike at the Irwell trust began on Tuesday morning, the union said."
-    got = findings(a, b)
-    assert any({e.quote for e in f.evidence} == {"Monday", "Tuesday"} for f in got), [f.message for f in got]
+    _compared(a, b, {"Monday", "Tuesday"})
 
 
 def test_a_part_of_a_group_is_no_unique_measure():
