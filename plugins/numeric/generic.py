@@ -125,13 +125,17 @@ _SOURCE_BEFORE = re.compile(
 
 
 def source_ids(view: SentenceView) -> set[str]:
-    """Entities of the sentence named as the source of what it reports."""
+    """Entities of the sentence named as the source of what it reports (read once per sentence)."""
+    cached = getattr(view, "_source_ids", None)
+    if cached is not None:
+        return cached
     sent = view.sentence
     out = set()
     for m in sent.entities or ():
         before = sent.text[max(0, m.start - sent.start - 40) : max(0, m.start - sent.start)]
         if _SOURCE_BEFORE.search(before):
             out.add(m.id)
+    view._source_ids = out  # type: ignore[attr-defined]
     return out
 
 
