@@ -51,6 +51,7 @@ from plugins.numeric.vocab import (
     PERCENT_RE,
     PERSON_NOUN_BEFORE,
     PHASE_RE,
+    POSSESSIVE,
     RANK_NOUNS,
     RATE_AFTER,
     REF_BEFORE,
@@ -548,7 +549,7 @@ def _small_word_ok(text: str, h: dict) -> bool:
     return refined in _TOLL_CLASSES or cls in _TOLL_CLASSES or _small_count(text, h, w)
 
 
-_PARTITIVE = re.compile(r"\s*(?:of|de|d['’])\s*(?:its|their|his|her|our|the|ses|leurs|son|sa|nos|vos)\s", re.I)
+_PARTITIVE = re.compile(rf"\s*(?:of|de|d['’])\s*{POSSESSIVE}\s", re.I)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:les|ces|ses|leurs|nos|vos|the|these|those|its|their|his|her|our|both|all)\s+$", re.I
 )

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.i18n.format import APPROX_SIGNS
+from checker.i18n.format import APPROX_SIGNS, weekday
 
 INF = math.inf
 
@@ -94,13 +94,10 @@ def fmt_num(x: float, lang: str = "en") -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def display(q: Quantity) -> str:
     """Short human form: ``13.75 bn USD``, ``≥ 8 bn USD``, ``30–35 %``, ``2030``."""
     if q.extra.get("granularity") == "weekday" and q.extra.get("weekday") is not None:
-        return _WEEKDAYS[int(q.extra["weekday"])]
+        return weekday(int(q.extra["weekday"]), "en")
     if q.is_temporal:
 
         def d(o):

@@ -17,7 +17,7 @@ import math
 import re
 
 from plugins.numeric.dates import day_names, weekday_pattern
-from plugins.numeric.numbers import parse_digits
+from plugins.numeric.numbers import parse_digits, read_number
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, phrase_positions, token_distance, unaccent_lower
 from plugins.numeric.vocab import NUM_DIGITS
@@ -301,8 +301,7 @@ _FREQUENCY = re.compile(
     r"(?P<u>day|daily|jour|week|weekly|semaine|month|monthly|mois|hour|heure)s?\b",
     re.I,
 )
-_TIMES = {"once": 1, "twice": 2, "thrice": 3, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3}
-_TIMES |= {"four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}  # (other counts are numbers: ``read_number``)
 _PER = {"daily": "day", "jour": "day", "weekly": "week", "semaine": "week", "monthly": "month", "mois": "month"}
 _PER |= {"heure": "hour"}
 
@@ -311,7 +310,8 @@ def _frequency(m: re.Match) -> str:
     """ "2/day" for "twice daily", "3/week" for "trois fois par semaine"."""
     n = m.group("n").lower().split()[0]
     u = m.group("u").lower()
-    return f"{_TIMES.get(n, n)}/{_PER.get(u, u)}"
+    times = _TIMES.get(n) or int((read_number(n, "en") or read_number(n, "fr") or (0,))[0])
+    return f"{times}/{_PER.get(u, u)}"
 
 
 # a time adverbial opening the sentence frames every figure of its clause ("Pour la seule

@@ -24,8 +24,8 @@ SIDE = 100_000
 
 _N = rf"(?:\d{{1,5}}|{WORD_NUM})"
 _VOTE_WORD = {
-    "en": r"\b(?:vot(?:e|es|ed|ing)|ballot|majority)\b",
-    "fr": r"\b(?:vot(?:e|es|é|ée|és|ées|ant|ait|ent|er)|voix|scrutin|suffrages|majorité)\b",
+    "en": re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|majority)\b", re.I),
+    "fr": re.compile(r"\b(?:vot(?:e|es|é|ée|és|ées|ant|ait|ent|er)|voix|scrutin|suffrages|majorité)\b", re.I),
 }
 _DASHED = re.compile(r"(?<![\w.,:/-])(?P<f>\d{1,5})\s?[-–]\s?(?P<a>\d{1,5})(?![\w,:/%-]|[.,]\d)")
 _WRITTEN = {
@@ -67,7 +67,7 @@ def _tally(text: str, start: int, end: int, f: int, a: int | None) -> Quantity:
 def find_tallies(text: str, lang: str, slack: float = 0.0) -> Iterator[Quantity]:  # noqa: ARG001
     """The vote tallies of a sentence (``slack``: the finders' common signature)."""
     lang = lang if lang in _WRITTEN else "en"
-    vote = re.compile(_VOTE_WORD[lang], re.I)
+    vote = _VOTE_WORD[lang]
     for m in _WRITTEN[lang].finditer(text):
         f, a = _number(m.group("f"), lang), _number(m.group("a"), lang)
         if f is not None and a is not None and (lang == "fr" or vote.search(text, max(0, m.start() - 40), m.end())):

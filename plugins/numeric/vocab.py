@@ -333,12 +333,11 @@ MODIFIABLE = {
 }  # "menace les 1 450 salariés": still the workforce
 
 
+#: a possessive or the article after "of"/"de" ("2,380 of its members", "1 100 de ses salariés")
+POSSESSIVE = r"(?:its|their|his|her|our|the|ses|leurs|son|sa|nos|vos)"
 #: the counted noun after a figure: "1 200 salariés", "2 000 de policiers", "2,380 of its
-#: members", "1 100 de ses salariés" (a possessive or article after "of"/"de" is skipped)
-WORD_AFTER = re.compile(
-    r"\s*(?:(?:de|of)\s+(?:(?:its|their|his|her|our|the|ses|leurs|son|sa|nos|vos)\s+)?|d['’]\s*)?"
-    r"(?P<w>[^\W\d_][\w\-’']*)"
-)
+#: members", "1 100 de ses salariés" (the possessive after "of"/"de" is skipped)
+WORD_AFTER = re.compile(rf"\s*(?:(?:de|of)\s+(?:{POSSESSIVE}\s+)?|d['’]\s*)?(?P<w>[^\W\d_][\w\-’']*)")
 DURATION_UNITS = {
     "ans": "year",
     "an": "year",
