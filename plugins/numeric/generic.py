@@ -360,7 +360,8 @@ def _owner_groups(c: Claim) -> dict[str, set[str]]:
 
 
 def _other_owner(a: Claim, b: Claim) -> bool:
-    """Both figures have an owner of one kind (person, place, organisation), and not the same;
+    """Both figures have an owner of one known kind (person, place, organisation), and not the
+    same name (nor one inside the other);
     or one's owner is the entity the other sentence sets against its figure ("devant Lecoq")."""
     if a.data["q"].is_temporal:
         pass  # a date "against Castlebrook" is the match's, not a rival's figure
@@ -369,7 +370,9 @@ def _other_owner(a: Claim, b: Claim) -> bool:
     ):
         return True
     ga, gb = _owner_groups(a), _owner_groups(b)
-    return any(ga[g] and gb[g] and not ga[g] & gb[g] for g in set(ga) & set(gb))
+    return any(
+        g and not any(_same_name(x, y) for x in ga[g] for y in gb[g]) for g in set(ga) & set(gb) if ga[g] and gb[g]
+    )  # names of no known kind (guessed) part nothing; "halverton" is "halverton city marathon"
 
 
 def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
@@ -395,8 +398,16 @@ MAGNITUDE_SPREAD = 100.0
 _PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
 
 
+def _written(q: Quantity) -> float:
+    return q.nominal / (q.extra.get("factor") or 1.0)
+
+
 def _far_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two spans or sizes too far apart to be one misreported; one figure written in two units
+    ("40 secondes" / "40 minutes") is the signature of a unit mistake, not of two spans."""
     if qa.nominal <= 0 or qb.nominal <= 0 or qa.qtype != qb.qtype:
+        return False
+    if math.isclose(_written(qa), _written(qb), rel_tol=1e-9):
         return False
     if qa.qtype == "duration":
         spread = DURATION_SPREAD

@@ -8,7 +8,10 @@ and whether two quantities can both be true.
   trentaine", "a dozen");
 * a bound is open on one side; it also implies a *soft* opposite bound (nobody writes "no
   less than 8 billion" for 13.75 billion), used at a lower confidence;
-* a tolerance (relative to the value, or absolute) widens both sides.
+* a tolerance (relative to the value, or absolute) widens both sides; the relative part is
+  for rounding and conversions, so it widens only a figure that may be rounded ("14,000",
+  "3 millions", "about 40", "2,5 %") or one converted from another unit: a precise figure
+  ("14,236") is exact, and so is a bound's own figure ("more than 22,000").
 
 Every test here is symmetric: ``disjoint(a, b) == disjoint(b, a)``.
 """
@@ -74,10 +77,35 @@ def widen(q, rel: float, ab: float, soft: bool) -> tuple[float, bool, float, boo
     return lo, lo_inc, hi, hi_inc
 
 
+#: approximators that make a figure a bound: its own figure is the threshold, not a rounding
+BOUND_KINDS = frozenset({"gt", "ge", "lt", "le"})
+#: a written integer ending in this many zeros may be a rounded one ("1 500", "14,000")
+ROUND_TO = 100
+
+
+def may_be_rounded(q) -> bool:
+    """Whether the relative tolerance applies to ``q``: an approximation, a figure with a
+    scale word or decimals, or a whole number ending in zeros; not a precise figure
+    ("14,236") nor a bound's threshold ("more than 22,000")."""
+    if q.approx in BOUND_KINDS:
+        return False
+    if q.approx or q.scale_word or q.precision > 0:
+        return True
+    written = abs(q.nominal) / (q.scale or 1.0) / (q.extra.get("factor") or 1.0)
+    rounded = round(written)
+    return abs(written - rounded) < 1e-6 and rounded >= ROUND_TO and rounded % ROUND_TO == 0
+
+
+def _converted(qa, qb) -> bool:
+    """Figures written in two units ("15 mph" / "24 km/h"): the conversion rounds."""
+    return qa.extra.get("unit_text") != qb.extra.get("unit_text")
+
+
 def disjoint(qa, qb, rel: float, ab: float, *, soft: bool) -> bool:
     """Whether ``qa`` and ``qb`` cannot both be true (after tolerance)."""
-    a_lo, a_li, a_hi, a_hi_inc = widen(qa, rel, ab, soft)
-    b_lo, b_li, b_hi, b_hi_inc = widen(qb, rel, ab, soft)
+    conv = _converted(qa, qb)
+    a_lo, a_li, a_hi, a_hi_inc = widen(qa, rel if conv or may_be_rounded(qa) else 0.0, ab, soft)
+    b_lo, b_li, b_hi, b_hi_inc = widen(qb, rel if conv or may_be_rounded(qb) else 0.0, ab, soft)
     if qa.is_temporal and ab:
         a_lo, a_hi, b_lo, b_hi = a_lo - ab, a_hi + ab, b_lo - ab, b_hi + ab
     return before(a_hi, a_hi_inc, b_lo, b_li) or before(b_hi, b_hi_inc, a_lo, a_li)

@@ -85,7 +85,7 @@ def _qty_pattern(ranges: bool = True, scales: bool = True) -> re.Pattern:
         if ranges
         else r"(?P<sep>(?!))?(?P<cur1b>(?!))?(?P<num2>(?!))?"
     )
-    scale_part = rf"(?:\s?(?P<scale>{SCALE_RE})(?![\w]))?" if scales else r"(?P<scale>(?!))?"
+    scale_part = rf"(?:[\s\-‑]?(?P<scale>{SCALE_RE})(?![\w]))?" if scales else r"(?P<scale>(?!))?"
     return re.compile(
         rf"""
         (?:(?<![\w])(?P<approx>{APPROX_RE})(?:(?<=['’~])|(?![\w]))\s*(?:{INTENSIFIER_RE}\s+)?(?:(?:les|la|le|l['’]|des|the)\s+)?)?
@@ -388,6 +388,11 @@ def _find_rough(text: str, lang: str, slack: float):
             approx_text=m.group("approx") or "",
             nominal=x,
         )
+        if word in DURATION_UNITS:  # "une vingtaine de secondes", "a dozen minutes"
+            _set_duration(q, {"scale": 1.0}, DURATION_UNITS[word], w.end("w"))
+            q.text = text[q.start : q.end]
+            yield _finish(q, kind, q.nominal, 0.0, None, q.extra["factor"], slack)
+            continue
         cls = NOUN_CLASS.get(word, word)
         q.unit, q.qtype, q.noun = "count", "count", refine_noun(text, m.start(), w.end("w"), cls)
         if q.noun != word:
@@ -463,6 +468,8 @@ def _head(m: re.Match, text: str, lang: str) -> dict | None:
         and text[m.end("scale") : m.end("scale") + 1] not in ("$", "€", "£")
     ):
         raise _Retry(drop_scale=True)  # a bare "M"/"k" after a number is a scale only next to a currency
+    if scale_word and not (cur_text or pct) and "-" in text[m.end("num") : m.start("scale")].replace("‑", "-"):
+        raise _Retry(drop_scale=True)  # "a $4-million upgrade": a hyphenated scale only with a currency
     mult, _ = scale_of(scale_word, lang)
     approx_text = m.group("approx") or ""
     end = m.end()
@@ -520,7 +527,8 @@ def _rejected(h: dict, text: str) -> bool:
         return not _small_word_ok(text, h)  # "a month" only as a duration ("for a month")
     if h["in_words"] and not marked and (h["value"] < 10 or num_l in SMALL_WORDS):
         return not _small_word_ok(text, h)
-    if not h["in_words"] and not marked and not HYPHEN_UNIT.match(text, h["end"]) and _digits_excluded(text, h):
+    hyphen_unit = HYPHEN_UNIT.match(text, h["end"]) or _hyphen_measure(text, h["end"])
+    if not h["in_words"] and not marked and not hyphen_unit and _digits_excluded(text, h):
         return True
     if not marked and _YEAR_NUM.fullmatch(h["num_text"]):
         return True  # years are read by the year pass
@@ -528,8 +536,9 @@ def _rejected(h: dict, text: str) -> bool:
 
 
 def _small_word_ok(text: str, h: dict) -> bool:
-    """A small number in words is a figure before a duration unit or a counted person class."""
-    if HYPHEN_UNIT.match(text, h["end"]):
+    """A small number in words is a figure before a duration or measure unit ("a two-mile
+    radius") or a counted person class."""
+    if HYPHEN_UNIT.match(text, h["end"]) or _hyphen_measure(text, h["end"]):
         return True
     w = WORD_AFTER.match(text, h["end"])
     wl = w.group("w").lower() if w else ""
@@ -603,7 +612,7 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
         return _set_duration(q, h, DURATION_UNITS[hy.group("u").lower()], hy.end())  # "a five-year contract"
     if _clock_time(text, q.start, end):
         return False
-    um = unit_after(text, end)
+    um = unit_after(text, end) or _hyphen_measure(text, end)
     if um is not None:
         return _set_measure(q, h, um)
     w = WORD_AFTER.match(text, end)
@@ -628,6 +637,15 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(ell, ell)  # "420 magasins, Ostral 310"
     q.extra["elliptic"] = True
     return True
+
+
+def _hyphen_measure(text: str, end: int):
+    """The unit of a hyphenated measure adjective ("a two-mile radius", "a 12-kilometre
+    stretch"), None when the hyphen carries no unit ("4-3", "GPT-4")."""
+    if text[end : end + 1] not in ("-", "‑"):
+        return None
+    um = unit_after(text, end + 1)
+    return um if um is not None and um.family != "duration" else None
 
 
 def _clock_time(text: str, start: int, end: int) -> bool:

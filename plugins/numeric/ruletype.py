@@ -527,13 +527,14 @@ def _rivals(sentence) -> list[str]:
 
 def _label_group(sentence, entity_id: str) -> str:
     """PER, LOC or ORG: owners of two figures are compared within one group (a player's goals
-    are not refuted by a club's)."""
+    are not refuted by a club's).  A name guessed with no label (a pipeline without NER) has
+    no known kind: "" (a street and a runner are no two owners of one kind)."""
     labels = {m.label for m in sentence.entities if m.id == entity_id}
     if labels & {"PER", "PERSON"}:
         return "PER"
     if labels & {"GPE", "LOC", "FAC"}:
         return "LOC"
-    return "ORG"
+    return "ORG" if labels - {""} else ""
 
 
 def _predicate_distance(view: SentenceView, q_idx: list[int], preds, window: int) -> int | None:

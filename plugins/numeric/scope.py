@@ -17,6 +17,7 @@ import math
 import re
 
 from plugins.numeric.dates import day_names, weekday_pattern
+from plugins.numeric.intervals import BOUND_KINDS
 from plugins.numeric.numbers import parse_digits, read_number
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slots import SentenceView, phrase_positions, token_distance, unaccent_lower
@@ -430,7 +431,11 @@ def bare_figures(text: str, lang: str, taken: list[tuple[int, int]]) -> list[flo
 
 def sibling_of(values: list[tuple[float, float]], q: Quantity) -> bool:
     """Whether ``q`` equals another figure of the other claim's sentence: "12 000 policiers,
-    dont 2 000 à Lyon" against "2 000 policiers" is about the 2 000, not the 12 000."""
+    dont 2 000 à Lyon" against "2 000 policiers" is about the 2 000, not the 12 000.  A bound
+    stands for its stated figure: "fewer than 20 crashes" is not the "nine injuries" of "37
+    crashes and nine injuries"."""
+    if q.approx in BOUND_KINDS:
+        return any(lo <= q.nominal <= hi for lo, hi in values)
     return any(lo <= q.nominal <= hi or q.low <= lo <= q.high for lo, hi in values)
 
 
