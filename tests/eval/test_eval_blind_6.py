@@ -1,0 +1,64 @@
+"""Sixth blind corpus (tests/data/eval-blind-6) and the fourth set of consistent stories
+(tests/data/consistent-4): written on 2026-12-01 by a session that read no code, rules,
+benchmarks or other stories (see the READMEs of both folders).
+
+Checks that the annotations are valid (no checker run): every quote found in its
+document, enough conflicts and traps, unique ids, known categories, every conflict
+category in every blind story, and no conflict at all in the consistent stories.
+No benchmark floor yet: it is added once the corpus has been measured.
+Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-6/*/ -v
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers.annotations import CONFLICT_CATEGORIES, TRAP_CATEGORIES
+from helpers.paths import DATA
+
+BLIND = [
+    "fr-effondrement-pont-montans",
+    "fr-secheresse-pyrenees-orientales",
+    "en-ferry-grounding-mull",
+    "en-lunar-lander-wayfarer",
+    "mixed-bousculade-palais12-bruxelles",
+]
+CONSISTENT = [
+    "fr-sauvetage-speleologues-doubs-coherent",
+    "en-rbnz-rate-cut-consistent",
+    "mixed-avalanche-verbier-coherent",
+]
+
+
+def _check_items(story, name):
+    assert not story["_problems"], story["_problems"]
+    conflicts, traps = story.get("conflicts") or [], story.get("non_conflicts") or []
+    ids = [i["id"] for i in conflicts + traps]
+    assert len(ids) == len(set(ids)), name
+    assert all(i.get("category") in CONFLICT_CATEGORIES for i in conflicts), name
+    assert all(i.get("category") in TRAP_CATEGORIES | CONFLICT_CATEGORIES for i in traps), name
+    return conflicts, traps
+
+
+def test_folders_are_the_listed_stories(eval_bench):
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "eval-blind-6")]))
+    assert found == sorted(BLIND)
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "consistent-4")]))
+    assert found == sorted(CONSISTENT)
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_story_annotations_are_valid(eval_bench, name):
+    story = eval_bench.load_story(DATA / "eval-blind-6" / name)
+    conflicts, traps = _check_items(story, name)
+    assert len(conflicts) >= 10 and len(traps) >= 10, name
+    kinds = {i.get("category") for i in conflicts}
+    assert {"digits", "words", "bounds", "units", "scales", "dates", "role", "relation", "claim"} <= kinds, name
+    assert sum(i.get("category") == "claim" for i in conflicts) >= 2, name
+
+
+@pytest.mark.parametrize("name", CONSISTENT)
+def test_consistent_story_annotations_are_valid(eval_bench, name):
+    story = eval_bench.load_story(DATA / "consistent-4" / name)
+    conflicts, traps = _check_items(story, name)
+    assert conflicts == [], name
+    assert len(traps) >= 12, name
