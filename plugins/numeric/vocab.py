@@ -263,7 +263,8 @@ STOP_NOUNS = set(
 NOUN_CLASSES = {
     "employees": """salarié salariés employé employés collaborateur collaborateurs agent agents
                     employee employees staff workers worker personnel""",
-    "people": """personne personnes people habitants habitant résidents residents individus individuals persons""",
+    "people": """personne personnes people habitants habitant résidents residents individus individuals persons
+                 hommes femmes men women""",
     "jobs": """emploi emplois poste postes job jobs""",
     "stores": """magasin magasins boutique boutiques enseigne store stores shop shops outlet outlets""",
     "customers": """client clients clientes customer customers""",
@@ -323,7 +324,8 @@ MOD_SKIP = set(
     """were was are is have has had been be being ont a été sont étaient était ont été ou et and or
                  remain remains remained restent reste demeurent still encore now désormais
                  or also aussi déjà already reportedly still toujours according for pour par by
-                 dû du due durent doivent devront être had to must should""".split()
+                 dû du due durent doivent devront être had to must should
+                 who qui that""".split()  # relative clauses: "four people who were injured"
 )
 MODIFIABLE = {
     "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},

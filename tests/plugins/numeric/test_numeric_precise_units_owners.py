@@ -122,3 +122,22 @@ def test_rough_durations_of_two_units_conflict():
     a = "Le sol a tremblé pendant une vingtaine de secondes, selon les sismologues."
     b = "Le sol a tremblé pendant une vingtaine de minutes, selon les sismologues."
     assert len(findings(a, b)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,lang,noun",
+    [
+        ("The agency spoke to four people who were injured in the blast.", "en", "injured"),
+        ("Quatre personnes qui ont été blessées ont porté plainte.", "fr", "injured"),
+        ("Two men who were arrested on Friday appeared in court.", "en", "arrested"),
+        ("Trois hommes ont été interpellés dimanche.", "fr", "arrested"),
+    ],
+)
+def test_what_befell_people_in_a_relative_clause_or_men_and_women(text, lang, noun):
+    assert [q.noun for q in parse_quantities(text, lang) if q.qtype == "count"] == [noun]
+
+
+def test_men_and_individuals_are_people():
+    a = "Selon le parquet, trois individus cagoulés ont pénétré dans le musée."
+    b = "Selon le parquet, deux hommes ont pénétré dans le musée."
+    assert len(warnings(a, b)) == 1
