@@ -91,6 +91,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "les intervalles ne peuvent être vrais tous les deux",
     },
     "numeric.tolerance": {"en": " (tolerance {tolerance})", "fr": " (tolérance {tolerance})"},
+    "numeric.slip.scale": {
+        "en": "the figures differ by a shifted decimal (×{factor}): perhaps one figure misreported",
+        "fr": "les chiffres diffèrent d'une virgule déplacée (×{factor}) : peut-être un même chiffre mal reporté",
+    },
+    "numeric.slip.digits": {
+        "en": "the figures differ by two transposed digits: perhaps one figure misreported",
+        "fr": "les chiffres diffèrent par deux chiffres inversés : peut-être un même chiffre mal reporté",
+    },
+    "numeric.slip.unit": {
+        "en": "the same number is given in another unit: perhaps one figure misreported",
+        "fr": "le même nombre est donné dans une autre unité : peut-être un même chiffre mal reporté",
+    },
     "numeric.tags": {"en": "different scope ({a} vs {b})", "fr": "portée différente ({a} vs {b})"},
     "numeric.time_scope_part": {
         "en": "different time scope ({scope} vs overall): the {part} may be one part of the {whole}",

@@ -31,6 +31,7 @@ from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
 from plugins.numeric.match import comparable, embed_claims, known_class, meaning_similarity, noun_similarity
 from plugins.numeric.quantity import Quantity
+from plugins.numeric.slips import slip
 from plugins.numeric.slots import SentenceView, unaccent_lower
 from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 
@@ -43,6 +44,7 @@ DEFAULTS = {
     "same_measure": 0.93,
     "min_embedding": 0.9,
     "warn_embedding": 0.93,
+    "slip_embedding": 0.8,
 }
 
 _STOP = set(
@@ -343,12 +345,24 @@ def pair_score(a: Claim, b: Claim) -> float | None:
         return None  # both sentences name who the figure is about, and not the same
     if _other_owner(a, b):
         return None  # Lecoq's share is not Dumont's share
-    close = sim >= float(conf["min_similarity"]) or (emb is not None and emb >= float(conf["min_embedding"]))
+    close = (
+        sim >= float(conf["min_similarity"])
+        or (emb is not None and emb >= float(conf["min_embedding"]))
+        or _slip_close(a, b, sim, emb, conf)
+    )
     if not close and not (
         a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNIQUE_CANDIDATES)
     ):
         return None  # (a specific measure stated once by each article is a candidate anyway)
     return (emb if emb is not None else sim) + 0.5 * (ov or 0.0)
+
+
+def _slip_close(a: Claim, b: Claim, sim: float, emb: float | None, conf: dict[str, Any]) -> bool:
+    """A misreport's signature ("1,5 million" / "150 000", "14" / "41") between sentences of
+    one story (the encoder's bar for one story, or some shared content words)."""
+    if slip(a.data["q"], b.data["q"]) is None:
+        return False
+    return emb >= float(conf["slip_embedding"]) if emb is not None else sim > 0.0
 
 
 def _owner_groups(c: Claim) -> dict[str, set[str]]:
@@ -484,6 +498,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         # paired by meaning across noun classes: a warning needs a close meaning
         strong = emb is not None and emb >= float(conf["warn_embedding"])
         return ("warning" if entities_ok and strong else "suggestion"), sim, ov, emb
+    if entities_ok and _slip_close(a, b, sim, emb, conf):
+        return "warning", sim, ov, emb  # one figure misreported: a shifted decimal, transposed digits
     if entities_ok and (
         sim >= float(conf["warn_similarity"])
         or (emb is not None and emb >= float(conf["warn_embedding"]) and _lexically_possible(a, b, sim, conf))

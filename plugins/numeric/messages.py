@@ -90,6 +90,11 @@ def conflict_reason(implied: bool, qa: Quantity, qb: Quantity, rel: float, lang:
     return t("numeric.intervals", lang) + tolerance
 
 
+def slip_reason(kind: str, factor: float | None, lang: str) -> str:
+    """Why two figures look like one misreported (``slips.slip``)."""
+    return t(f"numeric.slip.{kind}", lang, factor=fmt.decimal(factor or 0, lang))
+
+
 def measure_text(measure: str, lang: str) -> str:
     """A measure key as words: ``money:USD`` -> ``montant, USD`` / ``amount, USD``."""
     kind, _, rest = measure.partition(":")

@@ -54,6 +54,7 @@ from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
 from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope, total_of
+from plugins.numeric.slips import shift_of, slip
 from plugins.numeric.slots import (
     SentenceView,
     dep_distance,
@@ -360,7 +361,11 @@ class NumericRuleType(RuleType):
         if implied and generic_info is not None:
             level = "suggestion"  # a generic slot and an implied bound: two guesses, at most a suggestion
         reasons = notes + [messages.conflict_reason(implied, a.data["q"], b.data["q"], rel, lang)]
-        return self._finding(
+        kind = slip(a.data["q"], b.data["q"]) if generic else None
+        slipped = messages.slip_reason(kind, shift_of(a.data["q"], b.data["q"]), lang) if kind else ""
+        if slipped:
+            reasons.append(slipped)
+        found = self._finding(
             a,
             b,
             side_a or [a],
@@ -374,6 +379,9 @@ class NumericRuleType(RuleType):
             generic_info,
             lang,
         )
+        if found is not None and slipped:
+            found.message = f"{found.message} ({slipped})"  # the editor reads why the figures look like one
+        return found
 
     def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str = "en"):
         """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict."""

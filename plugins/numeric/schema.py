@@ -80,6 +80,16 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                         "sentence encoder; default 0.93)"
                     ),
                 },
+                "slip_embedding": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": (
+                        "masked-context embedding cosine from which two figures with a misreport's signature (a "
+                        "shifted decimal, transposed digits, one number in two units) are compared, at warning "
+                        "level (with a sentence encoder; default 0.8)"
+                    ),
+                },
                 "warn_overlap": {
                     "type": "number",
                     "minimum": 0,
