@@ -143,6 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "numeric.tag.period.yearly": {"en": "per year", "fr": "par an"},
     "numeric.tag.period.cumulative": {"en": "cumulative", "fr": "cumul"},
     "numeric.tag.period.day": {"en": "one day", "fr": "un seul jour"},
+    "numeric.tag.period.window": {"en": "a stated time window", "fr": "une période donnée"},
     "numeric.weekday.reason": {"en": "weekday contradicts its date", "fr": "le jour de la semaine contredit la date"},
     # -- relations ----------------------------------------------------------------
     "relation.default": {

@@ -31,7 +31,7 @@ from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
 from plugins.numeric.match import comparable, embed_claims, known_class, meaning_similarity, noun_similarity
 from plugins.numeric.quantity import Quantity
-from plugins.numeric.slips import slip
+from plugins.numeric.slips import slip, unit_slip
 from plugins.numeric.slots import SentenceView, unaccent_lower
 from plugins.numeric.vocab import MODIFIER_CLASS, NOUN_CLASS
 
@@ -412,16 +412,13 @@ MAGNITUDE_SPREAD = 100.0
 _PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
 
 
-def _written(q: Quantity) -> float:
-    return q.nominal / (q.extra.get("factor") or 1.0)
-
-
 def _far_apart(qa: Quantity, qb: Quantity) -> bool:
-    """Two spans or sizes too far apart to be one misreported; one figure written in two units
-    ("40 secondes" / "40 minutes") is the signature of a unit mistake, not of two spans."""
+    """Two spans or sizes too far apart to be one misreported; one figure written in two
+    neighbouring units ("40 secondes" / "40 minutes") is the signature of a unit mistake, not
+    of two spans ("three hours" / "trois ans" stay apart)."""
     if qa.nominal <= 0 or qb.nominal <= 0 or qa.qtype != qb.qtype:
         return False
-    if math.isclose(_written(qa), _written(qb), rel_tol=1e-9):
+    if unit_slip(qa, qb):
         return False
     if qa.qtype == "duration":
         spread = DURATION_SPREAD

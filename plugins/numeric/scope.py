@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -283,8 +284,8 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:d['’]entre\s+(?:eux|elles)|of\s+them|of\s+whom|of\s+those)\b", re.I)
 _DAYS = weekday_pattern()
 _CUMULATIVE = re.compile(
-    rf"\b(?:depuis\s+(?:le\s+d[ée]but|(?:le\s+)?(?:{_DAYS})|hier|la\s+veille)|since\s+(?:{_DAYS}|yesterday)|"
-    r"since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
+    rf"\b(?:depuis\s+(?:(?:le|la|l['’]|les)\s*[^\W\d_]+|(?:le\s+)?(?:{_DAYS})|hier)|since\s+(?:{_DAYS}|yesterday)|"
+    r"since\s+the\s+[^\W\d_]+|au\s+total|en\s+tout|in\s+total|"
     r"cumul[ée]?s?|cumulative(?:ly)?|so\s+far|to\s+date|[àa]\s+ce\s+jour|jusqu['’]\s?(?:ici|à\s+pr[ée]sent)|"
     r"overall|altogether|all\s+told|in\s+all)\b",
     re.I,
@@ -293,6 +294,15 @@ _ONE_DAY = re.compile(
     r"\b(?:(?:en|in)\s+(?:une\s+seule|a\s+single|une|one)\s+(?:journ[ée]e|day)|par\s+jour|per\s+day|a\s+day|"
     r"daily|quotidien(?:ne)?s?|(?:sur|pour)\s+la\s+(?:seule\s+)?journ[ée]e\s+(?:de|du|d['’])|la\s+seule\s+journ[ée]e|"
     rf"on\s+that\s+day|ce\s+jour-l[àa]|(?:on|for)\s+(?:{_DAYS})\s+alone|(?:{_DAYS})\s+(?:seul|alone))\b",
+    re.I,
+)
+#: a stated time window ("dans les six heures", "in the first 24 hours", "dans la matinée",
+#: "within two hours"): the count of that window, not the count since the event
+_WINDOW = re.compile(
+    r"\b(?:(?:dans|durant|pendant|au\s+cours\s+d)(?:\s+|['’])(?:les|des)\s+(?:[\w-]+\s+){0,2}(?:heures?|minutes?|jours?)|"
+    r"(?:in|within|during|over)\s+the\s+(?:first|next|past|last)\s+(?:[\w-]+\s+)?(?:hours?|minutes?|days?)|"
+    r"within\s+(?:[\w-]+\s+)?(?:hours?|minutes?)|dans\s+la\s+(?:matin[ée]e|soir[ée]e|nuit|journ[ée]e)|"
+    r"in\s+the\s+(?:morning|afternoon|evening)|overnight)\b",
     re.I,
 )
 #: how often an amount recurs: "200 mg twice daily", "deux fois par jour", "three times a week"
@@ -390,7 +400,7 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     tags: dict[str, str] = {}
     if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):
         tags["part"] = "part"
-    window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:40])[0]
+    window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:60])[0]
     lead = _LEAD_ADVERBIAL.match(text)
     if lead and lead.end() <= q.start:
         window = lead.group(0) + " " + window
@@ -400,6 +410,8 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
         tags["period"] = "cumulative"
     elif _ONE_DAY.search(window):
         tags["period"] = "day"
+    elif _WINDOW.search(window):
+        tags["period"] = "window"  # "32 répliques dans les six heures": not the count since the event
     freq = _FREQUENCY.match(after[:40])
     if freq:
         tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence
@@ -440,14 +452,16 @@ def sibling_of(values: list[tuple[float, float]], q: Quantity) -> bool:
 
 
 def total_of(values: list[tuple[float, float]], q: Quantity, other: Quantity) -> bool:
-    """Whether ``other`` is the sum of ``q`` and the other figures of its sentence: "$25,000
-    plus a $5,000 bonus" against "$30,000" (within 1 %).  Amounts and measures only: the
+    """Whether ``other`` is the sum of two or more of ``q`` and the other figures of its
+    sentence: "$25,000 plus a $5,000 bonus" against "$30,000" (within 1 %), whichever of them
+    was paired ("out of a $250,000 purse" is then no rival of the "$30,000").  Amounts and measures only: the
     counts of a sentence are often of other things ("3 morts et 12 blessés" is no total of 15)."""
     parts = [(lo + hi) / 2 for lo, hi in values if not (math.isinf(lo) or math.isinf(hi))]
     if not parts or len(parts) > 3 or q.is_temporal or q.qtype in ("count", "share", "tally") or other.nominal <= 0:
         return False
-    total = q.nominal + sum(parts)
-    return abs(total - other.nominal) <= 0.01 * other.nominal
+    figures = [q.nominal, *parts]  # any two or more of them: "$40,000 plus a $15,000 bonus, of a $250,000 purse"
+    sums = (sum(c) for n in range(2, len(figures) + 1) for c in itertools.combinations(figures, n))
+    return any(abs(total - other.nominal) <= 0.01 * other.nominal for total in sums)
 
 
 def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:

@@ -25,7 +25,8 @@ _KINDS = frozenset(
 
 
 def written(q: Quantity) -> float:
-    """The number as written in its own unit (a duration in minutes, a length in km)."""
+    """The number as written in its own unit, with its scale (a duration in minutes, a length
+    in km, "1,5 million" as 1 500 000)."""
     return q.nominal / (q.extra.get("factor") or 1.0)
 
 
@@ -60,12 +61,35 @@ def slip(qa: Quantity, qb: Quantity) -> str | None:
         return None
     ua, ub = qa.extra.get("unit_text"), qb.extra.get("unit_text")
     if ua != ub:
-        return "unit" if math.isclose(written(qa), written(qb), rel_tol=1e-9) else None
-    if _shifted(qa.nominal, qb.nominal) is not None:
+        return "unit" if unit_slip(qa, qb) else None
+    if not (_in_digits(qa) and _in_digits(qb)):
+        return None  # a slip of the keyboard: "cinq ans" / "près de cinquante ans" are two spans
+    if _shifted(written(qa), written(qb)) is not None:
         return "scale"
     return "digits" if _transposed(written(qa), written(qb)) else None
 
 
+#: durations from the shortest unit: a unit slip takes one unit for the next one ("40
+#: secondes" / "40 minutes", "3 weeks" / "3 months"), never hours for years
+DURATION_LADDER = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def unit_slip(qa: Quantity, qb: Quantity) -> bool:
+    """One written number in two units of a family, next to each other for durations."""
+    ua, ub = qa.extra.get("unit_text"), qb.extra.get("unit_text")
+    if ua == ub or not ua or not ub or not math.isclose(written(qa), written(qb), rel_tol=1e-9):
+        return False
+    if qa.qtype != "duration":
+        return True  # "15 mph" / "15 km/h", "12 km" / "12 miles"
+    if ua not in DURATION_LADDER or ub not in DURATION_LADDER:
+        return False
+    return abs(DURATION_LADDER.index(ua) - DURATION_LADDER.index(ub)) == 1
+
+
+def _in_digits(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in q.text)
+
+
 def shift_of(qa: Quantity, qb: Quantity) -> float | None:
     """The ratio of a shifted decimal (10, 100, 1000), None without one."""
-    return _shifted(qa.nominal, qb.nominal)
+    return _shifted(written(qa), written(qb))

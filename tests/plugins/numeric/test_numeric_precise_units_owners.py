@@ -112,6 +112,12 @@ def test_one_figure_in_two_units_is_a_unit_mistake(a, b):
     assert len(warnings(a, b)) == 1
 
 
+def test_one_number_in_units_far_apart_is_two_spans():
+    a = "The ferry was delayed for three hours on Friday."
+    b = "The ferry was delayed for three years on Friday."
+    assert [f.level for f in findings(a, b)] == ["suggestion"]
+
+
 def test_spans_far_apart_in_other_figures_stay_suggestions():
     a = "The ferry was delayed for 12 minutes on Friday."
     b = "The ferry was delayed for 20 hours on Friday."

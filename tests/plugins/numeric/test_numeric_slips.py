@@ -55,6 +55,9 @@ def test_the_signatures_of_one_misreported_figure(a, la, b, lb, kind):
         ("entre 12 et 15 blessés", "21 blessés"),
         ("112 blessés", "211 blessés"),
         ("quarante secondes", "quarante-cinq minutes"),
+        ("pendant cinq ans", "pendant près de cinquante ans"),
+        ("pendant 5 ans", "pendant 50 ans"),
+        ("pendant trois heures", "pendant trois ans"),
     ],
 )
 def test_figures_without_a_misreport_signature(a, b):
