@@ -80,6 +80,15 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                         "sentence encoder; default 0.93)"
                     ),
                 },
+                "cross_warn_embedding": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": (
+                        "masked-context embedding cosine from which a generic conflict between sentences of two "
+                        "languages is a warning (with a sentence encoder; default 0.86)"
+                    ),
+                },
                 "slip_embedding": {
                     "type": "number",
                     "minimum": 0,

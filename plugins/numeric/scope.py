@@ -284,8 +284,8 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:d['’]entre\s+(?:eux|elles)|of\s+them|of\s+whom|of\s+those)\b", re.I)
 _DAYS = weekday_pattern()
 _CUMULATIVE = re.compile(
-    rf"\b(?:depuis\s+(?:(?:le|la|l['’]|les)\s*[^\W\d_]+|(?:le\s+)?(?:{_DAYS})|hier)|since\s+(?:{_DAYS}|yesterday)|"
-    r"since\s+the\s+[^\W\d_]+|au\s+total|en\s+tout|in\s+total|"
+    rf"\b(?:depuis\s+(?:le\s+d[ée]but|(?:le\s+)?(?:{_DAYS})|hier|la\s+veille)|since\s+(?:{_DAYS}|yesterday)|"
+    r"since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
     r"cumul[ée]?s?|cumulative(?:ly)?|so\s+far|to\s+date|[àa]\s+ce\s+jour|jusqu['’]\s?(?:ici|à\s+pr[ée]sent)|"
     r"overall|altogether|all\s+told|in\s+all)\b",
     re.I,
@@ -400,7 +400,7 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     tags: dict[str, str] = {}
     if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):
         tags["part"] = "part"
-    window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:60])[0]
+    window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:40])[0]
     lead = _LEAD_ADVERBIAL.match(text)
     if lead and lead.end() <= q.start:
         window = lead.group(0) + " " + window
