@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the figures differ by two transposed digits: perhaps one figure misreported",
         "fr": "les chiffres diffèrent par deux chiffres inversés : peut-être un même chiffre mal reporté",
     },
+    "numeric.slip.weekday": {
+        "en": "the same date is given two different weekdays",
+        "fr": "la même date est donnée avec deux jours de la semaine différents",
+    },
     "numeric.slip.unit": {
         "en": "the same number is given in another unit: perhaps one figure misreported",
         "fr": "le même nombre est donné dans une autre unité : peut-être un même chiffre mal reporté",

@@ -57,6 +57,7 @@ from plugins.numeric.vocab import (
     REF_BEFORE,
     ROMAN,
     SCALE_RE,
+    SENTENCE_AFTER,
     SMALL_WORDS,
     STOP_NOUNS,
     TIME_AFTER,
@@ -694,7 +695,7 @@ def _duration_word(q: Quantity, h: dict, text: str, wl: str, word_end: int) -> b
         r"(?:\b(?:de|d['’]|of)|\w+\s+sur)\s*$", text[max(0, q.start - 20) : q.start], re.I
     ) and not PERSON_NOUN_BEFORE.search(before):
         return _set_duration(q, h, unit, word_end)  # "un contrat de cinq ans"
-    if DURATION_PREP.search(before) or DEADLINE_AFTER.match(text, word_end):
+    if DURATION_PREP.search(before) or DEADLINE_AFTER.match(text, word_end) or SENTENCE_AFTER.match(text, word_end):
         return _set_duration(q, h, unit, word_end)
     return False  # an age ("36 ans")
 

@@ -564,6 +564,8 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if "weekday" in (qa.extra.get("granularity"), qb.extra.get("granularity")):
         wa, wb = weekday_of(qa), weekday_of(qb)  # a weekday with no date: only the weekday is known
         return (False, 0.0, 0.0) if wa is not None and wb is not None and wa != wb else None
+    if slip(qa, qb) == "weekday":
+        return False, 0.0, 0.0  # one day, two weekdays: one article is wrong
     rel, ab = tolerance(a, b)
     if disjoint(qa, qb, rel, ab, soft=False):
         return False, rel, ab
@@ -584,8 +586,8 @@ def _drop_restated_headlines(claims: list[Claim]) -> list[Claim]:
     sentence carries the claim and is the one quoted ("quatre morts" in the title, "Quatre
     voyageurs sont morts" in the text).  A headline figure the body never states stays."""
 
-    def said(c: Claim) -> tuple:
-        return c.doc_id, c.keys[0], c.data["q"].nominal
+    def said(c: Claim) -> tuple:  # the measure, whichever rule claimed the figure (a slot or the generic rule)
+        return c.doc_id, measure_key(c.data["q"]), c.data["q"].nominal
 
     body = {said(c) for c in claims if c.sentence.section not in HEADLINE_SECTIONS}
     return [c for c in claims if c.sentence.section not in HEADLINE_SECTIONS or said(c) not in body]

@@ -1,6 +1,7 @@
 """The signature of one figure misreported: a shifted decimal ("1,5 million" / "150 000",
 "610 millions" / "6.1 billion"), two transposed digits ("18,412" / "18,142", "14" / "41")
-or one written number in another unit ("40 secondes" / "40 minutes", "15 mph" / "15 km/h").
+or one written number in another unit ("40 secondes" / "40 minutes", "15 mph" / "15 km/h");
+for dates, one day given two weekdays ("mardi 3 mars" / "lundi 3 mars").
 
 Unrelated figures rarely share one, so it makes two statements of one measure worth
 comparing when their sentences are worded apart, and it says why in the finding; it decides
@@ -51,8 +52,20 @@ def _shifted(x: float, y: float) -> float | None:
     return next((r for r in SHIFTS if math.isclose(hi / lo, r, rel_tol=1e-9)), None)
 
 
+def _weekdays_differ(qa: Quantity, qb: Quantity) -> bool:
+    """One day given two stated weekdays ("mardi 3 mars" / "lundi 3 mars"): one is wrong."""
+    if not (qa.qtype == qb.qtype == "date") or qa.low != qa.high or (qa.low, qa.high) != (qb.low, qb.high):
+        return False
+    wa, wb = qa.extra.get("weekday"), qb.extra.get("weekday")
+    days = all(q.extra.get("granularity") in (None, "day") for q in (qa, qb))
+    return days and wa is not None and wb is not None and wa != wb
+
+
 def slip(qa: Quantity, qb: Quantity) -> str | None:
-    """ "scale", "digits" or "unit" when ``qa`` and ``qb`` look like one figure misreported."""
+    """ "scale", "digits", "unit" or "weekday" when ``qa`` and ``qb`` look like one figure
+    misreported (for dates: one day given two weekdays)."""
+    if _weekdays_differ(qa, qb):
+        return "weekday"
     if qa.qtype != qb.qtype or qa.qtype not in _KINDS or qa.unit != qb.unit:
         return None
     if any(q.approx in BOUND_KINDS or q.approx == "range" or q.vague or q.nominal <= 0 for q in (qa, qb)):

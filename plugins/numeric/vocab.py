@@ -245,6 +245,11 @@ DURATION_PREP = re.compile(
 DEADLINE_AFTER = re.compile(
     r"\s+(?:to\s+[^\W\d_]|(?:pour|afin\s+d[e'’])\s+(?:se\s+|s['’])?[^\W\d_]+(?:er|ir|re)\b)", re.I
 )
+#: what makes "à cinq ans" a prison term, not an age: "à cinq ans de prison", "four years in jail"
+SENTENCE_AFTER = re.compile(
+    r"\s+(?:de\s+prison|d['’]emprisonnement|de\s+r[ée]clusion|ferme|avec\s+sursis|in\s+prison|in\s+jail|behind\s+bars)\b",
+    re.I,
+)
 AGE_BEFORE = re.compile(r"(?:[âa]g[ée]e?s?\s+d[e']|aged|age)\s*$", re.I)
 REF_BEFORE = re.compile(
     r"(?:n°|no\.|nº|#|num[ée]ro|number|[ée]tape|step|chapitre|chapter|partie|part|page|p\.|pp\.|article|art\.|"

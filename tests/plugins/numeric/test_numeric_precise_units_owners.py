@@ -147,3 +147,30 @@ def test_men_and_individuals_are_people():
     a = "Selon le parquet, trois individus cagoulés ont pénétré dans le musée."
     b = "Selon le parquet, deux hommes ont pénétré dans le musée."
     assert len(warnings(a, b)) == 1
+
+
+def test_a_prison_term_is_quoted_from_the_body_not_the_headline():
+    a = (
+        "Former Corvex boss sentenced to four years in fraud case\n\nBy Ann Lee\n\n"
+        "BRUSSELS - Jan Peeters was sentenced to four years in prison, two of them suspended."
+    )
+    b = (
+        "Affaire Corvex : Jan Peeters condamné à cinq ans de prison\n\nPar Marc Dupuis\n\n"
+        "Le tribunal a condamné Jan Peeters à cinq ans de prison, dont deux avec sursis."
+    )
+    got = warnings(a, b, embedder="auto")
+    assert len(got) == 1
+    assert {
+        e.doc_id: e.start > a.index("\n\nBRUSSELS") if e.doc_id == "a.txt" else e.start > b.index("\n\nLe")
+        for e in got[0].evidence
+    } == {
+        "a.txt": True,
+        "b.txt": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "text,lang", [("Le tribunal l'a condamné à cinq ans de prison ferme.", "fr"), ("He got four years in jail.", "en")]
+)
+def test_a_prison_term_is_a_duration(text, lang):
+    assert [q.qtype for q in parse_quantities(text, lang)] == ["duration"]

@@ -98,3 +98,17 @@ def test_a_signature_does_not_join_unrelated_measures():
     a = "The club paid a transfer fee of £15 million for the striker."
     b = "Tickets for the final cost £150 at the gate."
     assert findings(a, b) == []
+
+
+def test_one_date_given_two_weekdays_is_a_cross_article_conflict():
+    a = "Le séisme a frappé la vallée le mardi 3 mars, selon la préfecture."
+    b = "La vallée a été frappée le lundi 3 mars par le séisme, selon la préfecture."
+    got = [f for f in warnings(a, b) if len(f.documents()) == 2]
+    assert len(got) == 1, [f.message for f in findings(a, b)]
+    assert "jour" in got[0].message
+
+
+def test_one_date_with_one_weekday_is_no_conflict():
+    a = "Le séisme a frappé la vallée le mardi 3 mars, selon la préfecture."
+    b = "La vallée a été frappée le 3 mars par le séisme, selon la préfecture."
+    assert [f for f in findings(a, b) if len(f.documents()) == 2] == []
