@@ -101,6 +101,11 @@ def _converted(qa, qb) -> bool:
     return qa.extra.get("unit_text") != qb.extra.get("unit_text")
 
 
+def tolerance_applies(qa, qb) -> bool:
+    """Whether the relative tolerance widens either figure (what a message may say)."""
+    return _converted(qa, qb) or may_be_rounded(qa) or may_be_rounded(qb)
+
+
 def disjoint(qa, qb, rel: float, ab: float, *, soft: bool) -> bool:
     """Whether ``qa`` and ``qb`` cannot both be true (after tolerance)."""
     conv = _converted(qa, qb)

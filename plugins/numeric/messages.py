@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from checker.i18n import format as fmt
 from checker.i18n.catalog import t
+from plugins.numeric.intervals import tolerance_applies
 from plugins.numeric.quantity import Quantity
 
 
@@ -86,7 +87,8 @@ def implied_reason(qa: Quantity, qb: Quantity, lang: str = "en") -> str:
 def conflict_reason(implied: bool, qa: Quantity, qb: Quantity, rel: float, lang: str = "en") -> str:
     if implied:
         return implied_reason(qa, qb, lang)
-    tolerance = t("numeric.tolerance", lang, tolerance=fmt.share(rel, lang)) if rel else ""
+    applied = rel and not qa.is_temporal and tolerance_applies(qa, qb)
+    tolerance = t("numeric.tolerance", lang, tolerance=fmt.share(rel, lang)) if applied else ""
     return t("numeric.intervals", lang) + tolerance
 
 

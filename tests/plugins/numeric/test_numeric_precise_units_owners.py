@@ -174,3 +174,16 @@ def test_a_prison_term_is_quoted_from_the_body_not_the_headline():
 )
 def test_a_prison_term_is_a_duration(text, lang):
     assert [q.qtype for q in parse_quantities(text, lang)] == ["duration"]
+
+
+def test_the_message_names_a_tolerance_only_where_it_applies():
+    precise = findings(
+        "Organisers said 14,236 cyclists completed the full route on Sunday.",
+        "Organisers said 14,326 cyclists completed the full route on Sunday.",
+    )
+    rounded = findings(
+        "Organisers said 14,000 cyclists completed the full route on Sunday.",
+        "Organisers said 15,236 cyclists completed the full route on Sunday.",
+    )
+    assert "tolerance" not in precise[0].explanation["reason"]
+    assert "tolerance" in rounded[0].explanation["reason"]
