@@ -17,6 +17,7 @@ reader of ``parse`` in charge.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from bisect import bisect_left
@@ -115,6 +116,20 @@ def weekday_of(q: Quantity) -> int | None:
     if q.extra.get("no_year") or q.low != q.high or q.extra.get("granularity") not in (None, "day"):
         return None
     return _dt.date.fromordinal(int(q.low)).weekday()
+
+
+def day_and_month(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
+    """Two single days, one without its year (``daymonth``, kept in the leap year 2000): the
+    dated one moved to 2000 as well, so that both compare by day and month; else unchanged."""
+    if (qa.unit == "daymonth") == (qb.unit == "daymonth") or qa.qtype != "date" or qb.qtype != "date":
+        return qa, qb
+    dated = qb if qa.unit == "daymonth" else qa
+    if dated.low != dated.high:
+        return qa, qb
+    day = _year_2000(_dt.date.fromordinal(int(dated.low)))
+    moved = dataclasses.replace(dated, low=float(day.toordinal()), high=float(day.toordinal()), unit="daymonth")
+    moved.extra = {**dated.extra, "no_year": True}
+    return (moved, qb) if dated is qa else (qa, moved)
 
 
 def _year_2000(d: _dt.date) -> _dt.date:

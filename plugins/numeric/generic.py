@@ -243,7 +243,13 @@ def _block_key(c: Claim, meaning: bool) -> str:
     key = c.keys[0]
     if meaning and key.startswith("numeric-generic:count:"):
         return "numeric-generic:count"  # the noun class is a hint: meaning decides (``pair_score``)
-    return key
+    return _measure(key)
+
+
+def _measure(key: str) -> str:
+    """A claim key with a day's missing year folded in: a day with no year meets a dated one
+    (compared by day and month, ``match.comparable``)."""
+    return "numeric-generic:date" if key == "numeric-generic:date:daymonth" else key
 
 
 def _mark_unique(claims: list[Claim]) -> None:
@@ -339,7 +345,7 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     sim, ov = similarity(a, b)
     conf = settings(a.data["rule"])
     emb = meaning_similarity(a, b)
-    if a.keys[0] != b.keys[0] and not comparable(a, b, same_measure=float(conf["same_measure"])):
+    if _measure(a.keys[0]) != _measure(b.keys[0]) and not comparable(a, b, same_measure=float(conf["same_measure"])):
         return None  # two noun classes whose contexts do not mean the same measure
     # the places of one event's sentences differ ("sur les Cévennes" / "aux CHU de Nîmes"):
     # only people and organisations say whose figure it is
@@ -499,7 +505,7 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         named = ov is not None and ov >= float(conf["warn_overlap"]) and a.data.get("unique") and b.data.get("unique")
         close = sim >= float(conf["warn_similarity"]) and entities_ok
         return ("warning" if a.keys[0] == b.keys[0] and (close or named) else "suggestion"), sim, ov, emb
-    if a.keys[0] != b.keys[0] and not _translated_noun(a, b, conf):
+    if _measure(a.keys[0]) != _measure(b.keys[0]) and not _translated_noun(a, b, conf):
         # paired by meaning across noun classes: a warning needs a close meaning
         strong = emb is not None and emb >= float(conf["warn_embedding"])
         return ("warning" if entities_ok and strong else "suggestion"), sim, ov, emb

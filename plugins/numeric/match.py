@@ -65,7 +65,9 @@ def comparable(a, b, *, same_measure: float | None = None) -> bool:
     if qa.vague or qb.vague or qa.is_temporal != qb.is_temporal:
         return False
     if qa.is_temporal:
-        return (qa.unit == "daymonth") == (qb.unit == "daymonth")  # a day without its year: not a dated day
+        if (qa.unit == "daymonth") == (qb.unit == "daymonth"):
+            return True
+        return _single_day(qa) and _single_day(qb)  # a day without its year meets a dated day (by day and month)
     if qa.qtype != qb.qtype or qa.unit != qb.unit:
         return False  # different currencies are never converted; shares vs money are other slots
     if qa.qtype == "rank" and qa.unit != qb.unit:
@@ -80,6 +82,10 @@ def comparable(a, b, *, same_measure: float | None = None) -> bool:
         sim = noun_similarity(a, b)  # "sapeurs-pompiers" / "firefighters": no table knows both
         return sim is not None and sim >= same_measure
     return False
+
+
+def _single_day(q: Quantity) -> bool:
+    return q.qtype == "date" and q.low == q.high and q.extra.get("granularity") in (None, "day")
 
 
 def known_class(q: Quantity) -> bool:

@@ -38,7 +38,7 @@ from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
-from plugins.numeric.eventdates import DateIndex, document_dates, weekday_of
+from plugins.numeric.eventdates import DateIndex, day_and_month, document_dates, weekday_of
 from plugins.numeric.generic import (
     context_terms,
     entity_set,
@@ -564,6 +564,7 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if "weekday" in (qa.extra.get("granularity"), qb.extra.get("granularity")):
         wa, wb = weekday_of(qa), weekday_of(qb)  # a weekday with no date: only the weekday is known
         return (False, 0.0, 0.0) if wa is not None and wb is not None and wa != wb else None
+    qa, qb = day_and_month(qa, qb)  # a day without its year against a dated one: by day and month
     if slip(qa, qb) == "weekday":
         return False, 0.0, 0.0  # one day, two weekdays: one article is wrong
     rel, ab = tolerance(a, b)

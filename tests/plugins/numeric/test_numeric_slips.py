@@ -112,3 +112,18 @@ def test_one_date_with_one_weekday_is_no_conflict():
     a = "Le séisme a frappé la vallée le mardi 3 mars, selon la préfecture."
     b = "La vallée a été frappée le 3 mars par le séisme, selon la préfecture."
     assert [f for f in findings(a, b) if len(f.documents()) == 2] == []
+
+
+# A day with no year (its article has no date line) against a dated day of another article:
+# compared by day and month (a story's days are of one season).
+def test_a_day_without_its_year_meets_a_dated_day():
+    a = "GRENOBLE, 16 novembre 2026 - Le séisme a frappé la vallée le samedi 14 novembre, selon la préfecture."
+    b = "Le séisme a frappé la vallée le dimanche 15 novembre, selon la préfecture."
+    got = [f for f in findings(a, b) if len(f.documents()) == 2]
+    assert len(got) == 1, [f.message for f in findings(a, b)]
+
+
+def test_a_day_without_its_year_agrees_with_the_same_dated_day():
+    a = "GRENOBLE, 16 novembre 2026 - Le séisme a frappé la vallée le samedi 14 novembre, selon la préfecture."
+    b = "Le séisme a frappé la vallée le 14 novembre, selon la préfecture."
+    assert [f for f in findings(a, b) if len(f.documents()) == 2] == []
