@@ -523,6 +523,8 @@ def _second_value(m: re.Match, text: str, lang: str, value: float) -> float | No
 def _rejected(h: dict, text: str) -> bool:
     """Numbers that are no reported figure: "deux géants", GPT-4, 3D, 12h, 1er, list numbering, years."""
     marked = bool(h["currency"] or h["pct"] or h["scale_word"])
+    if not marked and _ratio_denominator(text, h):
+        return True  # "one in ten employees", "un salarié sur dix": a ratio's denominator
     num_l = h["num_text"].strip().lower()
     if num_l in ("a", "an") and not h["scale_word"]:
         return not _small_word_ok(text, h)  # "a month" only as a duration ("for a month")
@@ -534,6 +536,20 @@ def _rejected(h: dict, text: str) -> bool:
     if not marked and _YEAR_NUM.fullmatch(h["num_text"]):
         return True  # years are read by the year pass
     return False
+
+
+_RATIO_BEFORE = re.compile(r"\b(?:one|un|une|1)(?P<noun>\s+[^\W\d_]+)?\s+(?:in|out\s+of|sur)\s+$", re.I)
+
+
+def _ratio_denominator(text: str, h: dict) -> bool:
+    """ "one in ten", "one out of five"; "un salarié sur dix" (not "une hausse sur 12 mois")."""
+    m = _RATIO_BEFORE.search(text[max(0, h["ns"] - 30) : h["ns"]])
+    if m is None:
+        return False
+    if not m.group("noun"):
+        return True
+    w = WORD_AFTER.match(text, h["end"])
+    return unit_after(text, h["end"]) is None and not (w and w.group("w").lower() in DURATION_UNITS)
 
 
 def _small_word_ok(text: str, h: dict) -> bool:

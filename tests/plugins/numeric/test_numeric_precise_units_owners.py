@@ -187,3 +187,19 @@ def test_the_message_names_a_tolerance_only_where_it_applies():
     )
     assert "tolerance" not in precise[0].explanation["reason"]
     assert "tolerance" in rounded[0].explanation["reason"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("It will cut 1,040 jobs, roughly one in ten employees.", "en"),
+        ("Un salarié sur dix perdra son emploi.", "fr"),
+        ("One out of five patients improved.", "en"),
+    ],
+)
+def test_the_denominator_of_a_ratio_is_no_count(text, lang):
+    assert [q.nominal for q in parse_quantities(text, lang) if q.qtype == "count" and q.nominal in (5, 10)] == []
+
+
+def test_a_span_after_sur_is_no_ratio():
+    assert [q.qtype for q in parse_quantities("Il a signé un contrat sur cinq ans.", "fr")] == ["duration"]
