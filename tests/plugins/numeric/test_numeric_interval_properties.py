@@ -84,3 +84,25 @@ def test_strict_bounds_exclude_their_value(x):
     assert disjoint(q("gt", x), q(None, x), 0.0, 0.0, soft=False)
     assert disjoint(q("lt", x), q(None, x), 0.0, 0.0, soft=False)
     assert not disjoint(q("ge", x), q(None, x), 0.0, 0.0, soft=False)
+
+
+@given(st.integers(min_value=100, max_value=10**6).filter(lambda n: n % 100 not in (0, 99)), tol)
+def test_precise_figures_that_differ_conflict_whatever_the_tolerance(n, rel):
+    # (fifth session) the relative tolerance is for round figures and conversions only
+    assert disjoint(q(None, float(n)), q(None, float(n + 1)), rel, 0.0, soft=False)
+
+
+@given(st.integers(min_value=1, max_value=10**4).map(lambda n: float(n * 100)), tol)
+def test_a_round_figure_keeps_its_tolerance(x, rel):
+    close = x * (1 + rel / 2)
+    assert not disjoint(q(None, x), q(None, close), rel, 0.0, soft=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(kinds, values, kinds, values)
+def test_a_misreport_signature_is_symmetric(ka, xa, kb, xb):
+    from plugins.numeric.slips import slip
+
+    a, b = q(ka, xa), q(kb, xb)
+    a.text, b.text = f"{xa:.0f}", f"{xb:.0f}"
+    assert slip(a, b) == slip(b, a)
