@@ -85,7 +85,13 @@ def comparable(a, b, *, same_measure: float | None = None) -> bool:
 
 
 def _single_day(q: Quantity) -> bool:
-    return q.qtype == "date" and q.low == q.high and q.extra.get("granularity") in (None, "day")
+    """A day written with its month ("14 novembre"), not a weekday the anchor resolved ("mercredi")."""
+    return (
+        q.qtype == "date"
+        and q.low == q.high
+        and q.extra.get("granularity") in (None, "day")
+        and not q.extra.get("relative")
+    )
 
 
 def known_class(q: Quantity) -> bool:

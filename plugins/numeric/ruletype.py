@@ -274,13 +274,15 @@ class NumericRuleType(RuleType):
         if best is None:
             return None
         # an excluded word vetoes the rule only when it is closer to the quantity than the
-        # rule's own predicate ("20 % de ses revenus" is not a stake); a predicate that is
-        # the counted noun itself sets no bar ("will lay off 1,400 employees")
+        # rule's own predicate ("20 % de ses revenus" is not a stake); before the figure, a
+        # predicate that is the counted noun itself sets no bar ("will lay off 1,400 employees")
         counted = {unaccent_lower(w) for w in (q.noun, q.extra.get("noun_text", "")) if w}
-        bar = window if counted & {unaccent_lower(p) for p in preds} else min(best, window)
+        before = window if counted & {unaccent_lower(p) for p in preds} else min(best, window)
         for ex in rule.get("match.exclude") or []:
-            if any(token_distance(view, q_idx, pos) <= bar for pos in phrase_positions(view, ex)):
-                return None
+            for pos in phrase_positions(view, ex):
+                bar = before if pos < min(q_idx) else min(best, window)
+                if token_distance(view, q_idx, pos) <= bar:
+                    return None
         return best
 
     # ------------------------------------------------------------------ pair

@@ -86,7 +86,8 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                     "maximum": 1,
                     "description": (
                         "masked-context embedding cosine from which a generic conflict between sentences of two "
-                        "languages is a warning (with a sentence encoder; default 0.86)"
+                        "languages is a warning: translation costs the encoder about 0.07 of cosine (with a "
+                        "sentence encoder; default 0.86, calibrated on the development mixed stories)"
                     ),
                 },
                 "slip_embedding": {
@@ -95,8 +96,9 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                     "maximum": 1,
                     "description": (
                         "masked-context embedding cosine from which two figures with a misreport's signature (a "
-                        "shifted decimal, transposed digits, one number in two units) are compared, at warning "
-                        "level (with a sentence encoder; default 0.8)"
+                        'shifted decimal "1,5 million" / "150 000", transposed digits "14" / "41", one '
+                        "number in two units, one date given two weekdays) are compared, at warning level (with "
+                        "a sentence encoder; without one, any shared content word; default 0.8)"
                     ),
                 },
                 "warn_overlap": {
@@ -191,8 +193,11 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                             "minimum": 0,
                             "maximum": 1,
                             "description": (
-                                "fraction of the value, e.g. 0.02 for 2 % (not applied to percentages, which "
-                                "differ by points)"
+                                "fraction of the value, e.g. 0.02 for 2 %, for rounding and conversions: it widens "
+                                'a figure that may be rounded ("14,000", "3 millions", an approximation, '
+                                "decimals) or one converted from another unit, never a precise figure "
+                                '("14,236") nor a bound\'s own threshold ("more than 22,000"); not applied to '
+                                "percentages, which differ by points"
                             ),
                         },
                         "absolute": {

@@ -203,3 +203,9 @@ def test_the_denominator_of_a_ratio_is_no_count(text, lang):
 
 def test_a_span_after_sur_is_no_ratio():
     assert [q.qtype for q in parse_quantities("Il a signé un contrat sur cinq ans.", "fr")] == ["duration"]
+
+
+def test_an_excluded_word_after_a_headcount_is_no_layoff():
+    a = "The startup has about 400 employees and serves 2,300 customers."
+    b = "The firm was founded in 2019 and has 1,100 employees."
+    assert len(warnings(a, b)) == 1

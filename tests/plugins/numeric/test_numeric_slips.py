@@ -127,3 +127,9 @@ def test_a_day_without_its_year_agrees_with_the_same_dated_day():
     a = "GRENOBLE, 16 novembre 2026 - Le séisme a frappé la vallée le samedi 14 novembre, selon la préfecture."
     b = "Le séisme a frappé la vallée le 14 novembre, selon la préfecture."
     assert [f for f in findings(a, b) if len(f.documents()) == 2] == []
+
+
+def test_a_weekday_resolved_by_the_date_line_does_not_meet_a_day_without_its_year():
+    a = "LYON, 25 novembre 2026 - Les systèmes restaient hors service mercredi matin, selon l'hôpital."
+    b = "Les systèmes de l'hôpital ont été attaqués le dimanche 22 novembre, selon l'hôpital."
+    assert [f for f in findings(a, b) if len(f.documents()) == 2] == []
