@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from plugins.entities.textnorm import fold
+from plugins.entities.textnorm import LEVEL_ADJECTIVES, fold
 
 IMPLICIT = "*"  # object of a role with no organisation or place named
 OTHER = "role.other"
@@ -131,6 +131,11 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
         ),
     ),
     "role.ambassador": (True, ("ambassadeur", "ambassadrice", "ambassador")),
+    # the judge of a trial or a case: one at a time (an appeal's judges name their court)
+    "role.judge": (
+        True,
+        ("juge", "judge", "trial judge", "presiding judge", "juge d'instruction", "investigating judge"),
+    ),
     "role.chancellor": (True, ("chancelier", "chanceliere", "chancellor")),
     "role.police_chief": (True, ("chef de la police", "police chief", "chief of police", "commissioner")),
     "role.rector": (True, ("recteur", "rectrice", "rector", "vice-chancellor")),
@@ -553,6 +558,17 @@ def _seed_with_complement(core: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+def _level_office(core: list[str]) -> tuple[str, str, str] | None:
+    """(office, seed phrase, body) of a seed office with the adjective of a level of government
+    (``regional president``, ``president regional``): the office of that body, as ``presidente de
+    region`` says it."""
+    for adj, rest in ((core[0], core[1:]), (core[-1], core[:-1])):
+        office = SEED_INDEX.get(" ".join(rest)) if len(core) > 1 else None
+        if adj in LEVEL_ADJECTIVES and office is not None:
+            return office, " ".join(rest), LEVEL_ADJECTIVES[adj]
+    return None
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -570,6 +586,10 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     if office is not None:
         unique = SEEDS[office][0]
         return Role(office, text, unique, True, _time_of(mods))
+    level = _level_office(core)
+    if level is not None:
+        office, head, complement = level
+        return Role(office, head, SEEDS[office][0], True, _time_of(mods), complement)
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
@@ -618,7 +638,8 @@ def _joined_offices(core: list[str], mods: set[str], lang: str | None, pos) -> R
 #: ``X, président du groupe``), by the kind of body they name: two different kinds are two bodies
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        ("company", "firm", "group", "board", "airline", "carrier", "bank", "business", "operator"), "company"
+        ("company", "firm", "group", "board", "airline", "carrier", "bank", "business", "operator", "utility"),
+        "company",
     ),
     **dict.fromkeys(
         ("societe", "groupe", "entreprise", "compagnie", "firme", "banque", "enseigne", "operateur"), "company"
@@ -627,6 +648,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("trust", "hospital", "hopital", "clinic", "clinique"), "hospital"),
     **dict.fromkeys(("union", "syndicat"), "union"),
     **dict.fromkeys(("club", "team", "equipe"), "club"),
+    **dict.fromkeys(("plant", "factory", "usine"), "plant"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }

@@ -330,7 +330,8 @@ class RelationRuleType(RuleType):
                         if claim is None:
                             continue
                         v = claim.value
-                        sig = (v["relation"], v["subject"], v["object"], v["polarity"])
+                        # a role of a body the phrase names ("regional president") is its own claim
+                        sig = (v["relation"], v["subject"], v["object"], v["polarity"], v.get("complement"))
                         if sig in seen:
                             continue
                         seen.add(sig)
@@ -415,7 +416,7 @@ class RelationRuleType(RuleType):
             skip = range(*stream.token_range(*m.span("appo")))  # its negation or tense is not the claim's
             skip = range(skip.start, skip.stop + 1)
         window = [w for k, w in enumerate(words[: last + 1]) if k >= first - 3 and k not in skip and w[:1] != "§"]
-        cue = self._morph(sent, stream, first, last, cues(window, words))
+        cue = self._morph(sent, stream, first, last, _apposed(cues(window, words), words, first, last, skip))
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
@@ -739,6 +740,16 @@ class RelationRuleType(RuleType):
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
 
 
+def _apposed(cue: dict, words: list[str], first: int, last: int, skip: range) -> dict:
+    """The tense of a claim set off by a comma right after its subject (``X, the sole supplier of
+    Y``): the apposition's own words, not the verb of the clause around the name (``the money went
+    through X, the sole supplier of Y`` says nothing of when X supplies Y)."""
+    if first + 1 > last or words[first][:1] != "§" or words[first + 1] != ",":
+        return cue
+    own = [w for k, w in enumerate(words[first : last + 1], first) if k not in skip and w[:1] != "§"]
+    return dict(cue, tense=cues(own, words)["tense"]) if not cue["changed"] else cue
+
+
 #: verbs of taking an office: "X was named CEO" says X holds it from then on
 _APPOINTED = {
     "named",
@@ -808,7 +819,25 @@ _MOVING = {
     "acting",
 }
 #: what may follow a role's organisation noun when the noun ends the match: the end of the phrase
-_AFTER_ORG_NOUN = {",", ".", ";", ":", "!", "?", ")", "»", '"', "said", "says", "told", "a", "dit"}
+_AFTER_ORG_NOUN = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "»",
+    '"',
+    "said",
+    "says",
+    "told",
+    "a",
+    "dit",
+    "since",
+    "depuis",
+    "until",
+}
 _ARTICLES = {"the", "le", "la", "l'"}
 
 

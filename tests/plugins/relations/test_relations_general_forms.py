@@ -68,3 +68,123 @@ def test_general_forms_give_a_conflict(checker, a, b):
 @pytest.mark.parametrize("a, b", SILENT)
 def test_traps_of_those_forms_stay_silent(checker, a, b):
     assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+# -- the judge of a trial, by the title before the name ------------------------------------------
+JUDGE_CONFLICTS = [
+    (
+        "Judge Helen Marsh adjourned the hearing until May." + EN,
+        "Judge Robert Quayle adjourned the hearing until May." + EN,
+    ),
+    ("Le juge Bertrand Oudin a renvoyé l'audience." + FR, "La juge Sylvie Carrel a renvoyé l'audience." + FR),
+]
+JUDGE_SILENT = [
+    # one judge named two ways
+    ("Judge Helen Marsh adjourned the hearing." + EN, "Judge Marsh told the defendant to stand." + EN),
+    # a former judge
+    ("Judge Helen Marsh adjourned the hearing." + EN, "Robert Quayle, a former judge, said it was rare." + EN),
+    # two courts, each with its own judge
+    (
+        "Helen Marsh, the judge of Leeds Crown Court, spoke." + EN,
+        "Robert Quayle, the judge of Bristol Crown Court, spoke." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", JUDGE_CONFLICTS)
+def test_two_judges_of_one_trial_conflict(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", JUDGE_SILENT)
+def test_one_judge_two_ways_or_two_courts_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+# -- a supplier of the story's body named by its common noun: sole against one among several ------
+SUPPLIER_CONFLICTS = [
+    (
+        "The money went through Norvik Cleaning, the county's sole cleaning contractor, for years." + EN,
+        "Between 2018 and 2021 he approved bills from Norvik Cleaning, one of three contractors used by the county."
+        + EN,
+    ),
+    (
+        "Norvik Cleaning, a family firm and the sole supplier to the factory, was not blamed." + EN,
+        "Norvik Cleaning, one of five suppliers of the factory, was not blamed." + EN,
+    ),
+    (
+        "Le lait vient de la Fromagerie Berthaud, coopérative laitière et fournisseur exclusif de l'usine depuis 2015."
+        + FR,
+        "Le lait vient de la Fromagerie Berthaud, l'un des quatre fournisseurs de l'usine, selon la direction." + FR,
+    ),
+]
+SUPPLIER_SILENT = [
+    # two bodies: the county's and the hospital's
+    (
+        "The money went through Norvik Cleaning, the county's sole cleaning contractor, for years." + EN,
+        "Norvik Cleaning, one of three contractors used by the hospital, declined to comment." + EN,
+    ),
+    # sole until a year, one of several now
+    (
+        "Norvik Cleaning was the sole supplier to the county until 2019." + EN,
+        "Norvik Cleaning, one of three contractors used by the county, declined to comment." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", SUPPLIER_CONFLICTS)
+def test_sole_supplier_against_one_of_several_conflicts(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", SUPPLIER_SILENT)
+def test_suppliers_of_two_bodies_or_two_times_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+# -- the office of a level of government by its adjective ("Regional president X") ---------------
+LEVEL_CONFLICTS = [
+    (
+        "La présidente de région, Odile Quéré, a défendu le budget." + FR,
+        "Regional president Yann Prigent defended the budget on Friday." + EN,
+    ),
+    (
+        "Regional president Yann Prigent defended the budget on Friday." + EN,
+        "Regional president Odile Quere defended the budget on Friday." + EN,
+    ),
+]
+LEVEL_SILENT = [
+    # one person named two ways
+    (
+        "La présidente de région, Odile Quéré, a défendu le budget." + FR,
+        "Regional president Odile Quéré defended the budget on Friday." + EN,
+    ),
+    # the region and the department: two bodies
+    (
+        "La présidente du département, Odile Quéré, a défendu le budget." + FR,
+        "Regional president Yann Prigent defended the budget on Friday." + EN,
+    ),
+    # a former holder with years
+    (
+        "Regional president Yann Prigent defended the budget on Friday." + EN,
+        "Odile Quere, regional president from 2010 to 2016, defended the budget." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", LEVEL_CONFLICTS)
+def test_two_presidents_of_the_region_conflict(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", LEVEL_SILENT)
+def test_one_regional_president_two_ways_or_two_bodies_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+def test_a_level_adjective_names_the_body_of_the_office():
+    from plugins.relations.roles import resolve_role
+
+    role = resolve_role("regional president", "en")
+    assert (role.relation, role.complement) == ("role.president", "region")
+    assert resolve_role("presidente de region", "fr").complement == "region"
