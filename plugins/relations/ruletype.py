@@ -53,6 +53,7 @@ from plugins.relations.patterns import (
     may_match,
     pattern_source,
     required_words,
+    thing_word,
     years,
 )
 from plugins.relations.roles import (
@@ -196,7 +197,7 @@ class _Compiled:
             ctx.error(rule.path, f"rule '{rule.id}': pattern {item['pattern']!r}: {exc}", line=rule.line, kind="rule")
             return
         mode = item.get("object", "slot")
-        if mode == "slot" and "obj" not in slots:
+        if mode == "slot" and not slots & {"obj", "thing"}:
             ctx.error(
                 rule.path,
                 f"rule '{rule.id}': pattern {item['pattern']!r} has no {{obj}} (add one, or set object: context)",
@@ -287,7 +288,7 @@ class RelationRuleType(RuleType):
             except PatternError as exc:
                 problems.append((("patterns", i), str(exc)))
                 continue
-            if item.get("object", "slot") == "slot" and "obj" not in slots:
+            if item.get("object", "slot") == "slot" and not slots & {"obj", "thing"}:
                 problems.append((("patterns", i), "pattern has no {obj} (add one, or set object: context)"))
         return problems
 
@@ -367,6 +368,10 @@ class RelationRuleType(RuleType):
         elif mode == "context":
             at = stream.spans[stream.token_range(m.start(), m.end())[0]][0]
             obj = self._context_object(doc, index, sent, subj, at, comp)
+            if obj is None:
+                return None
+        elif m.groupdict().get("thing"):
+            obj = _thing_mention(sent, stream, m)
             if obj is None:
                 return None
         else:
@@ -738,6 +743,18 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+def _thing_mention(sent, stream, m) -> EntityMention | None:
+    """The argument a ``{thing}`` match stands for: the common noun itself (``the race``), one
+    argument for every article that calls the thing by that noun."""
+    word = m.group("thing")
+    if not thing_word(word):
+        return None
+    first = stream.token_range(*m.span("thing"))[0]
+    s, e = stream.spans[first]
+    written = sent.text[s:e].rstrip("'’")
+    return EntityMention(id=f"the {word}", text=f"({written})", start=sent.start + s, end=sent.start + e, label="THING")
 
 
 def _apposed(cue: dict, words: list[str], first: int, last: int, skip: range) -> dict:

@@ -188,3 +188,58 @@ def test_a_level_adjective_names_the_body_of_the_office():
     role = resolve_role("regional president", "en")
     assert (role.relation, role.complement) == ("role.president", "region")
     assert resolve_role("presidente de region", "fr").complement == "region"
+
+
+# -- who owns or operates a thing, named or called by its common noun ------------------------------
+OWNER_CONFLICTS = [
+    ("The regatta is owned by Saltmarsh Sailing Club." + EN, "The regatta's owner, Corvane Leisure, spoke." + EN),
+    (
+        "Saltmarsh Sailing Club, the charity that owns the regatta, spoke." + EN,
+        "The regatta is owned by Corvane Leisure." + EN,
+    ),
+    ("Le casino, propriété de Valtour, a fermé." + FR, "Le casino appartient au groupe Orvalis." + FR),
+    (
+        "Le barrage de Grandval, exploité par Hydrelec, a été inspecté." + FR,
+        "Le barrage de Grandval, exploité par la Sorane, a été inspecté." + FR,
+    ),
+    (
+        "The Kelso reservoir, run by Tayne Water, was closed." + EN,
+        "The Kelso reservoir is run by Brora Utilities." + EN,
+    ),
+]
+OWNER_SILENT = [
+    # one owner, said two ways
+    (
+        "The regatta is owned by Saltmarsh Sailing Club." + EN,
+        "Saltmarsh Sailing Club, the charity that owns the regatta, spoke." + EN,
+    ),
+    # two things, each with its own owner
+    ("The regatta is owned by Saltmarsh Sailing Club." + EN, "The marina is owned by Corvane Leisure." + EN),
+    ("Le casino, propriété de Valtour, a fermé." + FR, "Le stade appartient au groupe Orvalis." + FR),
+    # a former owner
+    (
+        "The regatta is owned by Saltmarsh Sailing Club." + EN,
+        "The regatta was owned by Corvane Leisure until 2012." + EN,
+    ),
+    # not a thing of the story: "owns the rights"
+    ("Saltmarsh Sailing Club owns the rights to the film." + EN, "Corvane Leisure owns the rights to the race." + EN),
+]
+
+
+@pytest.mark.parametrize("a, b", OWNER_CONFLICTS)
+def test_two_owners_or_operators_of_one_thing_conflict(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", OWNER_SILENT)
+def test_one_owner_two_ways_two_things_or_a_former_owner_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+def test_a_thing_is_the_common_noun_itself():
+    from plugins.relations.patterns import PatternError, pattern_source, thing_word
+
+    assert "thing" in pattern_source("the {thing} {be} owned by {subj}", [])[1]
+    with pytest.raises(PatternError):
+        pattern_source("the {thing} of the {thing} , {subj}", [])
+    assert thing_word("race") and not thing_word("the") and not thing_word("rights")
