@@ -164,3 +164,12 @@ def test_english_without_ner_takes_no_level_adjective_for_a_name(annotator):
     doc = annotate(annotator, text, lang="en")
     got = [m.id for s in doc.sentences for m in s.entities]
     assert got == ["yann prigent", "national grid"]
+
+
+def test_english_without_ner_keeps_a_hyphenated_first_name_whole(annotator):
+    # "Marc-André": one first name; "north-east" (lower case) and "Kent - Sussex" (spaced) are not
+    text = "Marc-André Gélinas met Anne-Laure Kervella. Kent - Sussex trains were late."
+    doc = annotate(annotator, text, lang="en")
+    got = [m.id for s in doc.sentences for m in s.entities]
+    assert got[:2] == ["marc andre gelinas", "anne laure kervella"]
+    assert "kent sussex" not in got
