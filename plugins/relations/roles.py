@@ -131,6 +131,29 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
         ),
     ),
     "role.ambassador": (True, ("ambassadeur", "ambassadrice", "ambassador")),
+    # the director of an event (a race, a festival, a tournament): one at a time
+    "role.event_director": (
+        True,
+        (
+            "race director",
+            "directeur de course",
+            "directrice de course",
+            "directeur de la course",
+            "directrice de la course",
+            "tournament director",
+            "directeur du tournoi",
+            "directrice du tournoi",
+            "festival director",
+            "directeur du festival",
+            "directrice du festival",
+        ),
+    ),
+    "role.sheriff": (True, ("sheriff", "sherif")),
+    "role.fire_chief": (True, ("fire chief", "chef des pompiers", "cheffe des pompiers")),
+    "role.head_teacher": (
+        True,
+        ("head teacher", "headteacher", "headmaster", "headmistress", "proviseur", "proviseure"),
+    ),
     # the judge of a trial or a case: one at a time (an appeal's judges name their court)
     "role.judge": (
         True,
@@ -953,6 +976,24 @@ def person_shape(text: str) -> bool:
 # -- names that swallowed a title ---------------------------------------------------------------
 _NAME_PIECE = re.compile(r"\S+")
 _BEFORE_SURNAME = {"le", "la", "les", "de", "du", "des", "van", "von", "di", "da"}
+
+
+def office_words_dropped(sentence, mentions: list) -> list:
+    """Without the mentions that are the first word of an office starting the sentence (``Race
+    director X``, ``Head teacher X``: a capitalised word, no name): the office reads whole."""
+    folded = fold(sentence.text)
+    out = []
+    for m in mentions:
+        s = m.start - sentence.start
+        one_word = len(m.text.split()) == 1 and m.label not in _PERSON
+        if one_word and folded[:s].strip() == "" and _starts_office(folded[s:].split()):
+            continue
+        out.append(m)
+    return out
+
+
+def _starts_office(words: list[str]) -> bool:
+    return any(" ".join(words[:k]) in SEED_INDEX for k in (2, 3))
 
 
 def split_titled(mentions: list) -> list:

@@ -66,6 +66,7 @@ from plugins.relations.roles import (
     era_words,
     main_subject,
     name_tokens,
+    office_words_dropped,
     person_shape,
     proper_runs,
     resolve_role,
@@ -321,7 +322,8 @@ class RelationRuleType(RuleType):
             if len(sent.entities) == 0 and not extra:
                 continue
             # "Kestrel CEO Anna Berg" read as one name: Kestrel, the title, Anna Berg
-            stream = build_stream(sent, mentions=split_titled(list(sent.entities) + extra))
+            mentions = office_words_dropped(sent, split_titled(list(sent.entities) + extra))
+            stream = build_stream(sent, mentions=mentions)
             seen: set[tuple] = set()
             words = stream.text.split(" ")
             for comp in active:

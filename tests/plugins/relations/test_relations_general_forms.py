@@ -243,3 +243,35 @@ def test_a_thing_is_the_common_noun_itself():
     with pytest.raises(PatternError):
         pattern_source("the {thing} of the {thing} , {subj}", [])
     assert thing_word("race") and not thing_word("the") and not thing_word("rights")
+
+
+# -- offices of an event, a county, a school: one holder at a time ---------------------------------
+OFFICE_CONFLICTS = [
+    ("Race director Nadia Forde praised the volunteers." + EN, "Race director Owen Tully praised the volunteers." + EN),
+    (
+        "Le directeur de course, Hugo Lemaire, a salué les bénévoles." + FR,
+        "Race director Owen Tully praised the volunteers." + EN,
+    ),
+    ("The headteacher, Nadia Forde, closed the school." + EN, "The headteacher, Owen Tully, closed the school." + EN),
+]
+OFFICE_SILENT = [
+    # one person named two ways
+    ("Race director Nadia Forde praised the volunteers." + EN, "Race director Forde praised the volunteers." + EN),
+    # two races, each with its own director
+    (
+        "Nadia Forde, race director of the Kelso Marathon, spoke." + EN,
+        "Owen Tully, race director of the Brora Half, spoke." + EN,
+    ),
+    # a former holder
+    ("Race director Nadia Forde praised the volunteers." + EN, "Owen Tully, the former race director, was there." + EN),
+]
+
+
+@pytest.mark.parametrize("a, b", OFFICE_CONFLICTS)
+def test_two_holders_of_an_event_or_school_office_conflict(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", OFFICE_SILENT)
+def test_one_holder_two_ways_two_events_or_a_former_holder_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
