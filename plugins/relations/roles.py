@@ -592,6 +592,15 @@ def _level_office(core: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+#: seed phrases with one holder though their office has several: in French the ``directeur`` of a
+#: body is its head (a board member is an ``administrateur``); in English a director may sit on the board
+_HEAD_PHRASES = frozenset({"directeur", "directrice"})
+
+
+def _one_holder(office: str, phrase: str) -> bool:
+    return SEEDS[office][0] or phrase in _HEAD_PHRASES
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -607,17 +616,16 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     text = " ".join(core).replace("d' ", "d'").replace(" - ", "-")
     office = SEED_INDEX.get(text)
     if office is not None:
-        unique = SEEDS[office][0]
-        return Role(office, text, unique, True, _time_of(mods))
+        return Role(office, text, _one_holder(office, text), True, _time_of(mods))
     level = _level_office(core)
     if level is not None:
         office, head, complement = level
-        return Role(office, head, SEEDS[office][0], True, _time_of(mods), complement)
+        return Role(office, head, _one_holder(office, head), True, _time_of(mods), complement)
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
         body = None if complement in CLASS_NOUNS else complement
-        return Role(office, head, SEEDS[office][0], True, _time_of(mods), body, of_phrase=True)
+        return Role(office, head, _one_holder(office, head), True, _time_of(mods), body, of_phrase=True)
     if any(w in NOT_ROLES for w in core):
         return None
     if isinstance(pos, str):

@@ -275,3 +275,47 @@ def test_two_holders_of_an_event_or_school_office_conflict(checker, a, b):
 @pytest.mark.parametrize("a, b", OFFICE_SILENT)
 def test_one_holder_two_ways_two_events_or_a_former_holder_stay_silent(checker, a, b):
     assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+# -- "said X, the mayor." and the French "directeur" of a body (its head) -------------------------
+HEAD_CONFLICTS = [
+    ("The road will reopen, said Ruth Vane, the mayor." + EN, "The road will reopen, said Colin Marr, the mayor." + EN),
+    (
+        "Selon Lucie Barthe, directrice de l'hôpital, tout est prêt." + FR,
+        "Selon Marc Oriol, directeur de l'hôpital, tout est prêt." + FR,
+    ),
+    (
+        "La directrice du musée de Rodez, Lucie Barthe, a parlé." + FR,
+        "Le directeur du musée de Rodez, Marc Oriol, a parlé." + FR,
+    ),
+]
+HEAD_SILENT = [
+    # the mayor of a town named: no office with nothing named besides it
+    (
+        "Ruth Vane, the mayor of Kelso, spoke." + EN,
+        "Colin Marr, the mayor of Brora, spoke." + EN,
+    ),
+    # one person named two ways
+    ("The road will reopen, said Ruth Vane, the mayor." + EN, "The road will reopen, said Ms Vane, the mayor." + EN),
+    # two museums, each with its director; a deputy beside the director
+    (
+        "La directrice du musée de Rodez, Lucie Barthe, a parlé." + FR,
+        "Le directeur du musée d'Albi, Marc Oriol, a parlé." + FR,
+    ),
+    (
+        "Lucie Barthe, directrice adjointe de l'hôpital, a parlé." + FR,
+        "Marc Oriol, directeur de l'hôpital, a parlé." + FR,
+    ),
+    # in English a director may sit on the board: several at once
+    ("Ruth Vane, a director of Kestrel, spoke." + EN, "Colin Marr, a director of Kestrel, spoke." + EN),
+]
+
+
+@pytest.mark.parametrize("a, b", HEAD_CONFLICTS)
+def test_two_heads_of_one_body_conflict(checker, a, b):
+    assert loud(found(checker, a, b)), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", HEAD_SILENT)
+def test_heads_of_two_bodies_a_deputy_or_board_directors_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
