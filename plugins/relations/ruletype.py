@@ -414,15 +414,8 @@ class RelationRuleType(RuleType):
                 return None
         if role is not None and _name_right_after_role(m) and not role[0].of_phrase:
             return None  # "la présidente de la région Occitanie" yes; "le directeur Ardelis" no
-        if m.groupdict().get("org") and not _org_noun_ends(stream.text, m):
-            return None  # "président du groupe Ardelis", "the council's budget": the noun is not the body
-        if (
-            mode == "implicit"
-            and m.groupdict().get("role")
-            and m.end() == m.end("role")
-            and not _org_noun_ends(stream.text, m)
-        ):
-            return None  # "X, the mayor of Y": the office does not end its phrase, Y is named
+        if not _phrase_ends(stream.text, m, mode):
+            return None
         args = self._arguments(doc, index, sent, stream, words, comp, m, mode, swap)
         if args is None:
             return None
@@ -879,6 +872,16 @@ def _org_noun_ends(text: str, m) -> bool:
     rest = text[m.end() :].split(" ", 2)
     nxt = rest[1] if len(rest) > 1 else ""
     return nxt == "" or nxt in _AFTER_ORG_NOUN
+
+
+def _phrase_ends(text: str, m, mode: str) -> bool:
+    """The common noun of a body (``{org}``), or an office with nothing named after it, ends its noun
+    phrase: ``président du groupe Ardelis``, ``the council's budget``, ``X, the mayor of Y`` are not
+    the article's body nor an office of nothing named."""
+    if m.groupdict().get("org") and not _org_noun_ends(text, m):
+        return False
+    ends_on_role = mode == "implicit" and m.groupdict().get("role") and m.end() == m.end("role")
+    return not ends_on_role or _org_noun_ends(text, m)
 
 
 def _offices_held(claims: list[Claim]) -> list[Claim]:
