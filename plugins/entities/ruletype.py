@@ -35,7 +35,7 @@ import babel.dates
 from checker.model import Document, EntityMention, Sentence
 from checker.rules.regexguard import MATCH_TIMEOUT, compile_user_regex, regex_problem
 from checker.ruletype import RuleType
-from plugins.entities.textnorm import fold, key, phrase_regex
+from plugins.entities.textnorm import LEVEL_ADJECTIVES, fold, key, phrase_regex
 
 DEFAULT_WINDOW = 2
 
@@ -876,6 +876,25 @@ def _calendar_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(days), frozenset(months)
 
 
+def _level_adjective(tok) -> bool:
+    """``Regional`` before a common noun (``Regional president X``), not ``National Grid``."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return fold(tok.text) in LEVEL_ADJECTIVES and nxt is not None and nxt.text[:1].islower()
+
+
+def _name_hyphen(tok, before) -> bool:
+    """A hyphen glued between two capitalised words (``Marc-André``): inside the name."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.text == "-"
+        and not before.whitespace_
+        and not tok.whitespace_
+        and before.text[:1].isupper()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+    )
+
+
 def _capitalised_runs(span) -> list:
     """Proper-noun guess for pipelines without NER: maximal runs of capitalised tokens.
     A weekday is never part of a name ("Tuesday", "on Monday night"), nor is a run of month
@@ -887,8 +906,11 @@ def _capitalised_runs(span) -> list:
         t = tok.text
         cap = t[:1].isupper() and (t.isalpha() or any(ch.isalpha() for ch in t)) and not tok.is_punct
         first = tok.i == span.start or tok.is_sent_start
-        if cap and first and tok.is_stop:
-            cap = False
+        if cap and first and (tok.is_stop or _level_adjective(tok)):
+            cap = False  # "The", "Regional president X": an ordinary word that starts the sentence
+        if cur and _name_hyphen(tok, cur[-1]):
+            cur.append(tok)  # "Marc-André", "Jean-Luc": one first name
+            continue
         if cap and fold(t).rstrip(".") in days:
             cap = False
         if cap:

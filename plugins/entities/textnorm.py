@@ -67,3 +67,15 @@ def phrase_regex(phrase: str) -> str:
         else:
             out.append(re.escape(token))
     return "".join(out)
+
+
+#: adjectives of a level of government, by the body they stand for (``Regional president X``: the
+#: region's; ``conseiller départemental``): capitalised at the start of a sentence, never a name
+LEVEL_ADJECTIVES: dict[str, str] = {
+    "regional": "region",
+    "departmental": "departement",
+    "municipal": "commune",
+    "provincial": "province",
+    "federal": "federation",
+    "national": "nation",
+}

@@ -404,6 +404,8 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"]) or (
         roleish and same_object(va, vb) and same_subject(va, vb)
     )
+    if va.get("org_noun") and vb.get("org_noun") and va["org_noun"] != vb["org_noun"]:
+        same_args = False  # "the council's sole supplier" / "one of the hospital's suppliers": two bodies
     verdict = None
     if same_rel and same_args:
         if pos_a != pos_b and ca.polarity and time_compatible(va, vb):

@@ -54,6 +54,9 @@ _DET = r"(?:le|la|les|l'|du|des|au|aux|the)"
 _BEFORE = re.compile(rf"(?:^|[\s(])(?:{_DET}\s*)(?P<noun>[a-z][a-z-]+)\s+(?P<of>(?:de|of|d')\s*(?:{_DET}\s*)?)?$")
 _DESCRIPTION = re.compile(rf"(?<![\w'])(?P<det>{_DET})\s*(?P<noun>[a-z][a-z-]+)(?![\w'-])")
 _FOLLOWED_BY_NAME = re.compile(rf"^\s*(?:(?:de|of|d')\s*(?:{_DET}\s*)?)?$")
+#: articles that hold a preposition (du = de le, au = à le): the description starts at its noun, so
+#: that the preposition stays a word of the sentence ("le PDG du groupe": "de" the group)
+_CONTRACTED = frozenset({"du", "des", "au", "aux"})
 
 
 def _candidate_noun(noun: str) -> bool:
@@ -106,6 +109,8 @@ def description_mentions(sentence, names: list[EntityMention], learned: dict) ->
             continue
         name, since, body = learned[noun]
         s, e = hit.span()
+        if hit.group("det") in _CONTRACTED:
+            s = hit.start("noun")
         if sentence.start + s < since or any(s < te and ts < e for ts, te in taken):
             continue
         if any(_FOLLOWED_BY_NAME.match(text[e:ts]) for ts, _te in taken if ts >= e):

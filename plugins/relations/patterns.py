@@ -13,6 +13,8 @@ is compiled once into a regex over that stream:
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
 * ``{org}``: a common noun that stands for the article's organisation (``the trust's``, ``la
   société``, ``du groupe``: ``plugins.relations.roles.ORG_NOUNS``), for roles with ``object: implicit``;
+* ``{thing}``: one common noun standing for the thing the relation is about (``the race is owned
+  by X``): the claim's argument is the noun itself (``the race``);
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
   d'administration``), checked afterwards by ``plugins.relations.roles.resolve_role``;
 * after the first argument (``{subj} {be} ...``, not ``{subj} , ...``), an apposition between commas
@@ -336,6 +338,20 @@ _ROLE_WORD = (
     + ENT
     + ',.;:!?()«»"“”]+'
 )
+#: ``{thing}``: one common noun, the thing a relation is about when no name is given (``the race``,
+#: ``les thermes``), possessive or not; never a function word (checked by the rule type: ``thing_word``)
+THING_RX = "(?P<thing>[a-z][a-z-]{2,})(?:' s|')?"  # possessive or not, as {org}: "the race's owner"
+#: nouns that name no thing of the story of their own (``owns the rights``, ``runs the risk``)
+NOT_THINGS = frozenset(
+    {"rights", "right", "stake", "majority", "share", "shares", "risk", "most", "rest", "same", "other", "whole"}
+)
+
+
+def thing_word(word: str) -> bool:
+    """A ``{thing}`` match that may stand for a thing: no function word, none of :data:`NOT_THINGS`."""
+    return word not in FUNCTION_WORDS and word not in NOT_THINGS
+
+
 ROLE_RX = (
     f"(?P<role>{_ROLE_WORD}(?:(?: (?:"
     + "|".join(re.escape(w) for w in _ROLE_CONNECT)
@@ -580,6 +596,11 @@ def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, fro
             slots.add("org")
             # a common noun for the article's organisation, possessive or not ("the trust's", "la société")
             rx = "(?P<org>" + _alt([re.escape(w) for w in ORG_NOUNS]) + ")(?:' s)?"
+        elif tok == "{thing}":
+            if "thing" in slots:
+                raise PatternError("{thing} used twice")
+            slots.add("thing")
+            rx = THING_RX  # "the race is owned by X": the thing is the common noun itself
         elif tok == "{be}":
             rx = _alt([_phrase(c) for c in _COPULA])
         elif tok == "{det}":
@@ -588,7 +609,7 @@ def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, fro
             rx = _alt([_phrase(p) for p in tok[1:-1].split("|") if p.strip()])
         elif tok.startswith("{"):
             raise PatternError(
-                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{org}}, {{qual}}, {{be}}, {{det}})"
+                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{org}}, {{thing}}, {{qual}}, {{be}}, {{det}})"
             )
         else:
             rx = _word(tok)

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from plugins.entities.textnorm import fold
+from plugins.entities.textnorm import LEVEL_ADJECTIVES, fold
 
 IMPLICIT = "*"  # object of a role with no organisation or place named
 OTHER = "role.other"
@@ -131,6 +131,34 @@ SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
         ),
     ),
     "role.ambassador": (True, ("ambassadeur", "ambassadrice", "ambassador")),
+    # the director of an event (a race, a festival, a tournament): one at a time
+    "role.event_director": (
+        True,
+        (
+            "race director",
+            "directeur de course",
+            "directrice de course",
+            "directeur de la course",
+            "directrice de la course",
+            "tournament director",
+            "directeur du tournoi",
+            "directrice du tournoi",
+            "festival director",
+            "directeur du festival",
+            "directrice du festival",
+        ),
+    ),
+    "role.sheriff": (True, ("sheriff", "sherif")),
+    "role.fire_chief": (True, ("fire chief", "chef des pompiers", "cheffe des pompiers")),
+    "role.head_teacher": (
+        True,
+        ("head teacher", "headteacher", "headmaster", "headmistress", "proviseur", "proviseure"),
+    ),
+    # the judge of a trial or a case: one at a time (an appeal's judges name their court)
+    "role.judge": (
+        True,
+        ("juge", "judge", "trial judge", "presiding judge", "juge d'instruction", "investigating judge"),
+    ),
     "role.chancellor": (True, ("chancelier", "chanceliere", "chancellor")),
     "role.police_chief": (True, ("chef de la police", "police chief", "chief of police", "commissioner")),
     "role.rector": (True, ("recteur", "rectrice", "rector", "vice-chancellor")),
@@ -553,6 +581,26 @@ def _seed_with_complement(core: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+def _level_office(core: list[str]) -> tuple[str, str, str] | None:
+    """(office, seed phrase, body) of a seed office with the adjective of a level of government
+    (``regional president``, ``president regional``): the office of that body, as ``presidente de
+    region`` says it."""
+    for adj, rest in ((core[0], core[1:]), (core[-1], core[:-1])):
+        office = SEED_INDEX.get(" ".join(rest)) if len(core) > 1 else None
+        if adj in LEVEL_ADJECTIVES and office is not None:
+            return office, " ".join(rest), LEVEL_ADJECTIVES[adj]
+    return None
+
+
+#: seed phrases with one holder though their office has several: in French the ``directeur`` of a
+#: body is its head (a board member is an ``administrateur``); in English a director may sit on the board
+_HEAD_PHRASES = frozenset({"directeur", "directrice"})
+
+
+def _one_holder(office: str, phrase: str) -> bool:
+    return SEEDS[office][0] or phrase in _HEAD_PHRASES
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -568,13 +616,16 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     text = " ".join(core).replace("d' ", "d'").replace(" - ", "-")
     office = SEED_INDEX.get(text)
     if office is not None:
-        unique = SEEDS[office][0]
-        return Role(office, text, unique, True, _time_of(mods))
+        return Role(office, text, _one_holder(office, text), True, _time_of(mods))
+    level = _level_office(core)
+    if level is not None:
+        office, head, complement = level
+        return Role(office, head, _one_holder(office, head), True, _time_of(mods), complement)
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
         body = None if complement in CLASS_NOUNS else complement
-        return Role(office, head, SEEDS[office][0], True, _time_of(mods), body, of_phrase=True)
+        return Role(office, head, _one_holder(office, head), True, _time_of(mods), body, of_phrase=True)
     if any(w in NOT_ROLES for w in core):
         return None
     if isinstance(pos, str):
@@ -618,7 +669,8 @@ def _joined_offices(core: list[str], mods: set[str], lang: str | None, pos) -> R
 #: ``X, président du groupe``), by the kind of body they name: two different kinds are two bodies
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        ("company", "firm", "group", "board", "airline", "carrier", "bank", "business", "operator"), "company"
+        ("company", "firm", "group", "board", "airline", "carrier", "bank", "business", "operator", "utility"),
+        "company",
     ),
     **dict.fromkeys(
         ("societe", "groupe", "entreprise", "compagnie", "firme", "banque", "enseigne", "operateur"), "company"
@@ -627,6 +679,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("trust", "hospital", "hopital", "clinic", "clinique"), "hospital"),
     **dict.fromkeys(("union", "syndicat"), "union"),
     **dict.fromkeys(("club", "team", "equipe"), "club"),
+    **dict.fromkeys(("plant", "factory", "usine"), "plant"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }
@@ -931,6 +984,24 @@ def person_shape(text: str) -> bool:
 # -- names that swallowed a title ---------------------------------------------------------------
 _NAME_PIECE = re.compile(r"\S+")
 _BEFORE_SURNAME = {"le", "la", "les", "de", "du", "des", "van", "von", "di", "da"}
+
+
+def office_words_dropped(sentence, mentions: list) -> list:
+    """Without the mentions that are the first word of an office starting the sentence (``Race
+    director X``, ``Head teacher X``: a capitalised word, no name): the office reads whole."""
+    folded = fold(sentence.text)
+    out = []
+    for m in mentions:
+        s = m.start - sentence.start
+        one_word = len(m.text.split()) == 1 and m.label not in _PERSON
+        if one_word and folded[:s].strip() == "" and _starts_office(folded[s:].split()):
+            continue
+        out.append(m)
+    return out
+
+
+def _starts_office(words: list[str]) -> bool:
+    return any(" ".join(words[:k]) in SEED_INDEX for k in (2, 3))
 
 
 def split_titled(mentions: list) -> list:

@@ -18,7 +18,8 @@ _PATTERN_ITEM = {
                     "minLength": 1,
                     "description": (
                         "Tokens over the sentence: {subj} {obj} (an entity mention, or a capitalised name the "
-                        "recogniser missed), {role} (an office held by a person), {org} (a common noun for the article's "
+                        "recogniser missed), {role} (an office held by a person), {thing} (a common noun that is "
+                        "itself the argument: 'the race is owned by X'), {org} (a common noun for the article's "
                         "organisation: the trust's, la société), {qual} {be} {det}, word? "
                         "(optional), (a|b c) (alternatives), ...N (a gap of at most N words, never across a name). "
                         "Negation, hedges and adverbs may stand between any two tokens and are kept; after the "

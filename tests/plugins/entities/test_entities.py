@@ -156,3 +156,20 @@ def test_an_alias_pattern_that_runs_too_long_is_reported_and_the_run_goes_on(tmp
     (err,) = ctx.errors
     assert err.kind == "rule" and err.path == str(tmp_path / "entities.yaml") and err.line == 1
     assert "alias pattern '(a|aa)+$' took over 0.05 s" in err.message and "t.fr.txt" in err.message
+
+
+def test_english_without_ner_takes_no_level_adjective_for_a_name(annotator):
+    # "Regional president X": an adjective that starts the sentence; "National Grid": a name
+    text = "Regional president Yann Prigent spoke. National Grid said it would pay."
+    doc = annotate(annotator, text, lang="en")
+    got = [m.id for s in doc.sentences for m in s.entities]
+    assert got == ["yann prigent", "national grid"]
+
+
+def test_english_without_ner_keeps_a_hyphenated_first_name_whole(annotator):
+    # "Marc-André": one first name; "north-east" (lower case) and "Kent - Sussex" (spaced) are not
+    text = "Marc-André Gélinas met Anne-Laure Kervella. Kent - Sussex trains were late."
+    doc = annotate(annotator, text, lang="en")
+    got = [m.id for s in doc.sentences for m in s.entities]
+    assert got[:2] == ["marc andre gelinas", "anne laure kervella"]
+    assert "kent sussex" not in got
