@@ -530,8 +530,7 @@ def _rejected(h: dict, text: str) -> bool:
         return not _small_word_ok(text, h)  # "a month" only as a duration ("for a month")
     if h["in_words"] and not marked and (h["value"] < 10 or num_l in SMALL_WORDS):
         return not _small_word_ok(text, h)
-    hyphen_unit = HYPHEN_UNIT.match(text, h["end"]) or _hyphen_measure(text, h["end"])
-    if not h["in_words"] and not marked and not hyphen_unit and _digits_excluded(text, h):
+    if not h["in_words"] and not marked and not _hyphen_unit(text, h["end"]) and _digits_excluded(text, h):
         return True
     if not marked and _YEAR_NUM.fullmatch(h["num_text"]):
         return True  # years are read by the year pass
@@ -555,7 +554,7 @@ def _ratio_denominator(text: str, h: dict) -> bool:
 def _small_word_ok(text: str, h: dict) -> bool:
     """A small number in words is a figure before a duration or measure unit ("a two-mile
     radius") or a counted person class."""
-    if HYPHEN_UNIT.match(text, h["end"]) or _hyphen_measure(text, h["end"]):
+    if _hyphen_unit(text, h["end"]):
         return True
     w = WORD_AFTER.match(text, h["end"])
     wl = w.group("w").lower() if w else ""
@@ -656,6 +655,11 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(ell, ell)  # "420 magasins, Ostral 310"
     q.extra["elliptic"] = True
     return True
+
+
+def _hyphen_unit(text: str, end: int) -> bool:
+    """A hyphenated duration or measure adjective after the figure ("48-hour", "two-mile")."""
+    return bool(HYPHEN_UNIT.match(text, end)) or _hyphen_measure(text, end) is not None
 
 
 def _hyphen_measure(text: str, end: int):

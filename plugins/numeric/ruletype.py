@@ -592,9 +592,8 @@ def _drop_restated_headlines(claims: list[Claim]) -> list[Claim]:
     sentence carries the claim and is the one quoted ("quatre morts" in the title, "Quatre
     voyageurs sont morts" in the text).  A headline figure the body never states stays."""
 
-    def said(
-        c: Claim,
-    ) -> tuple:  # by the claiming rule's key: a headline may be the only generic claim of a slotted figure
+    def said(c: Claim) -> tuple:
+        # by the claiming rule's key: a headline may be the only generic claim of a slotted figure
         return c.doc_id, c.keys[0], c.data["q"].nominal
 
     body = {said(c) for c in claims if c.sentence.section not in HEADLINE_SECTIONS}

@@ -12,7 +12,7 @@ Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-6/*/ -v
 from __future__ import annotations
 
 import pytest
-from helpers.annotations import CONFLICT_CATEGORIES, TRAP_CATEGORIES
+from helpers.annotations import checked_items
 from helpers.paths import DATA
 
 BLIND = [
@@ -29,16 +29,6 @@ CONSISTENT = [
 ]
 
 
-def _check_items(story, name):
-    assert not story["_problems"], story["_problems"]
-    conflicts, traps = story.get("conflicts") or [], story.get("non_conflicts") or []
-    ids = [i["id"] for i in conflicts + traps]
-    assert len(ids) == len(set(ids)), name
-    assert all(i.get("category") in CONFLICT_CATEGORIES for i in conflicts), name
-    assert all(i.get("category") in TRAP_CATEGORIES | CONFLICT_CATEGORIES for i in traps), name
-    return conflicts, traps
-
-
 def test_folders_are_the_listed_stories(eval_bench):
     found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "eval-blind-6")]))
     assert found == sorted(BLIND)
@@ -49,7 +39,7 @@ def test_folders_are_the_listed_stories(eval_bench):
 @pytest.mark.parametrize("name", BLIND)
 def test_blind_story_annotations_are_valid(eval_bench, name):
     story = eval_bench.load_story(DATA / "eval-blind-6" / name)
-    conflicts, traps = _check_items(story, name)
+    conflicts, traps = checked_items(story, name)
     assert len(conflicts) >= 10 and len(traps) >= 10, name
     kinds = {i.get("category") for i in conflicts}
     assert {"digits", "words", "bounds", "units", "scales", "dates", "role", "relation", "claim"} <= kinds, name
@@ -59,6 +49,6 @@ def test_blind_story_annotations_are_valid(eval_bench, name):
 @pytest.mark.parametrize("name", CONSISTENT)
 def test_consistent_story_annotations_are_valid(eval_bench, name):
     story = eval_bench.load_story(DATA / "consistent-4" / name)
-    conflicts, traps = _check_items(story, name)
+    conflicts, traps = checked_items(story, name)
     assert conflicts == [], name
     assert len(traps) >= 12, name
