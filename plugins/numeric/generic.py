@@ -392,10 +392,16 @@ def _other_owner(a: Claim, b: Claim) -> bool:
         a.data.get("rival", ())
     ):
         return True
+    if _margin(a) and _margin(b) and overlap(_actors(a), _actors(b)):
+        return False  # a lead is both sides' ("X devançait Y de 212 voix" / "Y ... 221 voix derrière X")
     ga, gb = _owner_groups(a), _owner_groups(b)
     return any(
         g and not any(_same_name(x, y) for x in ga[g] for y in gb[g]) for g in set(ga) & set(gb) if ga[g] and gb[g]
     )  # names of no known kind (guessed) part nothing; "halverton" is "halverton city marathon"
+
+
+def _margin(c: Claim) -> bool:
+    return bool((c.data.get("tags") or {}).get("delta"))
 
 
 def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
@@ -481,6 +487,11 @@ def _weekday_among_dates(a: Claim, b: Claim) -> bool:
     return weekday_only and max(a.data.get("sentence_dates", 1), b.data.get("sentence_dates", 1)) > 1
 
 
+def entities_ok_for(ov: float | None, conf: dict[str, Any]) -> bool:
+    """Whether the entities of two sentences allow a warning: none named on one side, or enough shared."""
+    return ov is None or ov >= float(conf["warn_overlap"])
+
+
 def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float | None]:
     """(level, context similarity, entity overlap, meaning similarity) of a generic conflict:
     a warning with a similar context (or meaning) and shared entities, else a suggestion."""
@@ -488,6 +499,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
     emb = meaning_similarity(a, b)
     conf = settings(a.data["rule"])
     if a.data.get("part") or b.data.get("part"):
+        if a.keys[0] == b.keys[0] and entities_ok_for(ov, conf) and _slip_close(a, b, sim, emb, conf):
+            return "warning", sim, ov, emb  # "37" / "73" votes ahead: a misreport, whatever else the sentence counts
         return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
     if _far_apart(a.data["q"], b.data["q"]):
         return "suggestion", sim, ov, emb  # "trois jours" of strike vs "deux ans" of talks: other spans (or sizes)
@@ -497,7 +510,7 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         return "suggestion", sim, ov, emb  # "arrêté le 3 mars" / "procès ouvert le 12 octobre": two events
     if _weekday_among_dates(a, b):
         return "suggestion", sim, ov, emb  # "annoncé mercredi l'annulation des vols du jeudi 12 juin"
-    entities_ok = ov is None or ov >= float(conf["warn_overlap"])
+    entities_ok = entities_ok_for(ov, conf)
     if any(q.extra.get("small_count") or q.extra.get("partitive") for q in (a.data["q"], b.data["q"])):
         # "two sources" / "three sources": small counts in words are everywhere in prose, and
         # "112 of our people" is a part of some group; a warning needs one noun and a close

@@ -448,8 +448,28 @@ def _amount(m: re.Match, text: str, lang: str, slack: float, retry: bool = True)
         return None
     if head.get("small_count") and q.qtype == "count":
         q.extra["small_count"] = True
+    if q.qtype == "duration" and _over_as_during(head, text):
+        head["kind"], q.approx_text, q.start = None, "", head["ns"]  # "counted by hand over three days"
     q.text = text[q.start : q.end]
     return _finish(q, head["kind"], q.nominal, q.precision, head["value2"], head["unit_factor"], slack)
+
+
+#: words after which "over" before a span is "more than": "for over three days", "delays of
+#: over two hours", "in over a decade", "lasted over a week"; elsewhere it is the span itself
+_OVER_BOUND_BEFORE = re.compile(
+    r"\b(?:for|of|in|than|after|last(?:s|ed|ing)?|took|take[sn]?|spent|spend|wait(?:ed)?|delay(?:ed|s)?|"
+    r"ago|within|just|well|slightly|already)\s*$",
+    re.I,
+)
+
+
+def _over_as_during(head: dict, text: str) -> bool:
+    """Whether a bare "over" before a span says when, not how long at least ("counted by hand
+    over three days", "spread over two years")."""
+    if (head["approx_text"] or "").strip().lower() != "over":
+        return False
+    before = text[max(0, head["start"] - 20) : head["start"]]
+    return bool(before.strip()) and not _OVER_BOUND_BEFORE.search(before)
 
 
 def _head(m: re.Match, text: str, lang: str) -> dict | None:

@@ -228,6 +228,7 @@ class NumericRuleType(RuleType):
         claim.data["places"] = sorted(
             {unaccent_lower(e) for e in view.entity_ids if _label_group(view.sentence, e) == "LOC"}
             - {unaccent_lower(e) for e in owners}
+            | _places_by_form(view.sentence)
         )
         claim.data["rival"] = _rivals(view.sentence)
         return claim
@@ -536,6 +537,38 @@ def _rivals(sentence) -> list[str]:
         if _RIVAL_BEFORE.search(before):
             out.add(f"{_label_group(sentence, m.id)}:{unaccent_lower(m.id)}")
     return sorted(out)
+
+
+#: a name after these words is where something happens, not whose figure it is ("in
+#: northwest England", "près de Nantes"); an unlabelled name (English has no recogniser) is
+#: known as a place by this form
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|across|throughout|dans|près\s+de|pres\s+de|vers|à|en)|^)\s+"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|northwest|northeast|southwest|"
+    r"southeast|the|le|la|les|l['’])\s*)*$",
+    re.I,
+)
+#: "the Denver-based maker", "basée à Lyon": the name is the company's seat
+_PLACE_AFTER = re.compile(r"^[-\s]?(?:based|headquartered)\b", re.I)
+_SEAT_BEFORE = re.compile(r"\b(?:bas[ée]e?s?|implant[ée]e?s?|si[ée]g[ée]e?s?)\s+(?:à|au|en)\s+$", re.I)
+
+
+def _places_by_form(sentence) -> set[str]:
+    """Names of the sentence that its words make places: after a locative preposition (not
+    at the sentence start: "In Leeds, ..." is one too, so the start counts as before), or
+    the seat of a company ("Denver-based", "basée à Lyon")."""
+    out = set()
+    text = sentence.text
+    for m in sentence.entities or ():
+        s, e = m.start - sentence.start, m.end - sentence.start
+        before, after = text[max(0, s - 40) : s], text[e : e + 16]
+        if (
+            (before.strip() and _PLACE_BEFORE.search(before))
+            or _PLACE_AFTER.match(after)
+            or _SEAT_BEFORE.search(before)
+        ):
+            out.add(unaccent_lower(m.id))
+    return out
 
 
 def _label_group(sentence, entity_id: str) -> str:

@@ -333,8 +333,14 @@ _LEAD_ADVERBIAL = re.compile(
 _DELTA = re.compile(
     r"^\s*(?!(?:or|ou)\s)(?:\S+\s+)?(?:de\s+plus|de\s+moins|suppl[ée]mentaires?|additional|more|fewer|extra|d['’]avance|"
     r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b"
-    r"|\b(?:hausse|baisse|augmentation|diminution|recul|progression|croissance|gain|perte|rise|increase|"
+    r"|(?<![\w-])(?:hausse|baisse|augmentation|diminution|recul|progression|croissance|gain|perte|rise|increase|"
     r"decrease|drop|fall|jump|growth|up|down|avance|[ée]cart|margin|lead|by)\s+(?:de\s+|d['’]|of\s+)?$",
+    re.I,
+)
+#: a margin told by its verb: "X devançait Y de 212 voix", "l'a emporté de 12 points" (the
+#: "de" of French states a margin only after such a verb; "by" says it alone)
+_MARGIN_VERB = re.compile(
+    r"\b(?:devan[cç]\w*|distan[cç]\w*|emport\w*|battu\w*|pr[ée]c[èée]d\w*|surclass\w*)\b[^;:!?]{0,50}?\sde\s+$",
     re.I,
 )
 _PLACE_AFTER = re.compile(r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:[àa]|in|en|au)\s+(?P<p>[A-ZÀ-Ý][\w\-’']+)")
@@ -415,7 +421,11 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     freq = _FREQUENCY.match(after[:40])
     if freq:
         tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence
-    if q.qtype != "share" and (_DELTA.search(after[:25]) or _DELTA.search(before[-22:])):
+    if q.qtype != "share" and (
+        _DELTA.search(after[:25])
+        or _DELTA.search(before[-22:])
+        or _MARGIN_VERB.search(text[max(0, q.start - 70) : q.start])
+    ):
         tags["delta"] = "delta"
     place = _PLACE_AFTER.match(after[:40]) if q.qtype == "count" else None
     if place and unaccent_lower(place.group("p")) not in {unaccent_lower(w) for w in _NOT_PLACES}:
