@@ -1,0 +1,54 @@
+"""Seventh blind corpus (tests/data/eval-blind-7) and the fifth set of consistent stories
+(tests/data/consistent-5): written on 2026-12-02 by a session that read no code, rules,
+benchmarks or other stories (see the READMEs of both folders).
+
+Checks that the annotations are valid (no checker run): every quote found in its
+document, enough conflicts and traps, unique ids, known categories, every conflict
+category in every blind story, and no conflict at all in the consistent stories.
+No benchmark floor yet: it is added once the corpus has been measured.
+Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-7/*/ -v
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers.annotations import checked_items
+from helpers.paths import DATA
+
+BLIND = [
+    "fr-eruption-piton-fournaise",
+    "fr-saisie-cocaine-le-havre",
+    "en-legionella-outbreak-schenectady",
+    "en-mine-collapse-kalgoorlie",
+    "mixed-panne-telecom-borealis",
+]
+CONSISTENT = [
+    "fr-vente-record-vallayer-coster-coherent",
+    "en-cycling-doping-ban-consistent",
+    "mixed-mosaique-avenches-coherent",
+]
+
+
+def test_folders_are_the_listed_stories(eval_bench):
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "eval-blind-7")]))
+    assert found == sorted(BLIND)
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "consistent-5")]))
+    assert found == sorted(CONSISTENT)
+
+
+@pytest.mark.parametrize("name", BLIND)
+def test_blind_story_annotations_are_valid(eval_bench, name):
+    story = eval_bench.load_story(DATA / "eval-blind-7" / name)
+    conflicts, traps = checked_items(story, name)
+    assert len(conflicts) >= 10 and len(traps) >= 10, name
+    kinds = {i.get("category") for i in conflicts}
+    assert {"digits", "words", "bounds", "units", "scales", "dates", "role", "relation", "claim"} <= kinds, name
+    assert sum(i.get("category") == "claim" for i in conflicts) >= 2, name
+
+
+@pytest.mark.parametrize("name", CONSISTENT)
+def test_consistent_story_annotations_are_valid(eval_bench, name):
+    story = eval_bench.load_story(DATA / "consistent-5" / name)
+    conflicts, traps = checked_items(story, name)
+    assert conflicts == [], name
+    assert len(traps) >= 12, name
