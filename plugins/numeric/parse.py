@@ -68,6 +68,7 @@ from plugins.numeric.vocab import (
 )
 
 __all__ = ["DEFAULT_BOUND_SLACK", "Quantity", "parse_quantities", "words_to_number", "display"]
+from plugins.numeric.fractions import find_fractions  # noqa: E402
 from plugins.numeric.numbers import words_to_number  # noqa: E402  (re-exported)
 from plugins.numeric.quantity import display  # noqa: E402  (re-exported)
 from plugins.numeric.tallies import find_tallies  # noqa: E402
@@ -182,6 +183,7 @@ def parse_quantities(
         date_finder,
         _find_phases,
         _find_ranks,
+        _find_fractions,
         find_tallies,
         _find_race_times,
         _find_vague,
@@ -265,6 +267,22 @@ def _find_ranks(text: str, lang: str, slack: float):
                 qtype="rank",
                 nominal=float(n),
             )
+
+
+_APPROX_BEFORE = re.compile(rf"(?<![\w])(?P<a>{APPROX_RE})\s+(?:(?:les|la|the)\s+)?$", re.I)
+
+
+def _find_fractions(text: str, lang: str, slack: float):
+    """Fractions and ratios in words ("quatre cinquièmes du", "roughly one in ten"), with the
+    approximator before them."""
+    for q in find_fractions(text, lang):
+        m = _APPROX_BEFORE.search(text[max(0, q.start - 30) : q.start])
+        kind = None
+        if m:
+            kind = approx_kind(m.group("a"))
+            q.start -= len(m.group(0))
+            q.approx_text, q.text = m.group("a"), text[q.start : q.end]
+        yield _finish(q, kind, q.nominal, q.precision, None, 1.0, slack)
 
 
 def _find_years(text: str, lang: str, slack: float):
