@@ -79,3 +79,11 @@ def test_transposed_digits_are_a_warning_beside_another_figure():
     b = "Ms Roche won the recount, finishing 73 votes ahead of Mr Blanc."
     got = [f for f in warnings(a, b, embedder="auto") if "37" in f.message and "73" in f.message]
     assert len(got) == 1, [f.message for f in findings(a, b, embedder="auto")]
+
+
+# "first" said in the sentence of a figure may mark an initial amount ("Cette première approche
+# a éclos en une implication de 1 milliard"): against a plain figure, a suggestion at most.
+def test_an_initial_amount_is_not_the_total():
+    a = "Le groupe a réalisé un premier investissement de 2 milliards d'euros dans la société."
+    b = "Le groupe a investi 9 milliards d'euros au total dans la société."
+    assert warnings(a, b, embedder="auto") == []
