@@ -301,7 +301,7 @@ _ONE_DAY = re.compile(
 _WINDOW = re.compile(
     r"\b(?:(?:dans|durant|pendant|au\s+cours\s+d)(?:\s+|['’])(?:les|des)\s+(?:[\w-]+\s+){0,2}(?:heures?|minutes?|jours?)|"
     r"(?:in|within|during|over)\s+the\s+(?:first|next|past|last)\s+(?:[\w-]+\s+)?(?:hours?|minutes?|days?)|"
-    r"within\s+(?:[\w-]+\s+)?(?:hours?|minutes?)|dans\s+la\s+(?:matin[ée]e|soir[ée]e|nuit|journ[ée]e)|"
+    r"within\s+(?:[\w-]+\s+)?(?:hours?|minutes?)|(?:dans|pendant|durant|au\s+cours\s+de)\s+la\s+(?:matin[ée]e|soir[ée]e|nuit|journ[ée]e)|"
     r"in\s+the\s+(?:morning|afternoon|evening)|overnight)\b",
     re.I,
 )
