@@ -409,8 +409,7 @@ def _translated_noun(a: Claim, b: Claim, conf: dict[str, Any]) -> bool:
     """Counted nouns of two languages that the encoder reads as one word ("passagers" /
     "passengers" 0.97, "salariés" / "employees" 0.94): one class, judged as such.  Within
     one language another noun is another word choice, and stays another class."""
-    la, lb = (a.sentence.language or "")[:2], (b.sentence.language or "")[:2]
-    if la == lb or (known_class(a.data["q"]) and known_class(b.data["q"])):
+    if not _across_languages(a, b) or (known_class(a.data["q"]) and known_class(b.data["q"])):
         return False
     sim = noun_similarity(a, b)
     return sim is not None and sim >= float(conf["same_measure"])
@@ -450,11 +449,12 @@ def _lexically_possible(a: Claim, b: Claim, sim: float, conf: dict[str, Any]) ->
     the encoder puts every context of one story close together (0.8-0.99), so between two
     sentences of one language a warning also needs some shared content words; across
     languages the encoder is all there is."""
-    la, lb = a.sentence.language or "", b.sentence.language or ""
-    return (la[:2] != lb[:2]) or sim >= float(conf["min_similarity"])
+    return _across_languages(a, b) or sim >= float(conf["min_similarity"])
 
 
 def _across_languages(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences are of two known languages (an unknown one counts as
+    the same language: the stricter, within-language bars apply)."""
     la, lb = a.sentence.language or "", b.sentence.language or ""
     return bool(la and lb) and la[:2] != lb[:2]
 
@@ -473,9 +473,8 @@ def _other_events(a: Claim, b: Claim) -> bool:
     other sentence.  A date says what happened then; dates of two events are not compared at
     warning level.  Across languages the predicates are other words by nature, and the
     encoder decides as for any figure."""
-    la, lb = (a.sentence.language or "")[:2], (b.sentence.language or "")[:2]
     pa, pb = str(a.value.get("predicate") or ""), str(b.value.get("predicate") or "")
-    if la != lb or not pa or not pb or _same_family(pa, pb):
+    if _across_languages(a, b) or not pa or not pb or _same_family(pa, pb):
         return False
     terms_a, terms_b = a.data.get("terms", ()), b.data.get("terms", ())
     return not any(_same_family(pa, t) for t in terms_b) and not any(_same_family(pb, t) for t in terms_a)
