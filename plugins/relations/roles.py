@@ -38,6 +38,24 @@ OTHER = "role.other"
 # office -> (one holder at a time, phrases).  Phrases are folded (no accents, lower case).
 SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "role.mayor": (True, ("maire", "mairesse", "mayor", "lord mayor")),
+    # a deputy of the mayor (several at a time; never the mayor too)
+    "role.deputy_mayor": (
+        False,
+        (
+            "adjoint au maire",
+            "adjointe au maire",
+            "premier adjoint",
+            "premiere adjointe",
+            "premier adjoint au maire",
+            "premiere adjointe au maire",
+            "maire adjoint",
+            "maire adjointe",
+            "maire-adjoint",
+            "maire-adjointe",
+            "deputy mayor",
+            "first deputy mayor",
+        ),
+    ),
     "role.governor": (True, ("gouverneur", "gouverneure", "governor", "state governor")),
     "role.prefect": (True, ("prefet", "prefete", "prefect")),
     "role.sub_prefect": (True, ("sous-prefet", "sous-prefete", "sub-prefect", "subprefect")),
@@ -679,7 +697,8 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("trust", "hospital", "hopital", "clinic", "clinique"), "hospital"),
     **dict.fromkeys(("union", "syndicat"), "union"),
     **dict.fromkeys(("club", "team", "equipe"), "club"),
-    **dict.fromkeys(("plant", "factory", "usine"), "plant"),
+    **dict.fromkeys(("plant", "factory", "usine", "site"), "plant"),
+    **dict.fromkeys(("museum", "musee"), "museum"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }
@@ -813,6 +832,7 @@ def era_words(words: list[str]) -> set[str]:
 # how each seed office is embedded: one English and one French wording
 _OFFICE_TEXT = {
     "role.mayor": "mayor",
+    "role.deputy_mayor": "deputy mayor",
     "role.governor": "governor",
     "role.prefect": "prefect",
     "role.sub_prefect": "sub-prefect",

@@ -122,6 +122,11 @@ _IMPLICIT_BEFORE = {
     "for",
     "pour",
     "to",
+    # a copula before the title: "one of the departures is CFO X", "le vainqueur est le maire X"
+    "is",
+    "was",
+    "est",
+    "etait",
 }
 #: labels a person's name right beside a role may carry when the recogniser got it wrong (the small
 #: French model tags "Lucie Barthe" LOC) or missed it (PROPN): a person when it has a person's shape
@@ -149,6 +154,9 @@ _YEAR_SPAN = re.compile(
     r"(?:\b(?:de|from|between|entre)\s+(?:19|20)\d\d\s+(?:a|to|and|et|-)\s+(?:19|20)\d\d\b)"
     r"|(?:\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b)"
 )
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: words before a year that say when a relation began, not that it is of another time
+_START_WORDS = {"since", "depuis", "joined", "rejoint", "arrive", "arrivee", "hired", "recrute", "recrutee"}
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
 
@@ -420,6 +428,11 @@ class RelationRuleType(RuleType):
         if args is None:
             return None
         subj, obj = args
+        org_word = None
+        if role is not None and obj.id != IMPLICIT and _org_word(obj.text):
+            # "Plant safety manager X", "Council leader X": the capitalised noun is the article's body
+            org_word = obj.text
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         first, last = stream.token_range(m.start(), m.end())
         skip = range(0)
         if m.groupdict().get("appo"):
@@ -432,6 +445,8 @@ class RelationRuleType(RuleType):
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
         if value["time"]["tense"] == "past" and _appointed(window) and not value["time"]["years"]:
             value["time"]["tense"] = "present"  # "X was named CEO of Y": X holds the office now
+        if value["time"]["years"] and self._start_years(sent, stream, first, last):
+            value["years_start"] = True  # "X, who joined in 2020": held since then, held now
         if self._ended(sent, stream, first, last) and not negate:
             value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
@@ -451,6 +466,13 @@ class RelationRuleType(RuleType):
             o_first, o_last = stream.token_range(*m.span("org"))
             written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
             value["names"]["object"] = f"({written})"
+        if org_word is not None:
+            value["org_noun"] = ORG_NOUNS[fold(org_word)]
+            value["names"]["object"] = f"({org_word})"
+        elif role is not None and obj.id == IMPLICIT and not value.get("org_noun"):
+            head = (value.get("office") or "").split()
+            if len(head) > 1 and head[0] in ORG_NOUNS and doc.language[:2] != "fr":
+                value["org_noun"] = ORG_NOUNS[head[0]]  # "plant manager X", "company spokesman X"
         body = body_of(obj)
         if body and not value.get("complement"):
             value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
@@ -547,6 +569,16 @@ class RelationRuleType(RuleType):
         hi_tok = min(len(stream.spans) - 1, last + 5)
         hi = stream.spans[hi_tok][1]
         return years(sent.text[lo:hi])
+
+    @staticmethod
+    def _start_years(sent, stream, first, last) -> bool:
+        """Every year that dates the claim says when it began (``since 2020``, ``who joined in 2020``,
+        ``en poste depuis 2021``): the relation still holds, as without a year."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi = stream.spans[min(len(stream.spans) - 1, last + 5)][1]
+        text = fold(sent.text[lo:hi])
+        found = list(_YEAR_AT.finditer(text))
+        return bool(found) and all(set(text[: y.start()].split()[-3:]) & _START_WORDS for y in found)
 
     @staticmethod
     def _ended(sent, stream, first, last) -> bool:
@@ -748,6 +780,12 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+def _org_word(text: str) -> bool:
+    """A mention that is one common noun of a body (``Plant`` starting a sentence, ``Council``)."""
+    words = text.split()
+    return len(words) == 1 and fold(words[0]) in ORG_NOUNS
 
 
 def _thing_mention(sent, stream, m) -> EntityMention | None:

@@ -1,0 +1,125 @@
+"""General forms of roles and relations, second round (issue 13): what stories written blind to the
+rules use and the rules did not read.  Every case is written here in our own words, with invented
+names, beside the traps of the same kind that must stay below warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.run.pipeline import Checker
+from plugins.relations.roles import resolve_role
+
+EN = " The statement was published on Monday by the office."
+FR = " Le communiqué a été publié lundi par ses services."
+
+
+@pytest.fixture(scope="module")
+def checker():
+    c = Checker(only_types={"relation"})
+    assert not [e for e in c.errors if e.kind == "rule"], c.errors
+    return c
+
+
+def found(checker, *texts):
+    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
+    return sorted((f.explanation["constraint"], f.level) for f in res.findings if f.kind == "relation")
+
+
+def loud(got):
+    return [x for x in got if x[1] in ("warning", "error")]
+
+
+# -- one person, two specific posts at one body ------------------------------------------------------
+#: an article about one company (its main subject), for roles with no organisation named
+BRIX = "Brixton Labs cut 300 jobs. Brixton Labs said sales fell. Brixton Labs will close an office. "
+
+TWO_POSTS = [
+    # a post of its own (chief engineer) against a spokesperson
+    (
+        '"We found the fault," Corvane\'s chief engineer Lisa Hardy told reporters.' + EN,
+        '"Drive with care," Corvane spokeswoman Lisa Hardy said in a statement.' + EN,
+    ),
+    # two executive posts, the title before the name after "is"; a year of joining is no other time
+    (
+        BRIX + "Chief Operating Officer Ravi Mensah, who joined in 2020, will leave the firm." + EN,
+        BRIX + "One of the departures is CFO Ravi Mensah, who leaves in June." + EN,
+    ),
+    # the head of a plant against a post at the site ("the site's", "plant manager")
+    (
+        '"A dark day," plant manager Tom Reed told reporters at the gates.' + EN,
+        "Tom Reed, the site's safety officer, said the families came first." + EN,
+    ),
+    # the head of a museum against its chief curator (French: "directeur" of a body is its head)
+    (
+        "« Une blessure », a réagi le directeur du musée, Paul Verdier, devant les grilles." + FR,
+        "Paul Verdier, conservateur en chef du musée, a lancé un appel à témoins." + FR,
+    ),
+    # the head of a plant in French against a post of the plant in English, "Plant" starting the sentence
+    (
+        "« Une valve a cédé », a déclaré le directeur de l'usine, Marc Olivier, devant le site." + FR,
+        "Plant safety manager Marc Olivier told reporters the company was still looking into it." + EN,
+    ),
+    # a mayor against the first deputy of the mayor of the same town
+    (
+        "Jeanne Morel, maire de Castelbrun, a parcouru les quartiers sinistrés." + FR,
+        "Jeanne Morel, première adjointe au maire de Castelbrun, appelle à la solidarité." + FR,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", TWO_POSTS)
+def test_one_person_given_two_specific_posts_at_one_body_is_a_warning(checker, a, b):
+    got = found(checker, a, b)
+    assert ("functional", "warning") in got, got
+    assert ("functional", "error") not in got, got  # one person named two ways is never an error
+
+
+TWO_POSTS_SILENT = [
+    # one post named two ways: the head of a plant
+    (
+        '"A dark day," plant manager Tom Reed told reporters at the gates.' + EN,
+        "« Un jour sombre », a déclaré le directeur de l'usine, Tom Reed, devant le site." + FR,
+    ),
+    # a profession beside a post
+    (
+        '"We found the fault," Corvane\'s chief engineer Lisa Hardy told reporters.' + EN,
+        "Lisa Hardy, an engineer at Corvane, said the fault was found." + EN,
+    ),
+    # the spokesperson under another name
+    (
+        '"Drive with care," Corvane spokeswoman Lisa Hardy said in a statement.' + EN,
+        "Lisa Hardy, Corvane's press officer, said drivers should take care." + EN,
+    ),
+    # a former post beside the present one
+    (
+        '"We found the fault," Corvane\'s chief engineer Lisa Hardy told reporters.' + EN,
+        "Lisa Hardy, Corvane's former spokeswoman, said the fault was found." + EN,
+    ),
+    # two people
+    (
+        '"We found the fault," Corvane\'s chief engineer Lisa Hardy told reporters.' + EN,
+        '"Drive with care," Corvane spokeswoman Nora Quinn said in a statement.' + EN,
+    ),
+    # two bodies
+    (
+        "Jeanne Morel, maire de Castelbrun, a parcouru les quartiers sinistrés." + FR,
+        "Jeanne Morel, première adjointe au maire de Vallorge, appelle à la solidarité." + FR,
+    ),
+    # a year of another time still keeps two posts apart
+    (
+        BRIX + "Ravi Mensah, chief operating officer of Brixton Labs in 2015, spoke." + EN,
+        BRIX + "Ravi Mensah, the chief financial officer of Brixton Labs, spoke." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", TWO_POSTS_SILENT)
+def test_traps_of_two_posts_stay_below_warning(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+def test_deputy_mayor_is_an_office_of_its_own():
+    deputy = resolve_role("premiere adjointe au maire", "fr")
+    assert deputy is not None and deputy.relation == "role.deputy_mayor"
+    en = resolve_role("deputy mayor", "en")
+    assert en is not None and en.relation == "role.deputy_mayor"
