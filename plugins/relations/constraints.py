@@ -9,7 +9,9 @@ evidence allows) or None:
   at the same time (``was the sole supplier until 2020`` and ``is one of five suppliers`` agree);
 * ``functional``: one value at a time (a company has one CEO, a town one mayor) but two
   articles give different ones, at the same time;
-* ``antonym``: two relations declared incompatible for the same entities.
+* ``antonym``: two relations declared incompatible for the same entities (or declared compatible,
+  when each article calls one entity by its relation, ``its partner X`` / ``son concurrent X``,
+  and neither article gives both).
 
 Roles (claims with an ``office``) add what makes a role claim unsure or compatible: one person
 under two names is one subject, offices are the same when the seed table says so (or, less
@@ -506,12 +508,16 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
 
 
 def _antonym(va, vb, ca, cb) -> Verdict | None:
+    if vb["relation"] in (va.get("told") or ()) or va["relation"] in (vb.get("told") or ()):
+        return None  # an article gives both relations: it sees them compatible
     compat = ca.antonyms.get(vb["relation"])
     rule = ca
     if compat is None:
         compat = cb.antonyms.get(va["relation"])
         rule = cb
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
+    if compat is True and va.get("epithet") and vb.get("epithet"):
+        compat = False  # "its partner X" / "son concurrent X": each article's own word for the relationship
     if compat is False and (rule.symmetric or same_args) and time_compatible(va, vb, ca, cb):
         return Verdict("antonym", "antonym", {"first": label(va, ca), "second": label(vb, cb)}, rule=rule)
     return None

@@ -217,7 +217,13 @@ class _Compiled:
                 kind="rule",
             )
             return
-        how = (mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
+        how = (
+            mode,
+            bool(item.get("swap", False)),
+            bool(item.get("negate", False)),
+            item.get("qualifier"),
+            bool(item.get("epithet", False)),
+        )
         self.sources.append((source, how))
         self.needs.append(required_words(item["pattern"]))
         self.roles = self.roles or "role" in slots
@@ -334,6 +340,8 @@ class RelationRuleType(RuleType):
                 continue
             # "Kestrel CEO Anna Berg" read as one name: Kestrel, the title, Anna Berg
             mentions = office_words_dropped(sent, split_titled(list(sent.entities) + extra))
+            # "Dutch group NordGrid", "US conglomerate X": the nationality is no argument, the name is
+            mentions = _nationalities_dropped(sent, mentions)
             stream = build_stream(sent, mentions=mentions)
             seen: set[tuple] = set()
             words = stream.text.split(" ")
@@ -380,7 +388,7 @@ class RelationRuleType(RuleType):
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":
             at = stream.spans[stream.token_range(m.start(), m.end())[0]][0]
-            obj = self._context_object(doc, index, sent, subj, at, comp)
+            obj = self._context_object(doc, index, sent, subj, at, comp, stream.mentions)
             if obj is None:
                 return None
         elif m.groupdict().get("thing"):
@@ -414,7 +422,7 @@ class RelationRuleType(RuleType):
         return role, " ".join(sent.text[stream.spans[first][0] : stream.spans[last][1]].split())
 
     def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, how, topic) -> Claim | None:
-        mode, swap, negate, stated = how
+        mode, swap, negate, stated, epithet = how
         role = None
         if "role" in m.groupdict() and m.group("role"):
             role = self._role(sent, stream, m, doc)
@@ -451,6 +459,8 @@ class RelationRuleType(RuleType):
             value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
             value["qualifier"] = stated
+        if epithet:
+            value["epithet"] = True  # "its partner X", "rival X": the article's own word for the relationship
         if cue["changed"]:
             # a succession ("Z replaced X as ...") is its own statement, apart from "X is no longer ..."
             value["time"]["change"] = "replaced" if negate else "no longer"
@@ -604,11 +614,14 @@ class RelationRuleType(RuleType):
                 break
         return cue
 
-    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled):
+    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled, here=None):
         """Most recent organisation-like mention other than the subject, for anaphoric objects
-        (``ces technologies``): an ORG first, else (the sm French model tags companies LOC or MISC)
-        a name without digits (not a product such as ``GPT-4``)."""
-        pool = [m for m in sent.entities if m.end - sent.start <= before]
+        (``ces technologies``, ``son concurrent X``): an ORG first, else (the sm French model tags
+        companies LOC or MISC) a name without digits (not a product such as ``GPT-4``).  A rule that
+        reads only its sentence (``context_window: 0``: ``son concurrent X``) reads it as its stream
+        does (``here``: with the names the recogniser missed, without nationalities)."""
+        mine = here if here is not None and comp.window == 0 else sent.entities
+        pool = [m for m in mine if m.end - sent.start <= before]
         for j in range(index - 1, max(-1, index - 1 - comp.window), -1):
             pool = list(doc.sentences[j].entities) + pool
         pool = [m for m in pool if m.id != subj.id]
@@ -617,7 +630,7 @@ class RelationRuleType(RuleType):
             return found[-1] if found else None
         for ok in (
             lambda m: m.label == "ORG",
-            lambda m: m.label in ("MISC", "LOC", "") and not any(ch.isdigit() for ch in m.text),
+            lambda m: m.label in ("MISC", "LOC", "", "PROPN") and not any(ch.isdigit() for ch in m.text),
         ):
             found = [m for m in pool if ok(m)]
             if found:
@@ -627,7 +640,7 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(_offices_held(self._holders_resolved(list(claims))), self.ctx)
+        return group_by_keys(_told_together(_offices_held(self._holders_resolved(list(claims)))), self.ctx)
 
     def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
         """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder
@@ -780,6 +793,63 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+#: endings of English adjectives of nationality (Dutch, German, Japanese, Swedish, Belgian)
+_DEMONYM_END = ("ese", "ish", "ian", "an", "ch")
+_DEMONYMS = {"us", "u.s.", "uk", "u.k.", "swiss", "greek", "thai", "israeli", "iraqi", "pakistani", "saudi"}
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*$")
+#: nouns of a description standing right before a company's name (``Dutch group``, ``its Japanese partner``)
+_DESCRIBED = {
+    "group",
+    "firm",
+    "company",
+    "maker",
+    "carmaker",
+    "automaker",
+    "conglomerate",
+    "giant",
+    "partner",
+    "rival",
+    "competitor",
+    "bank",
+    "insurer",
+    "lender",
+    "airline",
+    "carrier",
+    "retailer",
+    "operator",
+    "supplier",
+    "manufacturer",
+    "developer",
+    "startup",
+    "start-up",
+    "investor",
+    "fund",
+    "utility",
+    "subsidiary",
+    "unit",
+    "owner",
+    "buyer",
+}
+
+
+def _nationalities_dropped(sent, mentions: list) -> list:
+    """Without the one-word mentions that are an adjective of nationality before the noun of a
+    description and a name (``a subsidiary of Dutch group NordGrid``, ``its Japanese partner Sanwa``,
+    ``US conglomerate Marston``): the words stay in the stream, the name is the argument."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for i, m in enumerate(ordered):
+        word = fold(m.text)
+        shaped = word in _DEMONYMS or (m.text[:1].isupper() and word.endswith(_DEMONYM_END))
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if shaped and " " not in m.text.strip() and m.label not in ("PER", "PERSON") and nxt is not None:
+            between = sent.text[m.end - sent.start : nxt.start - sent.start].split()
+            if 1 <= len(between) <= 3 and all(_LOWER_WORD.match(w) for w in between) and between[-1] in _DESCRIBED:
+                continue
+        out.append(m)
+    return out
 
 
 def _org_word(text: str) -> bool:
@@ -944,6 +1014,27 @@ def _offices_held(claims: list[Claim]) -> list[Claim]:
         }
         if held - {v["relation"], v.get("office"), *(v.get("offices") or ())}:
             c = dataclasses.replace(c, value={**v, "held": sorted(held)})
+        out.append(c)
+    return out
+
+
+def _told_together(claims: list[Claim]) -> list[Claim]:
+    """Each claim of a symmetric relation (partner, competitor) learns the other symmetric relations
+    its article gives the same two entities now (``told``): an article that calls two companies
+    partners and rivals sees no contradiction in it, so neither conflicts with the other from another
+    article.  (An acquisition read both ways, ``acquirer`` and ``acquired_by``, is one statement.)"""
+    told: dict[tuple, set[str]] = {}
+    for c in claims:
+        v = c.value
+        symmetric = getattr(c.data, "symmetric", False)
+        if symmetric and not _role_value(v) and v["polarity"] == "positive" and v["time"]["tense"] != "past":
+            told.setdefault((c.doc_id, frozenset((v["subject"], v["object"]))), set()).add(v["relation"])
+    out = []
+    for c in claims:
+        v = c.value
+        others = told.get((c.doc_id, frozenset((v["subject"], v["object"]))), set()) - {v["relation"]}
+        if others and getattr(c.data, "symmetric", False) and not _role_value(v):
+            c = dataclasses.replace(c, value={**v, "told": sorted(others)})
         out.append(c)
     return out
 

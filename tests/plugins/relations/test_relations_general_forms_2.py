@@ -123,3 +123,66 @@ def test_deputy_mayor_is_an_office_of_its_own():
     assert deputy is not None and deputy.relation == "role.deputy_mayor"
     en = resolve_role("deputy mayor", "en")
     assert en is not None and en.relation == "role.deputy_mayor"
+
+
+# -- partner against competitor, each article's own word for a company (an epithet) ------------------
+PARTNER_RIVAL = [
+    # "its Japanese partner X" (a nationality between) against "son concurrent japonais X"
+    (
+        "The trial was sponsored by Orvane, which ran it with its Japanese partner Kiyomi Labs." + EN,
+        "Le laboratoire Orvane fait la course en tête face à son concurrent japonais Kiyomi Labs." + FR,
+    ),
+    # "X, Y's cloud partner" against "pressure from rival X"
+    (
+        "Orvane said it would deepen its work with Strato, Orvane's cloud infrastructure partner." + EN,
+        "Orvane also faces growing pressure from rival Strato, which added chat to its platform." + EN,
+    ),
+]
+PARTNER_RIVAL_SILENT = [
+    # an article that gives both: partners may also compete
+    (
+        "Orvane works with Strato, Orvane's cloud partner. Orvane also faces pressure from rival Strato." + EN,
+        "Orvane also faces growing pressure from rival Strato, which added chat to its platform." + EN,
+    ),
+    # a former partner
+    (
+        "The trial was sponsored by Orvane, which ran it with its former partner Kiyomi Labs." + EN,
+        "Le laboratoire Orvane fait la course en tête face à son concurrent japonais Kiyomi Labs." + FR,
+    ),
+    # two different companies
+    (
+        "The trial was sponsored by Orvane, which ran it with its Japanese partner Kiyomi Labs." + EN,
+        "Le laboratoire Orvane fait la course en tête face à son concurrent japonais Delmar Pharma." + FR,
+    ),
+    # the nationality before a name is no company of its own
+    (
+        "Voltane, a subsidiary of Dutch group Nordmark, was fined." + EN,
+        "Nordmark is the parent company of Voltane." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", PARTNER_RIVAL)
+def test_a_partner_against_a_competitor_is_a_warning(checker, a, b):
+    got = found(checker, a, b)
+    assert ("antonym", "warning") in got, got
+
+
+@pytest.mark.parametrize("a, b", PARTNER_RIVAL_SILENT)
+def test_traps_of_partner_and_competitor_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+def test_a_nationality_before_a_name_leaves_the_name_as_the_argument(checker):
+    a = "Voltane, a subsidiary of Dutch group Nordmark, was fined." + EN
+    b = "Voltane, a subsidiary of Belgian group Solvar, was fined." + EN
+    res = checker.check_texts({"a.txt": a, "b.txt": b})
+    messages = [f.message for f in res.findings if f.kind == "relation" and f.explanation["constraint"] == "functional"]
+    assert messages and "Nordmark" in messages[0] and "Solvar" in messages[0], messages
+
+
+def test_partners_against_a_listed_competitor_stay_compatible(checker):
+    """Statements ("are partners", "lists X as a competitor"), not epithets: partners may also compete."""
+    a = "Orvane and Strato are partners in cloud." + EN
+    b = "Orvane lists Strato as a competitor in its annual report." + EN
+    assert not loud(found(checker, a, b)), found(checker, a, b)
