@@ -639,6 +639,8 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     if level is not None:
         office, head, complement = level
         return Role(office, head, _one_holder(office, head), True, _time_of(mods), complement)
+    if (lang or "")[:2] == "fr" and _article_inside(core):
+        return None  # "confié le maire" (a réagi / a confié le maire de X, Y): a verb, then the office
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
@@ -654,6 +656,14 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
 
 
 _AND = {"and", "et"}
+_FR_ARTICLES = {"le", "la", "les", "l'"}
+#: words an article may follow inside a French office (``chef de la police``, ``adjoint à la culture``)
+_BEFORE_ARTICLE = {"de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur"}
+
+
+def _article_inside(core: list[str]) -> bool:
+    """An article inside a French phrase, after no preposition (``confie le maire``): no office."""
+    return any(w in _FR_ARTICLES and core[i - 1] not in _BEFORE_ARTICLE for i, w in enumerate(core) if i > 0)
 
 
 def _joined_offices(core: list[str], mods: set[str], lang: str | None, pos) -> Role | None:

@@ -186,3 +186,46 @@ def test_partners_against_a_listed_competitor_stay_compatible(checker):
     a = "Orvane and Strato are partners in cloud." + EN
     b = "Orvane lists Strato as a competitor in its annual report." + EN
     assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+# -- a shareholder with nothing named after the title: the story's company ---------------------------
+STAKE = [
+    (
+        "Le vendeur, l'homme d'affaires Paul Girard, actionnaire majoritaire depuis 2012, gardera 10 %." + FR,
+        "Le vendeur, Paul Girard, actionnaire minoritaire aux côtés d'autres investisseurs, a parlé." + FR,
+    ),
+    (
+        "The seller, Paul Girard, the majority shareholder since 2012, will keep 10%." + EN,
+        "The seller, Paul Girard, a minority shareholder alongside local investors, spoke." + EN,
+    ),
+]
+STAKE_SILENT = [
+    # two companies named
+    (
+        "Paul Girard, actionnaire majoritaire de Valmont, a parlé." + FR,
+        "Paul Girard, actionnaire minoritaire de Dorval, a parlé." + FR,
+    ),
+    (
+        "Paul Girard, the majority shareholder of Valmont, spoke." + EN,
+        "Paul Girard, a minority shareholder of Dorval, spoke." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", STAKE)
+def test_majority_against_minority_shareholder_with_no_company_named(checker, a, b):
+    assert ("exclusive_shared", "warning") in found(checker, a, b), found(checker, a, b)
+
+
+@pytest.mark.parametrize("a, b", STAKE_SILENT)
+def test_shareholders_of_two_named_companies_stay_silent(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
+
+
+def test_a_verb_before_an_article_is_no_part_of_an_office():
+    """« a confié le maire de X, Y »: the office is « maire », not « confié le maire »."""
+    assert resolve_role("confie le maire", "fr", {"confie": "VERB", "le": "DET", "maire": "NOUN"}) is None
+    assert resolve_role("reconnu la prefete", "fr", {"reconnu": "VERB", "la": "DET", "prefete": "NOUN"}) is None
+    police = resolve_role("chef de la police", "fr")
+    assert police is not None and police.relation == "role.police_chief"
+    assert resolve_role("directeur de la course", "fr") is not None
