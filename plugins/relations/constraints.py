@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.model import LEVELS
-from plugins.relations.roles import IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, same_person
+from plugins.relations.roles import _OFFICE_TEXT, IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, same_person
 
 
 @dataclass
@@ -394,11 +394,56 @@ def _post_kind(v: dict) -> str | None:
     return "post" if rel in SEEDS else None
 
 
+#: words of a post's name that say its rank, not its field (``chief`` medical ``officer``)
+_RANK_WORDS = {
+    "chief",
+    "head",
+    "officer",
+    "manager",
+    "director",
+    "directeur",
+    "directrice",
+    "deputy",
+    "vice",
+    "senior",
+    "executive",
+    "general",
+    "generale",
+    "of",
+    "the",
+    "and",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "l'",
+    "en",
+    "chef",
+    "responsable",
+    "adjoint",
+    "adjointe",
+    "charge",
+    "chargee",
+}
+
+
+def _fields(v: dict) -> set[str]:
+    """The field of a post, as word stems (``chief medical officer``: ``medic``; ``CTO``, by the seed's
+    wording ``chief technology officer``: ``techn``)."""
+    words = (v.get("office") or "").split() + (_OFFICE_TEXT.get(v["relation"], "").split())
+    return {w[:5] for w in words if w not in _RANK_WORDS and len(w) > 2}
+
+
 def _one_trade(va: dict, vb: dict) -> bool:
     """Two names of one post: one phrase inside the other (``safety manager`` / ``plant safety
-    manager``), or both of the spokesperson's trade (``press officer`` / ``spokeswoman``)."""
+    manager``), one field (``medical director`` / ``chief medical officer``, ``technical director`` /
+    ``CTO``), or both of the spokesperson's trade (``press officer`` / ``spokeswoman``)."""
     wa, wb = set((va.get("office") or "").split()), set((vb.get("office") or "").split())
     if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    if _fields(va) & _fields(vb):
         return True
     press = [v["relation"] == "role.spokesperson" or bool(w & _PRESS_WORDS) for v, w in ((va, wa), (vb, wb))]
     return all(press)

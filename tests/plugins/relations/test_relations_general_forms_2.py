@@ -229,3 +229,25 @@ def test_a_verb_before_an_article_is_no_part_of_an_office():
     police = resolve_role("chef de la police", "fr")
     assert police is not None and police.relation == "role.police_chief"
     assert resolve_role("directeur de la course", "fr") is not None
+
+
+# one post named two ways by its field ("medical"), across a seed ("CTO") and a phrase ("technical director")
+ONE_FIELD = [
+    (
+        "Dr Ada Voss, the hospital's medical director, said beds were short." + EN,
+        "Ada Voss, the hospital's chief medical officer, said beds were short." + EN,
+    ),
+    (
+        "Ben Ortega, the technical director of Brixton Labs, spoke." + EN,
+        "Ben Ortega, the CTO of Brixton Labs, spoke." + EN,
+    ),
+    (
+        "Ben Ortega, the operations director of Brixton Labs, spoke." + EN,
+        "Ben Ortega, the chief operating officer of Brixton Labs, spoke." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", ONE_FIELD)
+def test_one_post_named_by_its_field_twice_stays_below_warning(checker, a, b):
+    assert not loud(found(checker, a, b)), found(checker, a, b)
