@@ -9,7 +9,9 @@ evidence allows) or None:
   at the same time (``was the sole supplier until 2020`` and ``is one of five suppliers`` agree);
 * ``functional``: one value at a time (a company has one CEO, a town one mayor) but two
   articles give different ones, at the same time;
-* ``antonym``: two relations declared incompatible for the same entities.
+* ``antonym``: two relations declared incompatible for the same entities (or declared compatible,
+  when each article calls one entity by its relation, ``its partner X`` / ``son concurrent X``,
+  and neither article gives both).
 
 Roles (claims with an ``office``) add what makes a role claim unsure or compatible: one person
 under two names is one subject, offices are the same when the seed table says so (or, less
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.model import LEVELS
-from plugins.relations.roles import IMPLICIT, OTHER, SEED_INDEX, SEEDS, same_person
+from plugins.relations.roles import _OFFICE_TEXT, IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, same_person
 
 
 @dataclass
@@ -267,7 +269,7 @@ _COMBINABLE = {frozenset({"ceo", "role.president"}), frozenset({"role.mayor", "r
 #: families of offices with one holder each that one person never holds together at one body
 _EXCLUSIVE_FAMILIES = (
     frozenset({"ceo", "role.cfo", "role.cto"}),
-    frozenset({"role.mayor", "role.prefect", "role.sub_prefect", "role.governor"}),
+    frozenset({"role.mayor", "role.deputy_mayor", "role.prefect", "role.sub_prefect", "role.governor"}),
 )
 _TERRITORIAL = {"role.prefect", "role.sub_prefect"}
 _C_SUITE = {"ceo", "role.cfo", "role.cto"}
@@ -276,7 +278,6 @@ _C_SUITE = {"ceo", "role.cfo", "role.cto"}
 _ANY_POST = {
     "role.founder",
     "role.director",
-    "role.spokesperson",
     "boss",
     "head",
     "chief",
@@ -299,14 +300,15 @@ _NOT_NOW = {"past", "outgoing", "new", "future", "interim"}
 
 
 def _now(v: dict) -> bool:
-    """Held now, as the article says it: no other tense, era, change of holder or stated year."""
+    """Held now, as the article says it: no other tense, era, change of holder or stated year (a year
+    it began, ``who joined in 2020``, is no other time)."""
     return (
         v["time"]["tense"] == "present"
         and v.get("role_time") not in _NOT_NOW
         and not v.get("era")
         and not v.get("moving")
         and not v["time"].get("change")
-        and not v["time"]["years"]
+        and (not v["time"]["years"] or bool(v.get("years_start")))
     )
 
 
@@ -333,11 +335,127 @@ def _c_suite_other(v: dict) -> bool:
     return v["relation"] == OTHER and office.startswith("chief ") and "executive" not in office
 
 
+#: French phrases of the head of a body (``le directeur du musée``): one post, not a seat on a board
+_FR_HEAD = {"directeur", "directrice"}
+
+
+def _vague(v: dict) -> bool:
+    """An office that says nothing of which post, or sits beside any post (:data:`_ANY_POST`); the
+    French ``directeur`` of a body is its head, a post of its own (an English director may sit on a board)."""
+    if v["relation"] == "role.director" and v.get("office") in _FR_HEAD:
+        return False
+    return bool({v["relation"], v.get("office")} & _ANY_POST)
+
+
+#: seed offices that head their body (one post named many ways: "plant manager", "directeur de l'usine")
+_HEAD_OFFICES = {"ceo", "role.president", "role.mayor", "role.governor", "role.prefect", "role.director"}
+#: words of a phrase no seed names that make it the head of its body (``plant manager``, ``site director``)
+_HEAD_WORDS = {"general", "managing", "executive", *ORG_NOUNS}
+#: last words of a post of its own (``safety officer``, ``chief engineer``, ``finance director``)
+_POST_LAST = {"officer", "manager", "director", "secretary", "chef", "controller", "treasurer", "coordinator"}
+#: first words of a post of its own (``chief engineer``, ``directrice juridique``, ``vice-president``)
+_POST_FIRST = {
+    "chief",
+    "head",
+    "deputy",
+    "vice-president",
+    "vice-presidente",
+    "directeur",
+    "directrice",
+    "responsable",
+    "secretaire",
+    "adjoint",
+    "adjointe",
+    "charge",
+    "chargee",
+}
+#: words of the spokesperson's trade: one post whatever its name (``press officer``, ``spokeswoman``)
+_PRESS_WORDS = {"press", "presse", "communications", "communication", "media", "spokesperson", "spokesman"}
+
+
+def _post_kind(v: dict) -> str | None:
+    """``head`` for the head of the body, ``post`` for another post of its own (an executive, the
+    spokesperson, a deputy, "chief X", "X officer"), None for a profession or a phrase of no clear
+    post (``engineer``, ``infectiologue``): what makes two offices of one person surely two."""
+    rel, office = v["relation"], v.get("office") or ""
+    words = office.split()
+    if rel == OTHER:
+        if not words:
+            return None
+        if words[-1] in ("manager", "director", "directeur", "directrice") and set(words[:-1]) & _HEAD_WORDS:
+            return "head"  # "plant manager", "site director"
+        if words[0] in _POST_FIRST or words[-1] in _POST_LAST or office.endswith(" en chef"):
+            return "post"
+        return None
+    if rel == "role.director" and office not in _FR_HEAD:
+        return None  # an English director: a board seat or a department
+    if rel in _HEAD_OFFICES:
+        return "head"
+    return "post" if rel in SEEDS else None
+
+
+#: words of a post's name that say its rank, not its field (``chief`` medical ``officer``)
+_RANK_WORDS = {
+    "chief",
+    "head",
+    "officer",
+    "manager",
+    "director",
+    "directeur",
+    "directrice",
+    "deputy",
+    "vice",
+    "senior",
+    "executive",
+    "general",
+    "generale",
+    "of",
+    "the",
+    "and",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "l'",
+    "en",
+    "chef",
+    "responsable",
+    "adjoint",
+    "adjointe",
+    "charge",
+    "chargee",
+}
+
+
+def _fields(v: dict) -> set[str]:
+    """The field of a post, as word stems (``chief medical officer``: ``medic``; ``CTO``, by the seed's
+    wording ``chief technology officer``: ``techn``)."""
+    words = (v.get("office") or "").split() + (_OFFICE_TEXT.get(v["relation"], "").split())
+    return {w[:5] for w in words if w not in _RANK_WORDS and len(w) > 2}
+
+
+def _one_trade(va: dict, vb: dict) -> bool:
+    """Two names of one post: one phrase inside the other (``safety manager`` / ``plant safety
+    manager``), one field (``medical director`` / ``chief medical officer``, ``technical director`` /
+    ``CTO``), or both of the spokesperson's trade (``press officer`` / ``spokeswoman``)."""
+    wa, wb = set((va.get("office") or "").split()), set((vb.get("office") or "").split())
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    if _fields(va) & _fields(vb):
+        return True
+    press = [v["relation"] == "role.spokesperson" or bool(w & _PRESS_WORDS) for v, w in ((va, wa), (vb, wb))]
+    return all(press)
+
+
 def _two_offices_level(va: dict, vb: dict) -> str | None:
-    """How sure a pair of different offices for one person conflicts: a warning only for two offices
-    of one family (chief executive / CFO, mayor / prefect), None for offices that sit beside any other."""
+    """How sure a pair of different offices for one person conflicts: a warning for two offices of one
+    family (chief executive / CFO, mayor / prefect) and for two posts of their own at one body (chief
+    engineer / spokesperson, the head of a museum / its chief curator), unless both head the body (one
+    post named two ways); None for offices that sit beside any other."""
     ra, rb = va["relation"], vb["relation"]
-    if {ra, rb, va.get("office"), vb.get("office")} & _ANY_POST:
+    if _vague(va) or _vague(vb):
         return None
     pair = frozenset({ra, rb})
     if pair in _COMBINABLE:
@@ -345,6 +463,9 @@ def _two_offices_level(va: dict, vb: dict) -> str | None:
     if any(pair <= family for family in _EXCLUSIVE_FAMILIES):
         return "warning"
     if (ra in _C_SUITE and _c_suite_other(vb)) or (rb in _C_SUITE and _c_suite_other(va)):
+        return "warning"
+    kinds = {_post_kind(va), _post_kind(vb)}
+    if None not in kinds and kinds != {"head"} and not _one_trade(va, vb):
         return "warning"
     return "suggestion"
 
@@ -432,12 +553,16 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
 
 
 def _antonym(va, vb, ca, cb) -> Verdict | None:
+    if vb["relation"] in (va.get("told") or ()) or va["relation"] in (vb.get("told") or ()):
+        return None  # an article gives both relations: it sees them compatible
     compat = ca.antonyms.get(vb["relation"])
     rule = ca
     if compat is None:
         compat = cb.antonyms.get(va["relation"])
         rule = cb
     same_args = (va["subject"], va["object"]) == (vb["subject"], vb["object"])
+    if compat is True and va.get("epithet") and vb.get("epithet"):
+        compat = False  # "its partner X" / "son concurrent X": each article's own word for the relationship
     if compat is False and (rule.symmetric or same_args) and time_compatible(va, vb, ca, cb):
         return Verdict("antonym", "antonym", {"first": label(va, ca), "second": label(vb, cb)}, rule=rule)
     return None

@@ -38,6 +38,24 @@ OTHER = "role.other"
 # office -> (one holder at a time, phrases).  Phrases are folded (no accents, lower case).
 SEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "role.mayor": (True, ("maire", "mairesse", "mayor", "lord mayor")),
+    # a deputy of the mayor (several at a time; never the mayor too)
+    "role.deputy_mayor": (
+        False,
+        (
+            "adjoint au maire",
+            "adjointe au maire",
+            "premier adjoint",
+            "premiere adjointe",
+            "premier adjoint au maire",
+            "premiere adjointe au maire",
+            "maire adjoint",
+            "maire adjointe",
+            "maire-adjoint",
+            "maire-adjointe",
+            "deputy mayor",
+            "first deputy mayor",
+        ),
+    ),
     "role.governor": (True, ("gouverneur", "gouverneure", "governor", "state governor")),
     "role.prefect": (True, ("prefet", "prefete", "prefect")),
     "role.sub_prefect": (True, ("sous-prefet", "sous-prefete", "sub-prefect", "subprefect")),
@@ -621,6 +639,8 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     if level is not None:
         office, head, complement = level
         return Role(office, head, _one_holder(office, head), True, _time_of(mods), complement)
+    if (lang or "")[:2] == "fr" and _article_inside(core):
+        return None  # "confié le maire" (a réagi / a confié le maire de X, Y): a verb, then the office
     seeded = _seed_with_complement(core)
     if seeded is not None:
         office, head, complement = seeded
@@ -636,6 +656,14 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
 
 
 _AND = {"and", "et"}
+_FR_ARTICLES = {"le", "la", "les", "l'"}
+#: words an article may follow inside a French office (``chef de la police``, ``adjoint à la culture``)
+_BEFORE_ARTICLE = {"de", "d'", "du", "des", "a", "au", "aux", "en", "par", "pour", "sur"}
+
+
+def _article_inside(core: list[str]) -> bool:
+    """An article inside a French phrase, after no preposition (``confie le maire``): no office."""
+    return any(w in _FR_ARTICLES and core[i - 1] not in _BEFORE_ARTICLE for i, w in enumerate(core) if i > 0)
 
 
 def _joined_offices(core: list[str], mods: set[str], lang: str | None, pos) -> Role | None:
@@ -679,7 +707,8 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("trust", "hospital", "hopital", "clinic", "clinique"), "hospital"),
     **dict.fromkeys(("union", "syndicat"), "union"),
     **dict.fromkeys(("club", "team", "equipe"), "club"),
-    **dict.fromkeys(("plant", "factory", "usine"), "plant"),
+    **dict.fromkeys(("plant", "factory", "usine", "site"), "plant"),
+    **dict.fromkeys(("museum", "musee"), "museum"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }
@@ -813,6 +842,7 @@ def era_words(words: list[str]) -> set[str]:
 # how each seed office is embedded: one English and one French wording
 _OFFICE_TEXT = {
     "role.mayor": "mayor",
+    "role.deputy_mayor": "deputy mayor",
     "role.governor": "governor",
     "role.prefect": "prefect",
     "role.sub_prefect": "sub-prefect",

@@ -122,6 +122,11 @@ _IMPLICIT_BEFORE = {
     "for",
     "pour",
     "to",
+    # a copula before the title: "one of the departures is CFO X", "le vainqueur est le maire X"
+    "is",
+    "was",
+    "est",
+    "etait",
 }
 #: labels a person's name right beside a role may carry when the recogniser got it wrong (the small
 #: French model tags "Lucie Barthe" LOC) or missed it (PROPN): a person when it has a person's shape
@@ -149,6 +154,9 @@ _YEAR_SPAN = re.compile(
     r"(?:\b(?:de|from|between|entre)\s+(?:19|20)\d\d\s+(?:a|to|and|et|-)\s+(?:19|20)\d\d\b)"
     r"|(?:\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b)"
 )
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: words before a year that say when a relation began, not that it is of another time
+_START_WORDS = {"since", "depuis", "joined", "rejoint", "arrive", "arrivee", "hired", "recrute", "recrutee"}
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
 
@@ -209,7 +217,13 @@ class _Compiled:
                 kind="rule",
             )
             return
-        how = (mode, bool(item.get("swap", False)), bool(item.get("negate", False)), item.get("qualifier"))
+        how = (
+            mode,
+            bool(item.get("swap", False)),
+            bool(item.get("negate", False)),
+            item.get("qualifier"),
+            bool(item.get("epithet", False)),
+        )
         self.sources.append((source, how))
         self.needs.append(required_words(item["pattern"]))
         self.roles = self.roles or "role" in slots
@@ -326,6 +340,8 @@ class RelationRuleType(RuleType):
                 continue
             # "Kestrel CEO Anna Berg" read as one name: Kestrel, the title, Anna Berg
             mentions = office_words_dropped(sent, split_titled(list(sent.entities) + extra))
+            # "Dutch group NordGrid", "US conglomerate X": the nationality is no argument, the name is
+            mentions = _nationalities_dropped(sent, mentions)
             stream = build_stream(sent, mentions=mentions)
             seen: set[tuple] = set()
             words = stream.text.split(" ")
@@ -372,7 +388,7 @@ class RelationRuleType(RuleType):
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         elif mode == "context":
             at = stream.spans[stream.token_range(m.start(), m.end())[0]][0]
-            obj = self._context_object(doc, index, sent, subj, at, comp)
+            obj = self._context_object(doc, index, sent, subj, at, comp, stream.mentions)
             if obj is None:
                 return None
         elif m.groupdict().get("thing"):
@@ -406,7 +422,7 @@ class RelationRuleType(RuleType):
         return role, " ".join(sent.text[stream.spans[first][0] : stream.spans[last][1]].split())
 
     def _claim(self, doc, index, sent, stream, words, comp: _Compiled, m, how, topic) -> Claim | None:
-        mode, swap, negate, stated = how
+        mode, swap, negate, stated, epithet = how
         role = None
         if "role" in m.groupdict() and m.group("role"):
             role = self._role(sent, stream, m, doc)
@@ -420,6 +436,11 @@ class RelationRuleType(RuleType):
         if args is None:
             return None
         subj, obj = args
+        org_word = None
+        if role is not None and obj.id != IMPLICIT and _org_word(obj.text):
+            # "Plant safety manager X", "Council leader X": the capitalised noun is the article's body
+            org_word = obj.text
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         first, last = stream.token_range(m.start(), m.end())
         skip = range(0)
         if m.groupdict().get("appo"):
@@ -432,10 +453,14 @@ class RelationRuleType(RuleType):
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
         if value["time"]["tense"] == "past" and _appointed(window) and not value["time"]["years"]:
             value["time"]["tense"] = "present"  # "X was named CEO of Y": X holds the office now
+        if value["time"]["years"] and self._start_years(sent, stream, first, last):
+            value["years_start"] = True  # "X, who joined in 2020": held since then, held now
         if self._ended(sent, stream, first, last) and not negate:
             value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
         if stated and value["qualifier"] is None:
             value["qualifier"] = stated
+        if epithet:
+            value["epithet"] = True  # "its partner X", "rival X": the article's own word for the relationship
         if cue["changed"]:
             # a succession ("Z replaced X as ...") is its own statement, apart from "X is no longer ..."
             value["time"]["change"] = "replaced" if negate else "no longer"
@@ -451,6 +476,13 @@ class RelationRuleType(RuleType):
             o_first, o_last = stream.token_range(*m.span("org"))
             written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
             value["names"]["object"] = f"({written})"
+        if org_word is not None:
+            value["org_noun"] = ORG_NOUNS[fold(org_word)]
+            value["names"]["object"] = f"({org_word})"
+        elif role is not None and obj.id == IMPLICIT and not value.get("org_noun"):
+            head = (value.get("office") or "").split()
+            if len(head) > 1 and head[0] in ORG_NOUNS and doc.language[:2] != "fr":
+                value["org_noun"] = ORG_NOUNS[head[0]]  # "plant manager X", "company spokesman X"
         body = body_of(obj)
         if body and not value.get("complement"):
             value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
@@ -549,6 +581,16 @@ class RelationRuleType(RuleType):
         return years(sent.text[lo:hi])
 
     @staticmethod
+    def _start_years(sent, stream, first, last) -> bool:
+        """Every year that dates the claim says when it began (``since 2020``, ``who joined in 2020``,
+        ``en poste depuis 2021``): the relation still holds, as without a year."""
+        lo = stream.spans[max(0, first - 2)][0]
+        hi = stream.spans[min(len(stream.spans) - 1, last + 5)][1]
+        text = fold(sent.text[lo:hi])
+        found = list(_YEAR_AT.finditer(text))
+        return bool(found) and all(set(text[: y.start()].split()[-3:]) & _START_WORDS for y in found)
+
+    @staticmethod
     def _ended(sent, stream, first, last) -> bool:
         """The words around the claim state a span of two years (``de 2014 à 2020``, ``from 2008 to
         2014``, ``2016-2021``): a time that ended, not the present."""
@@ -572,11 +614,14 @@ class RelationRuleType(RuleType):
                 break
         return cue
 
-    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled):
+    def _context_object(self, doc, index, sent, subj, before: int, comp: _Compiled, here=None):
         """Most recent organisation-like mention other than the subject, for anaphoric objects
-        (``ces technologies``): an ORG first, else (the sm French model tags companies LOC or MISC)
-        a name without digits (not a product such as ``GPT-4``)."""
-        pool = [m for m in sent.entities if m.end - sent.start <= before]
+        (``ces technologies``, ``son concurrent X``): an ORG first, else (the sm French model tags
+        companies LOC or MISC) a name without digits (not a product such as ``GPT-4``).  A rule that
+        reads only its sentence (``context_window: 0``: ``son concurrent X``) reads it as its stream
+        does (``here``: with the names the recogniser missed, without nationalities)."""
+        mine = here if here is not None and comp.window == 0 else sent.entities
+        pool = [m for m in mine if m.end - sent.start <= before]
         for j in range(index - 1, max(-1, index - 1 - comp.window), -1):
             pool = list(doc.sentences[j].entities) + pool
         pool = [m for m in pool if m.id != subj.id]
@@ -585,7 +630,7 @@ class RelationRuleType(RuleType):
             return found[-1] if found else None
         for ok in (
             lambda m: m.label == "ORG",
-            lambda m: m.label in ("MISC", "LOC", "") and not any(ch.isdigit() for ch in m.text),
+            lambda m: m.label in ("MISC", "LOC", "", "PROPN") and not any(ch.isdigit() for ch in m.text),
         ):
             found = [m for m in pool if ok(m)]
             if found:
@@ -595,7 +640,7 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(_offices_held(self._holders_resolved(list(claims))), self.ctx)
+        return group_by_keys(_told_together(_offices_held(self._holders_resolved(list(claims)))), self.ctx)
 
     def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
         """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder
@@ -748,6 +793,69 @@ class RelationRuleType(RuleType):
             notes.append(words.get(v["modality"], v["modality"]))
         tail = f" ({', '.join(notes)})" if notes else ""
         return f"{constraints.name(v, 'subject')} — {label} — {constraints.name(v, 'object')}{tail}"
+
+
+#: endings of English adjectives of nationality (Dutch, German, Japanese, Swedish, Belgian)
+_DEMONYM_END = ("ese", "ish", "ian", "an", "ch")
+_DEMONYMS = {"us", "u.s.", "uk", "u.k.", "swiss", "greek", "thai", "israeli", "iraqi", "pakistani", "saudi"}
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*$")
+#: nouns of a description standing right before a company's name (``Dutch group``, ``its Japanese partner``)
+_DESCRIBED = {
+    "group",
+    "firm",
+    "company",
+    "maker",
+    "carmaker",
+    "automaker",
+    "conglomerate",
+    "giant",
+    "partner",
+    "rival",
+    "competitor",
+    "bank",
+    "insurer",
+    "lender",
+    "airline",
+    "carrier",
+    "retailer",
+    "operator",
+    "supplier",
+    "manufacturer",
+    "developer",
+    "startup",
+    "start-up",
+    "investor",
+    "fund",
+    "utility",
+    "subsidiary",
+    "unit",
+    "owner",
+    "buyer",
+}
+
+
+def _nationalities_dropped(sent, mentions: list) -> list:
+    """Without the one-word mentions that are an adjective of nationality before the noun of a
+    description and a name (``a subsidiary of Dutch group NordGrid``, ``its Japanese partner Sanwa``,
+    ``US conglomerate Marston``): the words stay in the stream, the name is the argument."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for i, m in enumerate(ordered):
+        word = fold(m.text)
+        shaped = word in _DEMONYMS or (m.text[:1].isupper() and word.endswith(_DEMONYM_END))
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if shaped and " " not in m.text.strip() and m.label not in ("PER", "PERSON") and nxt is not None:
+            between = sent.text[m.end - sent.start : nxt.start - sent.start].split()
+            if 1 <= len(between) <= 3 and all(_LOWER_WORD.match(w) for w in between) and between[-1] in _DESCRIBED:
+                continue
+        out.append(m)
+    return out
+
+
+def _org_word(text: str) -> bool:
+    """A mention that is one common noun of a body (``Plant`` starting a sentence, ``Council``)."""
+    words = text.split()
+    return len(words) == 1 and fold(words[0]) in ORG_NOUNS
 
 
 def _thing_mention(sent, stream, m) -> EntityMention | None:
@@ -906,6 +1014,27 @@ def _offices_held(claims: list[Claim]) -> list[Claim]:
         }
         if held - {v["relation"], v.get("office"), *(v.get("offices") or ())}:
             c = dataclasses.replace(c, value={**v, "held": sorted(held)})
+        out.append(c)
+    return out
+
+
+def _told_together(claims: list[Claim]) -> list[Claim]:
+    """Each claim of a symmetric relation (partner, competitor) learns the other symmetric relations
+    its article gives the same two entities now (``told``): an article that calls two companies
+    partners and rivals sees no contradiction in it, so neither conflicts with the other from another
+    article.  (An acquisition read both ways, ``acquirer`` and ``acquired_by``, is one statement.)"""
+    told: dict[tuple, set[str]] = {}
+    for c in claims:
+        v = c.value
+        symmetric = getattr(c.data, "symmetric", False)
+        if symmetric and not _role_value(v) and v["polarity"] == "positive" and v["time"]["tense"] != "past":
+            told.setdefault((c.doc_id, frozenset((v["subject"], v["object"]))), set()).add(v["relation"])
+    out = []
+    for c in claims:
+        v = c.value
+        others = told.get((c.doc_id, frozenset((v["subject"], v["object"]))), set()) - {v["relation"]}
+        if others and getattr(c.data, "symmetric", False) and not _role_value(v):
+            c = dataclasses.replace(c, value={**v, "told": sorted(others)})
         out.append(c)
     return out
 

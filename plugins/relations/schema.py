@@ -53,6 +53,15 @@ _PATTERN_ITEM = {
                         "contract with Y': shared; 'X is the only supplier of Y': exclusive)"
                     ),
                 },
+                "epithet": {
+                    "type": "boolean",
+                    "description": (
+                        "The pattern calls one argument by the relation, as the article's own word for it "
+                        "('its Japanese partner X', 'rival X', 'X, Y's cloud partner'): two such claims of "
+                        "antonyms declared compatible still conflict (one article's partner is the other's "
+                        "rival), unless one article gives both; default false"
+                    ),
+                },
                 "negate": {
                     "type": "boolean",
                     "description": (
