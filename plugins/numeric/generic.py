@@ -357,9 +357,8 @@ def pair_score(a: Claim, b: Claim) -> float | None:
     close = (
         sim >= float(conf["min_similarity"])
         or (emb is not None and emb >= float(conf["min_embedding"]))
-        or (emb is not None and _across_languages(a, b) and emb >= float(conf["cross_warn_embedding"]))
         or _slip_close(a, b, sim, emb, conf)
-    )  # across languages no word is shared: the encoder's bar to warn is the bar to compare
+    )  # (a candidate bar of cross_warn_embedding across languages was measured: two dates gained, three lost)
     if not close and not (
         a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNIQUE_CANDIDATES)
     ):
