@@ -107,4 +107,3 @@ def test_phrase_matching_is_the_same_on_a_reused_view():
     first = [phrase_positions(view, p) for p in ("chiffre d'affaires", "part de marché", "réaliser", "absent")]
     again = [phrase_positions(view, p) for p in ("chiffre d'affaires", "part de marché", "réaliser", "absent")]
     assert first == again and first[0] and first[1] and first[2] and not first[3]
-
