@@ -176,7 +176,9 @@ class _PatternIndex:
                 if not needs:
                     self.always.append((k, i))
                     continue
-                for w in min(needs, key=len):  # the requirement with the fewest texts reaches it
+                for w in max(
+                    needs, key=lambda alts: min(map(len, alts))
+                ):  # long words are rare: few patterns reached for nothing
                     self.by_word.setdefault(w, []).append((k, i))
         self.vocabulary = frozenset(words)
 
