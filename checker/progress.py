@@ -10,6 +10,9 @@ class _Null:
     def advance(self, amount: int = 1) -> None:
         pass
 
+    def note(self, text: str) -> None:
+        pass
+
 
 @contextlib.contextmanager
 def _null(description: str, total: int | None = None):
@@ -17,7 +20,9 @@ def _null(description: str, total: int | None = None):
 
 
 def make_progress(enabled: bool):
-    """Return ``progress(description, total)`` -> context manager yielding an object with ``advance``."""
+    """Return ``progress(description, total)`` -> context manager yielding an object with
+    ``advance(amount)`` and ``note(text)``: what the current item is at, shown after the count
+    (one long article: its stage and how far its sentences are parsed)."""
     if not enabled or not sys.stderr.isatty():
         return _null
 
@@ -31,14 +36,18 @@ def make_progress(enabled: bool):
             BarColumn(),
             TextColumn("{task.completed}/{task.total}"),
             TimeElapsedColumn(),
+            TextColumn("{task.fields[note]}"),
             console=Console(file=sys.stderr),
             transient=True,
         ) as bar:
-            task = bar.add_task(description, total=total)
+            task = bar.add_task(description, total=total, note="")
 
             class _Handle:
                 def advance(self, amount: int = 1) -> None:
-                    bar.advance(task, amount)
+                    bar.update(task, advance=amount, note="")
+
+                def note(self, text: str) -> None:
+                    bar.update(task, note=text)
 
             yield _Handle()
 

@@ -46,8 +46,11 @@ class DocumentWork:
         self.owners = owners
         self.cache = cache
 
-    def prepare(self, doc: Document, index: int = 0) -> PreparedDoc:
-        """The preparation of ``doc`` (cached or done now); ``ctx`` is left as it was."""
+    def prepare(self, doc: Document, index: int = 0, progress: Any = None) -> PreparedDoc:
+        """The preparation of ``doc`` (cached or done now); ``ctx`` is left as it was.
+
+        ``progress``: a progress handle (``checker.progress``) told each stage and how many
+        sentences are parsed, so a long article shows where it is."""
         key = self.cache.key(doc) if self.cache is not None else None  # before preparation changes doc
         if self.cache is not None:
             cached = self.cache.get(doc, self.ctx, key=key)
@@ -55,22 +58,37 @@ class DocumentWork:
                 cached.index = index
                 return cached
         mark = ContextMark(self.ctx)
-        claims, timings = self._run_stages(doc)
+        claims, timings = self._run_stages(doc, progress)
         errors, stats = mark.take()
         prepared = PreparedDoc.of(doc, claims, errors, stats, timings, index)
         if self.cache is not None:
             self.cache.put(doc, prepared, self.ctx, key=key)
         return prepared
 
-    def _run_stages(self, doc: Document) -> tuple[dict[str, list], dict[str, float]]:
+    def _run_stages(self, doc: Document, progress: Any = None) -> tuple[dict[str, list], dict[str, float]]:
         ctx = self.ctx
+        tell = getattr(progress, "note", None)
+
+        def stage(text: str) -> None:
+            if tell is not None:
+                tell(f"{doc.name}: {text}")
+
         timings = {k: 0.0 for k in STAGES}
         t = time.perf_counter()
+        stage("cleaning")
         view, sections = clean_document(doc, ctx)
         timings["clean"] = time.perf_counter() - t
         t = time.perf_counter()
         notes: list[str] = []
-        segment_document(doc, self.nlp.get(doc.language), clean_view=view, sections=sections, notes=notes)
+        stage("sentences")
+        segment_document(
+            doc,
+            self.nlp.get(doc.language),
+            clean_view=view,
+            sections=sections,
+            notes=notes,
+            progress=lambda done, total: stage(f"parsing sentences {done:,}/{total:,}"),
+        )
         for note in notes:
             ctx.error(doc.id, note, kind="notice")
         if not doc.sentences:
@@ -82,6 +100,7 @@ class DocumentWork:
             for name, inst, rules in self.instances:
                 if not type(inst).defines(step):
                     continue
+                stage(f"{name} {step}")
                 t0 = time.perf_counter()
                 got = self.step(name, step, lambda: getattr(inst, step)(doc, rules))  # noqa: B023 - step() calls it at once
                 ctx.add_stat(name, "seconds", time.perf_counter() - t0)
@@ -112,7 +131,7 @@ class SerialPreparer:
         prepared = []
         with work.ctx.progress("Reading articles", total=len(docs)) as bar:
             for i, d in enumerate(docs):
-                prepared.append(work.prepare(d, i))
+                prepared.append(work.prepare(d, i, bar))
                 bar.advance()
         for k, v in merge_prepared(docs, prepared, work.ctx, claims_by_type).items():
             timings[k] = timings.get(k, 0.0) + v

@@ -9,6 +9,7 @@ are not cut wrongly.  Every ``Sentence`` keeps ``start``/``end`` into ``Document
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.model import Document, Sentence
@@ -244,6 +245,26 @@ def _trimmed(view: str, start: int, end: int) -> tuple[int, int] | None:
     return start + lead, start + trail
 
 
+#: sentences parsed between two progress reports of ``segment_document``
+PROGRESS_EVERY = 256
+
+
+def _parse(nlp, texts: list[str], progress: Callable[[int, int], None] | None = None) -> list:
+    """One spaCy ``Doc`` per text, each distinct text parsed once.
+
+    A sentence's analysis depends on its text only (each is its own ``Doc``), so a sentence
+    repeated word for word (a live blog's recurring line, a report's repeated caption, a
+    page printed twice) shares the parse of its first occurrence; each ``Sentence`` still
+    has its own offsets and its own ``Span``."""
+    distinct = list(dict.fromkeys(texts))
+    by_text = {}
+    for n, (text, sdoc) in enumerate(zip(distinct, nlp.pipe(distinct, batch_size=128)), 1):
+        by_text[text] = sdoc
+        if progress is not None and (n % PROGRESS_EVERY == 0 or n == len(distinct)):
+            progress(n, len(distinct))
+    return [by_text[t] for t in texts]
+
+
 def segment_document(
     doc: Document,
     nlp,
@@ -251,6 +272,7 @@ def segment_document(
     clean_view: str | None = None,
     sections: list[tuple[int, int, str]] | None = None,
     notes: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Sentence]:
     """Segment ``doc`` into sentences.
 
@@ -258,6 +280,8 @@ def segment_document(
     ``sections`` are ``(start, end, label)`` regions given by cleaning (faq, quote,
     attribution...).  What could not be analysed as it is (sentences over
     ``MAX_SENTENCE_CHARS``, text past ``MAX_ANALYSED_CHARS``) is described in ``notes``.
+    ``progress(done, total)`` is told how many distinct sentences spaCy has parsed, every
+    ``PROGRESS_EVERY`` and at the end.
     """
     view = clean_view if clean_view is not None else doc.view
     if len(view) > MAX_ANALYSED_CHARS:
@@ -302,7 +326,7 @@ def segment_document(
             "cut into pieces for analysis"
         )
     texts = [view[a:b] for a, b, _, _ in pieces]
-    parsed = nlp.pipe(texts, batch_size=128) if nlp is not None else [None] * len(texts)
+    parsed = _parse(nlp, texts, progress) if nlp is not None else [None] * len(texts)
     sentences: list[Sentence] = []
     for (a, b, para, section), sdoc in zip(pieces, parsed):
         sentences.append(

@@ -34,9 +34,20 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of ``_fold_char``, filled with each character the first time it is read."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-folded copy of ``text`` with the same length."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 _KEY_DROP = re.compile(r"[\s\-.]+")

@@ -247,12 +247,15 @@ def phrase_positions(view: SentenceView, phrase: str) -> list[int]:
     stream = _match_stream(view)
     out: list[int] = []
     n = len(words)
+    first, rest = words[0], words[1:]
     for k in range(len(stream)):
         if k and stream[k - 1][0] == stream[k][0]:
             continue  # a phrase starts at a token's beginning
         if k + n > len(stream):
             break
-        if all(_word_matches(w, stream[k + j][1], stream[k + j][2]) for j, w in enumerate(words)):
+        if not _word_matches(first, stream[k][1], stream[k][2]):
+            continue
+        if all(_word_matches(w, stream[k + j][1], stream[k + j][2]) for j, w in enumerate(rest, 1)):
             if stream[k][0] not in out:
                 out.append(stream[k][0])
     return out

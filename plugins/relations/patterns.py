@@ -547,6 +547,21 @@ def may_match(needs: tuple[frozenset[str], ...], text: str) -> bool:
     return all(any(w in text for w in alts) for alts in needs)
 
 
+def words_present(vocabulary: frozenset[str], text: str) -> frozenset[str]:
+    """The texts of ``vocabulary`` that ``text`` holds (substrings, as ``may_match`` reads them).
+
+    Read once per stream for the words of every pattern, then each pattern is decided by
+    ``may_match_present``: one substring test per word instead of one per word per pattern
+    (~270 patterns per sentence with a mention, many sharing their words)."""
+    return frozenset(w for w in vocabulary if w in text)
+
+
+def may_match_present(needs: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """``may_match(needs, text)`` given ``present = words_present(vocabulary, text)``, where
+    ``vocabulary`` holds every word of ``needs``."""
+    return all(not alts.isdisjoint(present) for alts in needs)
+
+
 def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, frozenset[str]]:
     """The regex source of a pattern and the slots it binds; raises PatternError for a bad pattern.
 

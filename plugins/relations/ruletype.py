@@ -50,10 +50,11 @@ from plugins.relations.patterns import (
     build_stream,
     compile_source,
     cues,
-    may_match,
+    may_match_present,
     pattern_source,
     required_words,
     thing_word,
+    words_present,
     years,
 )
 from plugins.relations.roles import (
@@ -160,6 +161,47 @@ _START_WORDS = {"since", "depuis", "joined", "rejoint", "arrive", "arrivee", "hi
 _SCORES = {"polarity": 0.9, "functional": 0.85, "exclusive_shared": 0.7, "antonym": 0.6}
 
 
+class _PatternIndex:
+    """The patterns of some rules (in their order) by the words they require (``required_words``).
+
+    ``candidates(text)`` gives, in rule order then pattern order, the patterns that may match
+    the stream ``text``: the words of every pattern are looked for once per stream
+    (``words_present``), the patterns are reached through the words of one requirement each
+    (so a stream visits only the patterns one of its words can start), and each is then
+    decided by all its requirements (``may_match_present``).  Exactly the patterns for which
+    ``may_match(needs, text)`` holds: a pattern is compiled the first time a stream holds the
+    words it requires, so patterns whose words no article uses cost nothing (their regexes
+    are the costly part of start-up)."""
+
+    def __init__(self, rules: list[_Compiled]) -> None:
+        self.rules = rules
+        self.always: list[tuple[int, int]] = []  # (rule, pattern) with no required word
+        self.by_word: dict[str, list[tuple[int, int]]] = {}
+        words: set[str] = set()
+        for k, comp in enumerate(rules):
+            for i, needs in enumerate(comp.needs):
+                words.update(w for alts in needs for w in alts)
+                if not needs:
+                    self.always.append((k, i))
+                    continue
+                for w in max(
+                    needs, key=lambda alts: min(map(len, alts))
+                ):  # long words are rare: few patterns reached for nothing
+                    self.by_word.setdefault(w, []).append((k, i))
+        self.vocabulary = frozenset(words)
+
+    def candidates(self, text: str):
+        """``(rule, (regex, mode, swap, negate, qualifier))`` per pattern that may match ``text``."""
+        present = words_present(self.vocabulary, text)
+        found = set(self.always)
+        for w in present:
+            found.update(self.by_word.get(w, ()))
+        for k, i in sorted(found):
+            comp = self.rules[k]
+            if may_match_present(comp.needs[i], present):
+                yield comp, comp.how(i)
+
+
 def _down(level: str, steps: int) -> str | None:
     i = LEVELS.index(level) - steps
     return LEVELS[i] if i >= 0 else None
@@ -235,13 +277,9 @@ class _Compiled:
             self._patterns = [(self._regex(i), *how) for i, (_, how) in enumerate(self.sources)]
         return self._patterns
 
-    def patterns_for(self, text: str):
-        """The patterns that may match the stream ``text``, in rule order; a pattern is compiled
-        the first time a stream holds the words it requires (``required_words``), so patterns
-        whose words no article uses cost nothing (their regexes are the costly part of start-up)."""
-        for i, (_, how) in enumerate(self.sources):
-            if may_match(self.needs[i], text):
-                yield (self._regex(i), *how)
+    def how(self, i: int) -> tuple:
+        """``(regex, mode, swap, negate, qualifier)`` of pattern ``i``, compiled the first time it is asked for."""
+        return (self._regex(i), *self.sources[i][1])
 
     def _regex(self, i: int):
         rx = self._compiled.get(i)
@@ -313,11 +351,19 @@ class RelationRuleType(RuleType):
     def setup(self, rules, ctx) -> None:
         super().setup(rules, ctx)
         self.compiled = [_Compiled(r, ctx) for r in rules]
+        self._indexes: dict[tuple[int, ...], _PatternIndex] = {}  # by the ids of the rules read together
         self.by_relation: dict[str, list[_Compiled]] = {}
         for c in self.compiled:
             self.by_relation.setdefault(c.relation, []).append(c)
 
     # -- extraction ------------------------------------------------------------------
+    def _index(self, active: list[_Compiled]) -> _PatternIndex:
+        """The pattern index of these rules (in this order), built once per set of rules."""
+        key = tuple(id(c) for c in active)
+        if key not in self._indexes:
+            self._indexes[key] = _PatternIndex(active)
+        return self._indexes[key]
+
     def extract(self, doc: Document, rules) -> list[Claim]:
         claims: list[Claim] = []
         # rules naming their relation first: a general {role} claim only adds what they do not read
@@ -332,6 +378,7 @@ class RelationRuleType(RuleType):
         # (not in headings: title case fools the capitalisation, as it fools the recogniser)
         extras = [proper_runs(s, known) if s.section not in ("title", "heading") else [] for s in doc.sentences]
         learned = descriptions(doc, [list(s.entities) + x for s, x in zip(doc.sentences, extras)])
+        index = self._index(active)
         for i, sent in enumerate(doc.sentences):
             extra = extras[i]
             # "la métropole" after "la métropole de Lancrais": Lancrais
@@ -345,19 +392,18 @@ class RelationRuleType(RuleType):
             stream = build_stream(sent, mentions=mentions)
             seen: set[tuple] = set()
             words = stream.text.split(" ")
-            for comp in active:
-                for rx, *how in comp.patterns_for(stream.text):
-                    for m in rx.finditer(stream.text):
-                        claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
-                        if claim is None:
-                            continue
-                        v = claim.value
-                        # a role of a body the phrase names ("regional president") is its own claim
-                        sig = (v["relation"], v["subject"], v["object"], v["polarity"], v.get("complement"))
-                        if sig in seen:
-                            continue
-                        seen.add(sig)
-                        claims.append(claim)
+            for comp, (rx, *how) in index.candidates(stream.text):
+                for m in rx.finditer(stream.text):
+                    claim = self._claim(doc, i, sent, stream, words, comp, m, how, topic)
+                    if claim is None:
+                        continue
+                    v = claim.value
+                    # a role of a body the phrase names ("regional president") is its own claim
+                    sig = (v["relation"], v["subject"], v["object"], v["polarity"], v.get("complement"))
+                    if sig in seen:
+                        continue
+                    seen.add(sig)
+                    claims.append(claim)
         if self.ctx is not None:
             self.ctx.add_stat("relation", "triples", len(claims))
         return claims

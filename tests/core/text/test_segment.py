@@ -131,3 +131,62 @@ def test_text_past_the_analysis_limit_is_reported(monkeypatch):
     assert notes == [
         f"only the first 26 of {len(text)} characters were analysed (the text from line 2 on was not checked)"
     ]
+
+
+class _CountingPipe:
+    """A spaCy pipeline that records the texts it parses."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        self.parsed: list[str] = []
+
+    def pipe(self, texts, **kwargs):
+        texts = list(texts)
+        self.parsed.extend(texts)
+        return self.nlp.pipe(texts, **kwargs)
+
+
+def test_a_sentence_repeated_in_a_document_is_parsed_once():
+    """Live blogs and reports repeat sentences word for word: one parse per distinct text, and
+    every occurrence reads the same analysis (each with its own offsets)."""
+    import spacy
+
+    nlp = _CountingPipe(spacy.blank("fr"))
+    text = "Le conseil a voté. Le budget est adopté.\n\nLe conseil a voté. Rien d'autre.\n\nLe conseil a voté.\n"
+    doc = make_document(text, "t.txt")
+    doc.language = "fr"
+    segment_document(doc, nlp)
+    texts = [s.text for s in doc.sentences]
+    assert texts == [
+        "Le conseil a voté.",
+        "Le budget est adopté.",
+        "Le conseil a voté.",
+        "Rien d'autre.",
+        "Le conseil a voté.",
+    ]
+    assert sorted(nlp.parsed) == sorted(set(texts))
+    for s in doc.sentences:
+        assert s.tokens is not None and s.tokens.text == s.text == doc.text[s.start : s.end]
+    assert len({s.start for s in doc.sentences}) == len(texts)
+
+
+def test_parsing_distinct_texts_once_gives_each_sentence_its_own_analysis(seeds_dir):
+    """With the trained pipeline: every token attribute the rule types read (lemma, POS,
+    morphology, head, dependency, entities, sentence start) is the one a parse of that
+    sentence alone gives."""
+    nlp = NlpProvider().get("fr")
+    paragraphs = (seeds_dir / "000_e40cd2c30072f5b9.txt").read_text(encoding="utf-8").split("\n\n")[:6]
+    text = "\n\n".join(paragraphs + paragraphs[1:3])  # two paragraphs repeated
+    doc = make_document(text, "t.txt")
+    doc.language = "fr"
+    segment_document(doc, nlp)
+
+    def attrs(tokens):
+        return [
+            (t.text, t.lemma_, t.pos_, str(t.morph), t.head.i, t.dep_, t.ent_type_, t.ent_iob_, t.is_sent_start)
+            for t in tokens
+        ]
+
+    assert len({s.text for s in doc.sentences}) < len(doc.sentences)
+    for s in doc.sentences:
+        assert s.tokens is not None and attrs(s.tokens) == attrs(nlp(doc.view[s.start : s.end]))

@@ -46,6 +46,18 @@ def test_fold_keeps_length_and_unifies():
     assert key("Start-up") == key("start up") == key("startup")
 
 
+def test_fold_by_table_is_the_character_by_character_fold():
+    """``fold`` maps each character through a table filled on first sight: the same text as
+    folding character by character, for every character of the Basic Multilingual Plane."""
+    from plugins.entities.textnorm import _fold_char
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d400", "\U0001f600"]
+    text = "".join(chars)
+    assert fold(text) == "".join(_fold_char(c) for c in chars)
+    assert fold(text) == fold(text)  # the second time from the filled table
+    assert fold("") == ""
+
+
 def test_clean_name_strips_articles_suffixes_possessive():
     for raw, want in [
         ("d’OpenAI", "OpenAI"),

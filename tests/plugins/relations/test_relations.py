@@ -319,6 +319,56 @@ def test_required_words_are_those_every_match_contains():
     assert not may_match(required_words(pattern), "§0 est le client de §1")
 
 
+def test_words_present_once_per_stream_decide_as_may_match():
+    """The filter reads which required words a stream holds once per stream (one test per word of
+    every pattern), then decides each pattern by sets: the same answer as ``may_match``."""
+    from plugins.relations.patterns import may_match, may_match_present, required_words, words_present
+
+    patterns = [
+        "{subj} {be} {det}? fournisseur cloud? {qual}? de {obj}",
+        "(replaced|succeeded|fired) {subj} as {det}? {obj} {role}",
+        "{subj} (le|ceo) {obj}",
+        "{subj} a nommé d'office {obj}",
+    ]
+    needs = [required_words(p) for p in patterns]
+    vocabulary = frozenset(w for n in needs for alts in n for w in alts)
+    texts = [
+        "§0 est le fournisseur cloud exclusif d' §1 .",
+        "§0 replaced §1 as ceo",
+        "§0 a nommé d' office §1",
+        "§0 a nomme d' offices",  # "office" inside "offices": a substring, as may_match reads it
+        "",
+    ]
+    for text in texts:
+        present = words_present(vocabulary, text)
+        for n in needs:
+            assert may_match_present(n, present) == may_match(n, text), (text, n)
+
+
+def test_pattern_index_gives_the_patterns_may_match_keeps_in_rule_order():
+    """Patterns reached by their words, then decided by all their requirements: exactly the
+    patterns ``may_match`` keeps, rule after rule, pattern after pattern (claims keep their order)."""
+    from plugins.relations.patterns import may_match, required_words
+    from plugins.relations.ruletype import _Compiled, _PatternIndex
+
+    groups = [
+        ["{subj} (le|ceo) {obj}", "{subj} {be} {det}? fournisseur cloud? {qual}? de {obj}", "{subj} rachète {obj}"],
+        ["(replaced|succeeded|fired) {subj} as {det}? {obj} {role}", "{subj} fournisseur exclusif de {obj}"],
+    ]
+    rules = []
+    for patterns in groups:
+        comp = _Compiled.__new__(_Compiled)
+        comp.needs = [required_words(p) for p in patterns]
+        comp.sources = [(p, ("slot", False, False, None)) for p in patterns]
+        comp._compiled = {i: p for i, p in enumerate(patterns)}  # stands for the compiled regex
+        rules.append(comp)
+    texts = ["§0 est le fournisseur exclusif de §1", "§0 rachete §1", "§0 replaced §1 as ceo", "§0 et §1", ""]
+    index = _PatternIndex(rules)
+    for text in texts:
+        want = [(comp, p) for comp in rules for p, n in zip(comp._compiled.values(), comp.needs) if may_match(n, text)]
+        assert [(comp, how[0]) for comp, how in index.candidates(text)] == want, text
+
+
 @pytest.mark.slow
 def test_skipping_patterns_by_their_words_changes_no_claim(monkeypatch):
     """Every built-in relation pattern on the seeds: the same triples with and without the filter."""
@@ -333,5 +383,5 @@ def test_skipping_patterns_by_their_words_changes_no_claim(monkeypatch):
         )
 
     filtered = triples()
-    monkeypatch.setattr(relation_type, "may_match", lambda needs, text: True)
+    monkeypatch.setattr(relation_type, "words_present", lambda vocabulary, text: vocabulary)  # every word: no filter
     assert triples() == filtered and filtered[1]
