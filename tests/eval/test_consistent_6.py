@@ -1,0 +1,35 @@
+"""Sixth set of consistent stories (tests/data/consistent-6): written on 2026-12-02 by a
+session that read no checker code, rules, benchmarks or other story texts (see the
+folder's README). A development false-alarm corpus: every finding on it is a false
+positive.
+
+Checks that the annotations are valid (no checker run): every quote found in its
+document, no conflict at all, enough traps, unique ids and known categories.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers.annotations import checked_items
+from helpers.paths import DATA
+
+CONSISTENT = [
+    "fr-canicule-urgences-gironde-coherent",
+    "fr-attaque-loup-brebis-savoie-coherent",
+    "en-offshore-wind-farm-approval-consistent",
+    "en-bike-share-launch-cleveland-consistent",
+    "mixed-classement-universite-montreal-coherent",
+]
+
+
+def test_folders_are_the_listed_stories(eval_bench):
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "consistent-6")]))
+    assert found == sorted(CONSISTENT)
+
+
+@pytest.mark.parametrize("name", CONSISTENT)
+def test_consistent_story_annotations_are_valid(eval_bench, name):
+    story = eval_bench.load_story(DATA / "consistent-6" / name)
+    conflicts, traps = checked_items(story, name)
+    assert conflicts == [], name
+    assert len(traps) >= 15, name
