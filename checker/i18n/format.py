@@ -177,6 +177,14 @@ def weekday(index: int, lang: str = "en") -> str:
     return str(get_day_names("wide", locale=_locale(lang))[index])
 
 
+def clock(minutes: float, lang: str = "en") -> str:
+    """A time of day (minutes after midnight) as the locale writes it: "6:42 AM", "06:42"."""
+    from babel.dates import format_time
+
+    h, m = divmod(int(round(minutes)) % (24 * 60), 60)
+    return str(format_time(_dt.time(h, m), format="short", locale=_locale(lang)))
+
+
 def _temporal(q, lang: str) -> str:
     if q.extra.get("granularity") == "weekday" and q.extra.get("weekday") is not None:
         return weekday(int(q.extra["weekday"]), lang)
@@ -223,6 +231,8 @@ def quantity(q, lang: str = "en") -> str:
     lang = supported(lang)
     if q.qtype in ("year", "date"):
         return _temporal(q, lang)
+    if q.qtype == "clock":
+        return APPROX_SIGNS.get(q.approx or "", "") + clock(q.nominal, lang)
     if q.qtype == "rank":
         return rank(str(q.unit), int(q.nominal), lang)
     if q.qtype == "tally":

@@ -68,6 +68,7 @@ from plugins.numeric.vocab import (
 )
 
 __all__ = ["DEFAULT_BOUND_SLACK", "Quantity", "parse_quantities", "words_to_number", "display"]
+from plugins.numeric.clock import find_clock_times  # noqa: E402
 from plugins.numeric.fractions import find_fractions  # noqa: E402
 from plugins.numeric.numbers import words_to_number  # noqa: E402  (re-exported)
 from plugins.numeric.quantity import display  # noqa: E402  (re-exported)
@@ -183,6 +184,7 @@ def parse_quantities(
         date_finder,
         _find_phases,
         _find_ranks,
+        _find_clock_times,
         _find_fractions,
         find_tallies,
         _find_race_times,
@@ -267,6 +269,10 @@ def _find_ranks(text: str, lang: str, slack: float):
                 qtype="rank",
                 nominal=float(n),
             )
+
+
+def _find_clock_times(text: str, lang: str, slack: float):
+    return find_clock_times(text)
 
 
 _APPROX_BEFORE = re.compile(rf"(?<![\w])(?P<a>{APPROX_RE})\s+(?:(?:les|la|the)\s+)?$", re.I)

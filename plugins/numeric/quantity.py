@@ -119,6 +119,9 @@ def display(q: Quantity) -> str:
             dd = _dt.date.fromordinal(int(q.low))
             return f"{dd.year}-{dd.month:02d}"
         return lo if lo == hi else f"{lo}–{hi}"
+    if q.qtype == "clock":
+        h, minute = divmod(int(round(q.nominal)), 60)
+        return f"{APPROX_SIGNS.get(q.approx or '', '')}{h:02d}:{minute:02d}"
     if q.qtype == "rank":
         return f"{q.unit} {int(q.nominal)}"
     if q.qtype == "tally":

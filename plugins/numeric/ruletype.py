@@ -166,10 +166,10 @@ class NumericRuleType(RuleType):
         self, doc, view: SentenceView, q: Quantity, years, specific, generic, prev, prev_years=()
     ) -> list[Claim]:
         q_idx = view.token_range(q.start, q.end)
-        # a duration ("six mois pour se conformer") or a vote's tally has no time scope of its own
+        # a duration ("six mois pour se conformer"), a vote's tally or a time of day has no time scope of its own
         scope = (
             None
-            if q.qtype in ("duration", "tally")
+            if q.qtype in ("duration", "tally", "clock")
             else time_scope(view, q, years, q_idx, list(prev_years), periods=True)
         )
         matched = [(d, rule) for rule in specific if (d := self._rule_distance(rule, view, q, q_idx)) is not None]

@@ -5,7 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 #: values of ``compare.unit`` that name a quantity type itself (``match.unit_ok``)
-QTYPE_UNITS = ("count", "duration", "length", "area", "mass", "speed", "volume", "power", "energy", "rank", "tally")
+QTYPE_UNITS = (
+    "count",
+    "duration",
+    "length",
+    "area",
+    "mass",
+    "speed",
+    "volume",
+    "power",
+    "energy",
+    "rank",
+    "tally",
+    "clock",
+)
 #: values of ``compare.unit`` (a family or an ISO currency code)
 UNIT_KINDS = ["currency", "money", "percent", "share", "year", "date", "time", *QTYPE_UNITS, "any"]
 
@@ -181,7 +194,8 @@ NUMERIC_SCHEMA: dict[str, Any] = {
                     "oneOf": [{"enum": UNIT_KINDS}, {"type": "string", "pattern": "^[A-Z]{3}$"}],
                     "description": (
                         "the kind of figure the rule claims: a unit family or an ISO 4217 currency code (EUR); "
-                        "'tally' a vote's tally ('7-2', '312 voix contre 220'); 'any' takes every figure"
+                        "'tally' a vote's tally ('7-2', '312 voix contre 220'); 'clock' a time of day ('6.42am', 'vers 14 h 20'); "
+                        "'any' takes every figure"
                     ),
                 },
                 "tolerance": {
