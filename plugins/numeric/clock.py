@@ -35,7 +35,11 @@ _PATTERNS = [
     # 9 o'clock
     re.compile(r"(?<![\w.,])(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b", re.I),
 ]
-_HOUR_ONLY_BEFORE = re.compile(r"(?:\b[àa]|\bvers|\bpeu\s+(?:avant|apr[èe]s)|\baux\s+alentours\s+de)\s*$", re.I)
+_HOUR_ONLY_BEFORE = re.compile(
+    r"(?:\b[àa]|\bvers|\bpeu\s+(?:avant|apr[èe]s)|\baux\s+alentours\s+de|"
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|demain|aujourd['’]hui|ce\s+matin|ce\s+soir))\s*$",
+    re.I,
+)  # "à 6 heures", "de mardi 16 heures à vendredi 6 heures"
 _ROUGH_BEFORE = re.compile(
     r"(?:\bvers|\baux\s+alentours\s+de|\baround|\babout|\bapproximately|\broughly|\bat\s+around|\bat\s+about)\s*$",
     re.I,

@@ -275,7 +275,7 @@ def _find_clock_times(text: str, lang: str, slack: float):
     return find_clock_times(text)
 
 
-_APPROX_BEFORE = re.compile(rf"(?<![\w])(?P<a>{APPROX_RE})\s+(?:(?:les|la|the)\s+)?$", re.I)
+_APPROX_BEFORE = re.compile(rf"(?<![\w])(?P<a>{APPROX_RE})(?:\s+|(?<=['’]))(?:(?:les|la|the)\s+)?$", re.I)
 
 
 def _find_fractions(text: str, lang: str, slack: float):

@@ -33,6 +33,7 @@ def _clock(text: str, lang: str):
         ("L'alerte a été donnée vers 5 heures du matin.", "fr", 270, 330),
         ("The alarm sounded shortly before 9 p.m.", "en", 1230, 1260),
         ("L'incendie s'est déclaré peu après 3 heures du matin.", "fr", 180, 210),
+        ("La vigilance a couru jusqu'au vendredi 6 heures.", "fr", 360, 360),
     ],
 )
 def test_a_clock_time_is_minutes_of_the_day(text, lang, low, high):

@@ -76,6 +76,12 @@ def test_an_approximate_ratio_widens_by_its_qualifier():
     assert q.low < 10.0 < q.high and q.high < 18.0
 
 
+def test_an_approximator_before_an_elided_ratio():
+    (q,) = [q for q in parse_quantities("Près d'un patient sur trois a été hospitalisé.", "fr") if q.qtype == "share"]
+    assert q.text.lower().startswith("près d")
+    assert q.low < 33.0 and q.approx
+
+
 def test_a_ratio_against_a_percentage():
     a = "Brindle will cut 18% of its workforce, the company said on Monday."
     b = "The company said on Monday that Brindle will cut roughly one in ten of its workers."
