@@ -78,10 +78,20 @@ def comparable(a, b, *, same_measure: float | None = None) -> bool:
     na, nb = ra.get("match.nouns"), rb.get("match.nouns")
     if na and nb and noun_in(qa, na) and noun_in(qb, nb):
         return True  # nouns listed by the rule are one class ("employees", "people", "staff")
+    if _toll_and_headcount(qa, qb) or _toll_and_headcount(qb, qa):
+        return False  # "38 brebis tuées" / "un troupeau de 1 200 brebis": the dead are not the flock
     if same_measure is not None and not (known_class(qa) and known_class(qb)):
         sim = noun_similarity(a, b)  # "sapeurs-pompiers" / "firefighters": no table knows both
         return sim is not None and sim >= same_measure
     return False
+
+
+def _toll_and_headcount(qa: Quantity, qb: Quantity) -> bool:
+    """A toll ("tuées", "killed or injured") of some noun against a plain count of it."""
+    return qa.noun in _TOLL_CLASSES and not known_class(qb)
+
+
+_TOLL_CLASSES = frozenset({"deaths", "injured", "missing", "hospitalised", "casualties"})
 
 
 def _single_day(q: Quantity) -> bool:

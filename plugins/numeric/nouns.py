@@ -10,6 +10,7 @@ from plugins.numeric.vocab import (
     BEFORE_MODIFIER_CLASS,
     ENUM_GAP,
     ENUM_PREV,
+    JOINT_TOLL,
     MOD_SKIP,
     MODIFIABLE,
     MODIFIER_CLASS,
@@ -24,6 +25,8 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_bef
     """The class of a counted noun refined by what is said of it (see ``MODIFIERS``).
     ``verbs_before``: before the figure, only a verb refines it ("killing five"), not a
     word of the previous phrase ("quatre morts après un épisode": "un" counts no dead)."""
+    if JOINT_TOLL.match(text, noun_end) and (cls == "people" or cls not in MODIFIABLE):
+        return "casualties"  # "50 brebis tuées ou blessées": the dead and the injured together
     allowed = MODIFIABLE.get(cls)
     if not allowed:
         return cls

@@ -284,6 +284,8 @@ NOUN_CLASSES = {
     "seats": """siège sièges seat seats""",
     "goals": """but buts goal goals""",
     "matches": """match matchs matches rencontres""",
+    # the dead and the injured together ("50 sheep killed or injured"): a toll of both
+    "casualties": """casualties""",
 }
 NOUN_CLASS = {w: cls for cls, words in NOUN_CLASSES.items() for w in words.split()}
 
@@ -331,6 +333,13 @@ MOD_SKIP = set(
                  or also aussi déjà already reportedly still toujours according for pour par by
                  dû du due durent doivent devront être had to must should
                  who qui that""".split()  # relative clauses: "four people who were injured"
+)
+#: "tuées ou blessées", "killed or injured", "morts et blessés" after a counted noun: one toll
+#: of both, neither the dead nor the injured (nor a headcount)
+JOINT_TOLL = re.compile(
+    r"\s*(?:(?:ont|have|had|were|was|sont|ont\s+été|have\s+been|had\s+been)\s+)?(?:été\s+)?"
+    r"(?:tu[ée]e?s?|morte?s?|killed|dead)\s+(?:ou|et|or|and)\s+(?:bless[ée]e?s?|injured|wounded|hurt)\b",
+    re.I,
 )
 MODIFIABLE = {
     "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},

@@ -87,3 +87,27 @@ def test_an_initial_amount_is_not_the_total():
     a = "Le groupe a réalisé un premier investissement de 2 milliards d'euros dans la société."
     b = "Le groupe a investi 9 milliards d'euros au total dans la société."
     assert warnings(a, b, embedder="auto") == []
+
+
+# "killed or injured" counts both tolls: no death toll, and no headcount of the flock
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Une cinquantaine de brebis tuées ou blessées ont été retrouvées.", "fr"),
+        ("Fifty sheep were killed or injured in the attack.", "en"),
+        ("Douze personnes ont été tuées ou blessées.", "fr"),
+        ("Twelve people were killed or injured.", "en"),
+    ],
+)
+def test_killed_or_injured_is_one_toll_of_both(text, lang):
+    (q,) = parse_quantities(text, lang)
+    assert q.noun == "casualties"
+
+
+def test_a_toll_of_both_is_no_death_toll_nor_a_headcount():
+    a = (
+        "Trente-huit brebis ont été tuées et 14 blessées lors de l'attaque du loup sur l'alpage, "
+        "où paissait un troupeau de 1 200 brebis."
+    )
+    b = "Une cinquantaine de brebis tuées ou blessées ont été retrouvées sur l'alpage après l'attaque du loup."
+    assert warnings(a, b, embedder="auto") == []
