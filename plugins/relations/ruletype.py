@@ -60,6 +60,7 @@ from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
     ORG_NOUNS,
+    PORTFOLIOS,
     STRONG_ERA_WORDS,
     OfficeIndex,
     document_names,
@@ -440,6 +441,13 @@ class RelationRuleType(RuleType):
         if role is not None and obj.id != IMPLICIT and _org_word(obj.text):
             # "Plant safety manager X", "Council leader X": the capitalised noun is the article's body
             org_word = obj.text
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        if role is not None and obj.id != IMPLICIT and doc.language[:2] != "fr" and fold(obj.text) in PORTFOLIOS:
+            # "Finance vice-president X", "Budget chair X": the capitalised field is the office's portfolio
+            by_field = resolve_role(f"{fold(obj.text)} {m.group('role')}", doc.language)
+            if by_field is None:
+                return None
+            role = (by_field, f"{obj.text} {role[1]}")
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         first, last = stream.token_range(m.start(), m.end())
         skip = range(0)

@@ -74,3 +74,72 @@ def test_a_person_is_not_cut_to_a_short_name(checker):
     assert _ids(checker, "Paul Girard, actionnaire minoritaire de Norvik, a refusé de payer." + FR, "Paul Girard") == {
         "paul girard"
     }
+
+
+# -- an office by its portfolio: "vice-président chargé des finances", "Finance vice-president" -------
+def test_an_office_by_its_portfolio_is_one_office_in_both_languages():
+    from plugins.relations.roles import resolve_role
+
+    fr = resolve_role("vice-president charge des finances", "fr")
+    en = resolve_role("vice-president for finance", "en")
+    alone = resolve_role("chargee des finances", "fr")
+    assert fr is not None and en is not None and alone is not None
+    assert fr.office == en.office == alone.office and fr.unique
+    transport = resolve_role("vice-presidente chargee des transports", "fr")
+    assert transport is not None and transport.office != fr.office
+    # an executive's post by its field is no portfolio: "finance director" stays the seed's CFO
+    director = resolve_role("finance director", "en")
+    assert director is not None and director.relation == "role.cfo"
+    assert resolve_role("charge de mission", "fr") is None
+
+
+PORTFOLIO = [
+    # two people with one portfolio of the same council, one article in each language
+    (
+        "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
+        "Finance vice-president Nolwenn Abgrall said the tax would rise in July." + EN,
+        "functional",
+    ),
+    # the holder of a portfolio, and the same person who no longer holds it
+    (
+        "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
+        "Yannick Ferrec, qui n'est plus chargé des finances depuis janvier, a laissé la parole." + FR,
+        "polarity",
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b, constraint", PORTFOLIO)
+def test_an_office_by_its_portfolio_is_compared(checker, a, b, constraint):
+    got = found(checker, a, b)
+    assert (constraint, "warning") in got, got
+    assert not [x for x in got if x[1] == "error"], got
+
+
+PORTFOLIO_SILENT = [
+    # one person, one portfolio, named two ways
+    (
+        "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
+        "Finance vice-president Yannick Ferrec said the tax would rise in July." + EN,
+    ),
+    # two portfolios, two people
+    (
+        "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
+        "Transport vice-president Nolwenn Abgrall said the trains would run in July." + EN,
+    ),
+    (
+        "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
+        "La vice-présidente chargée des transports, Nolwenn Abgrall, a défendu les trains." + FR,
+    ),
+    # the former holder and the holder now
+    (
+        "Finance vice-president Nolwenn Abgrall said the tax would rise in July." + EN,
+        "Yannick Ferrec, qui n'est plus chargé des finances depuis janvier, a laissé la parole." + FR,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", PORTFOLIO_SILENT)
+def test_one_portfolio_named_two_ways_or_two_portfolios_stay_below_warning(checker, a, b):
+    got = found(checker, a, b)
+    assert not loud(got), got
