@@ -143,3 +143,46 @@ PORTFOLIO_SILENT = [
 def test_one_portfolio_named_two_ways_or_two_portfolios_stay_below_warning(checker, a, b):
     got = found(checker, a, b)
     assert not loud(got), got
+
+
+# -- the sponsor of a study, across languages ("sponsored by" / "promu par") ---------------------------
+SPONSOR = [
+    (
+        "The study was sponsored by Kelvane, which ran it in eleven countries." + EN,
+        "L'essai, promu par l'Institut Borel et conduit dans onze pays, a inclus 9 000 volontaires." + FR,
+    ),
+    (
+        "The trial is sponsored by Kelvane, the company said." + EN,
+        "The trial was sponsored by Ostra Biologics, according to the registry." + EN,
+    ),
+]
+
+SPONSOR_SILENT = [
+    # one sponsor named in both languages
+    (
+        "The study was sponsored by Kelvane, which ran it in eleven countries." + EN,
+        "L'essai, promu par Kelvane et conduit dans onze pays, a inclus 9 000 volontaires." + FR,
+    ),
+    # a funder is no sponsor (a study may have several funders)
+    (
+        "The study was sponsored by Kelvane, which ran it in eleven countries." + EN,
+        "The study was funded by Ostra Biologics and two public agencies." + EN,
+    ),
+    # a race or a prize has sponsors of another kind: never read as a study's sponsor
+    (
+        "The race was sponsored by Kelvane." + EN,
+        "The marathon was sponsored by Ostra Biologics." + EN,
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", SPONSOR)
+def test_two_sponsors_of_the_story_s_study_are_a_warning(checker, a, b):
+    got = found(checker, a, b)
+    assert ("functional", "warning") in got, got
+    assert not [x for x in got if x[1] == "error"], got
+
+
+@pytest.mark.parametrize("a, b", SPONSOR_SILENT)
+def test_one_sponsor_or_a_funder_or_a_race_sponsor_stays_below_warning(checker, a, b):
+    assert not loud(found(checker, a, b))
