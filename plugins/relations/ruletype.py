@@ -648,7 +648,31 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(_told_together(_offices_held(self._holders_resolved(list(claims)))), self.ctx)
+        claims = self._stakes_resolved(self._holders_resolved(list(claims)))
+        return group_by_keys(_told_together(_offices_held(claims)), self.ctx)
+
+    def _stakes_resolved(self, claims: list[Claim]) -> list[Claim]:
+        """A stake in "the company" (``X, actionnaire minoritaire de la compagnie``) is in the one company
+        the holder's stake is named in elsewhere in the story (``X owns 65% of Y``): the same holder, the
+        same relation, one named company only (a holder with stakes in two stays unresolved)."""
+        explicit: dict[str, dict[str, str]] = {}
+        for c in claims:
+            v = c.value
+            if v["relation"] == "stake" and v["object"] != IMPLICIT and v["polarity"] == "positive":
+                explicit.setdefault(v["subject"], {})[v["object"]] = v["names"].get("object") or v["object"]
+        out = []
+        for c in claims:
+            v = c.value
+            found = explicit.get(v["subject"], {}) if v["relation"] == "stake" and v["object"] == IMPLICIT else {}
+            if len(found) != 1 or v["polarity"] != "positive":
+                out.append(c)
+                continue
+            ((obj, shown),) = found.items()
+            value = {**v, "object": obj, "names": {**v["names"], "object": shown}, "object_from": "holder"}
+            for k in ("topic", "topic_name", "topic_near"):
+                value.pop(k, None)
+            out.append(dataclasses.replace(c, value=value, keys=self._keys(c.data, value)))
+        return out
 
     def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
         """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder

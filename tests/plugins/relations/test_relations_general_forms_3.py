@@ -186,3 +186,22 @@ def test_two_sponsors_of_the_story_s_study_are_a_warning(checker, a, b):
 @pytest.mark.parametrize("a, b", SPONSOR_SILENT)
 def test_one_sponsor_or_a_funder_or_a_race_sponsor_stays_below_warning(checker, a, b):
     assert not loud(found(checker, a, b))
+
+
+# -- a stake in "the company": the company the holder's stake is in elsewhere in the story -----------
+def test_a_stake_in_the_company_is_in_the_one_company_the_holder_s_stake_is_named_in(checker):
+    got = found(
+        checker,
+        "Veltra Holding, which owns 65% of Norvik, declined to pay." + EN,
+        "Veltra Holding, actionnaire minoritaire de la compagnie depuis 2021, a refusé de payer." + FR,
+    )
+    assert ("exclusive_shared", "warning") in got, got
+
+
+def test_a_stake_in_the_company_stays_unresolved_when_the_holder_has_stakes_in_two(checker):
+    got = found(
+        checker,
+        "Veltra Holding, which owns 65% of Norvik, declined to pay. Veltra Holding owns 20% of Lumo." + EN,
+        "Veltra Holding, actionnaire minoritaire de la compagnie depuis 2021, a refusé de payer." + FR,
+    )
+    assert not loud(got), got
