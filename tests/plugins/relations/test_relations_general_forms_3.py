@@ -131,6 +131,11 @@ PORTFOLIO_SILENT = [
         "Le vice-président chargé des finances, Yannick Ferrec, a présenté la hausse de la taxe." + FR,
         "La vice-présidente chargée des transports, Nolwenn Abgrall, a défendu les trains." + FR,
     ),
+    # two holders of one portfolio at two stated times
+    (
+        "Yannick Ferrec, vice-président chargé des finances de 2015 à 2020, a présenté le bilan." + FR,
+        "La vice-présidente chargée des finances, Nolwenn Abgrall, a défendu la hausse." + FR,
+    ),
     # the former holder and the holder now
     (
         "Finance vice-president Nolwenn Abgrall said the tax would rise in July." + EN,
