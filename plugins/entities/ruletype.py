@@ -208,6 +208,9 @@ _GENERIC_TRAIL = re.compile(
     r"|Inc\.?|Ltd\.?|SA|SAS|SE|AG|GmbH|plc|NV|BV))+$"
 )
 _GENERIC_LEAD = re.compile(r"^(?:(?:le\s+|the\s+)?(?:Groupe|Group|Société|Cabinet))\s+(?=[A-Z])")
+# A legal or group word ending a name makes it a company whatever the recogniser's label
+# ("Veltra Holding" tagged PER in French): no person's name ends in one.
+_LEGAL_END = re.compile(r"\s(?:Group|Groupe|Holdings?|Inc\.?|Ltd\.?|SA|SAS|AG|GmbH|plc|NV|BV)$")
 
 
 def company_id(name: str) -> str:
@@ -809,6 +812,8 @@ class EntitiesRuleType(RuleType):
                 if sent.section in ("title", "heading") and label not in PERSON_LABELS:
                     continue  # title-case headings fool NER: keep only declared entities there
                 lab = "PER" if title and label in ("", "MISC") else label
+                if lab in PERSON_LABELS and _LEGAL_END.search(display):
+                    lab = "ORG"
                 eid = display if lab in PERSON_LABELS else company_id(display)
                 eid = entity_id(eid)
             else:

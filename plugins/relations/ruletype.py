@@ -61,6 +61,7 @@ from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
     ORG_NOUNS,
+    PORTFOLIOS,
     STRONG_ERA_WORDS,
     OfficeIndex,
     document_names,
@@ -487,6 +488,13 @@ class RelationRuleType(RuleType):
             # "Plant safety manager X", "Council leader X": the capitalised noun is the article's body
             org_word = obj.text
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        if role is not None and obj.id != IMPLICIT and doc.language[:2] != "fr" and fold(obj.text) in PORTFOLIOS:
+            # "Finance vice-president X", "Budget chair X": the capitalised field is the office's portfolio
+            by_field = resolve_role(f"{fold(obj.text)} {m.group('role')}", doc.language)
+            if by_field is None:
+                return None
+            role = (by_field, f"{obj.text} {role[1]}")
+            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
         first, last = stream.token_range(m.start(), m.end())
         skip = range(0)
         if m.groupdict().get("appo"):
@@ -686,7 +694,31 @@ class RelationRuleType(RuleType):
     # -- comparison ------------------------------------------------------------------
     def pair(self, claims, rules):
         assert self.ctx is not None
-        return group_by_keys(_told_together(_offices_held(self._holders_resolved(list(claims)))), self.ctx)
+        claims = self._stakes_resolved(self._holders_resolved(list(claims)))
+        return group_by_keys(_told_together(_offices_held(claims)), self.ctx)
+
+    def _stakes_resolved(self, claims: list[Claim]) -> list[Claim]:
+        """A stake in "the company" (``X, actionnaire minoritaire de la compagnie``) is in the one company
+        the holder's stake is named in elsewhere in the story (``X owns 65% of Y``): the same holder, the
+        same relation, one named company only (a holder with stakes in two stays unresolved)."""
+        explicit: dict[str, dict[str, str]] = {}
+        for c in claims:
+            v = c.value
+            if v["relation"] == "stake" and v["object"] != IMPLICIT and v["polarity"] == "positive":
+                explicit.setdefault(v["subject"], {})[v["object"]] = v["names"].get("object") or v["object"]
+        out = []
+        for c in claims:
+            v = c.value
+            found = explicit.get(v["subject"], {}) if v["relation"] == "stake" and v["object"] == IMPLICIT else {}
+            if len(found) != 1 or v["polarity"] != "positive":
+                out.append(c)
+                continue
+            ((obj, shown),) = found.items()
+            value = {**v, "object": obj, "names": {**v["names"], "object": shown}, "object_from": "holder"}
+            for k in ("topic", "topic_name", "topic_near"):
+                value.pop(k, None)
+            out.append(dataclasses.replace(c, value=value, keys=self._keys(c.data, value)))
+        return out
 
     def _holders_resolved(self, claims: list[Claim]) -> list[Claim]:
         """A role with no organisation named (``La préfète Hélène Castaing``) takes the one its holder
