@@ -10,6 +10,7 @@ from plugins.numeric.vocab import (
     BEFORE_MODIFIER_CLASS,
     ENUM_GAP,
     ENUM_PREV,
+    HOSPITAL_AFTER,
     JOINT_TOLL,
     MOD_SKIP,
     MODIFIABLE,
@@ -27,6 +28,8 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_bef
     word of the previous phrase ("quatre morts après un épisode": "un" counts no dead)."""
     if JOINT_TOLL.match(text, noun_end) and (cls == "people" or cls not in MODIFIABLE):
         return "casualties"  # "50 brebis tuées ou blessées": the dead and the injured together
+    if HOSPITAL_AFTER.match(text, noun_end) and (cls in ("people", "employees") or cls not in MODIFIABLE):
+        return "hospitalised"  # "a dozen runners were taken to hospital", "Trois d'entre eux ... à l'hôpital"
     allowed = MODIFIABLE.get(cls)
     if not allowed:
         return cls
@@ -36,7 +39,22 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_bef
         if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
             mod = MODIFIER_CLASS[wl]
             break
-        if wl not in MOD_SKIP and wl not in ("de", "d", "people", "personnes", "of", "the", "their", "leurs", "from"):
+        if wl not in MOD_SKIP and wl not in (
+            "de",
+            "d",
+            "people",
+            "personnes",
+            "of",
+            "the",
+            "their",
+            "leurs",
+            "from",
+            "d'entre",
+            "d’entre",
+            "eux",
+            "elles",
+            "them",
+        ):
             if not wl.endswith(("ed", "és", "ées", "és", "ment", "ly")):
                 break  # (participles and adverbs pass: "ont été légèrement blessées", "were seriously hurt")
     if mod is None:

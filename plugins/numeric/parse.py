@@ -600,6 +600,8 @@ def _small_word_ok(text: str, h: dict) -> bool:
     radius") or a counted person class."""
     if _hyphen_unit(text, h["end"]):
         return True
+    if _OF_THEM.match(text, h["end"]):
+        return toll_of(text, h["ns"], h["end"]) is not None  # "Trois d'entre eux ont été blessés"
     w = WORD_AFTER.match(text, h["end"])
     wl = w.group("w").lower() if w else ""
     if wl in DURATION_UNITS:
@@ -677,6 +679,11 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     um = unit_after(text, end) or _hyphen_measure(text, end)
     if um is not None:
         return _set_measure(q, h, um)
+    toll = toll_of(text, h["ns"], end) if _OF_THEM.match(text, end) else None
+    if toll is not None:  # "Trois d'entre eux ont été blessés", "two of them died"
+        q.unit, q.qtype, q.noun = "count", "count", toll
+        q.extra["refined"] = True
+        return True
     w = WORD_AFTER.match(text, end)
     word = w.group("w") if w else ""
     wl = word.lower()
@@ -699,6 +706,9 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     q.unit, q.qtype, q.noun = "count", "count", NOUN_CLASS.get(ell, ell)  # "420 magasins, Ostral 310"
     q.extra["elliptic"] = True
     return True
+
+
+_OF_THEM = re.compile(r"\s*(?:d['’]entre\s+(?:eux|elles|nous)|of\s+them)\b", re.I)
 
 
 def _hyphen_unit(text: str, end: int) -> bool:

@@ -341,6 +341,13 @@ JOINT_TOLL = re.compile(
     r"(?:tu[ée]e?s?|morte?s?|killed|dead)\s+(?:ou|et|or|and)\s+(?:bless[ée]e?s?|injured|wounded|hurt)\b",
     re.I,
 )
+#: taken to hospital after a counted noun (or none: "Trois d'entre eux"): hospitalised
+HOSPITAL_AFTER = re.compile(
+    r"\s*(?:(?:d['’]entre\s+(?:eux|elles)|of\s+them)\s+)?(?:(?:ont|have|had|were|was|sont|ont\s+été|have\s+been|had\s+been)\s+)?"
+    r"(?:été\s+)?(?:transport[ée]e?s?|admise?s?|évacu[ée]e?s?|conduite?s?|taken|rushed|airlifted|flown|treated|admitted)\s+"
+    r"(?:(?:à|a)\s+l['’]\s*h[ôo]pital|(?:à|a)ux\s+urgences|(?:to|at|in)\s+(?:the\s+|a\s+|local\s+)?hospitals?)\b",
+    re.I,
+)
 MODIFIABLE = {
     "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},
     "injured": {"hospitalised"},

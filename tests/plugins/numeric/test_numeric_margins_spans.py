@@ -111,3 +111,41 @@ def test_a_toll_of_both_is_no_death_toll_nor_a_headcount():
     )
     b = "Une cinquantaine de brebis tuées ou blessées ont été retrouvées sur l'alpage après l'attaque du loup."
     assert warnings(a, b, embedder="auto") == []
+
+
+# taken to hospital is hospitalised, whatever the noun ("runners", none at all)
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("About a dozen runners were taken to hospital.", "en"),
+        ("Twelve runners were treated at hospitals in the city.", "en"),
+        ("Trois d'entre eux ont été transportés à l'hôpital.", "fr"),
+        ("Quatre ouvriers ont été admis aux urgences.", "fr"),
+    ],
+)
+def test_taken_to_hospital_is_hospitalised(text, lang):
+    (q,) = parse_quantities(text, lang)
+    assert q.noun == "hospitalised"
+
+
+@pytest.mark.parametrize(
+    "text,lang,noun",
+    [
+        ("Deux d'entre eux sont morts.", "fr", "deaths"),
+        ("Two of them died.", "en", "deaths"),
+        ("Trois d'entre elles ont été blessées.", "fr", "injured"),
+    ],
+)
+def test_a_toll_of_them(text, lang, noun):
+    (q,) = parse_quantities(text, lang)
+    assert q.noun == noun
+
+
+def test_of_them_without_a_toll_is_no_count():
+    assert parse_quantities("Trois d'entre eux ont voté contre.", "fr") == []
+
+
+def test_taken_to_hospital_meets_hospitalised():
+    a = "About a dozen runners were taken to hospital after the race, organisers said."
+    b = "Organisers said some 30 runners were hospitalized after the race."
+    assert len(warnings(a, b, embedder="auto")) == 1, [f.message for f in findings(a, b, embedder="auto")]
