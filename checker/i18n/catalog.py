@@ -136,6 +136,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "measure.power": {"en": "power", "fr": "puissance"},
     "measure.energy": {"en": "energy", "fr": "énergie"},
     "numeric.scope.initial": {"en": "initial amount", "fr": "montant initial"},
+    "numeric.scope.previous-year": {"en": "previous year", "fr": "année précédente"},
+    "numeric.scope.next-year": {"en": "next year", "fr": "année suivante"},
     "numeric.period.quarter": {"en": "quarter", "fr": "trimestre"},
     "numeric.period.half": {"en": "half-year", "fr": "semestre"},
     "numeric.period.year": {"en": "full year", "fr": "année pleine"},

@@ -31,13 +31,13 @@ def verdict(note: str | None, level: str, lang: str) -> str:
 
 def scope_text(scope: str, lang: str) -> str:
     """A time scope as a reader sees it: ``2023``, ``montant initial``, ``2024/trimestre``."""
-    if scope == "initial":
-        return t("numeric.scope.initial", lang)
     base, _, period = scope.partition("/")
+    if base in ("initial", "previous-year", "next-year") and not period:
+        return t(f"numeric.scope.{base}", lang)
     if not period and base in ("quarter", "half", "year"):
         base, period = "", base
     words = [t(f"numeric.period.{period}", lang) if period in ("quarter", "half", "year") else period]
-    head = t("numeric.scope.initial", lang) if base == "initial" else base
+    head = t(f"numeric.scope.{base}", lang) if base in ("initial", "previous-year", "next-year") else base
     return "/".join(w for w in [head, *words] if w)
 
 

@@ -483,18 +483,10 @@ class RelationRuleType(RuleType):
         if args is None:
             return None
         subj, obj = args
-        org_word = None
-        if role is not None and obj.id != IMPLICIT and _org_word(obj.text):
-            # "Plant safety manager X", "Council leader X": the capitalised noun is the article's body
-            org_word = obj.text
-            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
-        if role is not None and obj.id != IMPLICIT and doc.language[:2] != "fr" and fold(obj.text) in PORTFOLIOS:
-            # "Finance vice-president X", "Budget chair X": the capitalised field is the office's portfolio
-            by_field = resolve_role(f"{fold(obj.text)} {m.group('role')}", doc.language)
-            if by_field is None:
-                return None
-            role = (by_field, f"{obj.text} {role[1]}")
-            obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        got = _capitalised_object(doc, m, role, subj, obj)
+        if got is None:
+            return None
+        role, obj, org_word = got
         first, last = stream.token_range(m.start(), m.end())
         skip = range(0)
         if m.groupdict().get("appo"):
@@ -505,12 +497,7 @@ class RelationRuleType(RuleType):
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
-        if value["time"]["tense"] == "past" and _appointed(window) and not value["time"]["years"]:
-            value["time"]["tense"] = "present"  # "X was named CEO of Y": X holds the office now
-        if value["time"]["years"] and self._start_years(sent, stream, first, last):
-            value["years_start"] = True  # "X, who joined in 2020": held since then, held now
-        if self._ended(sent, stream, first, last) and not negate:
-            value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
+        self._mark_tense(value, sent, stream, window, (first, last), negate)
         if stated and value["qualifier"] is None:
             value["qualifier"] = stated
         if epithet:
@@ -525,32 +512,9 @@ class RelationRuleType(RuleType):
                 role_first = stream.token_range(*m.span("role"))[0]
                 if when := succession_time(words[max(0, role_first - 2) : role_first]):
                     value["role_time"] = when
-        if m.groupdict().get("org"):
-            value["org_noun"] = ORG_NOUNS[m.group("org")]  # "the trust's": the article's body, of this kind
-            o_first, o_last = stream.token_range(*m.span("org"))
-            written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
-            value["names"]["object"] = f"({written})"
-        if org_word is not None:
-            value["org_noun"] = ORG_NOUNS[fold(org_word)]
-            value["names"]["object"] = f"({org_word})"
-        elif role is not None and obj.id == IMPLICIT and not value.get("org_noun"):
-            head = (value.get("office") or "").split()
-            if len(head) > 1 and head[0] in ORG_NOUNS and doc.language[:2] != "fr":
-                value["org_noun"] = ORG_NOUNS[head[0]]  # "plant manager X", "company spokesman X"
-        body = body_of(obj)
-        if body and not value.get("complement"):
-            value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
+        _mark_body(value, doc, sent, stream, m, role, obj, org_word)
         if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
-            if era_words(words):
-                value["era"] = True  # "under President X", "his predecessor": another time than the story's
-            if set(words) & STRONG_ERA_WORDS:
-                value["era_strong"] = True
-            if set(words) & _MOVING:
-                value["moving"] = True  # "X, directrice financière, devient directrice générale"
-            if role is None and set(window) & INTERIM_WORDS:
-                value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
-            elif role is None and (when := succession_time(window)):
-                value["role_time"] = when  # "le nouveau maire", "the outgoing mayor" (a rule naming its relation)
+            _mark_era(value, words, window, role)
         if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
             value["topic"], value["topic_name"] = topic
             if _named_just_before(doc, index, subj, topic[0]):
@@ -568,6 +532,17 @@ class RelationRuleType(RuleType):
             rule_id=comp.rule.id,
             data=comp,
         )
+
+    def _mark_tense(self, value: dict, sent, stream, window, span: tuple[int, int], negate: bool) -> None:
+        """The claim's time from the words around it: an appointment holds now, a start year
+        ("who joined in 2020") is held since, a tenure with its end ("de 2014 à 2020") ended."""
+        first, last = span
+        if value["time"]["tense"] == "past" and _appointed(window) and not value["time"]["years"]:
+            value["time"]["tense"] = "present"  # "X was named CEO of Y": X holds the office now
+        if value["time"]["years"] and self._start_years(sent, stream, first, last):
+            value["years_start"] = True  # "X, who joined in 2020": held since then, held now
+        if self._ended(sent, stream, first, last) and not negate:
+            value["time"]["tense"] = "past"  # "président de la métropole de 2014 à 2020": a tenure that ended
 
     def _value(self, sent, stream, comp, m, subj, obj, cue, span) -> dict:
         qual = None
@@ -1147,3 +1122,54 @@ def _pos_of(sent, lo: int, hi: int) -> dict[str, str] | None:
         if lo <= at < hi:
             out.setdefault(fold(tok.text), tok.pos_)
     return out
+
+
+def _capitalised_object(doc, m, role, subj, obj):
+    """(role, object, body word) once a capitalised object of a role is read for what it is:
+    the article's body ("Plant safety manager X", "Council leader X") or the office's portfolio
+    ("Finance vice-president X"); None when the portfolio makes no known office."""
+    implicit = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+    if role is None or obj.id == IMPLICIT:
+        return role, obj, None
+    if _org_word(obj.text):
+        return role, implicit, obj.text
+    if doc.language[:2] != "fr" and fold(obj.text) in PORTFOLIOS:
+        by_field = resolve_role(f"{fold(obj.text)} {m.group('role')}", doc.language)
+        if by_field is None:
+            return None
+        return (by_field, f"{obj.text} {role[1]}"), implicit, None
+    return role, obj, None
+
+
+def _mark_body(value: dict, doc, sent, stream, m, role, obj, org_word) -> None:
+    """The kind of body a claim names by its common noun ("the trust's", "plant manager X"),
+    and the body of its object ("qui préside la métropole")."""
+    if m.groupdict().get("org"):
+        value["org_noun"] = ORG_NOUNS[m.group("org")]  # "the trust's": the article's body, of this kind
+        o_first, o_last = stream.token_range(*m.span("org"))
+        written = sent.text[stream.spans[o_first][0] : stream.spans[o_last][1]].rstrip("'’")
+        value["names"]["object"] = f"({written})"
+    if org_word is not None:
+        value["org_noun"] = ORG_NOUNS[fold(org_word)]
+        value["names"]["object"] = f"({org_word})"
+    elif role is not None and obj.id == IMPLICIT and not value.get("org_noun"):
+        head = (value.get("office") or "").split()
+        if len(head) > 1 and head[0] in ORG_NOUNS and doc.language[:2] != "fr":
+            value["org_noun"] = ORG_NOUNS[head[0]]  # "plant manager X", "company spokesman X"
+    body = body_of(obj)
+    if body and not value.get("complement"):
+        value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
+
+
+def _mark_era(value: dict, words, window, role) -> None:
+    """Words that set a role in another time, or in a move, or as interim."""
+    if era_words(words):
+        value["era"] = True  # "under President X", "his predecessor": another time than the story's
+    if set(words) & STRONG_ERA_WORDS:
+        value["era_strong"] = True
+    if set(words) & _MOVING:
+        value["moving"] = True  # "X, directrice financière, devient directrice générale"
+    if role is None and set(window) & INTERIM_WORDS:
+        value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
+    elif role is None and (when := succession_time(window)):
+        value["role_time"] = when  # "le nouveau maire", "the outgoing mayor" (a rule naming its relation)
