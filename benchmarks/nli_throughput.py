@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: the usable cores, at most 8)")
-    ap.add_argument("--engine", default="", help="torch quantised engine for int8 (x86, fbgemm, onednn, qnnpack)")
+    ap.add_argument(
+        "--engine", default="", help="quantised engine int8 weights are packed for (default: onednn where torch has it)"
+    )
     ap.add_argument("--raw-int8", action="store_true", help="also time the bare int8 model")
     ap.add_argument("--no-accuracy", action="store_true")
     ap.add_argument("--json", help="write the figures here")
@@ -97,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(threads)
     if args.engine:
-        torch.backends.quantized.engine = args.engine
+        from plugins.nli import quantize
+
+        quantize.ENGINE = args.engine
     sets = {name: read_set(name) for name in SETS}
     pairs = throughput_pairs(sets, args.pairs)
     t = time.perf_counter()
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     out: dict = {
         "model": args.model,
         "threads": threads,
-        "engine": torch.backends.quantized.engine,
+        "engine": quantize_engine(),
         "batch_size": bs,
         "rows": len(pairs),
         "batches": len(batches["fp32"]),
@@ -162,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def quantize_engine() -> str:
+    from plugins.nli.quantize import engine_for_int8
+
+    return engine_for_int8()
 
 
 def padding_share(batches) -> float:

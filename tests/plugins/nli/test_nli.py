@@ -1030,3 +1030,25 @@ def test_int8_cache_tag_names_the_method():
 
     assert cache_tag("none") == ""
     assert cache_tag("int8") not in ("", "int8")  # the 7-bit int8 scores of older runs are not served
+
+
+def test_int8_packs_with_onednn_where_torch_has_it_and_leaves_the_global_engine(monkeypatch):
+    import torch
+
+    from plugins.nli import quantize
+
+    if "onednn" not in torch.backends.quantized.supported_engines:
+        pytest.skip("this torch build has no onednn quantised engine")
+    before = torch.backends.quantized.engine
+    seen = []
+    real = torch.ao.quantization.quantize_dynamic
+
+    def spy(*a, **k):
+        seen.append(torch.backends.quantized.engine)
+        return real(*a, **k)
+
+    monkeypatch.setattr(torch.ao.quantization, "quantize_dynamic", spy)
+    q = quantize.quantize_int8(torch.nn.Sequential(torch.nn.Linear(8, 4)))
+    assert seen == ["onednn"] and quantize.engine_for_int8() == "onednn"
+    assert torch.backends.quantized.engine == before
+    assert q(torch.randn(2, 8)).shape == (2, 4)  # runs under the restored engine
