@@ -11,7 +11,8 @@ of a shared machine hits every configuration alike:
   (tokenised, sorted and padded beforehand, outside the timing);
 * **pipeline fp32**: ``NliModel.predict`` (what ``NliRuleType.score`` calls on a cache
   miss): tokenisation, length batching, forward passes, softmax, label mapping;
-* **pipeline int8**: the same with ``quantize: int8`` (dynamic int8 ``nn.Linear``);
+* **pipeline int8**: the same with ``quantize: int8`` (dynamic int8 ``nn.Linear``, per-channel
+  weights, 8-bit activations: ``plugins/nli/quantize.py``);
 * optionally **raw int8** (``--raw-int8``).
 
 Pairs per second is the median over the rounds; ratios are medians of the per-round
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--threads", type=int, default=0, help="torch threads (default: the usable cores, at most 8)")
+    ap.add_argument(
+        "--engine", default="", help="quantised engine int8 weights are packed for (default: onednn where torch has it)"
+    )
     ap.add_argument("--raw-int8", action="store_true", help="also time the bare int8 model")
     ap.add_argument("--no-accuracy", action="store_true")
     ap.add_argument("--json", help="write the figures here")
@@ -94,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(threads)
+    if args.engine:
+        from plugins.nli import quantize
+
+        quantize.ENGINE = args.engine
     sets = {name: read_set(name) for name in SETS}
     pairs = throughput_pairs(sets, args.pairs)
     t = time.perf_counter()
@@ -127,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     out: dict = {
         "model": args.model,
         "threads": threads,
+        "engine": quantize_engine(),
         "batch_size": bs,
         "rows": len(pairs),
         "batches": len(batches["fp32"]),
@@ -159,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def quantize_engine() -> str:
+    from plugins.nli.quantize import engine_for_int8
+
+    return engine_for_int8()
+
+
 def padding_share(batches) -> float:
     """Share of padded positions in the batches (0: no padding at all)."""
     cells = sum(b.inputs["attention_mask"].numel() for b in batches)
@@ -168,7 +183,7 @@ def padding_share(batches) -> float:
 
 def table(out: dict) -> str:
     lines = [
-        f"model {out['model']}, {out['threads']} torch threads, batch {out['batch_size']}, "
+        f"model {out['model']}, {out['threads']} torch threads, engine {out['engine']}, batch {out['batch_size']}, "
         f"{out['rows']} rows in {out['batches']} batches (padding {100 * out['padding']:.1f}%), "
         f"{out['rounds']} rounds",
         "",

@@ -45,7 +45,7 @@ from .candidates import Statement, analyse, candidate_pairs, numbers_only_differ
 from .definitions import Definition, definition_sentence, extract_definitions
 from .profiles import merge, profile_for
 from .quantize import CHOICES as QUANTIZE_CHOICES
-from .quantize import check_quantize
+from .quantize import cache_tag, check_quantize
 from .semantic import semantic_pairs
 from .terms import with_linked_keys
 
@@ -346,7 +346,7 @@ class NliRuleType(RuleType):
     def _score_key(identity: str, prof: dict[str, Any], quantization: str) -> str:
         """Score-cache identity: the weights, truncation, label mapping and quantisation."""
         key = identity + ":" + str(prof.get("max_length", 256)) + ":" + repr(sorted((prof.get("labels") or {}).items()))
-        return key if quantization == "none" else key + ":" + quantization
+        return key if quantization == "none" else key + ":" + cache_tag(quantization)
 
     def _load(self, rule, name: str, prof: dict[str, Any]) -> backend.NliModel:
         assert self.ctx is not None

@@ -999,3 +999,56 @@ def test_lang_overrides_the_nli_wording(models, env, monkeypatch):
     f = _contradiction(checker.check_texts({"a.txt": A, "b.txt": B}))
     assert f.message.startswith("Statements may contradict each other: "), f.message
     assert "(mean p=1.00 over both directions, entailment at most 0.00)" in f.explanation["reason"], f.explanation
+
+
+def test_int8_keeps_8_bit_activations_and_per_channel_weights():
+    """The int8 path must not fall back to 7-bit activations (``reduce_range``): with one large
+    activation (a GELU outlier, as BERT's FFN outputs have), 7 bits leave the small ones a
+    quantisation step twice as coarse, which flipped a third of the stand-in's labels."""
+    import torch
+
+    from plugins.nli.quantize import quantize_int8
+
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(64, 16), torch.nn.Linear(16, 4))
+    q = quantize_int8(model)
+    linears = [m for m in q.modules() if isinstance(m, torch.ao.nn.quantized.dynamic.Linear)]
+    assert len(linears) == 2
+    assert all(m.weight().qscheme() == torch.per_channel_affine for m in linears)
+    x = torch.randn(8, 64) * 0.1
+    x[:, 3] = 40.0  # one outlier channel
+    packed = linears[0]._packed_params._packed_params
+    full = torch.ops.quantized.linear_dynamic(x, packed, reduce_range=False)
+    seven = torch.ops.quantized.linear_dynamic(x, packed, reduce_range=True)
+    assert not torch.equal(full, seven)
+    assert torch.equal(linears[0](x), full)
+    assert q(x).shape == (8, 4)
+
+
+def test_int8_cache_tag_names_the_method():
+    from plugins.nli.quantize import cache_tag
+
+    assert cache_tag("none") == ""
+    assert cache_tag("int8") not in ("", "int8")  # the 7-bit int8 scores of older runs are not served
+
+
+def test_int8_packs_with_onednn_where_torch_has_it_and_leaves_the_global_engine(monkeypatch):
+    import torch
+
+    from plugins.nli import quantize
+
+    if "onednn" not in torch.backends.quantized.supported_engines:
+        pytest.skip("this torch build has no onednn quantised engine")
+    before = torch.backends.quantized.engine
+    seen = []
+    real = torch.ao.quantization.quantize_dynamic
+
+    def spy(*a, **k):
+        seen.append(torch.backends.quantized.engine)
+        return real(*a, **k)
+
+    monkeypatch.setattr(torch.ao.quantization, "quantize_dynamic", spy)
+    q = quantize.quantize_int8(torch.nn.Sequential(torch.nn.Linear(8, 4)))
+    assert seen == ["onednn"] and quantize.engine_for_int8() == "onednn"
+    assert torch.backends.quantized.engine == before
+    assert q(torch.randn(2, 8)).shape == (2, 4)  # runs under the restored engine

@@ -39,6 +39,8 @@ def test_stand_in_loads_with_its_labels_and_profile(stand_in):
     from plugins.nli.profiles import profile_for
 
     assert profile_for(str(STAND_IN))["name"] == "nli-mini-multilingual"
+    # int8 measured within one point of fp32 on both French dev sets at >= 2x (RESULTS.md)
+    assert profile_for(str(STAND_IN))["quantize"] == "int8"
 
 
 def test_definitions_of_one_term_that_differ(stand_in):
@@ -86,13 +88,9 @@ CLEAR_PAIRS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="int8 on every nn.Linear flips labels of the stand-in (RTE3-FR dev: 43% same labels, "
-    "benchmarks/RESULTS.md 'NLI throughput'); here the contradiction pair becomes neutral. "
-    "quantize stays none in every profile until the FFN output projections are left in fp32",
-)
 def test_int8_and_fp32_give_the_same_labels_on_clear_pairs(stand_in):
+    # with torch's default 7-bit activations int8 turned the contradiction pair into neutral
+    # (RTE3-FR dev: 43% same labels); 8-bit activations + per-channel weights keep them
     fp32 = backend.load_model(str(STAND_IN))
     int8 = backend.load_model(str(STAND_IN), quantize="int8")
     assert int8.quantization == "int8" and fp32.quantization == "none"
