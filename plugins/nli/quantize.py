@@ -28,6 +28,29 @@ _TAGS = {"none": "", "int8": "int8-pc8"}  # pc8: per-channel weights, 8-bit acti
 ENGINE: str | None = None  # force a quantised engine (benchmarks); None: see engine_for_int8
 
 
+#: CPU flags of the int8 dot-product instructions the 8-bit path was measured with (int32
+#: accumulation: no saturation); without them a profile's ``int8`` is not applied
+_VNNI_FLAGS = ("avx512_vnni", "avx_vnni", "amx_int8")
+
+
+def int8_measured_here(cpuinfo: str | None = None) -> bool:
+    """Whether this CPU has the int8 dot-product instructions (VNNI/AMX) with which the 8-bit
+    path was measured within one point of fp32.  A model profile's ``quantize: int8`` applies
+    only then; the configuration's or a rule's explicit ``quantize: int8`` always applies."""
+    if cpuinfo is None:
+        try:
+            with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+                cpuinfo = fh.read(200_000)
+        except OSError:
+            return False
+    flags = set()
+    for line in cpuinfo.splitlines():
+        if line.startswith("flags"):
+            flags.update(line.partition(":")[2].split())
+            break
+    return any(f in flags for f in _VNNI_FLAGS)
+
+
 def check_quantize(value: object, where: str) -> str:
     """``value`` as one of :data:`CHOICES`; ``ValueError`` with one clear line otherwise."""
     if isinstance(value, bool) or not isinstance(value, str) or value.strip().lower() not in CHOICES:

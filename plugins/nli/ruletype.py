@@ -45,7 +45,7 @@ from .candidates import Statement, analyse, candidate_pairs, numbers_only_differ
 from .definitions import Definition, definition_sentence, extract_definitions
 from .profiles import merge, profile_for
 from .quantize import CHOICES as QUANTIZE_CHOICES
-from .quantize import cache_tag, check_quantize
+from .quantize import cache_tag, check_quantize, int8_measured_here
 from .semantic import semantic_pairs
 from .terms import with_linked_keys
 
@@ -335,11 +335,17 @@ class NliRuleType(RuleType):
             sources.append((prof["quantize"], "NLI model profile key 'quantize'", prof.get("_file")))
         for value, where, path in sources:
             try:
-                return check_quantize(value, where)
+                got = check_quantize(value, where)
             except ValueError as exc:
                 if str(exc) not in self.bad_settings:
                     self.bad_settings.add(str(exc))
                     self.ctx.error(path, str(exc), kind="config")
+                continue
+            if got == "int8" and where.startswith("NLI model profile") and not int8_measured_here():
+                # the profile's int8 was measured on CPUs with VNNI only: fp32 elsewhere (recorded)
+                self.ctx.stat("nli", "quantize", "none (profile int8 needs a CPU with VNNI)")
+                return "none"
+            return got
         return "none"
 
     @staticmethod

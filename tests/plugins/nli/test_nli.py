@@ -1052,3 +1052,12 @@ def test_int8_packs_with_onednn_where_torch_has_it_and_leaves_the_global_engine(
     assert seen == ["onednn"] and quantize.engine_for_int8() == "onednn"
     assert torch.backends.quantized.engine == before
     assert q(torch.randn(2, 8)).shape == (2, 4)  # runs under the restored engine
+
+
+def test_vnni_is_read_from_the_cpu_flags():
+    from plugins.nli.quantize import int8_measured_here
+
+    assert int8_measured_here("processor : 0\nflags : fpu sse2 avx2 avx512_vnni\n")
+    assert int8_measured_here("flags\t\t: fpu avx2 avx_vnni\n")
+    assert not int8_measured_here("processor : 0\nflags : fpu sse2 avx2 fma\n")
+    assert not int8_measured_here("")

@@ -88,6 +88,10 @@ CLEAR_PAIRS = [
 ]
 
 
+@pytest.mark.skipif(
+    not __import__("plugins.nli.quantize", fromlist=["x"]).int8_measured_here(),
+    reason="the 8-bit path was measured on CPUs with VNNI/AMX only (int32 accumulation); this one has none",
+)
 def test_int8_and_fp32_give_the_same_labels_on_clear_pairs(stand_in):
     # with torch's default 7-bit activations int8 turned the contradiction pair into neutral
     # (RTE3-FR dev: 43% same labels); 8-bit activations + per-channel weights keep them
@@ -100,3 +104,31 @@ def test_int8_and_fp32_give_the_same_labels_on_clear_pairs(stand_in):
         labels[name] = [max(d, key=lambda k: d[k]) for d in m.predict(pairs)]
     assert labels["fp32"] == [gold for _, _, gold in CLEAR_PAIRS]  # the pairs are clear to this model
     assert labels["int8"] == labels["fp32"]
+
+
+@pytest.mark.parametrize("vnni,expected", [(True, "int8"), (False, "none")])
+def test_the_profiles_int8_applies_only_on_a_cpu_with_vnni(stand_in, monkeypatch, vnni, expected):
+    from plugins.nli import ruletype
+
+    monkeypatch.setattr(ruletype, "int8_measured_here", lambda: vnni)
+    texts = {
+        "a.txt": "Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.",
+        "b.txt": "Microsoft n'a jamais investi dans OpenAI, selon la société.",
+    }
+    res = Checker(only_types={"nli"}, options=Options(cache_dir=stand_in / "c")).check_texts(texts)
+    assert res.stats["nli"]["quantization"] == expected
+    if not vnni:
+        assert "VNNI" in res.stats["nli"]["quantize"]  # recorded, not silent
+
+
+def test_an_explicit_int8_applies_on_any_cpu(stand_in, monkeypatch):
+    from plugins.nli import ruletype
+
+    monkeypatch.setattr(ruletype, "int8_measured_here", lambda: False)
+    texts = {
+        "a.txt": "Microsoft a investi 1 milliard de dollars dans OpenAI en 2019.",
+        "b.txt": "Microsoft n'a jamais investi dans OpenAI, selon la société.",
+    }
+    opts = Options(cache_dir=stand_in / "c", settings={"nli": {"quantize": "int8"}})
+    res = Checker(only_types={"nli"}, options=opts).check_texts(texts)
+    assert res.stats["nli"]["quantization"] == "int8"
