@@ -5,28 +5,14 @@ names, beside the traps of the same kind that must stay below warning."""
 from __future__ import annotations
 
 import pytest
+from helpers.relations import EN, FR, found, loud, relation_checker
 
-from checker.run.pipeline import Checker
 from plugins.relations.roles import resolve_role
-
-EN = " The statement was published on Monday by the office."
-FR = " Le communiqué a été publié lundi par ses services."
 
 
 @pytest.fixture(scope="module")
 def checker():
-    c = Checker(only_types={"relation"})
-    assert not [e for e in c.errors if e.kind == "rule"], c.errors
-    return c
-
-
-def found(checker, *texts):
-    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
-    return sorted((f.explanation["constraint"], f.level) for f in res.findings if f.kind == "relation")
-
-
-def loud(got):
-    return [x for x in got if x[1] in ("warning", "error")]
+    return relation_checker()
 
 
 # -- one person, two specific posts at one body ------------------------------------------------------

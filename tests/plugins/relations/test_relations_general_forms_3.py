@@ -5,27 +5,12 @@ the traps of the same kind that must stay below warning."""
 from __future__ import annotations
 
 import pytest
-
-from checker.run.pipeline import Checker
-
-EN = " The statement was published on Monday by the office."
-FR = " Le communiqué a été publié lundi par ses services."
+from helpers.relations import EN, FR, found, loud, relation_checker
 
 
 @pytest.fixture(scope="module")
 def checker():
-    c = Checker(only_types={"relation"})
-    assert not [e for e in c.errors if e.kind == "rule"], c.errors
-    return c
-
-
-def found(checker, *texts):
-    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
-    return sorted((f.explanation["constraint"], f.level) for f in res.findings if f.kind == "relation")
-
-
-def loud(got):
-    return [x for x in got if x[1] in ("warning", "error")]
+    return relation_checker()
 
 
 # -- one company under two names: "Veltra" / "Veltra Holding" ------------------------------------------

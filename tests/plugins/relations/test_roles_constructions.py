@@ -6,13 +6,10 @@ no organisation named that takes the one its holder is given in another article.
 from __future__ import annotations
 
 import pytest
+from helpers.relations import EN, FR, found, loud, relation_checker
 
 from checker.model import EntityMention
-from checker.run.pipeline import Checker
 from plugins.relations.roles import resolve_role, split_titled, succession_time
-
-EN = " The statement was published on Monday by the office."
-FR = " Le communiqué a été publié lundi par ses services."
 
 
 def _mention(text: str) -> EntityMention:
@@ -52,18 +49,7 @@ def test_succession_words():
 
 @pytest.fixture(scope="module")
 def checker():
-    c = Checker(only_types={"relation"})
-    assert not [e for e in c.errors if e.kind == "rule"], c.errors
-    return c
-
-
-def found(checker, *texts):
-    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
-    return sorted((f.explanation["constraint"], f.level) for f in res.findings if f.kind == "relation")
-
-
-def loud(got):
-    return [x for x in got if x[1] in ("warning", "error")]
+    return relation_checker()
 
 
 CONFLICTS = [

@@ -7,12 +7,9 @@ bodies, a promotion."""
 from __future__ import annotations
 
 import pytest
+from helpers.relations import EN, FR, loud, relation_checker
 
-from checker.run.pipeline import Checker
 from plugins.relations.roles import resolve_role
-
-EN = " The statement was published on Monday by the office."
-FR = " Le communiqué a été publié lundi par ses services."
 
 
 def test_offices_joined_by_and_are_all_kept():
@@ -33,9 +30,7 @@ def test_sub_prefect_and_chief_posts_are_offices():
 
 @pytest.fixture(scope="module")
 def checker():
-    c = Checker(only_types={"relation"})
-    assert not [e for e in c.errors if e.kind == "rule"], c.errors
-    return c
+    return relation_checker()
 
 
 def findings(checker, *texts):
@@ -45,10 +40,6 @@ def findings(checker, *texts):
 
 def levels(checker, *texts):
     return sorted((f.explanation["constraint"], f.level) for f in findings(checker, *texts))
-
-
-def loud(got):
-    return [x for x in got if x[1] in ("warning", "error")]
 
 
 WARNINGS = [
