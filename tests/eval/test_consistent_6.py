@@ -10,7 +10,7 @@ document, no conflict at all, enough traps, unique ids and known categories.
 from __future__ import annotations
 
 import pytest
-from helpers.annotations import checked_items
+from helpers.annotations import check_consistent_story
 from helpers.paths import DATA
 
 CONSISTENT = [
@@ -29,10 +29,7 @@ def test_folders_are_the_listed_stories(eval_bench):
 
 @pytest.mark.parametrize("name", CONSISTENT)
 def test_consistent_story_annotations_are_valid(eval_bench, name):
-    story = eval_bench.load_story(DATA / "consistent-6" / name)
-    conflicts, traps = checked_items(story, name)
-    assert conflicts == [], name
-    assert len(traps) >= 15, name
+    check_consistent_story(eval_bench.load_story(DATA / "consistent-6" / name), name, min_traps=15)
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-7/*/ -v
 from __future__ import annotations
 
 import pytest
-from helpers.annotations import checked_items
+from helpers.annotations import check_blind_story, check_consistent_story
 from helpers.paths import DATA
 
 BLIND = [
@@ -38,17 +38,9 @@ def test_folders_are_the_listed_stories(eval_bench):
 
 @pytest.mark.parametrize("name", BLIND)
 def test_blind_story_annotations_are_valid(eval_bench, name):
-    story = eval_bench.load_story(DATA / "eval-blind-7" / name)
-    conflicts, traps = checked_items(story, name)
-    assert len(conflicts) >= 10 and len(traps) >= 10, name
-    kinds = {i.get("category") for i in conflicts}
-    assert {"digits", "words", "bounds", "units", "scales", "dates", "role", "relation", "claim"} <= kinds, name
-    assert sum(i.get("category") == "claim" for i in conflicts) >= 2, name
+    check_blind_story(eval_bench.load_story(DATA / "eval-blind-7" / name), name)
 
 
 @pytest.mark.parametrize("name", CONSISTENT)
 def test_consistent_story_annotations_are_valid(eval_bench, name):
-    story = eval_bench.load_story(DATA / "consistent-5" / name)
-    conflicts, traps = checked_items(story, name)
-    assert conflicts == [], name
-    assert len(traps) >= 12, name
+    check_consistent_story(eval_bench.load_story(DATA / "consistent-5" / name), name, min_traps=12)

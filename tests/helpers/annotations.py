@@ -14,3 +14,20 @@ def checked_items(story: dict, name: str) -> tuple[list, list]:
     assert all(i.get("category") in CONFLICT_CATEGORIES for i in conflicts), name
     assert all(i.get("category") in TRAP_CATEGORIES | CONFLICT_CATEGORIES for i in traps), name
     return conflicts, traps
+
+
+def check_blind_story(story: dict, name: str) -> None:
+    """A blind story's annotations: valid (``checked_items``), at least 10 conflicts and 10
+    traps, a conflict of every category, and at least two claim conflicts."""
+    conflicts, traps = checked_items(story, name)
+    assert len(conflicts) >= 10 and len(traps) >= 10, name
+    kinds = {i.get("category") for i in conflicts}
+    assert CONFLICT_CATEGORIES <= kinds, name
+    assert sum(i.get("category") == "claim" for i in conflicts) >= 2, name
+
+
+def check_consistent_story(story: dict, name: str, min_traps: int) -> None:
+    """A consistent story's annotations: valid, no conflict, at least ``min_traps`` traps."""
+    conflicts, traps = checked_items(story, name)
+    assert conflicts == [], name
+    assert len(traps) >= min_traps, name
