@@ -57,8 +57,10 @@ _OTHER_BOUND_BEFORE = re.compile(
 )
 
 
-def find_clock_times(text: str) -> Iterator[Quantity]:
-    """The times of day of ``text``, in order of the patterns (callers drop overlaps)."""
+def find_clock_times(text: str, lang: str = "", slack: float = 0.0) -> Iterator[Quantity]:
+    """The times of day of ``text``, in order of the patterns (callers drop overlaps); a
+    finder of ``parse.parse_quantities`` (``lang`` and ``slack`` unused: both languages'
+    forms are read, and a time has no bound to slacken)."""
     for k, rx in enumerate(_PATTERNS):
         for m in rx.finditer(text):
             q = _clock(text, m, hour_only=k >= 2 and not m.groupdict().get("m") and not m.groupdict().get("part"))

@@ -358,7 +358,7 @@ def pair_score(a: Claim, b: Claim) -> float | None:
         sim >= float(conf["min_similarity"])
         or (emb is not None and emb >= float(conf["min_embedding"]))
         or _slip_close(a, b, sim, emb, conf)
-    )  # (a candidate bar of cross_warn_embedding across languages was measured: two dates gained, three lost)
+    )  # (a candidate bar of cross_warn_embedding across languages was measured: two day conflicts found, four false alarms)
     if not close and not (
         a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNIQUE_CANDIDATES)
     ):
@@ -472,11 +472,7 @@ def _other_events(a: Claim, b: Claim) -> bool:
     other sentence.  A date says what happened then; dates of two events are not compared at
     warning level.  Across languages the predicates are other words by nature, and the
     encoder decides as for any figure."""
-    pa, pb = str(a.value.get("predicate") or ""), str(b.value.get("predicate") or "")
-    if _across_languages(a, b) or not pa or not pb or _same_family(pa, pb):
-        return False
-    terms_a, terms_b = a.data.get("terms", ()), b.data.get("terms", ())
-    return not any(_same_family(pa, t) for t in terms_b) and not any(_same_family(pb, t) for t in terms_a)
+    return not _across_languages(a, b) and _predicates_named(a, b) == (False, False)
 
 
 def _one_event(a: Claim, b: Claim) -> bool:
@@ -484,15 +480,19 @@ def _one_event(a: Claim, b: Claim) -> bool:
     predicate named in the other sentence ("happened at 6.42am" / "the blast happened at
     8.40am").  Across languages no word is shared: not known to be one event (measured: the
     encoder paired "vers 7 h 40" with "shortly before 7 a.m." of another moment)."""
-    if _across_languages(a, b):
-        return False
+    return not _across_languages(a, b) and _predicates_named(a, b) in ("same", (True, True))
+
+
+def _predicates_named(a: Claim, b: Claim):
+    """How two claims' predicates meet: None when one has none, "same" when they are of one
+    word family, else (a's predicate named in b's sentence, b's named in a's)."""
     pa, pb = str(a.value.get("predicate") or ""), str(b.value.get("predicate") or "")
     if not pa or not pb:
-        return False
+        return None
     if _same_family(pa, pb):
-        return True
+        return "same"
     terms_a, terms_b = a.data.get("terms", ()), b.data.get("terms", ())
-    return any(_same_family(pa, t) for t in terms_b) and any(_same_family(pb, t) for t in terms_a)
+    return any(_same_family(pa, t) for t in terms_b), any(_same_family(pb, t) for t in terms_a)
 
 
 def _weekday_among_dates(a: Claim, b: Claim) -> bool:

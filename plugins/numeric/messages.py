@@ -29,15 +29,19 @@ def verdict(note: str | None, level: str, lang: str) -> str:
     return t("numeric.verdict.scope" if level == "suggestion" else "numeric.verdict.scope_conflict", lang)
 
 
+#: time scopes with a name of their own in the catalogue (``numeric.scope.<name>``)
+_NAMED_SCOPES = ("initial", "previous-year", "next-year")
+
+
 def scope_text(scope: str, lang: str) -> str:
     """A time scope as a reader sees it: ``2023``, ``montant initial``, ``2024/trimestre``."""
     base, _, period = scope.partition("/")
-    if base in ("initial", "previous-year", "next-year") and not period:
+    if base in _NAMED_SCOPES and not period:
         return t(f"numeric.scope.{base}", lang)
     if not period and base in ("quarter", "half", "year"):
         base, period = "", base
     words = [t(f"numeric.period.{period}", lang) if period in ("quarter", "half", "year") else period]
-    head = t(f"numeric.scope.{base}", lang) if base in ("initial", "previous-year", "next-year") else base
+    head = t(f"numeric.scope.{base}", lang) if base in _NAMED_SCOPES else base
     return "/".join(w for w in [head, *words] if w)
 
 

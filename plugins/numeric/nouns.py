@@ -21,6 +21,10 @@ from plugins.numeric.vocab import (
     TOLLS,
 )
 
+#: words between a count and what refines it that neither refine nor stop the search ("de",
+#: "of the", "d'entre eux": "Trois d'entre eux ont été blessés")
+_PASS_WORDS = frozenset("""de d people personnes of the their leurs from d'entre d’entre eux elles them""".split())
+
 
 def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_before: bool = False) -> str:
     """The class of a counted noun refined by what is said of it (see ``MODIFIERS``).
@@ -39,22 +43,7 @@ def refine_noun(text: str, num_start: int, noun_end: int, cls: str, *, verbs_bef
         if wl in MODIFIER_CLASS and MODIFIER_CLASS[wl] in allowed:
             mod = MODIFIER_CLASS[wl]
             break
-        if wl not in MOD_SKIP and wl not in (
-            "de",
-            "d",
-            "people",
-            "personnes",
-            "of",
-            "the",
-            "their",
-            "leurs",
-            "from",
-            "d'entre",
-            "d’entre",
-            "eux",
-            "elles",
-            "them",
-        ):
+        if wl not in MOD_SKIP and wl not in _PASS_WORDS:
             if not wl.endswith(("ed", "és", "ées", "és", "ment", "ly")):
                 break  # (participles and adverbs pass: "ont été légèrement blessées", "were seriously hurt")
     if mod is None:

@@ -46,6 +46,7 @@ from plugins.numeric.vocab import (
     NOUN_CLASS,
     NUM,
     NUM_DIGITS,
+    OF_THEM_RE,
     ORDINAL_AFTER,
     ORDINAL_WORDS,
     PERCENT_RE,
@@ -184,7 +185,7 @@ def parse_quantities(
         date_finder,
         _find_phases,
         _find_ranks,
-        _find_clock_times,
+        find_clock_times,
         _find_fractions,
         find_tallies,
         _find_race_times,
@@ -269,10 +270,6 @@ def _find_ranks(text: str, lang: str, slack: float):
                 qtype="rank",
                 nominal=float(n),
             )
-
-
-def _find_clock_times(text: str, lang: str, slack: float):
-    return find_clock_times(text)
 
 
 _APPROX_BEFORE = re.compile(rf"(?<![\w])(?P<a>{APPROX_RE})(?:\s+|(?<=['’]))(?:(?:les|la|the)\s+)?$", re.I)
@@ -708,7 +705,7 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     return True
 
 
-_OF_THEM = re.compile(r"\s*(?:d['’]entre\s+(?:eux|elles|nous)|of\s+them)\b", re.I)
+_OF_THEM = re.compile(rf"\s*{OF_THEM_RE}\b", re.I)
 
 
 def _hyphen_unit(text: str, end: int) -> bool:

@@ -228,7 +228,7 @@ class NumericRuleType(RuleType):
         claim.data["places"] = sorted(
             {unaccent_lower(e) for e in view.entity_ids if _label_group(view.sentence, e) == "LOC"}
             - {unaccent_lower(e) for e in owners}
-            | _places_by_form(view.sentence)
+            | _places_by_form(view)
         )
         claim.data["rival"] = _rivals(view.sentence)
         return claim
@@ -553,11 +553,15 @@ _PLACE_AFTER = re.compile(r"^[-\s]?(?:based|headquartered)\b", re.I)
 _SEAT_BEFORE = re.compile(r"\b(?:bas[ée]e?s?|implant[ée]e?s?|si[ée]g[ée]e?s?)\s+(?:à|au|en)\s+$", re.I)
 
 
-def _places_by_form(sentence) -> set[str]:
-    """Names of the sentence that its words make places: after a locative preposition (not
-    at the sentence start: "In Leeds, ..." is one too, so the start counts as before), or
-    the seat of a company ("Denver-based", "basée à Lyon")."""
-    out = set()
+def _places_by_form(view: SentenceView) -> set[str]:
+    """Names of the sentence that its words make places: after a locative preposition ("in
+    Leeds", "près de Nantes"), or the seat of a company ("Denver-based", "basée à Lyon").
+    Read once per sentence (every figure of it asks)."""
+    cached = getattr(view, "_places_by_form", None)
+    if cached is not None:
+        return cached
+    out: set[str] = set()
+    sentence = view.sentence
     text = sentence.text
     for m in sentence.entities or ():
         s, e = m.start - sentence.start, m.end - sentence.start
@@ -568,6 +572,7 @@ def _places_by_form(sentence) -> set[str]:
             or _SEAT_BEFORE.search(before)
         ):
             out.add(unaccent_lower(m.id))
+    view._places_by_form = out  # type: ignore[attr-defined]
     return out
 
 

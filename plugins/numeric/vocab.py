@@ -334,17 +334,21 @@ MOD_SKIP = set(
                  dû du due durent doivent devront être had to must should
                  who qui that""".split()  # relative clauses: "four people who were injured"
 )
+#: "d'entre eux", "of them" after a number: a part of people already named ("Trois d'entre
+#: eux ont été blessés")
+OF_THEM_RE = r"(?:d['’]entre\s+(?:eux|elles|nous)|of\s+them)"
+#: the auxiliaries between a counted noun and its participle ("ont été", "were", "have been")
+_AUX_RE = r"(?:(?:ont|have|had|were|was|sont|ont\s+été|have\s+been|had\s+been)\s+)?(?:été\s+)?"
 #: "tuées ou blessées", "killed or injured", "morts et blessés" after a counted noun: one toll
 #: of both, neither the dead nor the injured (nor a headcount)
 JOINT_TOLL = re.compile(
-    r"\s*(?:(?:ont|have|had|were|was|sont|ont\s+été|have\s+been|had\s+been)\s+)?(?:été\s+)?"
-    r"(?:tu[ée]e?s?|morte?s?|killed|dead)\s+(?:ou|et|or|and)\s+(?:bless[ée]e?s?|injured|wounded|hurt)\b",
+    rf"\s*{_AUX_RE}(?:tu[ée]e?s?|morte?s?|killed|dead)\s+(?:ou|et|or|and)\s+(?:bless[ée]e?s?|injured|wounded|hurt)\b",
     re.I,
 )
 #: taken to hospital after a counted noun (or none: "Trois d'entre eux"): hospitalised
 HOSPITAL_AFTER = re.compile(
-    r"\s*(?:(?:d['’]entre\s+(?:eux|elles)|of\s+them)\s+)?(?:(?:ont|have|had|were|was|sont|ont\s+été|have\s+been|had\s+been)\s+)?"
-    r"(?:été\s+)?(?:transport[ée]e?s?|admise?s?|évacu[ée]e?s?|conduite?s?|taken|rushed|airlifted|flown|treated|admitted)\s+"
+    rf"\s*(?:(?:d['’]entre\s+(?:eux|elles)|of\s+them)\s+)?{_AUX_RE}"
+    r"(?:transport[ée]e?s?|admise?s?|évacu[ée]e?s?|conduite?s?|taken|rushed|airlifted|flown|treated|admitted)\s+"
     r"(?:(?:à|a)\s+l['’]\s*h[ôo]pital|(?:à|a)ux\s+urgences|(?:to|at|in)\s+(?:the\s+|a\s+|local\s+)?hospitals?)\b",
     re.I,
 )
