@@ -328,12 +328,12 @@ class NliRuleType(RuleType):
         settings = (self.ctx.options.settings or {}).get("nli")
         sources = []
         if isinstance(settings, dict) and settings.get("quantize") is not None:
-            sources.append((settings["quantize"], "configuration key 'plugins.nli.quantize'", None))
+            sources.append((settings["quantize"], "configuration key 'plugins.nli.quantize'", None, False))
         if rule.get("quantize") is not None:
-            sources.append((rule.get("quantize"), f"rule {rule.id}: key 'quantize'", None))
+            sources.append((rule.get("quantize"), f"rule {rule.id}: key 'quantize'", None, False))
         if prof.get("quantize") is not None:
-            sources.append((prof["quantize"], "NLI model profile key 'quantize'", prof.get("_file")))
-        for value, where, path in sources:
+            sources.append((prof["quantize"], "NLI model profile key 'quantize'", prof.get("_file"), True))
+        for value, where, path, from_profile in sources:
             try:
                 got = check_quantize(value, where)
             except ValueError as exc:
@@ -341,7 +341,7 @@ class NliRuleType(RuleType):
                     self.bad_settings.add(str(exc))
                     self.ctx.error(path, str(exc), kind="config")
                 continue
-            if got == "int8" and where.startswith("NLI model profile") and not int8_measured_here():
+            if got == "int8" and from_profile and not int8_measured_here():
                 # the profile's int8 was measured on CPUs with VNNI only: fp32 elsewhere (recorded)
                 self.ctx.stat("nli", "quantize", "none (profile int8 needs a CPU with VNNI)")
                 return "none"
