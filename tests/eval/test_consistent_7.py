@@ -1,0 +1,32 @@
+"""Seventh set of consistent stories (tests/data/consistent-7): written on 2026-12-02 by a
+session that read no checker code, rules, benchmarks or other story texts (see the
+folder's README). A BLIND false-alarm corpus: every finding on it is a false positive; it
+is to be measured, not read or tuned against.
+
+Checks that the annotations are valid (no checker run): every quote found in its
+document, no conflict at all, enough traps, unique ids and known categories.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers.annotations import check_consistent_story
+from helpers.paths import DATA
+
+CONSISTENT = [
+    "fr-malaises-cantine-college-hazebrouck-coherent",
+    "fr-scolytes-epiceas-vosges-coherent",
+    "en-charter-bus-crash-interstate-81-consistent",
+    "en-powerball-jackpot-dayton-ohio-consistent",
+    "mixed-commande-paquebots-saint-nazaire-coherent",
+]
+
+
+def test_folders_are_the_listed_stories(eval_bench):
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "consistent-7")]))
+    assert found == sorted(CONSISTENT)
+
+
+@pytest.mark.parametrize("name", CONSISTENT)
+def test_consistent_story_annotations_are_valid(eval_bench, name):
+    check_consistent_story(eval_bench.load_story(DATA / "consistent-7" / name), name, min_traps=20)
