@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the same number is given in another unit: perhaps one figure misreported",
         "fr": "le même nombre est donné dans une autre unité : peut-être un même chiffre mal reporté",
     },
+    "numeric.stated_by_both": {
+        "en": "the other article also gives this figure elsewhere: perhaps another fact of the same kind",
+        "fr": "l'autre article donne aussi ce chiffre ailleurs : peut-être un autre fait du même genre",
+    },
     "numeric.tags": {"en": "different scope ({a} vs {b})", "fr": "portée différente ({a} vs {b})"},
     "numeric.time_scope_part": {
         "en": "different time scope ({scope} vs overall): the {part} may be one part of the {whole}",
@@ -143,6 +147,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "numeric.period.year": {"en": "full year", "fr": "année pleine"},
     "numeric.tag.overall": {"en": "overall", "fr": "total"},
     "numeric.tag.part": {"en": "a part", "fr": "une partie"},
+    "numeric.tag.part.each": {"en": "each one's share", "fr": "la part de chacun"},
+    "numeric.tag.basis.gross": {"en": "fees or tax included", "fr": "frais ou taxes compris"},
+    "numeric.tag.basis.net": {"en": "before fees or tax", "fr": "hors frais ou taxes"},
     "numeric.tag.delta": {"en": "a change", "fr": "une variation"},
     "numeric.tag.span": {"en": "a span", "fr": "une durée"},
     "numeric.tag.place": {"en": "in {value}", "fr": "à {value}"},

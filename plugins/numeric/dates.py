@@ -144,6 +144,13 @@ def day_names(lang: str) -> tuple[list[str], list[str]]:
     return weekdays, months
 
 
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday in a language the reader knows ("December",
+    "Mardi", "Sept"), from dateparser's locales."""
+    folded = _fold(word.rstrip("."))
+    return any(folded in _vocab(lang)[0] or folded in _vocab(lang)[1] or folded in _vocab(lang)[2] for lang in _LANGS)
+
+
 def weekday_pattern(langs: tuple[str, ...] = _LANGS) -> str:
     """A regular-expression alternation of the weekday names of ``langs`` (from dateparser)."""
     return _alt({w for lang in langs for w in _vocab(lang)[2]})
@@ -471,8 +478,18 @@ def _month_range(y: int, m: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(y, m, 1), datetime.date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _nearest_month_year(month: int, ref: datetime.date) -> int:
+def _nearest_month_year(month: int, ref: datetime.date, tense: str | None = None) -> int:
+    """The year of a month named without one: the last such month when the verb is in the
+    past ("avait été retrouvée en décembre", read in October: last December), the next one
+    when it is in the future, else the nearest.  The tense overrules the nearest month only
+    when that month lies more than six weeks on the other side ("finira fin mars" read on
+    5 April may be a late article's)."""
     best = min((ref.year + k for k in (-1, 0, 1)), key=lambda y: abs((datetime.date(y, month, 15) - ref).days))
+    ahead = (datetime.date(best, month, 15) - ref).days
+    if tense == "past" and ahead > 45:
+        return best - 1
+    if tense == "future" and ahead < -45:
+        return best + 1
     return best
 
 
@@ -730,7 +747,7 @@ def _do_part(ctx, m):
     part = re.sub(r"\s+", " ", m.group("part").lower())
     first, last = _PARTS.get(part, (1, None))
     y = m.group("y1")
-    year = int(y) if y else _nearest_month_year(month, ctx.ref())
+    year = int(y) if y else _nearest_month_year(month, ctx.ref(), _tense(ctx.text, m.start(), m.end(), ctx.lang))
     lo, hi = _month_range(year, month)
     lo = lo.replace(day=first)
     if last is not None:
@@ -759,7 +776,7 @@ def _do_month(ctx, m):
         else:
             year = a.year if month > a.month else a.year + 1
     else:
-        year = _nearest_month_year(month, ctx.ref())
+        year = _nearest_month_year(month, ctx.ref(), _tense(ctx.text, m.start(), m.end(), ctx.lang))
     lo, hi = _month_range(year, month)
     return _mention(ctx, m, lo, hi, "month", relative=bool(rel) and not y, stated=bool(y))
 

@@ -220,6 +220,11 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[_block_key(c, meaning)].append(c)
+    peers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        peers[(c.doc_id, _measure(c.keys[0]))].append(c)
+    for c in claims:
+        c.data["peers"] = peers[(c.doc_id, _measure(c.keys[0]))]  # the article's figures of this measure
     slots_of_doc: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         slots_of_doc[c.doc_id].update(c.data.get("slotted", ()))
@@ -423,7 +428,7 @@ DURATION_SPREAD = 10.0
 #: factor measure two things ("1,80 mètre" of water in a street, "12 kilomètres" of banks);
 #: a unit mistake (km for m, 12 ha for 12 000 m²) stays within it
 MAGNITUDE_SPREAD = 100.0
-_PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
+PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
 
 
 def _far_apart(qa: Quantity, qb: Quantity) -> bool:
@@ -436,7 +441,7 @@ def _far_apart(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.qtype == "duration":
         spread = DURATION_SPREAD
-    elif qa.qtype in _PHYSICAL:
+    elif qa.qtype in PHYSICAL:
         spread = MAGNITUDE_SPREAD
     else:
         return False
@@ -517,6 +522,11 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         if a.keys[0] == b.keys[0] and entities_ok_for(ov, conf) and _slip_close(a, b, sim, emb, conf):
             return "warning", sim, ov, emb  # "37" / "73" votes ahead: a misreport, whatever else the sentence counts
         return "suggestion", sim, ov, emb  # one of several figures of one sentence: perhaps a part of the other
+    ma, mb = a.data.get("measured"), b.data.get("measured")
+    if ma and mb and not _same_family(ma, mb):
+        return "suggestion", sim, ov, emb  # "a 3-metre gash" / "the 300ft vessel": two things measured
+    if a.data["q"].extra.get("dimension") or b.data["q"].extra.get("dimension"):
+        return "suggestion", sim, ov, emb  # "40 × 60 cm": one side of a thing, perhaps the other side
     if _far_apart(a.data["q"], b.data["q"]):
         return "suggestion", sim, ov, emb  # "trois jours" of strike vs "deux ans" of talks: other spans (or sizes)
     if str(a.value.get("slot", "")) == "year" and a.value.get("predicate") != b.value.get("predicate"):

@@ -51,8 +51,8 @@ def tags_text(tags: dict, lang: str) -> str:
     for key, value in sorted(tags.items()):
         if key == "place":
             out.append(t("numeric.tag.place", lang, value=value))
-        elif key == "period" and f"numeric.tag.period.{value}" in _known():
-            out.append(t(f"numeric.tag.period.{value}", lang))
+        elif key in ("period", "basis", "part") and f"numeric.tag.{key}.{value}" in _known():
+            out.append(t(f"numeric.tag.{key}.{value}", lang))
         elif f"numeric.tag.{key}" in _known():
             out.append(t(f"numeric.tag.{key}", lang))
         else:
@@ -64,6 +64,10 @@ def _known():
     from checker.i18n.catalog import MESSAGES
 
     return MESSAGES
+
+
+def stated_by_both(lang: str) -> str:
+    return t("numeric.stated_by_both", lang)
 
 
 def tags_note(tags_a: dict, tags_b: dict, lang: str) -> str:

@@ -110,3 +110,25 @@ def is_age(text: str, start: int, end: int, word_after: str) -> bool:
         if re.match(r"\s*[,)]", after) and not word_after:
             return True  # "Silva, 24, signed"
     return False
+
+
+#: words after an English measure that are not the thing measured ("3 metres long", "5 km
+#: from the coast", "12 miles south of")
+_NOT_MEASURED = frozenset(
+    """long wide high deep tall thick across away off from of in on at to into onto and or but per a an the
+    above below under over beneath beyond behind ahead north south east west inland offshore upstream downstream
+    down up apart short more less farther further closer nearer overall total each respectively""".split()
+)
+_MEASURED_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]{2,})\b")
+
+
+def measured_noun(text: str, q_end: int, q_text: str, lang: str) -> str:
+    """The thing an English pre-modifying measure measures: "a 3-metre gash", "the 300ft
+    vessel" ("gash", "vessel"), "" when the figure is not a modifier ("3 metres long").  The
+    unit must end the figure's text (a compound adjective), and only English puts it first."""
+    if not lang.startswith("en") or not q_text[-1:].isalpha():
+        return ""
+    m = _MEASURED_AFTER.match(text, q_end)
+    if m is None or m.group("w") in _NOT_MEASURED:
+        return ""
+    return m.group("w")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from plugins.numeric.dates import is_calendar_word
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, INF, bounds
 from plugins.numeric.nouns import elliptic_noun, is_age, person_before, refine_noun, toll_of
 from plugins.numeric.numbers import approx_kind, currency_of, read_number, scale_of
@@ -201,7 +202,30 @@ def parse_quantities(
             out.append(q)
             taken.append((q.start, q.end))
     out.sort(key=lambda q: (q.start, q.end))
+    _mark_dimensions(out, text)
     return out
+
+
+#: "40 × 60 cm", "2 by 3 metres", "65 centimètres sur 81": the sides of one thing
+_DIMENSION = re.compile(
+    r"(?<![\d.,])(?P<n1>\d+(?:[.,]\d+)?)(?P<u1>\s*[^\W\d_]{1,12})?\s*(?:[×xX*]|\bby|\bsur|\bpar)\s*"
+    r"(?P<n2>\d+(?:[.,]\d+)?)(?:\s*(?:[×xX*]|\bby|\bsur|\bpar)\s*\d+(?:[.,]\d+)?)*"
+)
+
+
+def _mark_dimensions(quantities: list[Quantity], text: str) -> None:
+    """Mark the figures of a dimension (``extra["dimension"]``): two or three numbers joined
+    by "×", "by" or "sur" with a length unit after the first or the last.  Each is one side
+    of one thing, not a reading of the measure the other article gives."""
+    for m in _DIMENSION.finditer(text):
+        first = unit_after(text, m.end("n1"))
+        last = unit_after(text, m.end())
+        if not any(u is not None and u.family == "length" for u in (first, last)):
+            continue
+        end = last.end if last is not None else m.end()
+        for q in quantities:
+            if q.start < end and m.start() < q.end:
+                q.extra["dimension"] = True
 
 
 # --------------------------------------------------------------------------- dates, years, ranks
@@ -594,7 +618,9 @@ def _ratio_denominator(text: str, h: dict) -> bool:
 
 def _small_word_ok(text: str, h: dict) -> bool:
     """A small number in words is a figure before a duration or measure unit ("a two-mile
-    radius") or a counted person class."""
+    radius") or a counted person class; never after a negation ("No one was hurt")."""
+    if _NEGATED_ONE.search(text[max(0, h["start"] - 16) : h["start"]]):
+        return False
     if _hyphen_unit(text, h["end"]):
         return True
     if _OF_THEM.match(text, h["end"]):
@@ -620,6 +646,8 @@ def _small_word_ok(text: str, h: dict) -> bool:
 
 
 _PARTITIVE = re.compile(rf"\s*(?:of|de|d['’])\s*{POSSESSIVE}\s", re.I)
+#: "no one", "not one", "pas un", "pas une seule": a negation, not a count of one
+_NEGATED_ONE = re.compile(r"\b(?:no|not|pas)[\s-]+(?:a\s+single\s+)?$", re.I)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:les|ces|ses|leurs|nos|vos|the|these|those|its|their|his|her|our|both|all)\s+$", re.I
 )
@@ -659,10 +687,26 @@ def _digits_excluded(text: str, h: dict) -> bool:
         return True  # 3D, 5G, 4-way
     if TIME_AFTER.match(after) or ORDINAL_AFTER.match(after) or REF_BEFORE.search(before):
         return True
+    if _name_number(text, ns):
+        return True  # "le Palais 12 restera fermé", "France 3", "Ward 6": part of a name
     line_start = text.rfind("\n", 0, ns) + 1
     if not text[line_start:ns].strip() and (re.match(r"\s*[.)/]\s", after) or re.match(r"\s*[.)]$", after)):
         return True  # list numbering "1. ", "2) "
     return False
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<=[\w,;:»)] )(?P<w>[A-Z][a-zà-ÿ]{2,}) $")
+
+
+def _name_number(text: str, ns: int) -> bool:
+    """Whether the digits at ``ns`` are part of a name: right after a capitalised word inside
+    a sentence ("le Palais 12", "sur France 3", "in Ward 6"), that is no month or weekday
+    (a day follows them: "December 9") in a sentence that is not a title-case headline."""
+    m = _NAME_WORD_BEFORE.search(text, max(0, ns - 24), ns)
+    if m is None or is_calendar_word(m.group("w")):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return sum(w[0].islower() for w in words) > sum(w[0].isupper() for w in words)
 
 
 def _assign_unit(q: Quantity, h: dict, text: str) -> bool:

@@ -40,6 +40,7 @@ from checker.ruletype import RuleType
 from plugins.numeric import messages
 from plugins.numeric.eventdates import DateIndex, day_and_month, document_dates, weekday_of
 from plugins.numeric.generic import (
+    PHYSICAL,
     context_terms,
     entity_set,
     generic_level,
@@ -50,6 +51,7 @@ from plugins.numeric.generic import (
 )
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, disjoint, fits_in
 from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
+from plugins.numeric.nouns import measured_noun
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
@@ -231,6 +233,8 @@ class NumericRuleType(RuleType):
             | _places_by_form(view)
         )
         claim.data["rival"] = _rivals(view.sentence)
+        if q.qtype in PHYSICAL:
+            claim.data["measured"] = measured_noun(view.sentence.text, q.end, q.text, view.sentence.language or "")
         return claim
 
     def _claim(self, doc, view, q, rule, keys, scope, slot, predicate: str = "") -> Claim:
@@ -410,6 +414,9 @@ class NumericRuleType(RuleType):
             b.data.get("siblings", []), b.data["q"], a.data["q"]
         ):
             return None  # the other article gives the sum of this sentence's figures (the parts and their total)
+        if level == "warning" and generic_info is not None and (_stated_by_both(a, b) or _stated_by_both(b, a)):
+            level = "suggestion"  # the other article also gives this figure: they agree on it, the pair is two facts
+            notes.append(messages.stated_by_both(lang))
         tags = scope_verdict(a.data.get("tags", {}), b.data.get("tags", {}))
         if tags == "differ":
             return None
@@ -619,6 +626,20 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if use_implied and disjoint(qa, qb, rel, ab, soft=True):
         return True, rel, ab
     return None
+
+
+def _stated_by_both(a: Claim, b: Claim) -> bool:
+    """Whether ``a``'s article also states a figure of ``b``'s measure that agrees with ``b``
+    (an exact one: not a bound, not a rounding): both articles then give ``b``'s figure, and ``a`` is
+    another fact of that measure (a part, another day, another event), not a misreport."""
+    qa = a.data["q"]
+    for p in a.data.get("peers", ()):
+        q = p.data["q"]
+        if p is a or q.vague or q.approx is not None or q.nominal == qa.nominal:
+            continue
+        if comparable(p, b) and _conflict(p, b) is None:
+            return True
+    return False
 
 
 #: sections that announce what the body states (a headline, a subheading)

@@ -223,6 +223,13 @@ def _relative_year(view: SentenceView, q_idx: list[int]) -> str | None:
     return None
 
 
+def _fronted(view: SentenceView, y_idx: list[int]) -> bool:
+    """Whether a date opens its sentence as a time adverbial set off by a comma ("En 2009, ...",
+    "In May 2014, ..."): it dates every clause that follows."""
+    lo, hi = min(y_idx), max(y_idx)
+    return lo <= 1 and hi + 1 < len(view.tokens) and view.tokens[hi + 1].text == ","
+
+
 def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     relative = _relative_year(view, q_idx) if q_idx else None
     if relative:
@@ -242,6 +249,8 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
         if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30) : y.start]):
             continue  # "en hausse de six points par rapport à 2020": the reference, not the scope
         d = min(token_distance(view, q_idx, i) for i in y_idx)
+        if d > 14 and _fronted(view, y_idx):
+            d = 14  # "En 2009, lors d'un orage ..., la crue avait fait 23 morts": the whole sentence
         if d < best_d and d <= 14:
             best, best_d = y.text.split()[-1], d
     if best:
@@ -343,6 +352,40 @@ _MARGIN_VERB = re.compile(
     r"\b(?:devan[cç]\w*|distan[cç]\w*|emport\w*|battu\w*|pr[ée]c[èée]d\w*|surclass\w*)\b[^;:!?]{0,50}?\sde\s+$",
     re.I,
 )
+#: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
+#: without them ("au marteau", "hors taxes", "before tax"); two bases are two figures
+_BASIS = {
+    "gross": re.compile(
+        r"\b(?:frais\s+(?:compris|inclus)|avec\s+(?:les\s+)?frais|commissions?\s+comprises?|toutes\s+taxes\s+comprises|"
+        r"taxes?\s+comprises?|(?-i:TTC)|including\s+(?:the\s+)?(?:fees|(?:buyer['’]s\s+)?premium|VAT|tax(?:es)?|commission)|"
+        r"with\s+(?:the\s+)?(?:fees|(?:buyer['’]s\s+)?premium|commission)|inc(?:l\.?)?\s+VAT|after\s+tax)\b",
+        re.I,
+    ),
+    "net": re.compile(
+        r"\b(?:au\s+marteau|hors\s+(?:frais|taxes?|commissions?)|(?-i:HT)|hammer(?:\s+price)?|"
+        r"before\s+(?:the\s+)?(?:fees|tax(?:es)?|(?:buyer['’]s\s+)?premium)|excluding\s+(?:fees|VAT|tax(?:es)?)|"
+        r"ex(?:cl\.?)?\s+VAT|pre-tax)\b",
+        re.I,
+    ),
+}
+#: "2 millions de francs chacun", "$3 million each": each payer's share, not the total
+_EACH_AFTER = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:chacune?|apiece|each(?!\s+(?:year|month|week|day|time|of|other)\b))\b", re.I
+)
+
+
+def _basis(before: str, after: str) -> str | None:
+    """The basis of a price from the words of its own clause: after the figure first (up to a
+    comma or another figure), then before it."""
+    near_after = re.split(r"[,;.:!?()]|\d", after, maxsplit=1)[0]
+    near_before = re.split(r"[,;.:!?()]|\d", before)[-1]
+    for text in (near_after, near_before):
+        for name, pattern in _BASIS.items():
+            if pattern.search(text):
+                return name
+    return None
+
+
 _PLACE_AFTER = re.compile(r"^\s*(?:[^\W\d_][\w\-’']*\s+){0,4}?(?:[àa]|in|en|au)\s+(?P<p>[A-ZÀ-Ý][\w\-’']+)")
 #: a count over a whole area ("2 000 personnes évacuées dans le département", "across the
 #: state", "nationwide"): the total of the places other figures may name
@@ -406,6 +449,11 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
     tags: dict[str, str] = {}
     if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):
         tags["part"] = "part"
+    elif q.qtype in ("money", "count") and _EACH_AFTER.match(after):
+        tags["part"] = "each"
+    basis = _basis(before, after) if q.qtype == "money" else None
+    if basis:
+        tags["basis"] = basis
     window = clause_before[-30:] + " " + re.split(r"[,;.:!?]", after[:40])[0]
     lead = _LEAD_ADVERBIAL.match(text)
     if lead and lead.end() <= q.start:
@@ -484,7 +532,10 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     if ta.get("delta") != tb.get("delta"):
         return "differ"  # a change or a margin is not a level or a time
     if ta.get("part") != tb.get("part"):
-        return "differ"  # a part ("dont 2 000 à Lyon") is not the total
+        return "differ"  # a part ("dont 2 000 à Lyon", "2 millions chacun") is not the total
+    ba, bb = ta.get("basis"), tb.get("basis")
+    if ba and bb and ba != bb:
+        return "differ"  # the hammer price is not the price with fees
     fa, fb = ta.get("frequency"), tb.get("frequency")
     if fa != fb:
         return "differ"  # "200 mg twice daily" is no "400 mg a day" to compare value with value
@@ -498,6 +549,8 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
         return "unsure"
     if (la or lb) and la != lb:
         return "unsure"
+    if (ba or bb) and ba != bb:
+        return "unsure"  # "530 000 euros frais compris" against a price that does not say
     if ta.get("part") and tb.get("part"):
         return "unsure"  # two parts: perhaps of different totals
     return None
