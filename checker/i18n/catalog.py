@@ -107,6 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the same number is given in another unit: perhaps one figure misreported",
         "fr": "le même nombre est donné dans une autre unité : peut-être un même chiffre mal reporté",
     },
+    "numeric.other_days": {
+        "en": "the two sentences name different days: perhaps each day's own figure",
+        "fr": "les deux phrases nomment des jours différents : peut-être le chiffre de chaque jour",
+    },
     "numeric.stated_by_both": {
         "en": "the other article also gives this figure elsewhere: perhaps another fact of the same kind",
         "fr": "l'autre article donne aussi ce chiffre ailleurs : peut-être un autre fait du même genre",

@@ -641,8 +641,27 @@ def _resolve_dm(ctx, m, n, year_group=None):
         if date is None:
             return None
         return date, True, wd is not None and date.weekday() != wd
-    date, conflict = _infer(ctx, day, month, wd)
+    if _year_before(ctx.text, m.start()):
+        ref = ctx.ref()
+        date, conflict = _pick_year(day, month, ref.replace(year=ref.year - 1, day=min(ref.day, 28)), wd)
+    else:
+        date, conflict = _infer(ctx, day, month, wd)
     return (date, False, conflict) if date else None
+
+
+#: the sentence names the year (or season) before the article's: "Last season, ... on Friday, Nov 28"
+_YEAR_BEFORE = re.compile(
+    r"\b(?:last\s+(?:year|season|winter|summer|spring|autumn|fall)|the\s+(?:previous|prior)\s+(?:year|season)|"
+    r"a\s+year\s+(?:earlier|ago|before)|l['’]\s?(?:an|année|hiver|été)\s+(?:dernier|dernière|passé|passée|précédent|précédente)|"
+    r"la\s+saison\s+(?:dernière|passée|précédente)|il\s+y\s+a\s+un\s+an)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_before(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` says the year before the article's ("l'an dernier")."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    return bool(_YEAR_BEFORE.search(text, lo, start))
 
 
 def _do_day(ctx, m):

@@ -222,9 +222,9 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
         blocks[_block_key(c, meaning)].append(c)
     peers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        peers[(c.doc_id, _measure(c.keys[0]))].append(c)
+        peers[(c.doc_id, _block_key(c, meaning))].append(c)
     for c in claims:
-        c.data["peers"] = peers[(c.doc_id, _measure(c.keys[0]))]  # the article's figures of this measure
+        c.data["peers"] = peers[(c.doc_id, _block_key(c, meaning))]  # the article's figures of this measure
     slots_of_doc: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         slots_of_doc[c.doc_id].update(c.data.get("slotted", ()))

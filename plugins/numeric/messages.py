@@ -66,6 +66,10 @@ def _known():
     return MESSAGES
 
 
+def other_days(lang: str) -> str:
+    return t("numeric.other_days", lang)
+
+
 def stated_by_both(lang: str) -> str:
     return t("numeric.stated_by_both", lang)
 

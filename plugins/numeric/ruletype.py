@@ -133,8 +133,12 @@ class NumericRuleType(RuleType):
             _mark_parts(sent_claims)
             _mark_siblings(sent_claims, quantities, sent.text, sent.language or doc.language)
             n_dates = sum(1 for q in quantities if q.qtype == "date")
+            days = _named_days(quantities, sent.text)
+            figures = frozenset((c.keys[0], c.data["q"].nominal) for c in sent_claims if not c.data["q"].is_temporal)
             for c in sent_claims:
                 c.data["sentence_dates"] = n_dates
+                c.data["days"] = days
+                c.data["figures"] = figures  # the sentence's other figures (key, value): what its date dates
             claims.extend(sent_claims)
         _propagate_scope(claims)
         claims = _drop_restated_headlines(claims)
@@ -245,7 +249,7 @@ class NumericRuleType(RuleType):
         if predicate:
             value["predicate"] = predicate
         value["entities"] = list(view.entity_ids)
-        tags = scope_tags(sent.text, q)
+        tags = scope_tags(sent.text, q, (sent.language or "fr")[:2])
         if tags:
             value["scope_tags"] = tags
         return Claim(
@@ -414,6 +418,13 @@ class NumericRuleType(RuleType):
             b.data.get("siblings", []), b.data["q"], a.data["q"]
         ):
             return None  # the other article gives the sum of this sentence's figures (the parts and their total)
+        da, db = a.data.get("days"), b.data.get("days")
+        if level == "warning" and a.data["q"].is_temporal and _days_of_two_figures(a, b):
+            level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000 spectateurs": two days, two figures
+            notes.append(messages.other_days(lang))
+        if level == "warning" and not a.data["q"].is_temporal and da and db and not da & db:
+            level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000": perhaps two days' figures
+            notes.append(messages.other_days(lang))
         if level == "warning" and generic_info is not None and (_stated_by_both(a, b) or _stated_by_both(b, a)):
             level = "suggestion"  # the other article also gives this figure: they agree on it, the pair is two facts
             notes.append(messages.stated_by_both(lang))
@@ -628,6 +639,36 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     return None
 
 
+def _named_days(quantities: list[Quantity], text: str) -> frozenset:
+    """The single days a sentence opens on ("Samedi, ...", "Hier, dimanche, ...", "La journée
+    de samedi, ..."): their dates, or their weekdays when no publication date resolves them.
+    A day that opens a sentence is its topic: the figures that follow are that day's (a day
+    inside the clause, "voted 7-2 on Tuesday", dates one event)."""
+    days = set()
+    for q in quantities:
+        if q.qtype != "date" or q.extra.get("granularity") not in ("day", "weekday", None):
+            continue
+        if q.start > 16 or not re.match(r"\s*,", text[q.end :]):
+            continue
+        if q.low == q.high:
+            days.add(q.low)
+        elif q.extra.get("weekday") is not None:
+            days.add(f"weekday:{q.extra['weekday']}")
+    return frozenset(days)
+
+
+def _days_of_two_figures(a: Claim, b: Claim) -> bool:
+    """Whether two dates that open their sentences ("Samedi, ...") each date a figure of one
+    measure, and not the same value:
+    each date then dates its own figure ("Samedi, 31 000 visiteurs" / "Dimanche, 24 000
+    visiteurs"), not one event told with two days."""
+    if not (a.data.get("days") and b.data.get("days")):
+        return False  # a day inside the clause dates one event ("voted 7-2 on Tuesday")
+    fa, fb = a.data.get("figures") or (), b.data.get("figures") or ()
+    keys_b = {k for k, _ in fb}
+    return any(k in keys_b and (k, v) not in fb for k, v in fa)
+
+
 def _stated_by_both(a: Claim, b: Claim) -> bool:
     """Whether ``a``'s article also states a figure of ``b``'s measure that agrees with ``b``
     (an exact one: not a bound, not a rounding): both articles then give ``b``'s figure, and ``a`` is
@@ -637,7 +678,8 @@ def _stated_by_both(a: Claim, b: Claim) -> bool:
         q = p.data["q"]
         if p is a or q.vague or q.approx is not None or q.nominal == qa.nominal:
             continue
-        if comparable(p, b) and _conflict(p, b) is None:
+        same = float(settings(p.data["rule"])["same_measure"])
+        if comparable(p, b, same_measure=same) and _conflict(p, b) is None:
             return True
     return False
 

@@ -36,7 +36,8 @@ _INITIAL_WORDS = {
     "seed",
     "amorçage",
 }
-_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année"}
+_TARGET_PREPS = {"by", "d'ici"}
+_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année", "by", "d'ici"}
 # A year that dates another event ("fondé en 1978", "founded in 2019", "the fastest pace
 # since 2021") is not the time scope of a figure of the same sentence.
 _ANCHOR_WORDS = {
@@ -237,8 +238,8 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     best = None
     best_d = 10**6
     for y in years:
-        if y.qtype not in ("year", "date") or y.approx not in (None, "range"):
-            continue
+        if y.qtype not in ("year", "date") or (y.approx not in (None, "range") and y.prep not in _TARGET_PREPS):
+            continue  # ("by 2030", "d'ici 2030": the year of a target, a scope of its own)
         if y.prep and y.prep not in _SCOPE_PREPS:
             continue
         y_idx = view.token_range(y.start, y.end)
@@ -296,7 +297,7 @@ _CUMULATIVE = re.compile(
     rf"\b(?:depuis\s+(?:le\s+d[ée]but|(?:le\s+)?(?:{_DAYS})|hier|la\s+veille)|since\s+(?:{_DAYS}|yesterday)|"
     r"since\s+the\s+(?:start|beginning|outbreak)|au\s+total|en\s+tout|in\s+total|"
     r"cumul[ée]?s?|cumulative(?:ly)?|so\s+far|to\s+date|[àa]\s+ce\s+jour|jusqu['’]\s?(?:ici|à\s+pr[ée]sent)|"
-    r"overall|altogether|all\s+told|in\s+all)\b",
+    r"overall|altogether|all\s+told|in\s+all|(?:for|this|over)\s+the\s+season|(?:de|sur)\s+la\s+saison|season\s+total)\b",
     re.I,
 )
 _ONE_DAY = re.compile(
@@ -342,6 +343,7 @@ _LEAD_ADVERBIAL = re.compile(
 _DELTA = re.compile(
     r"^\s*(?!(?:or|ou)\s)(?:\S+\s+)?(?:de\s+plus|de\s+moins|suppl[ée]mentaires?|additional|more|fewer|extra|d['’]avance|"
     r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b"
+    r"|(?<![\w-])(?:another|encore|further)\s+$"
     r"|(?<![\w-])(?:hausse|baisse|augmentation|diminution|recul|progression|croissance|gain|perte|rise|increase|"
     r"decrease|drop|fall|jump|growth|up|down|avance|[ée]cart|margin|lead|by)\s+(?:de\s+|d['’]|of\s+)?$",
     re.I,
@@ -354,6 +356,17 @@ _MARGIN_VERB = re.compile(
 )
 #: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
 #: without them ("au marteau", "hors taxes", "before tax"); two bases are two figures
+_HYPOTHETICAL = re.compile(
+    r"(?:^|[«\"“(;:]\s*)(?:when|whenever|if)\s+you\b|\b(?:quand|lorsqu['’]\s?|si)\s*(?:on|vous|l['’]on|tu)\b", re.I
+)
+_FIRST_BEFORE = re.compile(
+    r"\b(?:first|premiers?|premières?|derniers?|dernières?)\s+$", re.I
+)  # ("last" is also a verb)
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,2}?(?:la|le|par|per|a|an)\s+"
+    r"(?:soirée|nuit|nuitée|journée|personne|tête|place|entrée|night|evening|person|head|seat|ticket|adult|child)\b",
+    re.I,
+)
 _BASIS = {
     "gross": re.compile(
         r"\b(?:frais\s+(?:compris|inclus)|avec\s+(?:les\s+)?frais|commissions?\s+comprises?|toutes\s+taxes\s+comprises|"
@@ -372,6 +385,45 @@ _BASIS = {
 _EACH_AFTER = re.compile(
     r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:chacune?|apiece|each(?!\s+(?:year|month|week|day|time|of|other)\b))\b", re.I
 )
+
+
+#: a count over a stated span: "71 000 visiteurs en trois jours", "over its first three days",
+#: "sur l'ensemble des quatre jours", "après les trois premières soirées"
+_OVER_SPAN = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,4}?(?:en|sur|in|over|during|pendant|après|after)\s+"
+    r"(?:l['’]ensemble\s+des\s+|les\s+|des\s+|its\s+|the\s+|their\s+|ses\s+|leurs\s+)?(?P<first>first\s+|premiers?\s+|premières?\s+)?"
+    r"(?P<n>[\w-]+)\s+(?P<first2>premiers?\s+|premières?\s+)?"
+    r"(?P<u>jours?|journées?|days?|soirées?|nuits?|nights?|evenings?|semaines?|weeks?|weekends?|mois|months?)\b",
+    re.I,
+)
+_SPAN_UNITS = {
+    "jour": "day",
+    "journee": "day",
+    "day": "day",
+    "soiree": "day",
+    "nuit": "day",
+    "night": "day",
+    "evening": "day",
+    "semaine": "week",
+    "week": "week",
+    "weekend": "weekend",
+    "mois": "month",
+    "month": "month",
+}
+
+
+def _over_span(after: str, lang: str) -> str | None:
+    """The span a count is taken over, as "3 day" ("first" spans are marked: "first 3 day")."""
+    m = _OVER_SPAN.match(after)
+    if m is None:
+        return None
+    got = read_number(m.group("n"), lang)
+    if got is None:
+        return None
+    n = got[0]
+    unit = _SPAN_UNITS.get(unaccent_lower(m.group("u")).rstrip("s"), "day")
+    first = "first " if (m.group("first") or m.group("first2")) else ""
+    return f"{first}{n:g} {unit}"
 
 
 def _basis(before: str, after: str) -> str | None:
@@ -432,7 +484,7 @@ def _span_end(text: str, q: Quantity) -> str | None:
     return None
 
 
-def scope_tags(text: str, q: Quantity) -> dict[str, str]:
+def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
     """Scope tags of the figure ``q`` of sentence ``text`` (see the module's docstring).
 
     A date or a year gets ``event: other`` when it dates an earlier or later event named
@@ -451,6 +503,15 @@ def scope_tags(text: str, q: Quantity) -> dict[str, str]:
         tags["part"] = "part"
     elif q.qtype in ("money", "count") and _EACH_AFTER.match(after):
         tags["part"] = "each"
+    over = _over_span(after[:60], lang) if q.qtype == "count" else None
+    if over:
+        tags["over"] = over
+    if q.qtype == "duration" and _FIRST_BEFORE.search(before):
+        tags["part"] = "first"  # "over its first three days": the first days of a longer span
+    if q.qtype == "money" and _PER_UNIT_AFTER.match(after):
+        tags["frequency"] = "per unit"  # "40 euros la soirée", "$30 a night": a price per unit
+    if _HYPOTHETICAL.search(clause_before):
+        tags["event"] = "hypothetical"  # "When you have 3,000 hawks overhead, ...": a figure of speech
     basis = _basis(before, after) if q.qtype == "money" else None
     if basis:
         tags["basis"] = basis
@@ -515,8 +576,13 @@ def total_of(values: list[tuple[float, float]], q: Quantity, other: Quantity) ->
     was paired ("out of a $250,000 purse" is then no rival of the "$30,000").  Amounts and measures only: the
     counts of a sentence are often of other things ("3 morts et 12 blessés" is no total of 15)."""
     parts = [(lo + hi) / 2 for lo, hi in values if not (math.isinf(lo) or math.isinf(hi))]
-    if not parts or len(parts) > 3 or q.is_temporal or q.qtype in ("count", "share", "tally") or other.nominal <= 0:
+    if not parts or len(parts) > 3 or q.is_temporal or q.qtype in ("share", "tally") or other.nominal <= 0:
         return False
+    if q.qtype == "count":
+        # counts of a sentence are often of other things ("3 morts et 12 blessés" is no total of
+        # 15 dead): two exact counts whose sum is exactly the other figure ("48 lits et 12 berceaux"
+        # against "60 lits") are its parts
+        return len(parts) == 1 and q.approx is None and other.approx is None and q.nominal + parts[0] == other.nominal
     figures = [q.nominal, *parts]  # any two or more of them: "$40,000 plus a $15,000 bonus, of a $250,000 purse"
     sums = (sum(c) for n in range(2, len(figures) + 1) for c in itertools.combinations(figures, n))
     return any(abs(total - other.nominal) <= 0.01 * other.nominal for total in sums)
@@ -536,6 +602,9 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     ba, bb = ta.get("basis"), tb.get("basis")
     if ba and bb and ba != bb:
         return "differ"  # the hammer price is not the price with fees
+    oa, ob = ta.get("over"), tb.get("over")
+    if oa and ob and oa != ob:
+        return "differ"  # "en trois jours" / "over the four days": two spans, two counts
     fa, fb = ta.get("frequency"), tb.get("frequency")
     if fa != fb:
         return "differ"  # "200 mg twice daily" is no "400 mg a day" to compare value with value
@@ -550,7 +619,9 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     if (la or lb) and la != lb:
         return "unsure"
     if (ba or bb) and ba != bb:
-        return "unsure"  # "530 000 euros frais compris" against a price that does not say
+        return "unsure"
+    if (oa or ob) and oa != ob:
+        return "unsure"  # a count over a stated span against one that states none  # "530 000 euros frais compris" against a price that does not say
     if ta.get("part") and tb.get("part"):
         return "unsure"  # two parts: perhaps of different totals
     return None
