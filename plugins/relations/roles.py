@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from plugins.entities.textnorm import LEVEL_ADJECTIVES, fold
 
 IMPLICIT = "*"  # object of a role with no organisation or place named
+NOBODY = "(none)"  # object of a relation the subject has with no one ("an independent company": no parent)
 OTHER = "role.other"
 
 # office -> (one holder at a time, phrases).  Phrases are folded (no accents, lower case).
