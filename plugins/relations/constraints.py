@@ -351,8 +351,8 @@ def _vague(v: dict) -> bool:
 _HEAD_OFFICES = {"ceo", "role.president", "role.mayor", "role.governor", "role.prefect", "role.director"}
 #: words of a phrase no seed names that make it the head of its body (``plant manager``, ``site director``)
 _HEAD_WORDS = {"general", "managing", "executive", *ORG_NOUNS}
-#: last words of a post of its own (``safety officer``, ``chief engineer``, ``finance director``)
-_POST_LAST = {"officer", "manager", "director", "secretary", "chef", "controller", "treasurer", "coordinator"}
+#: last words of a post of its own (``safety officer``, ``finance director``, a ship's ``master``)
+_POST_LAST = {"officer", "manager", "director", "secretary", "chef", "controller", "treasurer", "coordinator", "master"}
 #: first words of a post of its own (``chief engineer``, ``directrice juridique``, ``vice-president``)
 _POST_FIRST = {
     "chief",

@@ -773,6 +773,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("club", "team", "equipe"), "club"),
     **dict.fromkeys(("plant", "factory", "usine", "site"), "plant"),
     **dict.fromkeys(("museum", "musee"), "museum"),
+    **dict.fromkeys(("ship", "vessel", "ferry", "tanker", "navire", "bateau", "paquebot"), "vessel"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }

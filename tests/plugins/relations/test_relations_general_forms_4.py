@@ -112,3 +112,43 @@ def test_the_city_a_parent_is_based_in_is_not_the_parent(checker):
         "Corvane is a subsidiary of Tavora Industries." + EN,
     )
     assert loud(got) == [], got
+
+
+# -- a vessel's officers: "the vessel's master, Captain X" / "the vessel's chief officer, X" ------------
+def test_a_vessel_s_master_and_its_chief_officer_are_two_posts_of_one_person(checker):
+    got = found(
+        checker,
+        "The vessel's master, Captain Rhys Talbot, has sailed the route for years." + EN,
+        "The vessel's chief officer, Rhys Talbot, was on the bridge at the time." + EN,
+    )
+    assert ("functional", "warning") in got, got
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one post, told two ways; the person named two ways
+        (
+            "The vessel's master, Captain Rhys Talbot, has sailed the route for years." + EN,
+            "Captain Rhys Talbot, the vessel's master, was on the bridge." + EN,
+        ),
+        (
+            "The vessel's chief officer, Rhys Talbot, was on the bridge." + EN,
+            "Mr Talbot, the vessel's chief officer, was on the bridge." + EN,
+        ),
+        # two people, two posts
+        (
+            "The vessel's master, Captain Rhys Talbot, spoke." + EN,
+            "The vessel's chief officer, Anna Kerr, was on the bridge." + EN,
+        ),
+        # two posts at two stated times
+        (
+            "Rhys Talbot has been the vessel's master since 2020." + EN,
+            "Rhys Talbot, the vessel's chief officer in 2012, joined the crew that year." + EN,
+        ),
+    ],
+)
+def test_one_officer_named_two_ways_two_officers_or_two_times_are_no_error(checker, a, b):
+    got = found(checker, a, b)
+    assert ("functional", "error") not in got and ("polarity", "error") not in got, got
+    assert loud(got) == [], got
