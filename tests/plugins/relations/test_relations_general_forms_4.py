@@ -152,3 +152,45 @@ def test_one_officer_named_two_ways_two_officers_or_two_times_are_no_error(check
     got = found(checker, a, b)
     assert ("functional", "error") not in got and ("polarity", "error") not in got, got
     assert loud(got) == [], got
+
+
+# -- the client that hired a contractor: "X, mandatée par Y" / "X, a firm hired by Y" --------------------
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "La sécurité était assurée par la société Vigilis, mandatée par l'organisateur Norvent Prod." + FR,
+            "Security was provided by Vigilis, a firm hired directly by Arcadia Hall, which runs the venue." + EN,
+        ),
+        (
+            "Vigilis, a contractor hired by Norvent Prod, kept the doors." + EN,
+            "Vigilis, a firm hired by Arcadia Hall, kept the doors." + EN,
+        ),
+    ],
+)
+def test_a_contractor_hired_by_two_different_clients_is_compared(checker, a, b):
+    assert ("functional", "warning") in found(checker, a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one client, told two ways
+        (
+            "La sécurité était assurée par Vigilis, mandatée par l'organisateur Norvent Prod." + FR,
+            "Vigilis, a firm hired by Norvent Prod, kept the doors." + EN,
+        ),
+        # two contractors
+        (
+            "Vigilis, a firm hired by Norvent Prod, kept the doors." + EN,
+            "Brisca, a firm hired by Arcadia Hall, cleaned." + EN,
+        ),
+        # a person sent by a client is no contractor of this rule
+        (
+            "Maître Paul Girard, mandaté par la famille Orsini, a parlé." + FR,
+            "Maître Paul Girard, mandaté par la société Valmont, a parlé." + FR,
+        ),
+    ],
+)
+def test_one_client_two_ways_two_contractors_or_a_person_is_no_conflict(checker, a, b):
+    assert loud(found(checker, a, b)) == [], found(checker, a, b)
