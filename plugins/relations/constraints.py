@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.model import LEVELS
-from plugins.relations.roles import IMPLICIT, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, office_text, same_person
+from plugins.relations.roles import IMPLICIT, NOBODY, ORG_NOUNS, OTHER, SEED_INDEX, SEEDS, office_text, same_person
 
 
 @dataclass
@@ -351,8 +351,8 @@ def _vague(v: dict) -> bool:
 _HEAD_OFFICES = {"ceo", "role.president", "role.mayor", "role.governor", "role.prefect", "role.director"}
 #: words of a phrase no seed names that make it the head of its body (``plant manager``, ``site director``)
 _HEAD_WORDS = {"general", "managing", "executive", *ORG_NOUNS}
-#: last words of a post of its own (``safety officer``, ``chief engineer``, ``finance director``)
-_POST_LAST = {"officer", "manager", "director", "secretary", "chef", "controller", "treasurer", "coordinator"}
+#: last words of a post of its own (``safety officer``, ``finance director``, a ship's ``master``)
+_POST_LAST = {"officer", "manager", "director", "secretary", "chef", "controller", "treasurer", "coordinator", "master"}
 #: first words of a post of its own (``chief engineer``, ``directrice juridique``, ``vice-president``)
 _POST_FIRST = {
     "chief",
@@ -519,6 +519,8 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
     """The constraint two triples violate, or None when they can both be true."""
     if _is_role(va) or _is_role(vb):
         return judge_role(va, vb, ca, cb, nearest)
+    if NOBODY in (va["object"], vb["object"]):
+        return _with_no_one(va, vb, ca)
     same_rel = va["relation"] == vb["relation"]
     pos_a, pos_b = va["polarity"] == "positive", vb["polarity"] == "positive"
     roleish = va["relation"].startswith("role.") or va["relation"] == "ceo"
@@ -550,6 +552,23 @@ def judge(va: dict, vb: dict, ca, cb, nearest: Nearest | None = None) -> Verdict
     if verdict is not None and roleish:
         verdict.cap = _role_cap(va, vb, "same")
     return verdict
+
+
+def _with_no_one(va: dict, vb: dict, ca) -> Verdict | None:
+    """``X, an independent company`` (the relation with no one) against ``X, a subsidiary of Y``, at
+    one time: a denial of the named relation, at most a warning (the denial names no one)."""
+    neg, pos = (va, vb) if va["object"] == NOBODY else (vb, va)
+    if (
+        va["relation"] != vb["relation"]
+        or va["subject"] != vb["subject"]
+        or neg["polarity"] != "negative"
+        or pos["polarity"] != "positive"
+        or pos["object"] in (NOBODY, IMPLICIT)
+        or not time_compatible(va, vb)
+    ):
+        return None
+    triple = f"{name(pos, 'subject')} — {label(pos, ca)} — {name(pos, 'object')}"
+    return Verdict("polarity", "polarity", {"triple": triple}, cap="warning")
 
 
 def _antonym(va, vb, ca, cb) -> Verdict | None:

@@ -13,6 +13,9 @@ is compiled once into a regex over that stream:
 * ``word?`` / ``{det}?`` / ``(a|b c)?``: optional; ``(a|b c)``: alternatives of phrases;
 * ``{org}``: a common noun that stands for the article's organisation (``the trust's``, ``la
   société``, ``du groupe``: ``plugins.relations.roles.ORG_NOUNS``), for roles with ``object: implicit``;
+* ``{kind}``: the class noun of a name, written before it (``du département du`` Gers, ``à la
+  commune de`` Lectoure, ``the shipping group`` Calloway): one to three words that are no function
+  word, then ``de`` / ``of`` at most; no name, no punctuation, no clause (``l'État depuis que X``);
 * ``{thing}``: one common noun standing for the thing the relation is about (``the race is owned
   by X``): the claim's argument is the noun itself (``the race``);
 * ``{role}``: a short role phrase (``maire``, ``chief executive officer``, ``président du conseil
@@ -182,6 +185,12 @@ FILLERS = [
     "never",
     "also",
     "still",
+    # the extent of a state, not its kind ("owned outright by", "entièrement détenu par")
+    "outright",
+    "wholly",
+    "fully",
+    "entirely",
+    "entierement",
     "now",
     "currently",
     "already",
@@ -345,6 +354,17 @@ THING_RX = "(?P<thing>[a-z][a-z-]{2,})(?:' s|')?"  # possessive or not, as {org}
 NOT_THINGS = frozenset(
     {"rights", "right", "stake", "majority", "share", "shares", "risk", "most", "rest", "same", "other", "whole"}
 )
+
+
+#: words that end a class noun before a name (``{kind}``): a list, a clause, a comparison
+_NOT_KIND = sorted(
+    FUNCTION_WORDS
+    | {"including", "notamment", "dont", "comme", "such", "like", "led", "via", "than", "but", "mais", "then", "puis"},
+    key=lambda w: (-len(w), w),
+)
+_KIND_WORD = "(?!(?:" + "|".join(re.escape(w) for w in _NOT_KIND) + ")(?: |$))[a-z][a-z'-]*"
+#: ``{kind}``: the class noun of the name that follows (``departement du``, ``shipping group``)
+KIND_RX = f"{_KIND_WORD}(?: {_KIND_WORD}){{0,2}}(?: (?:de|d'|du|des|of))?"
 
 
 def thing_word(word: str) -> bool:
@@ -569,6 +589,14 @@ def pattern_source(pattern: str, qualifiers: list[str]) -> tuple[str, frozenset[
     return _pattern_source(pattern, tuple(qualifiers))
 
 
+#: placeholders that stand for one fixed expression, not a slot
+_FIXED_PLACEHOLDERS = {
+    "{kind}": lambda: KIND_RX,
+    "{be}": lambda: _alt([_phrase(c) for c in _COPULA]),
+    "{det}": lambda: _alt([_word(d) for d in _DETERMINERS]),
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, frozenset[str]]:
     tokens = _split_pattern(pattern)
@@ -616,15 +644,13 @@ def _pattern_source(pattern: str, qualifiers: tuple[str, ...]) -> tuple[str, fro
                 raise PatternError("{thing} used twice")
             slots.add("thing")
             rx = THING_RX  # "the race is owned by X": the thing is the common noun itself
-        elif tok == "{be}":
-            rx = _alt([_phrase(c) for c in _COPULA])
-        elif tok == "{det}":
-            rx = _alt([_word(d) for d in _DETERMINERS])
+        elif tok in _FIXED_PLACEHOLDERS:
+            rx = _FIXED_PLACEHOLDERS[tok]()
         elif tok.startswith("(") and tok.endswith(")"):
             rx = _alt([_phrase(p) for p in tok[1:-1].split("|") if p.strip()])
         elif tok.startswith("{"):
             raise PatternError(
-                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{org}}, {{thing}}, {{qual}}, {{be}}, {{det}})"
+                f"unknown placeholder {tok} (use {{subj}}, {{obj}}, {{role}}, {{org}}, {{thing}}, {{kind}}, {{qual}}, {{be}}, {{det}})"
             )
         else:
             rx = _word(tok)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from plugins.entities.textnorm import LEVEL_ADJECTIVES, fold
 
 IMPLICIT = "*"  # object of a role with no organisation or place named
+NOBODY = "(none)"  # object of a relation the subject has with no one ("an independent company": no parent)
 OTHER = "role.other"
 
 # office -> (one holder at a time, phrases).  Phrases are folded (no accents, lower case).
@@ -772,6 +773,7 @@ ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys(("club", "team", "equipe"), "club"),
     **dict.fromkeys(("plant", "factory", "usine", "site"), "plant"),
     **dict.fromkeys(("museum", "musee"), "museum"),
+    **dict.fromkeys(("ship", "vessel", "ferry", "tanker", "navire", "bateau", "paquebot"), "vessel"),
     **dict.fromkeys(("agency", "agence", "authority", "regulator", "autorite"), "agency"),
     **dict.fromkeys(("university", "universite", "school", "ecole"), "school"),
 }

@@ -60,6 +60,7 @@ from plugins.relations.patterns import (
 from plugins.relations.roles import (
     IMPLICIT,
     INTERIM_WORDS,
+    NOBODY,
     ORG_NOUNS,
     PORTFOLIOS,
     STRONG_ERA_WORDS,
@@ -433,6 +434,8 @@ class RelationRuleType(RuleType):
             ):
                 return None
             obj = EntityMention(id=IMPLICIT, text="", start=subj.start, end=subj.start, label="")
+        elif mode == "none":
+            obj = EntityMention(id=NOBODY, text=NOBODY, start=subj.start, end=subj.start, label="")
         elif mode == "context":
             at = stream.spans[stream.token_range(m.start(), m.end())[0]][0]
             obj = self._context_object(doc, index, sent, subj, at, comp, stream.mentions)
@@ -496,6 +499,10 @@ class RelationRuleType(RuleType):
         cue = self._morph(sent, stream, first, last, _apposed(cues(window, words), words, first, last, skip))
         if negate:
             cue = dict(cue, negative=True, changed=True, tense="present")
+        if mode == "none":
+            if cue["negative"]:
+                return None  # "not an independent company": some parent, not named
+            cue = dict(cue, negative=True)  # "an independent company": the subject is no one's subsidiary
         value = self._value(sent, stream, comp, m, subj, obj, cue, (first, last))
         self._mark_tense(value, sent, stream, window, (first, last), negate)
         if stated and value["qualifier"] is None:
@@ -895,14 +902,30 @@ def _nationalities_dropped(sent, mentions: list) -> list:
     out = []
     for i, m in enumerate(ordered):
         word = fold(m.text)
-        shaped = word in _DEMONYMS or (m.text[:1].isupper() and word.endswith(_DEMONYM_END))
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if shaped and " " not in m.text.strip() and m.label not in ("PER", "PERSON") and nxt is not None:
-            between = sent.text[m.end - sent.start : nxt.start - sent.start].split()
-            if 1 <= len(between) <= 3 and all(_LOWER_WORD.match(w) for w in between) and between[-1] in _DESCRIBED:
-                continue
+        if nxt is not None and m.label not in ("PER", "PERSON") and _describes(sent, m, nxt, word):
+            continue
         out.append(m)
     return out
+
+
+_BASED = re.compile(r"\s*[-\u2010\u2011\u2013]\s*based$")
+
+
+def _describes(sent, m, nxt, word: str) -> bool:
+    """``m`` is an adjective of the description of the name ``nxt``: a nationality (``Dutch group``)
+    or the place a body is based in (``Denver-based aerospace group``), lower-case words between."""
+    between = sent.text[m.end - sent.start : nxt.start - sent.start].split()
+    if between and _BASED.match(between[0]):
+        between = between[1:]  # "-based aerospace group"
+        shaped = True
+    else:
+        shaped = " " not in m.text.strip() and (
+            word in _DEMONYMS or (m.text[:1].isupper() and word.endswith(_DEMONYM_END))
+        )
+    return (
+        shaped and 1 <= len(between) <= 3 and all(_LOWER_WORD.match(w) for w in between) and between[-1] in _DESCRIBED
+    )
 
 
 def _org_word(text: str) -> bool:
@@ -1022,6 +1045,9 @@ _AFTER_ORG_NOUN = {
     "until",
 }
 _ARTICLES = {"the", "le", "la", "l'"}
+#: what may follow the noun of a relation with no one (``an independent company``): the phrase ends,
+#: or a clause on the company itself begins (not ``owned by``, ``du groupe X``)
+_AFTER_NO_ONE = _AFTER_ORG_NOUN | {"that", "which", "qui", "founded", "fondee", "with", "avec", "sans"}
 
 
 def _org_noun_ends(text: str, m) -> bool:
@@ -1041,6 +1067,9 @@ def _phrase_ends(text: str, m, mode: str) -> bool:
     the article's body nor an office of nothing named."""
     if m.groupdict().get("org") and not _org_noun_ends(text, m):
         return False
+    if mode == "none":
+        rest = text[m.end() :].split(" ", 2)
+        return len(rest) < 2 or rest[1] in _AFTER_NO_ONE  # "an independent company, ..." not "... owned by X"
     ends_on_role = mode == "implicit" and m.groupdict().get("role") and m.end() == m.end("role")
     return not ends_on_role or _org_noun_ends(text, m)
 

@@ -28,7 +28,7 @@ _PATTERN_ITEM = {
                     ),
                 },
                 "object": {
-                    "enum": ["slot", "context", "implicit"],
+                    "enum": ["slot", "context", "implicit", "none"],
                     "description": (
                         "Where the object comes from: 'slot' ({obj} in the pattern, default), 'context' (the most "
                         "recent organisation-like mention before the subject), 'implicit' (none is named: the "
@@ -36,7 +36,8 @@ _PATTERN_ITEM = {
                         "an implicit object is compared with implicit ones and, for a role, with the article's "
                         "main subject: a suggestion, a warning when that subject is the name just before the role; "
                         "a holder given one organisation for the same office elsewhere in the corpus takes it, "
-                        "at most a warning)"
+                        "at most a warning; 'none': the subject has the relation with no one ('X, an independent "
+                        "company': no parent), a denial of every object, compared with the subject's positive claims)"
                     ),
                 },
                 "swap": {
