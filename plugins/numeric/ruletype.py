@@ -428,7 +428,7 @@ class NumericRuleType(RuleType):
         if level == "warning" and generic_info is not None and (_stated_by_both(a, b) or _stated_by_both(b, a)):
             level = "suggestion"  # the other article also gives this figure: they agree on it, the pair is two facts
             notes.append(messages.stated_by_both(lang))
-        tags = scope_verdict(a.data.get("tags", {}), b.data.get("tags", {}))
+        tags = scope_verdict(*_places_shared(a, b))
         if tags == "differ":
             return None
         if tags == "unsure":
@@ -637,6 +637,19 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if use_implied and disjoint(qa, qb, rel, ab, soft=True):
         return True, rel, ab
     return None
+
+
+def _places_shared(a: Claim, b: Claim) -> tuple[dict, dict]:
+    """The two claims' scope tags, a place one of them is scoped to counted as the other's
+    too when the other's sentence names it ("À Mâcon, 13 voyageurs ont été blessés" / "Le
+    déraillement de Mâcon a fait 31 blessés": one place)."""
+    ta, tb = dict(a.data.get("tags") or {}), dict(b.data.get("tags") or {})
+    for mine, other, claim in ((ta, tb, b), (tb, ta, a)):
+        place = mine.get("place")
+        if place and not other.get("place") and claim.sentence is not None:
+            if re.search(rf"\b{re.escape(place)}\b", unaccent_lower(claim.sentence.text)):
+                other["place"] = place
+    return ta, tb
 
 
 def _named_days(quantities: list[Quantity], text: str) -> frozenset:

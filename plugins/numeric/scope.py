@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 
-from plugins.numeric.dates import day_names, weekday_pattern
+from plugins.numeric.dates import day_names, is_calendar_word, weekday_pattern
 from plugins.numeric.intervals import BOUND_KINDS
 from plugins.numeric.numbers import parse_digits, read_number
 from plugins.numeric.quantity import Quantity
@@ -36,8 +36,7 @@ _INITIAL_WORDS = {
     "seed",
     "amorçage",
 }
-_TARGET_PREPS = {"by", "d'ici"}
-_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année", "by", "d'ici"}
+_SCOPE_PREPS = {"en", "in", "au cours de", "durant", "during", "pour", "for", "cette année"}
 # A year that dates another event ("fondé en 1978", "founded in 2019", "the fastest pace
 # since 2021") is not the time scope of a figure of the same sentence.
 _ANCHOR_WORDS = {
@@ -238,8 +237,8 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     best = None
     best_d = 10**6
     for y in years:
-        if y.qtype not in ("year", "date") or (y.approx not in (None, "range") and y.prep not in _TARGET_PREPS):
-            continue  # ("by 2030", "d'ici 2030": the year of a target, a scope of its own)
+        if y.qtype not in ("year", "date") or y.approx not in (None, "range"):
+            continue
         if y.prep and y.prep not in _SCOPE_PREPS:
             continue
         y_idx = view.token_range(y.start, y.end)
@@ -356,6 +355,10 @@ _MARGIN_VERB = re.compile(
 )
 #: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
 #: without them ("au marteau", "hors taxes", "before tax"); two bases are two figures
+#: a figure set as a goal: "the goal was to treat", "l'objectif est d'atteindre", "vise 3 000"
+_TARGET = re.compile(
+    r"\b(?:goal|target|aim|objective|ambition|objectif|cible|aims?\s+to|hopes?\s+to|vise|visent|viser)\b[^.;!?]*$", re.I
+)
 _HYPOTHETICAL = re.compile(
     r"(?:^|[«\"“(;:]\s*)(?:when|whenever|if)\s+you\b|\b(?:quand|lorsqu['’]\s?|si)\s*(?:on|vous|l['’]on|tu)\b", re.I
 )
@@ -449,6 +452,11 @@ _WIDE_AREA = re.compile(
     re.I,
 )
 #: words after "à"/"in" that are no place: month names (fr, en, from dateparser) and totals
+#: a place that opens the sentence as an adverbial: "En Belgique, ...", "In Scotland, ...", "À Lyon, ..."
+_LEAD_PLACE = re.compile(
+    r"^\s*(?:En|In|À|A|Au|Aux|Dans|Across|Throughout)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?"
+    r"(?P<p>[A-ZÀ-Ý][\w\-’']+)[^,.;:!?\d]{0,30},"
+)
 _NOT_PLACES = {"total", "tout", *day_names("fr")[1], *day_names("en")[1]}
 
 
@@ -510,6 +518,8 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["part"] = "first"  # "over its first three days": the first days of a longer span
     if q.qtype == "money" and _PER_UNIT_AFTER.match(after):
         tags["frequency"] = "per unit"  # "40 euros la soirée", "$30 a night": a price per unit
+    if _TARGET.search(before[-45:]):
+        tags["mode"] = "target"  # "the goal was to treat 3,000 patients a year": a target, not today's figure
     if _HYPOTHETICAL.search(clause_before):
         tags["event"] = "hypothetical"  # "When you have 3,000 hawks overhead, ...": a figure of speech
     basis = _basis(before, after) if q.qtype == "money" else None
@@ -541,6 +551,10 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["place"] = unaccent_lower(place.group("p"))
     elif q.qtype == "count" and _WIDE_AREA.match(after[:60]):
         tags["place"] = "(whole area)"  # "dans le département", "nationwide": a total over places
+    elif q.qtype == "count":
+        lead_place = _LEAD_PLACE.match(text)
+        if lead_place and lead_place.end() <= q.start and not is_calendar_word(lead_place.group("p")):
+            tags["place"] = unaccent_lower(lead_place.group("p"))  # "En Belgique, environ 72 000 ..."
     return tags
 
 
@@ -602,6 +616,8 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     ba, bb = ta.get("basis"), tb.get("basis")
     if ba and bb and ba != bb:
         return "differ"  # the hammer price is not the price with fees
+    if ta.get("mode") != tb.get("mode"):
+        return "unsure"  # a target against a figure of today: perhaps both true
     oa, ob = ta.get("over"), tb.get("over")
     if oa and ob and oa != ob:
         return "differ"  # "en trois jours" / "over the four days": two spans, two counts

@@ -106,7 +106,6 @@ APPROX: list[tuple[str, str]] = [
     (r"no\s+more\s+than", "le"),
     (r"not\s+more\s+than", "le"),
     (r"a\s+maximum\s+of", "le"),
-    (r"within", "le"),
     (r"un\s+peu\s+moins\s+d[e']", "nearly"),
     (r"just\s+(?:under|below)", "nearly"),
     (r"moins\s+d[e']", "lt"),

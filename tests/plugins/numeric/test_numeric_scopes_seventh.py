@@ -12,7 +12,8 @@ Written from the kinds of false alarm of the development false-alarm corpus cons
 * "for the season" is a cumulative count;
 * "When you have 3,000 people ..." is a figure of speech, not a count;
 * a count equal to the sum of the other sentence's two counts is their total;
-* "by 2030" / "d'ici 2030" dates a target, not today's figure.
+* a goal ("the goal was to treat 3,000 patients") is a target, not today's figure, whatever
+  its year ("The site will create 3,000 jobs by 2027" is the plan itself, not a target of it).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def test_a_count_equal_to_the_sum_of_the_other_sentence_is_its_total():
     assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
 
 
-def test_a_target_by_a_year_is_not_todays_figure():
+def test_a_goal_is_not_todays_figure():
     a = "The clinic treats about 1,900 patients a year, its director said."
     b = "The director said the goal was to treat 3,000 patients a year by 2030."
     assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
@@ -107,3 +108,24 @@ def test_the_date_reader_uses_last_season():
     text = "Last season, the resort opened on Friday, Nov 28, after a dry autumn."
     (d,) = [d for d in find_dates(text, "en", anchor=datetime.date(2026, 12, 2)) if "28" in d.text]
     assert d.low == datetime.date(2025, 11, 28) and not d.weekday_conflict, d
+
+
+def test_a_place_that_opens_the_sentence_scopes_its_counts():
+    a = "En Suisse, quelque 48 000 nouveaux cas de diabète sont diagnostiqués chaque année, selon l'office fédéral."
+    b = "Le canton de Vaud enregistre près de 4 100 nouveaux cas de diabète chaque année, selon l'office fédéral."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_a_month_that_opens_the_sentence_is_no_place():
+    from plugins.numeric.parse import parse_quantities
+    from plugins.numeric.scope import scope_tags
+
+    text = "In March, 48,000 new cases were diagnosed, the federal office said."
+    (q,) = [q for q in parse_quantities(text, "en") if q.qtype == "count"]
+    assert "place" not in scope_tags(text, q, "en")
+
+
+def test_a_plan_by_a_year_still_conflicts_with_the_plan_told_without_it():
+    a = "The plant will create 3,000 jobs by 2029, the company said on Thursday."
+    b = "The plant will create between 1,000 and 1,200 jobs, the company said on Thursday."
+    assert len(warnings(a, b, embedder="auto")) == 1, _msgs(a, b)
