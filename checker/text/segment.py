@@ -18,6 +18,8 @@ BULLETS = "•◦▪‣●○■□–-*·"
 _BULLET_RE = re.compile(r"(?:^|(?<=\s))[•◦▪‣●■□·](?=\s)")
 _LIST_LINE_RE = re.compile(r"^\s*(?:[•◦▪‣●○■□*·]|[-–](?=\s)|\d{1,2}[.)](?=\s))")
 _TERMINAL = tuple('.!?…:;»")”')
+#: month abbreviations (AP style and French) that a day or a year follows: no sentence ends there
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec janv févr fevr avr juil déc".split())
 ABBREVIATIONS = {
     "m",
     "mm",
@@ -161,6 +163,8 @@ def _bad_boundary(text: str, cut: int) -> bool:
         word = m.group(1).lower()
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return True
+        if word in MONTH_ABBREVIATIONS and after[0].isdigit():
+            return True  # "opened on Nov. 27 last season", "le 3 janv. 2026"
     # sentence must not start in lower case after something that is not terminal
     if not before.endswith(_TERMINAL) and (after[0].islower() or after[0] in "%€$»)”,;:"):
         return True

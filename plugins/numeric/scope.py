@@ -291,6 +291,13 @@ _PART_BEFORE = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:d['’]entre\s+(?:eux|elles)|of\s+them|of\s+whom|of\s+those)\b", re.I)
+#: the total right after the part: "1 200 hectares touchés sur les quelque 5 800", "1,200 of the 5,800"
+_OF_TOTAL_AFTER = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,4}?(?:sur\s+(?:les|un\s+total\s+de)|out\s+of(?:\s+the)?|of\s+the)\s+"
+    r"(?:quelque\s+|environ\s+|près\s+de\s+|some\s+|about\s+|nearly\s+)?\d+(?:[\s.,’']\d+)*(?![\d.,’'])"
+    r"(?!\s*(?:derni|prochain|premi|mois|ans?\b|années|jours|semaines|heures|months|years|days|weeks|hours|last|next|first))",
+    re.I,
+)
 _DAYS = weekday_pattern()
 _CUMULATIVE = re.compile(
     rf"\b(?:depuis\s+(?:le\s+d[ée]but|(?:le\s+)?(?:{_DAYS})|hier|la\s+veille)|since\s+(?:{_DAYS}|yesterday)|"
@@ -507,7 +514,7 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
     after = text[q.end : q.end + 50]
     clause_before = re.split(r"[;:.!?]|,\s+(?=\w+\s+\w)", before)[-1]
     tags: dict[str, str] = {}
-    if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after):
+    if _PART_BEFORE.search(before[-30:]) or _PART_AFTER.match(after) or _OF_TOTAL_AFTER.match(after):
         tags["part"] = "part"
     elif q.qtype in ("money", "count") and _EACH_AFTER.match(after):
         tags["part"] = "each"

@@ -46,6 +46,10 @@ def sentences_of(text: str, fmt: str = "txt"):
             "Pourquoi ? Parce que l'accord expire en 2030 ! Voilà.",
             ["Pourquoi ?", "Parce que l'accord expire en 2030 !", "Voilà."],
         ),
+        (  # a month abbreviation before its day ends no sentence (seventh session, consistent-8)
+            "The resort opened on Nov. 27 last season and closed on Apr. 19. Snow came early.",
+            ["The resort opened on Nov. 27 last season and closed on Apr. 19.", "Snow came early."],
+        ),
         (
             "Selon le rapport (voir p. 12), le chiffre est connu. Fin.",
             ["Selon le rapport (voir p. 12), le chiffre est connu.", "Fin."],

@@ -129,3 +129,18 @@ def test_a_plan_by_a_year_still_conflicts_with_the_plan_told_without_it():
     a = "The plant will create 3,000 jobs by 2029, the company said on Thursday."
     b = "The plant will create between 1,000 and 1,200 jobs, the company said on Thursday."
     assert len(warnings(a, b, embedder="auto")) == 1, _msgs(a, b)
+
+
+def test_a_part_told_with_its_total_after_it_is_a_part():
+    a = "Le domaine skiable couvre au total environ 1 400 hectares."
+    b = "Au total, 350 hectares ont été damés sur les quelque 1 400 du domaine skiable."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_over_the_last_months_is_no_total():
+    from plugins.numeric.parse import parse_quantities
+    from plugins.numeric.scope import scope_tags
+
+    text = "L'usine a supprimé 1 200 emplois sur les 12 derniers mois."
+    (q,) = [q for q in parse_quantities(text, "fr") if q.text == "1 200"]
+    assert "part" not in scope_tags(text, q, "fr")
