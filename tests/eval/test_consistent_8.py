@@ -4,8 +4,9 @@ folder's README). A development false-alarm corpus: every finding on it is a fal
 positive.
 
 Checks that the annotations are valid (no checker run): every quote found in its
-document, no conflict at all, enough traps, unique ids and known categories; and (slow)
-a false-alarm ceiling once measured.
+document, no conflict at all, enough traps, unique ids and known categories.  (No false-alarm
+ceiling here: the suite is at its 15-minute budget; the corpus is measured in
+benchmarks/RESULTS.md.)
 """
 
 from __future__ import annotations
@@ -32,14 +33,3 @@ def test_folders_are_the_listed_stories(eval_bench):
 @pytest.mark.parametrize("name", CONSISTENT)
 def test_consistent_story_annotations_are_valid(eval_bench, name):
     check_consistent_story(eval_bench.load_story(DATA / "consistent-8" / name), name, min_traps=20)
-
-
-@pytest.mark.slow
-def test_false_alarm_ceiling(eval_bench):
-    # The development false-alarm corpus of the seventh session: 32 false alarms at d057e12,
-    # 6 after it (benchmarks/RESULTS.md, "Quality, seventh session").  Every finding at
-    # warning or above on these stories is a false alarm.
-    report = eval_bench.evaluate(eval_bench.story_folders([str(DATA / "consistent-8")]))
-    t = report["totals"]
-    assert t["stories"] == 6 and t["annotation_problems"] == 0
-    assert t["false_alarms"] <= 6, [fa for s in report["stories"] for fa in s["false_alarms"]]

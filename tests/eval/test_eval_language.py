@@ -68,7 +68,7 @@ def foreign_words(text: str, words: set[str], names: list[str]) -> set[str]:
 
 #: the development corpora (the blind ones are measured, never read: their findings are not
 #: looked at by tests either)
-DEVELOPMENT = ("eval", "eval-holdout", "eval-blind-2", "eval-blind-3", "eval-blind-4", "eval-blind-5", "eval-blind-6")
+DEVELOPMENT = ("eval", "eval-holdout", "eval-blind-2", "eval-blind-3", "eval-blind-4", "eval-blind-5")
 
 
 def stories(prefix: str) -> list[Path]:
