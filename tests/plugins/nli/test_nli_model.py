@@ -88,11 +88,11 @@ CLEAR_PAIRS = [
 ]
 
 
-@pytest.mark.skipif(
-    not __import__("plugins.nli.quantize", fromlist=["x"]).int8_measured_here(),
-    reason="the 8-bit path was measured on CPUs with VNNI/AMX only (int32 accumulation); this one has none",
-)
 def test_int8_and_fp32_give_the_same_labels_on_clear_pairs(stand_in):
+    # runs on every CPU: an explicit int8 (config or rule) is allowed anywhere, and it keeps the
+    # clear pairs' labels on a VNNI/AMX Xeon and on an AVX2-only AMD EPYC alike (seventh session);
+    # only the stand-in profile's *default* int8 is limited to VNNI/AMX (the dev-set accuracy
+    # was measured there, see the test below)
     # with torch's default 7-bit activations int8 turned the contradiction pair into neutral
     # (RTE3-FR dev: 43% same labels); 8-bit activations + per-channel weights keep them
     fp32 = backend.load_model(str(STAND_IN))
