@@ -360,8 +360,6 @@ _MARGIN_VERB = re.compile(
     r"\b(?:devan[cç]\w*|distan[cç]\w*|emport\w*|battu\w*|pr[ée]c[èée]d\w*|surclass\w*)\b[^;:!?]{0,50}?\sde\s+$",
     re.I,
 )
-#: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
-#: without them ("au marteau", "hors taxes", "before tax"); two bases are two figures
 #: a figure set as a goal: "the goal was to treat", "l'objectif est d'atteindre", "vise 3 000"
 _TARGET = re.compile(
     r"\b(?:goal|target|aim|objective|ambition|objectif|cible|aims?\s+to|hopes?\s+to|vise|visent|viser)\b[^.;!?]*$", re.I
@@ -377,6 +375,8 @@ _PER_UNIT_AFTER = re.compile(
     r"(?:soirée|nuit|nuitée|journée|personne|tête|place|entrée|night|evening|person|head|seat|ticket|adult|child)\b",
     re.I,
 )
+#: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
+#: without them ("au marteau", "hors taxes", "before tax"); two bases are two figures
 _BASIS = {
     "gross": re.compile(
         r"\b(?:frais\s+(?:compris|inclus)|avec\s+(?:les\s+)?frais|commissions?\s+comprises?|toutes\s+taxes\s+comprises|"
@@ -458,12 +458,12 @@ _WIDE_AREA = re.compile(
     r"nationwide|statewide|countrywide|à\s+l['’]échelle\s+(?:nationale|du\s+pays|d[ée]partementale))\b",
     re.I,
 )
-#: words after "à"/"in" that are no place: month names (fr, en, from dateparser) and totals
 #: a place that opens the sentence as an adverbial: "En Belgique, ...", "In Scotland, ...", "À Lyon, ..."
 _LEAD_PLACE = re.compile(
     r"^\s*(?:En|In|À|A|Au|Aux|Dans|Across|Throughout)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?"
     r"(?P<p>[A-ZÀ-Ý][\w\-’']+)[^,.;:!?\d]{0,30},"
 )
+#: words after "à"/"in" that are no place: month names (fr, en, from dateparser) and totals
 _NOT_PLACES = {"total", "tout", *day_names("fr")[1], *day_names("en")[1]}
 
 
@@ -642,9 +642,9 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     if (la or lb) and la != lb:
         return "unsure"
     if (ba or bb) and ba != bb:
-        return "unsure"
+        return "unsure"  # "530 000 euros frais compris" against a price that does not say
     if (oa or ob) and oa != ob:
-        return "unsure"  # a count over a stated span against one that states none  # "530 000 euros frais compris" against a price that does not say
+        return "unsure"  # a count over a stated span against one that states none
     if ta.get("part") and tb.get("part"):
         return "unsure"  # two parts: perhaps of different totals
     return None
