@@ -148,7 +148,7 @@ def is_calendar_word(word: str) -> bool:
     """Whether ``word`` names a month or a weekday in a language the reader knows ("December",
     "Mardi", "Sept"), from dateparser's locales."""
     folded = _fold(word.rstrip("."))
-    return any(folded in _vocab(lang)[0] or folded in _vocab(lang)[1] or folded in _vocab(lang)[2] for lang in _LANGS)
+    return any(folded in names for lang in _LANGS for names in _vocab(lang))
 
 
 def weekday_pattern(langs: tuple[str, ...] = _LANGS) -> str:
@@ -531,7 +531,7 @@ def _tense(text: str, start: int, end: int, lang: str) -> str | None:
     """ "future" or "past" from the tense cue nearest the mention in its sentence: ending
     at most 30 characters before it or starting at most 25 after, with no other date
     word in between.  None when there is no such cue."""
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    lo = _sentence_start(text, start)
     ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
     hi = min(ends) if ends else len(text)
     best, best_dist = None, 10**6
@@ -660,8 +660,12 @@ _YEAR_BEFORE = re.compile(
 
 def _year_before(text: str, start: int) -> bool:
     """Whether the sentence before ``start`` says the year before the article's ("l'an dernier")."""
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    return bool(_YEAR_BEFORE.search(text, lo, start))
+    return bool(_YEAR_BEFORE.search(text, _sentence_start(text, start), start))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Offset of the start of the sentence holding ``pos`` (after the last ., !, ? or newline)."""
+    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
 
 
 def _do_day(ctx, m):

@@ -418,11 +418,7 @@ class NumericRuleType(RuleType):
             b.data.get("siblings", []), b.data["q"], a.data["q"]
         ):
             return None  # the other article gives the sum of this sentence's figures (the parts and their total)
-        da, db = a.data.get("days"), b.data.get("days")
-        if level == "warning" and a.data["q"].is_temporal and _days_of_two_figures(a, b):
-            level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000 spectateurs": two days, two figures
-            notes.append(messages.other_days(lang))
-        if level == "warning" and not a.data["q"].is_temporal and da and db and not da & db:
+        if level == "warning" and _other_days(a, b):
             level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000": perhaps two days' figures
             notes.append(messages.other_days(lang))
         if level == "warning" and generic_info is not None and (_stated_by_both(a, b) or _stated_by_both(b, a)):
@@ -668,6 +664,15 @@ def _named_days(quantities: list[Quantity], text: str) -> frozenset:
         elif q.extra.get("weekday") is not None:
             days.add(f"weekday:{q.extra['weekday']}")
     return frozenset(days)
+
+
+def _other_days(a: Claim, b: Claim) -> bool:
+    """Whether two figures are perhaps each day's own: two figures whose sentences open on
+    different days, or two such days that each date a figure of one measure."""
+    if a.data["q"].is_temporal:
+        return _days_of_two_figures(a, b)
+    da, db = a.data.get("days"), b.data.get("days")
+    return bool(da and db and not da & db)
 
 
 def _days_of_two_figures(a: Claim, b: Claim) -> bool:
