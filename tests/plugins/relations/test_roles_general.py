@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers.relations import EN, FR, found, relation_checker
 
 from checker.context import RunContext
 from checker.run.pipeline import Checker
@@ -74,18 +75,8 @@ def test_one_person_under_several_names(a, b, same):
 # -- end to end, French and English ------------------------------------------------------------
 @pytest.fixture(scope="module")
 def checker():
-    c = Checker(only_types={"relation"})
-    assert not [e for e in c.errors if e.kind == "rule"], c.errors
-    return c
+    return relation_checker()
 
-
-def found(checker, *texts):
-    res = checker.check_texts({f"d{i}.txt": t for i, t in enumerate(texts)})
-    return sorted((f.explanation["constraint"], f.level) for f in res.findings if f.kind == "relation")
-
-
-EN = " The statement was published on Monday by the office."  # long enough to be read as English
-FR = " Le communiqué a été publié lundi par ses services."
 
 CONFLICTS = [
     # apposition after the name, both ways round
