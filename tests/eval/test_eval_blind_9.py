@@ -1,0 +1,33 @@
+"""Ninth evaluation corpus (tests/data/eval-blind-9): a DEVELOPMENT corpus written on
+2026-12-02 by a helper that read no checker code, rules, benchmarks or other stories, as a
+twin of the blind corpus eval-blind-8 (see the folder's README).
+
+Checks that the annotations are valid (no checker run): every quote found in its
+document, enough conflicts and traps, unique ids, known categories and every conflict
+category in every story. No benchmark floor: the corpus has not been measured.
+Measure with: python benchmarks/eval_corpus.py tests/data/eval-blind-9/*/ -v
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers.annotations import check_blind_story
+from helpers.paths import DATA
+
+STORIES = [
+    "fr-greve-urgences-chu-nantes",
+    "fr-incendie-luberon-cadenet",
+    "en-cyberattack-derby-council",
+    "en-takeover-bid-hartley-foods",
+    "mixed-fuite-ammoniac-saint-fons",
+]
+
+
+def test_folders_are_the_listed_stories(eval_bench):
+    found = sorted(f.name for f in eval_bench.story_folders([str(DATA / "eval-blind-9")]))
+    assert found == sorted(STORIES)
+
+
+@pytest.mark.parametrize("name", STORIES)
+def test_story_annotations_are_valid(eval_bench, name):
+    check_blind_story(eval_bench.load_story(DATA / "eval-blind-9" / name), name)
