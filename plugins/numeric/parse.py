@@ -20,6 +20,7 @@ character offsets into the given text.  Anything the reader cannot read is skipp
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 
 from plugins.numeric.dates import is_calendar_word
@@ -199,8 +200,9 @@ def parse_quantities(
         for q in finder(text, lang, bound_slack):
             if q is None or _overlaps(taken, q.start, q.end):
                 continue
-            out.append(q)
             taken.append((q.start, q.end))
+            if not q.extra.get("dateline"):
+                out.append(q)  # a dateline's date is the report's: no figure of it (not "21" septembres)
     out.sort(key=lambda q: (q.start, q.end))
     _mark_dimensions(out, text)
     return out
@@ -705,8 +707,14 @@ def _name_number(text: str, ns: int) -> bool:
     m = _NAME_WORD_BEFORE.search(text, max(0, ns - 24), ns)
     if m is None or is_calendar_word(m.group("w")):
         return False
+    return not _title_case(text)
+
+
+@functools.lru_cache(maxsize=512)
+def _title_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised (a headline), counted once per sentence."""
     words = re.findall(r"[^\W\d_]+", text)
-    return sum(w[0].islower() for w in words) > sum(w[0].isupper() for w in words)
+    return sum(w[0].islower() for w in words) <= sum(w[0].isupper() for w in words)
 
 
 def _assign_unit(q: Quantity, h: dict, text: str) -> bool:

@@ -623,8 +623,6 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     ba, bb = ta.get("basis"), tb.get("basis")
     if ba and bb and ba != bb:
         return "differ"  # the hammer price is not the price with fees
-    if ta.get("mode") != tb.get("mode"):
-        return "unsure"  # a target against a figure of today: perhaps both true
     oa, ob = ta.get("over"), tb.get("over")
     if oa and ob and oa != ob:
         return "differ"  # "en trois jours" / "over the four days": two spans, two counts
@@ -637,6 +635,8 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
     la, lb = ta.get("place"), tb.get("place")
     if la and lb and la != lb:
         return "differ"  # Paris vs Lyon
+    if ta.get("mode") != tb.get("mode"):
+        return "unsure"  # a target against a figure of today: perhaps both true
     if (pa or pb) and pa != pb:
         return "unsure"
     if (la or lb) and la != lb:
