@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -843,11 +844,33 @@ def _do_rel(ctx, m):
     return _mention(ctx, m, day, day, "day", relative=True, stated=False)
 
 
+#: a range of weekdays with no day in it is a schedule ("ouvert du mardi au dimanche",
+#: "open Tuesday through Sunday"), not two days
+_WEEKDAY_RANGE = {
+    "fr": r"\bdu{sp}(?:{wd}){sp}au{sp}(?:{wd})\b",
+    "en": r"\b(?:{wd})s?{sp}(?:through|thru|to|until|-|–){sp}(?:{wd})s?\b",
+}
+
+
+@functools.cache
+def _weekday_range(lang: str) -> re.Pattern:
+    wd = weekday_pattern((lang,))
+    return re.compile(_WEEKDAY_RANGE[lang].format(wd=wd, sp=_SP), re.IGNORECASE)
+
+
+def _in_weekday_range(ctx, start: int, end: int) -> bool:
+    text = ctx.text[max(0, start - 24) : end + 24]
+    offset = max(0, start - 24)
+    return any(r.start() + offset <= start and end <= r.end() + offset for r in _weekday_range(ctx.lang).finditer(text))
+
+
 def _do_wd_rel(ctx, m):
     start = m.start("m")
     if _HABITUAL[ctx.lang].search(ctx.text[max(0, start - 12) : start]) or _NOT_A_DAY_AFTER[ctx.lang].match(
         ctx.text[m.end("m") : m.end("m") + 30]
     ):
+        return None
+    if ctx.lang in _WEEKDAY_RANGE and _in_weekday_range(ctx, start, m.end("m")):
         return None
     if ctx.anchor is None:
         # no publication date: the day is unknown, its weekday is not ("ruled on Wednesday"

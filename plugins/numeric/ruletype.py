@@ -621,6 +621,8 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if "weekday" in (qa.extra.get("granularity"), qb.extra.get("granularity")):
         wa, wb = weekday_of(qa), weekday_of(qb)  # a weekday with no date: only the weekday is known
         return (False, 0.0, 0.0) if wa is not None and wb is not None and wa != wb else None
+    if _bare_weekday(qa) is not None and _bare_weekday(qa) == _bare_weekday(qb):
+        return None  # "mardi" / "mardi": one word in both; two anchors' readings of it are no disagreement
     qa, qb = day_and_month(qa, qb)  # a day without its year against a dated one: by day and month
     if slip(qa, qb) == "weekday":
         return False, 0.0, 0.0  # one day, two weekdays: one article is wrong
@@ -633,6 +635,14 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if use_implied and disjoint(qa, qb, rel, ab, soft=True):
         return True, rel, ab
     return None
+
+
+def _bare_weekday(q: Quantity) -> int | None:
+    """The weekday of a date written as a weekday alone ("mardi", "on Tuesday"), read from
+    its article's anchor and tense; None for any other figure."""
+    if q.qtype != "date" or not q.extra.get("relative") or q.extra.get("weekday") is None:
+        return None
+    return None if any(ch.isdigit() for ch in q.text) else int(q.extra["weekday"])
 
 
 def _places_shared(a: Claim, b: Claim) -> tuple[dict, dict]:
