@@ -6,7 +6,9 @@
   stay with the year reader of ``parse`` (it knows "d'ici 2030", "avant 2030");
 * a day whose year is neither written nor anchored is a ``daymonth`` (compared only with
   another day without year);
-* the dateline's date ("PARIS, June 10 -") is the publication date, never an event date;
+* the dateline's date ("PARIS, June 10 -") is the publication date, never an event date:
+  it comes back marked ``extra["dateline"]`` so that ``parse`` gives its digits to no
+  other reader ("Genève, lundi 21 septembre 2026" holds no count of 21) and drops it;
 * ``extra["weekday_conflict"]``: the stated weekday contradicts the date;
 * a weekday in an article with no publication date ("ruled on Wednesday") is a date of
   unit ``weekday`` (any day, ``extra["weekday"]`` known): compared by weekday only.
@@ -48,9 +50,12 @@ def document_dates(text: str, lang: str) -> list[Quantity] | None:
         return None
     out = []
     for m in mentions:
-        if m.granularity not in _GRANULARITIES or _is_dateline(text, m, anchor):
+        if m.granularity not in _GRANULARITIES:
             continue
-        out.append(_quantity(m, anchored=anchor is not None))
+        q = _quantity(m, anchored=anchor is not None)
+        if _is_dateline(text, m, anchor):
+            q.extra["dateline"] = True  # the report's date: its digits are read by no one (``parse_quantities``)
+        out.append(q)
     return out
 
 

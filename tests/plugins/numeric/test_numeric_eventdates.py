@@ -58,8 +58,11 @@ def test_a_day_without_year_or_anchor_is_a_day_month():
     ],
 )
 def test_the_dateline_is_no_event_date(text, lang):
-    texts = [q.text for q in document_dates(text, lang)]
-    assert texts and not any(t in ("Sept 11", "10 juin 2025") for t in texts)
+    dates = document_dates(text, lang)
+    events = [q.text for q in dates if not q.extra.get("dateline")]
+    assert events and not any(t in ("Sept 11", "10 juin 2025") for t in events)
+    # the dateline comes back marked, so that parse_quantities masks its digits and drops it
+    assert [q.text for q in dates if q.extra.get("dateline")] in (["Sept 11"], ["10 juin 2025"])
 
 
 def test_weekday_contradicting_its_date_is_marked():

@@ -1,0 +1,95 @@
+"""Days, targets and prices read as a reader reads them (issue 12, eighth session).
+
+Written from the kinds of false alarm of the development false-alarm corpus consistent-9
+(written blind, like the blind consistent-7), in new words, before the code:
+
+* a schedule of weekdays ("ouvert du mardi au dimanche", "open Tuesday through Sunday") names
+  no day;
+* the same weekday written alone in two articles ("mardi" / "mardi") is one word in both: two
+  readings of it from two publication dates are no disagreement;
+* a target of one place is not compared with another place's figure of today (a differing
+  scope decides before a target's uncertainty);
+* "pay" alone buys no company ("would pay $1,509 in taxes" is no deal price).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from helpers.numeric import findings, warnings
+
+from plugins.numeric.dates import find_dates
+from plugins.numeric.scope import scope_verdict
+
+ANCHOR = datetime.date(2026, 9, 21)
+
+
+def _msgs(a: str, b: str) -> list[str]:
+    return [f.message for f in findings(a, b, embedder="auto")]
+
+
+def test_a_french_weekday_schedule_names_no_day():
+    text = "Le musée est ouvert du mardi au dimanche de 10 heures à 18 heures."
+    assert find_dates(text, "fr", anchor=ANCHOR) == []
+
+
+def test_an_english_weekday_schedule_names_no_day():
+    for text in ("The museum is open Tuesday through Sunday.", "Open Tuesdays to Sundays, 10am to 6pm."):
+        assert find_dates(text, "en", anchor=ANCHOR) == [], text
+
+
+def test_a_weekday_alone_and_a_night_are_still_days():
+    assert [m.low for m in find_dates("Le musée a été inauguré mardi.", "fr", anchor=ANCHOR)]
+    assert [m.low for m in find_dates("Les faits ont eu lieu dans la nuit de dimanche à lundi.", "fr", anchor=ANCHOR)]
+    assert [m.low for m in find_dates("The museum reopened on Tuesday.", "en", anchor=ANCHOR)]
+
+
+def test_one_weekday_word_in_two_articles_of_two_dates_is_no_conflict():
+    a = "Le musée rouvre\nGenève, lundi 21 septembre 2026\nLe musée des Bastions rouvrira ses portes mardi, a annoncé la direction."
+    b = "Le musée rouvre\nGenève, lundi 28 septembre 2026\nLe musée des Bastions rouvrira ses portes mardi, a annoncé la direction."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_one_weekday_word_in_english_is_no_conflict_either():
+    a = "Museum to reopen\nGENEVA, September 21, 2026 -\nThe Bastions museum will reopen on Tuesday, its director said."
+    b = "Museum to reopen\nGENEVA, September 28, 2026 -\nThe Bastions museum will reopen on Tuesday, its director said."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_two_weekdays_still_conflict():
+    a = "Le musée rouvre\nGenève, lundi 21 septembre 2026\nLe musée des Bastions rouvrira ses portes mardi 22 septembre."
+    b = "Le musée rouvre\nGenève, lundi 21 septembre 2026\nLe musée des Bastions rouvrira ses portes jeudi 24 septembre."
+    assert warnings(a, b, embedder="auto"), _msgs(a, b)
+
+
+def test_a_target_of_another_place_is_another_fact():
+    assert scope_verdict({"mode": "target", "place": "lyon"}, {"place": "paris"}) == "differ"
+    assert scope_verdict({"place": "paris"}, {"mode": "target", "place": "lyon"}) == "differ"
+    assert scope_verdict({"mode": "target", "period": "cumulative"}, {"period": "day"}) == "differ"
+
+
+def test_a_target_against_todays_figure_of_one_place_is_still_unsure():
+    assert scope_verdict({"mode": "target", "place": "lyon"}, {"place": "lyon"}) == "unsure"
+    assert scope_verdict({"mode": "target"}, {}) == "unsure"
+
+
+def test_paying_taxes_is_no_deal_price():
+    a = "The owner of a median home would pay about $1,509 in city property taxes next year."
+    b = "The police department gets $312 million, enough to pay for 1,650 sworn officers."
+    got = [f for f in findings(a, b) if f.rule_id == "en.numeric.deal-price"]
+    assert got == [], [f.message for f in got]
+
+
+def test_a_deal_price_paid_to_buy_still_conflicts():
+    a = "Brightline paid $2.1 billion to buy DataForge, the companies said."
+    b = "DataForge was bought by Brightline for $1.2 billion, the companies said."
+    assert [f for f in warnings(a, b) if f.rule_id == "en.numeric.deal-price"]
+
+
+def test_a_dateline_holds_no_figure():
+    a = "Le musée rouvre\nGenève, lundi 21 septembre 2026\nLe musée des Bastions a rouvert ses portes."
+    b = "Le musée rouvre\nGenève, lundi 28 septembre 2026\nLe musée des Bastions a rouvert ses portes."
+    assert findings(a, b) == [], _msgs(a, b)
+    a = "Museum reopens\nGENEVA, September 21, 2026 -\nThe Bastions museum reopened its doors."
+    b = "Museum reopens\nGENEVA, September 28, 2026 -\nThe Bastions museum reopened its doors."
+    assert findings(a, b) == [], _msgs(a, b)
