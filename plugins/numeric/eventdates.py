@@ -91,6 +91,8 @@ def _quantity(m, *, anchored: bool) -> Quantity:
             "weekday_conflict": bool(m.weekday_conflict),
             "weekday": m.weekday,
             "relative": bool(m.relative),
+            # the anchor chose the year ("opened on Nov. 27 last season"): a guess, see day_and_month
+            "year_inferred": anchored and not m.year_stated and not m.relative,
         },
     )
 
@@ -124,17 +126,26 @@ def weekday_of(q: Quantity) -> int | None:
 
 
 def day_and_month(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
-    """Two single days, one without its year (``daymonth``, kept in the leap year 2000): the
-    dated one moved to 2000 as well, so that both compare by day and month; else unchanged."""
-    if (qa.unit == "daymonth") == (qb.unit == "daymonth") or qa.qtype != "date" or qb.qtype != "date":
+    """Two single days, one without its year (``daymonth``, kept in the leap year 2000) or
+    with a year the anchor guessed (``year_inferred``: "Nov. 27" is this year's or last
+    year's, the weekday or the publication date chose): both moved to 2000, so that they
+    compare by day and month; else unchanged."""
+    if qa.qtype != "date" or qb.qtype != "date":
         return qa, qb
-    dated = qb if qa.unit == "daymonth" else qa
-    if dated.low != dated.high:
+    if not any(q.unit == "daymonth" or q.extra.get("year_inferred") for q in (qa, qb)):
         return qa, qb
-    day = _year_2000(_dt.date.fromordinal(int(dated.low)))
-    moved = dataclasses.replace(dated, low=float(day.toordinal()), high=float(day.toordinal()), unit="daymonth")
-    moved.extra = {**dated.extra, "no_year": True}
-    return (moved, qb) if dated is qa else (qa, moved)
+    if any(q.unit != "daymonth" and q.low != q.high for q in (qa, qb)):
+        return qa, qb
+    return _without_year(qa), _without_year(qb)
+
+
+def _without_year(q: Quantity) -> Quantity:
+    if q.unit == "daymonth":
+        return q
+    day = _year_2000(_dt.date.fromordinal(int(q.low)))
+    moved = dataclasses.replace(q, low=float(day.toordinal()), high=float(day.toordinal()), unit="daymonth")
+    moved.extra = {**q.extra, "no_year": True}
+    return moved
 
 
 def _year_2000(d: _dt.date) -> _dt.date:

@@ -93,3 +93,44 @@ def test_a_dateline_holds_no_figure():
     a = "Museum reopens\nGENEVA, September 21, 2026 -\nThe Bastions museum reopened its doors."
     b = "Museum reopens\nGENEVA, September 28, 2026 -\nThe Bastions museum reopened its doors."
     assert findings(a, b) == [], _msgs(a, b)
+
+
+# a day whose year the anchor guessed ("Nov. 27 last season"): compared by day and month
+
+_SEASON_A = (
+    "Resort opens\nDENVER, November 20, 2026 -\n"
+    "Granite Peak opened on Nov. 27 last season and closed on April 19, the resort said."
+)
+
+
+def test_one_day_with_two_guessed_years_is_no_conflict():
+    # the weekday picks 2025 for one article, the publication date 2026 for the other
+    b = "Resort opens\nDENVER, November 20, 2026 -\nLast season, Granite Peak opened on Thursday, Nov. 27, and closed on April 19."
+    assert warnings(_SEASON_A, b, embedder="auto") == [], _msgs(_SEASON_A, b)
+
+
+def test_one_french_day_with_two_guessed_years_is_no_conflict():
+    a = "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le 27 novembre et fermé le 19 avril."
+    b = "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le jeudi 27 novembre et fermé le 19 avril."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_two_days_with_guessed_years_still_conflict():
+    b = "Resort opens\nDENVER, November 20, 2026 -\nGranite Peak opened on Dec. 4 last season and closed on April 19, the resort said."
+    assert warnings(_SEASON_A, b, embedder="auto"), _msgs(_SEASON_A, b)
+
+
+def test_two_stated_years_of_one_day_still_conflict():
+    a = "Resort opens\nGranite Peak first opened on Nov. 27, 2019, the resort said."
+    b = "Resort opens\nGranite Peak first opened on Nov. 27, 2018, the resort said."
+    assert warnings(a, b, embedder="auto"), _msgs(a, b)
+
+
+def test_a_guessed_year_is_marked_and_a_stated_one_is_not():
+    from plugins.numeric.eventdates import document_dates
+
+    dates = document_dates("Resort\nDENVER, November 20, 2026 -\nIt opened on Nov. 27 and on Dec. 4, 2025.", "en")
+    assert [(q.text, q.extra["year_inferred"]) for q in dates if not q.extra.get("dateline")] == [
+        ("Nov. 27", True),
+        ("Dec. 4, 2025", False),
+    ]
