@@ -898,9 +898,29 @@ ERA_WORDS = STRONG_ERA_WORDS | {
 }
 
 
+#: the words before "late" that make it "the late X" (a dead holder), not "late on Saturday"
+_LATE_DETERMINERS = {"the", "his", "her", "their", "our", "my", "its"}
+#: the words before "ère"/"era" that make it the story's own time ("une nouvelle ère", "a new era")
+_NOW_ERA = {"new", "nouvelle", "nouvel", "nouveau"}
+
+
+def _is_era_word(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an era cue where it stands: "late" only as "the late X", and
+    "ère"/"era" not after "nouvelle"/"new" (a new era is the story's own time)."""
+    w = words[i]
+    if w not in ERA_WORDS:
+        return False
+    before = fold(words[i - 1]) if i > 0 else ""
+    if w == "late":
+        return before in _LATE_DETERMINERS
+    if w in ("era", "ere"):
+        return before not in _NOW_ERA
+    return True
+
+
 def era_words(words: list[str]) -> set[str]:
     """Words of a sentence that place a role at another time than the story's."""
-    return set(words) & ERA_WORDS
+    return {w for i, w in enumerate(words) if _is_era_word(words, i)}
 
 
 # -- offices by meaning ---------------------------------------------------------------------
