@@ -403,7 +403,8 @@ _OVER_SPAN = re.compile(
     r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,4}?(?:en|sur|in|over|during|pendant|après|after)\s+"
     r"(?:l['’]ensemble\s+des\s+|les\s+|des\s+|its\s+|the\s+|their\s+|ses\s+|leurs\s+)?(?P<first>first\s+|premiers?\s+|premières?\s+)?"
     r"(?P<n>[\w-]+)\s+(?P<first2>premiers?\s+|premières?\s+)?"
-    r"(?P<u>jours?|journées?|days?|soirées?|nuits?|nights?|evenings?|semaines?|weeks?|weekends?|mois|months?)\b",
+    r"(?P<u>jours?|journées?|days?|soirées?|nuits?|nights?|evenings?|semaines?|weeks?|weekends?|mois|months?|"
+    r"ans|années?|years?)\b",
     re.I,
 )
 _SPAN_UNITS = {
@@ -419,7 +420,18 @@ _SPAN_UNITS = {
     "weekend": "weekend",
     "mois": "month",
     "month": "month",
+    "an": "year",
+    "annee": "year",
+    "year": "year",
 }
+#: a count per period ("60 embauches par an", "60 hires a year"): a rate, not a total over a span
+_COUNT_RATE_AFTER = re.compile(
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:par|per|a|an|each|every|chaque)\s+"
+    r"(?P<u>an|année|year|mois|month|semaine|week)\b",
+    re.I,
+)
+_RATE_PERIODS = {"an": "yearly", "annee": "yearly", "year": "yearly", "mois": "monthly", "month": "monthly"}
+_RATE_PERIODS |= {"semaine": "weekly", "week": "weekly"}
 
 
 def _over_span(after: str, lang: str) -> str | None:
@@ -536,8 +548,11 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
     lead = _LEAD_ADVERBIAL.match(text)
     if lead and lead.end() <= q.start:
         window = lead.group(0) + " " + window
+    rate = _COUNT_RATE_AFTER.match(after) if q.qtype == "count" else None
     if q.extra.get("rate"):
         tags["period"] = "yearly"  # "2 milliards d'euros par an"
+    elif rate:
+        tags["period"] = _RATE_PERIODS[unaccent_lower(rate.group("u"))]  # "60 embauches par an": no total
     elif _CUMULATIVE.search(window):
         tags["period"] = "cumulative"
     elif _ONE_DAY.search(window):

@@ -134,3 +134,44 @@ def test_a_guessed_year_is_marked_and_a_stated_one_is_not():
         ("Nov. 27", True),
         ("Dec. 4, 2025", False),
     ]
+
+
+# a count per year is no total over years; a count over a span of years is no count of today
+
+
+def test_a_yearly_count_and_a_count_over_years_are_tagged_apart():
+    from plugins.numeric.parse import parse_quantities
+    from plugins.numeric.scope import scope_tags
+
+    def tags(text: str, lang: str) -> list[dict]:
+        return [scope_tags(text, q, lang) for q in parse_quantities(text, lang) if q.qtype == "count"]
+
+    assert tags("Le syndicat réclamait quarante recrutements par an.", "fr") == [{"period": "yearly"}]
+    assert tags("La direction promet 120 recrutements sur quatre ans.", "fr") == [{"over": "4 year"}]
+    assert tags("The union wanted 40 new hires a year.", "en") == [{"period": "yearly"}]
+    assert tags("Management promises 120 hires over four years.", "en") == [{"over": "4 year"}]
+
+
+_HIRES = "Accord au port\nLe syndicat réclamait quarante recrutements par an, a rappelé son secrétaire."
+
+
+def test_a_yearly_count_against_a_total_over_years_is_no_conflict():
+    b = "Accord au port\nL'accord prévoit 120 recrutements sur quatre ans, selon la direction."
+    assert warnings(_HIRES, b, embedder="auto") == [], _msgs(_HIRES, b)
+
+
+def test_an_english_yearly_count_against_a_total_over_years_is_no_conflict():
+    a = "Port deal\nThe union had demanded 40 new hires a year, its secretary said."
+    b = "Port deal\nThe agreement provides for 120 new hires over four years, management said."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_two_yearly_counts_still_conflict():
+    b = "Accord au port\nLe syndicat réclamait soixante recrutements par an, a rappelé son secrétaire."
+    assert warnings(_HIRES, b, embedder="auto"), _msgs(_HIRES, b)
+
+
+def test_two_totals_over_the_same_years_still_conflict():
+    a = "Port deal\nThe agreement provides for 120 new hires over four years, management said."
+    b = "Port deal\nThe agreement provides for 200 new hires over four years, management said."
+    assert warnings(a, b, embedder="auto"), _msgs(a, b)
