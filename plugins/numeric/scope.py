@@ -312,6 +312,13 @@ _ONE_DAY = re.compile(
     rf"on\s+that\s+day|ce\s+jour-l[àa]|(?:on|for)\s+(?:{_DAYS})\s+alone|(?:{_DAYS})\s+(?:seul|alone))\b",
     re.I,
 )
+#: a figure at the peak of an event ("au plus fort de la crue", "au pic du conflit", "at the height
+#: of the storm", "at its peak"): a maximum, not the count of another moment
+_PEAK = re.compile(
+    r"\b(?:au\s+(?:plus\s+fort|pic|sommet|paroxysme|point\s+culminant)|au\s+plus\s+haut\s+d|"
+    r"at\s+(?:its|the|their)\s+(?:peak|height|highest)|at\s+the\s+peak|peaked\s+at|(?:a|the)\s+peak\s+of)\b",
+    re.I,
+)
 #: a stated time window ("dans les six heures", "in the first 24 hours", "dans la matinée",
 #: "within two hours"): the count of that window, not the count since the event
 _WINDOW = re.compile(
@@ -559,6 +566,8 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["period"] = "day"
     elif _WINDOW.search(window):
         tags["period"] = "window"  # "32 répliques dans les six heures": not the count since the event
+    elif _PEAK.search(clause_before + " " + re.split(r"[;.!?]", after[:80])[0]):
+        tags["period"] = "peak"  # "Près de cinquante navires ... au pic du conflit": a maximum
     freq = _FREQUENCY.match(after[:40])
     if freq:
         tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence

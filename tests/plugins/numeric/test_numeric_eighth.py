@@ -175,3 +175,32 @@ def test_two_totals_over_the_same_years_still_conflict():
     a = "Port deal\nThe agreement provides for 120 new hires over four years, management said."
     b = "Port deal\nThe agreement provides for 200 new hires over four years, management said."
     assert warnings(a, b, embedder="auto"), _msgs(a, b)
+
+
+# a figure at the peak of an event is a maximum, not the count of another moment
+
+
+def test_a_count_at_the_peak_is_tagged_in_both_languages():
+    from plugins.numeric.parse import parse_quantities
+    from plugins.numeric.scope import scope_tags
+
+    for text, lang in (
+        ("Au plus fort de la crue, 3 200 foyers étaient privés d'électricité.", "fr"),
+        ("Quelque 3 200 foyers étaient privés d'électricité au pic de la crue.", "fr"),
+        ("At the height of the flood, 3,200 homes were without power.", "en"),
+        ("Outages peaked at 3,200 homes on Sunday.", "en"),
+    ):
+        (q,) = [q for q in parse_quantities(text, lang) if q.qtype == "count"]
+        assert scope_tags(text, q, lang).get("period") == "peak", text
+
+
+def test_a_peak_against_a_later_count_is_no_conflict():
+    a = "Crue de la Loire\nAu plus fort de la crue, 3 200 foyers étaient privés d'électricité, selon Enedis."
+    b = "Crue de la Loire\nSelon Enedis, 900 foyers étaient encore privés d'électricité lundi soir."
+    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
+
+
+def test_two_peaks_still_conflict():
+    a = "Flood\nAt the height of the flood, 3,200 homes were without power, the utility said."
+    b = "Flood\nAt the height of the flood, 5,400 homes were without power, the utility said."
+    assert warnings(a, b, embedder="auto"), _msgs(a, b)
