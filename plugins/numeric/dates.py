@@ -859,9 +859,9 @@ def _weekday_range(lang: str) -> re.Pattern:
 
 
 def _in_weekday_range(ctx, start: int, end: int) -> bool:
-    text = ctx.text[max(0, start - 24) : end + 24]
-    offset = max(0, start - 24)
-    return any(r.start() + offset <= start and end <= r.end() + offset for r in _weekday_range(ctx.lang).finditer(text))
+    lo = max(0, start - 24)
+    near = _weekday_range(ctx.lang).finditer(ctx.text[lo : end + 24])
+    return any(lo + r.start() <= start and end <= lo + r.end() for r in near)
 
 
 def _do_wd_rel(ctx, m):

@@ -621,7 +621,8 @@ def _conflict(a: Claim, b: Claim) -> tuple[bool, float, float] | None:
     if "weekday" in (qa.extra.get("granularity"), qb.extra.get("granularity")):
         wa, wb = weekday_of(qa), weekday_of(qb)  # a weekday with no date: only the weekday is known
         return (False, 0.0, 0.0) if wa is not None and wb is not None and wa != wb else None
-    if _bare_weekday(qa) is not None and _bare_weekday(qa) == _bare_weekday(qb):
+    bare = _bare_weekday(qa)
+    if bare is not None and bare == _bare_weekday(qb):
         return None  # "mardi" / "mardi": one word in both; two anchors' readings of it are no disagreement
     qa, qb = day_and_month(qa, qb)  # a day without its year against a dated one: by day and month
     if slip(qa, qb) == "weekday":

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from helpers.numeric import findings, warnings
 
 from plugins.numeric.dates import find_dates
-from plugins.numeric.scope import scope_verdict
+from plugins.numeric.parse import parse_quantities
+from plugins.numeric.scope import scope_tags, scope_verdict
 
 ANCHOR = datetime.date(2026, 9, 21)
 
@@ -95,34 +97,82 @@ def test_a_dateline_holds_no_figure():
     assert findings(a, b) == [], _msgs(a, b)
 
 
-# a day whose year the anchor guessed ("Nov. 27 last season"): compared by day and month
+# pairs of articles of the sections below: what stays silent, what still conflicts
 
 _SEASON_A = (
     "Resort opens\nDENVER, November 20, 2026 -\n"
     "Granite Peak opened on Nov. 27 last season and closed on April 19, the resort said."
 )
+_HIRES = "Accord au port\nLe syndicat réclamait quarante recrutements par an, a rappelé son secrétaire."
 
-
-def test_one_day_with_two_guessed_years_is_no_conflict():
+_SILENT = [
+    # a day whose year the anchor guessed ("Nov. 27 last season"): compared by day and month;
     # the weekday picks 2025 for one article, the publication date 2026 for the other
-    b = "Resort opens\nDENVER, November 20, 2026 -\nLast season, Granite Peak opened on Thursday, Nov. 27, and closed on April 19."
-    assert warnings(_SEASON_A, b, embedder="auto") == [], _msgs(_SEASON_A, b)
+    pytest.param(
+        _SEASON_A,
+        "Resort opens\nDENVER, November 20, 2026 -\nLast season, Granite Peak opened on Thursday, Nov. 27, and closed on April 19.",
+        id="one-day-two-guessed-years-en",
+    ),
+    pytest.param(
+        "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le 27 novembre et fermé le 19 avril.",
+        "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le jeudi 27 novembre et fermé le 19 avril.",
+        id="one-day-two-guessed-years-fr",
+    ),
+    # a count per year is no total over years
+    pytest.param(
+        _HIRES,
+        "Accord au port\nL'accord prévoit 120 recrutements sur quatre ans, selon la direction.",
+        id="yearly-count-vs-total-over-years-fr",
+    ),
+    pytest.param(
+        "Port deal\nThe union had demanded 40 new hires a year, its secretary said.",
+        "Port deal\nThe agreement provides for 120 new hires over four years, management said.",
+        id="yearly-count-vs-total-over-years-en",
+    ),
+    # a figure at the peak of an event is a maximum, not the count of another moment
+    pytest.param(
+        "Crue de la Loire\nAu plus fort de la crue, 3 200 foyers étaient privés d'électricité, selon Enedis.",
+        "Crue de la Loire\nSelon Enedis, 900 foyers étaient encore privés d'électricité lundi soir.",
+        id="peak-vs-later-count-fr",
+    ),
+]
+
+_CONFLICTS = [
+    pytest.param(
+        _SEASON_A,
+        "Resort opens\nDENVER, November 20, 2026 -\nGranite Peak opened on Dec. 4 last season and closed on April 19, the resort said.",
+        id="two-days-guessed-years",
+    ),
+    pytest.param(
+        "Resort opens\nGranite Peak first opened on Nov. 27, 2019, the resort said.",
+        "Resort opens\nGranite Peak first opened on Nov. 27, 2018, the resort said.",
+        id="two-stated-years-of-one-day",
+    ),
+    pytest.param(
+        _HIRES,
+        "Accord au port\nLe syndicat réclamait soixante recrutements par an, a rappelé son secrétaire.",
+        id="two-yearly-counts",
+    ),
+    pytest.param(
+        "Port deal\nThe agreement provides for 120 new hires over four years, management said.",
+        "Port deal\nThe agreement provides for 200 new hires over four years, management said.",
+        id="two-totals-over-the-same-years",
+    ),
+    pytest.param(
+        "Flood\nAt the height of the flood, 3,200 homes were without power, the utility said.",
+        "Flood\nAt the height of the flood, 5,400 homes were without power, the utility said.",
+        id="two-peaks",
+    ),
+]
 
 
-def test_one_french_day_with_two_guessed_years_is_no_conflict():
-    a = "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le 27 novembre et fermé le 19 avril."
-    b = "Station\nGrenoble, 20 novembre 2026\nLa saison dernière, la station avait ouvert le jeudi 27 novembre et fermé le 19 avril."
+@pytest.mark.parametrize("a, b", _SILENT)
+def test_stays_silent(a, b):
     assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
 
 
-def test_two_days_with_guessed_years_still_conflict():
-    b = "Resort opens\nDENVER, November 20, 2026 -\nGranite Peak opened on Dec. 4 last season and closed on April 19, the resort said."
-    assert warnings(_SEASON_A, b, embedder="auto"), _msgs(_SEASON_A, b)
-
-
-def test_two_stated_years_of_one_day_still_conflict():
-    a = "Resort opens\nGranite Peak first opened on Nov. 27, 2019, the resort said."
-    b = "Resort opens\nGranite Peak first opened on Nov. 27, 2018, the resort said."
+@pytest.mark.parametrize("a, b", _CONFLICTS)
+def test_still_conflicts(a, b):
     assert warnings(a, b, embedder="auto"), _msgs(a, b)
 
 
@@ -136,71 +186,26 @@ def test_a_guessed_year_is_marked_and_a_stated_one_is_not():
     ]
 
 
-# a count per year is no total over years; a count over a span of years is no count of today
+def _count_tags(text: str, lang: str) -> list[dict]:
+    """The scope tags of each count of ``text``."""
+    return [scope_tags(text, q, lang) for q in parse_quantities(text, lang) if q.qtype == "count"]
 
 
 def test_a_yearly_count_and_a_count_over_years_are_tagged_apart():
-    from plugins.numeric.parse import parse_quantities
-    from plugins.numeric.scope import scope_tags
-
-    def tags(text: str, lang: str) -> list[dict]:
-        return [scope_tags(text, q, lang) for q in parse_quantities(text, lang) if q.qtype == "count"]
-
-    assert tags("Le syndicat réclamait quarante recrutements par an.", "fr") == [{"period": "yearly"}]
-    assert tags("La direction promet 120 recrutements sur quatre ans.", "fr") == [{"over": "4 year"}]
-    assert tags("The union wanted 40 new hires a year.", "en") == [{"period": "yearly"}]
-    assert tags("Management promises 120 hires over four years.", "en") == [{"over": "4 year"}]
+    assert _count_tags("Le syndicat réclamait quarante recrutements par an.", "fr") == [{"period": "yearly"}]
+    assert _count_tags("La direction promet 120 recrutements sur quatre ans.", "fr") == [{"over": "4 year"}]
+    assert _count_tags("The union wanted 40 new hires a year.", "en") == [{"period": "yearly"}]
+    assert _count_tags("Management promises 120 hires over four years.", "en") == [{"over": "4 year"}]
 
 
-_HIRES = "Accord au port\nLe syndicat réclamait quarante recrutements par an, a rappelé son secrétaire."
-
-
-def test_a_yearly_count_against_a_total_over_years_is_no_conflict():
-    b = "Accord au port\nL'accord prévoit 120 recrutements sur quatre ans, selon la direction."
-    assert warnings(_HIRES, b, embedder="auto") == [], _msgs(_HIRES, b)
-
-
-def test_an_english_yearly_count_against_a_total_over_years_is_no_conflict():
-    a = "Port deal\nThe union had demanded 40 new hires a year, its secretary said."
-    b = "Port deal\nThe agreement provides for 120 new hires over four years, management said."
-    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
-
-
-def test_two_yearly_counts_still_conflict():
-    b = "Accord au port\nLe syndicat réclamait soixante recrutements par an, a rappelé son secrétaire."
-    assert warnings(_HIRES, b, embedder="auto"), _msgs(_HIRES, b)
-
-
-def test_two_totals_over_the_same_years_still_conflict():
-    a = "Port deal\nThe agreement provides for 120 new hires over four years, management said."
-    b = "Port deal\nThe agreement provides for 200 new hires over four years, management said."
-    assert warnings(a, b, embedder="auto"), _msgs(a, b)
-
-
-# a figure at the peak of an event is a maximum, not the count of another moment
-
-
-def test_a_count_at_the_peak_is_tagged_in_both_languages():
-    from plugins.numeric.parse import parse_quantities
-    from plugins.numeric.scope import scope_tags
-
-    for text, lang in (
+@pytest.mark.parametrize(
+    "text, lang",
+    [
         ("Au plus fort de la crue, 3 200 foyers étaient privés d'électricité.", "fr"),
         ("Quelque 3 200 foyers étaient privés d'électricité au pic de la crue.", "fr"),
         ("At the height of the flood, 3,200 homes were without power.", "en"),
         ("Outages peaked at 3,200 homes on Sunday.", "en"),
-    ):
-        (q,) = [q for q in parse_quantities(text, lang) if q.qtype == "count"]
-        assert scope_tags(text, q, lang).get("period") == "peak", text
-
-
-def test_a_peak_against_a_later_count_is_no_conflict():
-    a = "Crue de la Loire\nAu plus fort de la crue, 3 200 foyers étaient privés d'électricité, selon Enedis."
-    b = "Crue de la Loire\nSelon Enedis, 900 foyers étaient encore privés d'électricité lundi soir."
-    assert warnings(a, b, embedder="auto") == [], _msgs(a, b)
-
-
-def test_two_peaks_still_conflict():
-    a = "Flood\nAt the height of the flood, 3,200 homes were without power, the utility said."
-    b = "Flood\nAt the height of the flood, 5,400 homes were without power, the utility said."
-    assert warnings(a, b, embedder="auto"), _msgs(a, b)
+    ],
+)
+def test_a_count_at_the_peak_is_tagged_in_both_languages(text, lang):
+    assert [t.get("period") for t in _count_tags(text, lang)] == ["peak"], text

@@ -34,31 +34,38 @@ def test_era_cues_are_read_where_they_stand(text, cues):
 
 
 # -- whole articles -----------------------------------------------------------------------------
-def test_late_on_a_weekday_keeps_two_offices_a_warning_en(checker):
-    a = "Anna Berg, mayor of Lindford, spoke late on Saturday." + EN
-    b = "Anna Berg, prefect of Lindford, spoke on Sunday." + EN
+_PREFECT_EN = "Anna Berg, prefect of Lindford, spoke on Sunday." + EN
+_PREFECT_FR = "Marie Dubois, préfète de Lancrais, a parlé dimanche." + FR
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        pytest.param(
+            "Anna Berg, mayor of Lindford, spoke late on Saturday." + EN, _PREFECT_EN, id="late-on-a-weekday-en"
+        ),
+        pytest.param(
+            "Marie Dubois, maire de Lancrais, annonce une nouvelle ère pour la ville." + FR,
+            _PREFECT_FR,
+            id="a-new-era-fr",
+        ),
+    ],
+)
+def test_two_offices_stay_a_warning(checker, a, b):
     assert found(checker, a, b) == [("functional", "warning")]
 
 
-def test_the_late_holder_stays_silent_en(checker):
-    a = "The late Anna Berg, mayor of Lindford, was honoured." + EN
-    b = "Anna Berg, prefect of Lindford, spoke on Sunday." + EN
-    assert found(checker, a, b) == []
-
-
-def test_a_new_era_keeps_two_offices_a_warning_fr(checker):
-    a = "Marie Dubois, maire de Lancrais, annonce une nouvelle ère pour la ville." + FR
-    b = "Marie Dubois, préfète de Lancrais, a parlé dimanche." + FR
-    assert found(checker, a, b) == [("functional", "warning")]
-
-
-def test_a_former_holder_stays_silent_fr(checker):
-    a = "L'ancienne maire de Lancrais, Marie Dubois, a parlé samedi." + FR
-    b = "Marie Dubois, préfète de Lancrais, a parlé dimanche." + FR
-    assert found(checker, a, b) == []
-
-
-def test_another_era_stays_silent_fr(checker):
-    a = "Sous l'ère de Marie Dubois, maire de Lancrais, la ville a changé." + FR
-    b = "Marie Dubois, préfète de Lancrais, a parlé dimanche." + FR
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        pytest.param("The late Anna Berg, mayor of Lindford, was honoured." + EN, _PREFECT_EN, id="the-late-holder-en"),
+        pytest.param(
+            "L'ancienne maire de Lancrais, Marie Dubois, a parlé samedi." + FR, _PREFECT_FR, id="a-former-holder-fr"
+        ),
+        pytest.param(
+            "Sous l'ère de Marie Dubois, maire de Lancrais, la ville a changé." + FR, _PREFECT_FR, id="another-era-fr"
+        ),
+    ],
+)
+def test_another_time_stays_silent(checker, a, b):
     assert found(checker, a, b) == []
