@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers.paths import SEEDS
 
-pytest.importorskip("distributed")
+pytest.importorskip("distributed", reason="dask.distributed (the factcheck[dask] extra) is not installed")
 
 from checker.context import Options  # noqa: E402
 from checker.run import distributed  # noqa: E402

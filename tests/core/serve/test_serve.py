@@ -220,7 +220,7 @@ def _free_port() -> int:
 def test_page_in_chromium_checks_a_pasted_draft(project):
     if find_browser() is None:
         pytest.skip(reason="no Chromium/Chrome binary on PATH (install Debian 'chromium')")
-    uvicorn = pytest.importorskip("uvicorn")
+    uvicorn = pytest.importorskip("uvicorn", reason="factcheck[serve] (uvicorn) is not installed")
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(_corpus()), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -274,7 +274,7 @@ def test_sigterm_stops_the_service_cleanly(project):
     import subprocess
     import sys
 
-    pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn", reason="factcheck[serve] (uvicorn) is not installed")
     from helpers.paths import REPO
 
     port = _free_port()

