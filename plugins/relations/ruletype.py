@@ -914,10 +914,13 @@ _BASED = re.compile(r"\s*[-\u2010\u2011\u2013]\s*based$")
 
 def _describes(sent, m, nxt, word: str) -> bool:
     """``m`` is an adjective of the description of the name ``nxt``: a nationality (``Dutch group``)
-    or the place a body is based in (``Denver-based aerospace group``), lower-case words between."""
+    or the place a body is based in (``Denver-based aerospace group``, ``Montreal-based Groupe
+    Sanitek``), lower-case words between."""
     between = sent.text[m.end - sent.start : nxt.start - sent.start].split()
     if between and _BASED.match(between[0]):
         between = between[1:]  # "-based aerospace group"
+        if not between:
+            return True  # "Montreal-based Groupe Sanitek": the place a named body is based in
         shaped = True
     else:
         shaped = " " not in m.text.strip() and (

@@ -167,6 +167,38 @@ def test_a_nationality_before_a_name_leaves_the_name_as_the_argument(checker):
     assert messages and "Nordmark" in messages[0] and "Solvar" in messages[0], messages
 
 
+@pytest.mark.parametrize(
+    "a, b, silent",
+    [
+        # the place before "-based" is where the named parent sits, not the parent itself
+        (
+            "Halden Freight, a unit of Oslo-based Fjordline Holding, won the contract." + EN,
+            "Halden Freight, filiale du groupe norvégien Fjordline Holding, a remporté le contrat." + FR,
+            True,
+        ),
+        (
+            "Kestrel Air, a subsidiary of Lisbon-based Grupo Mareta, cut 200 jobs." + EN,
+            "Kestrel Air, a subsidiary of Grupo Mareta, cut 200 jobs." + EN,
+            True,
+        ),
+        # two named parents still disagree
+        (
+            "Kestrel Air, a subsidiary of Lisbon-based Grupo Mareta, cut 200 jobs." + EN,
+            "Kestrel Air, a subsidiary of Madrid-based Iberflota, cut 200 jobs." + EN,
+            False,
+        ),
+    ],
+)
+def test_a_place_based_before_a_name_leaves_the_name_as_the_parent(checker, a, b, silent):
+    res = checker.check_texts({"a.txt": a, "b.txt": b})
+    messages = [f.message for f in res.findings if f.kind == "relation" and f.explanation["constraint"] == "functional"]
+    if silent:
+        assert not messages, messages
+    else:
+        assert messages and "Mareta" in messages[0] and "Iberflota" in messages[0], messages
+        assert "Lisbon" not in messages[0] and "Madrid" not in messages[0], messages
+
+
 def test_partners_against_a_listed_competitor_stay_compatible(checker):
     """Statements ("are partners", "lists X as a competitor"), not epithets: partners may also compete."""
     a = "Orvane and Strato are partners in cloud." + EN
