@@ -157,6 +157,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "numeric.tag.delta": {"en": "a change", "fr": "une variation"},
     "numeric.tag.span": {"en": "a span", "fr": "une durée"},
     "numeric.tag.place": {"en": "in {value}", "fr": "à {value}"},
+    "numeric.tag.holder.site": {"en": "one site", "fr": "un seul site"},
+    "numeric.tag.holder.body": {"en": "the whole body", "fr": "l'ensemble de l'entreprise"},
     "numeric.tag.period.yearly": {"en": "per year", "fr": "par an"},
     "numeric.tag.period.cumulative": {"en": "cumulative", "fr": "cumul"},
     "numeric.tag.period.day": {"en": "one day", "fr": "un seul jour"},

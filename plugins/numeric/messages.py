@@ -51,7 +51,7 @@ def tags_text(tags: dict, lang: str) -> str:
     for key, value in sorted(tags.items()):
         if key == "place":
             out.append(t("numeric.tag.place", lang, value=value))
-        elif key in ("period", "basis", "part") and f"numeric.tag.{key}.{value}" in _known():
+        elif key in ("period", "basis", "part", "holder") and f"numeric.tag.{key}.{value}" in _known():
             out.append(t(f"numeric.tag.{key}.{value}", lang))
         elif f"numeric.tag.{key}" in _known():
             out.append(t(f"numeric.tag.{key}", lang))

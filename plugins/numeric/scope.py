@@ -7,7 +7,9 @@
   whom 12", "2 000 of them"), a cumulative total ("since the start", "au total") or one
   day ("ce lundi", "in a single day"), a change or a margin of a count, an amount or a
   duration ("2 000 de plus", "5 points d'avance", "won by 12 seconds"; percentages are
-  told apart by their rules: a growth rate is a slot of its own), a place ("à Paris", "in Lyon").  Two figures whose tags
+  told apart by their rules: a growth rate is a slot of its own), a place ("à Paris", "in Lyon"),
+  the figure's holder: one site of a body or the body ("the plant employs 1,200" / "Hartley
+  employs 4,800").  Two figures whose tags
   differ are not the same fact, or not surely: silence or a suggestion (``scope_verdict``).
 """
 
@@ -486,6 +488,81 @@ _LEAD_PLACE = re.compile(
 _NOT_PLACES = {"total", "tout", *day_names("fr")[1], *day_names("en")[1]}
 
 
+#: one site of a body (a plant, a store, a branch): its figures are a part of the body's
+#: ("the plant employs 1,200 workers" / "Hartley employs 4,800 people").  A hint, not a verdict:
+#: a site figure against one that names no site is only ever "unsure" (a suggestion).
+_SITE_NOUN = (
+    r"(?:usines?|sites?|entrep[ôo]ts?|magasins?|agences?|succursales?|filiales?|d[ée]p[ôo]ts?|raffineries?|"
+    r"centrales?|ateliers?|plants?|factory|factories|facility|facilities|warehouses?|stores?|branch(?:es)?|"
+    r"subsidiary|subsidiaries|mills?|refinery|refineries|depots?|offices?)"
+)
+_SITE_DET = r"(?:the|this|that|its|their|l['’]\s*|le|la|les|cette|ce|cet|son|sa|ses|leur|leurs)"
+#: "the plant employs", "l'usine de Metz compte", "its Barnsley factory, which employs"
+_SITE_BEFORE = re.compile(rf"\b{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}\b", re.I)
+#: "1 400 salariés du site", "1,200 workers at the plant", "300 employés de l'usine"
+_SITE_AFTER = re.compile(
+    rf"^\s*(?:[^\W\d_][\w\-’']*\s+){{0,3}}?(?:at|in|on|of|du|des|au|aux|de\s+l['’]|dans\s+l['’]|sur\s+le|"
+    rf"de\s+(?:la|ce|cette|son|sa|ses)|dans\s+(?:le|la|les|ce|cette|son|sa|ses))\s*(?:{_SITE_DET}\s*)?(?:[\w\-’']+\s+)?"
+    rf"{_SITE_NOUN}\b",
+    re.I,
+)
+
+
+#: a site right before a relative clause: "l'usine de Metz, qui", "its Barnsley plant, which"
+_SITE_ANTECEDENT = re.compile(
+    rf"\b{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}(?:\s+(?:de|d['’]|du|in|at|of)\s*[\w\-’']+){{0,2}}\s*$", re.I
+)
+_RELATIVE_START = re.compile(r"^\s*(?:qui|que|dont|o[ùu]|which|who|that|where)\b", re.I)
+
+
+#: a body that holds sites: "the company", "le groupe" (a hint, like the site nouns)
+_BODY_NOUN = r"(?:groupe|entreprise|soci[ée]t[ée]|compagnie|firme|company|group|firm|corporation|conglomerate)"
+_BODY_BEFORE = re.compile(rf"\b{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,1}}?{_BODY_NOUN}\b", re.I)
+#: a name as the clause's subject: "Hartley employs", "Varennes, qui emploie" (not "The plant", "Il")
+_NAME_SUBJECT = re.compile(
+    r"^\s*(?P<n>[A-ZÀ-Ý][\w\-’'&]+)(?:\s+[A-ZÀ-Ý][\w\-’'&]+){0,2}\s+(?:[a-zà-ÿ][\w\-’']*\s+){1,2}$"
+)
+_NAME_END = re.compile(r"(?:^|\s)(?P<n>[A-ZÀ-Ý][\w\-’'&]+)(?:\s+[A-ZÀ-Ý][\w\-’'&]+){0,2}\s*$")
+_NOT_NAMES = {
+    "the", "a", "an", "this", "that", "its", "their", "it", "they", "we", "he", "she", "there",
+    "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "son", "sa", "ses", "leur", "leurs",
+    "il", "elle", "ils", "elles", "on", "nous",
+}  # fmt: skip
+
+
+def _is_name(word: str) -> bool:
+    return unaccent_lower(re.split(r"['’]", word)[0]) not in _NOT_NAMES
+
+
+def holder(text: str, q: Quantity) -> str | None:
+    """Whose figure it is, when its clause says: "site" (one site of a body: "The plant, a
+    400,000 sq ft site, employs 1,200"; "l'usine, qui compte 300 salariés"; "1 400 salariés du
+    site") or "body" (the body itself: "Hartley, which employs 4,800"; "le groupe emploie").
+    One site's figure against the body's is a part against its whole; a figure whose clause
+    names neither is left alone (a story about one plant calls it "the site" or nothing)."""
+    clauses = re.split(r"[;:!?]|\.\s|,\s", text[: q.start])
+    own = clauses[-1]
+    k = len(clauses) - 1
+    if _RELATIVE_START.match(own) or re.match(r"^\s*[a-zà-ÿ]", own):
+        k -= 1  # "l'usine, qui compte", "Le groupe, qui a fermé ..., emploie": the clause's subject
+        while k > 0 and _RELATIVE_START.match(clauses[k]):
+            k -= 1
+    subject = clauses[k] if 0 <= k < len(clauses) - 1 else ""
+    lead = re.match(rf"^\s*{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}\b", text, re.I)
+    between = text[lead.end() : q.start] if lead else ""
+    if (
+        _SITE_BEFORE.search(own[-45:])
+        or (subject and _SITE_ANTECEDENT.search(subject))
+        or (lead and "," in between and not re.search(r"\b(?:qui|which|who)\b", between))
+        or _SITE_AFTER.match(re.split(r"[,;.:!?]", text[q.end : q.end + 60])[0])
+    ):
+        return "site"  # (the lead: "The plant, a 400,000 sq ft site on the edge of the town, employs 1,200")
+    name = _NAME_SUBJECT.match(own) if k == len(clauses) - 1 else _NAME_END.search(subject)
+    if _BODY_BEFORE.search(own[-45:]) or _BODY_BEFORE.search(subject[-45:]) or (name and _is_name(name.group("n"))):
+        return "body"
+    return None
+
+
 _OTHER_EVENT = re.compile(
     r"(?:\b(?:after|before|following|since|prior\s+to|apr[èe]s|avant|depuis|suite\s+[àa])\s+(?:a|an|another|un|une|"
     r"un\s+autre|une\s+autre)\s+|\b(?:previous|earlier|pr[ée]c[ée]dent(?:e|s)?|ancien(?:ne)?)\s+)"
@@ -577,6 +654,9 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         or _MARGIN_VERB.search(text[max(0, q.start - 70) : q.start])
     ):
         tags["delta"] = "delta"
+    held = holder(text, q) if q.qtype in ("count", "money") else None
+    if held:
+        tags["holder"] = held  # "the plant employs 1,200" / "Hartley employs 4,800": a part and its whole
     place = _PLACE_AFTER.match(after[:40]) if q.qtype == "count" else None
     if place and unaccent_lower(place.group("p")) not in {unaccent_lower(w) for w in _NOT_PLACES}:
         tags["place"] = unaccent_lower(place.group("p"))
@@ -671,4 +751,7 @@ def scope_verdict(ta: dict[str, str], tb: dict[str, str]) -> str | None:
         return "unsure"  # a count over a stated span against one that states none
     if ta.get("part") and tb.get("part"):
         return "unsure"  # two parts: perhaps of different totals
+    ha, hb = ta.get("holder"), tb.get("holder")
+    if ha and hb and ha != hb:
+        return "unsure"  # one site's figure against its body's: perhaps a part of it
     return None
