@@ -726,8 +726,19 @@ def _drop_restated_headlines(claims: list[Claim]) -> list[Claim]:
         # by the claiming rule's key: a headline may be the only generic claim of a slotted figure
         return c.doc_id, c.keys[0], c.data["q"].nominal
 
-    body = {said(c) for c in claims if c.sentence.section not in HEADLINE_SECTIONS}
-    return [c for c in claims if c.sentence.section not in HEADLINE_SECTIONS or said(c) not in body]
+    def counted(c: Claim) -> tuple | None:
+        # a count restated under another noun: "four dead" in the title, "Four workers have died"
+        q = c.data["q"]
+        return (c.doc_id, q.nominal) if q.qtype == "count" and not q.vague and q.approx is None else None
+
+    kept = [c for c in claims if c.sentence.section not in HEADLINE_SECTIONS]
+    body = {said(c) for c in kept}
+    body_counts = {counted(c) for c in kept} - {None}
+    return [
+        c
+        for c in claims
+        if c.sentence.section not in HEADLINE_SECTIONS or (said(c) not in body and counted(c) not in body_counts)
+    ]
 
 
 def _month_of_year(q: Quantity) -> bool:
