@@ -36,6 +36,19 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+def publication_year(text: str, lang: str) -> int | None:
+    """The year of the article's dateline or byline (``dates.publication_date``), else None."""
+    try:
+        from plugins.numeric.dates import publication_date
+    except ImportError:
+        return None
+    try:
+        day = publication_date(text, (lang or "fr")[:2].lower())
+    except Exception:  # noqa: BLE001 - an unreadable date is skipped, never a traceback
+        return None
+    return day.year if day is not None else None
+
+
 def document_dates(text: str, lang: str) -> list[Quantity] | None:
     """Date quantities of a document (offsets into ``text``); None when the date reader is unavailable."""
     try:

@@ -38,7 +38,7 @@ from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
-from plugins.numeric.eventdates import DateIndex, day_and_month, document_dates, weekday_of
+from plugins.numeric.eventdates import DateIndex, day_and_month, document_dates, publication_year, weekday_of
 from plugins.numeric.generic import (
     PHYSICAL,
     context_terms,
@@ -110,6 +110,7 @@ class NumericRuleType(RuleType):
         known_ids = reliable_ids(sentences)
         first_named = next((x for x in sentences if any(m.id in known_ids for m in x.entities)), None)
         dates = document_dates(doc.view or doc.text, doc.language)
+        published = publication_year(doc.view or doc.text, doc.language)
         doc_dates = DateIndex(dates) if dates is not None else None
         for si, sent in enumerate(sentences):
             if sent.section in SKIP_SECTIONS:
@@ -124,7 +125,7 @@ class NumericRuleType(RuleType):
                 continue
             prev = [p for p in sentences[max(0, si - 3) : si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
-            view.first, view.known = first_named, known_ids
+            view.first, view.known, view.year = first_named, known_ids, published
             years = [q for q in quantities if q.qtype == "year" or _month_of_year(q)]
             prev_years = self._years_of(prev[-1], doc) if prev and not years else []
             sent_claims: list[Claim] = []

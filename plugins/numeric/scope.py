@@ -232,6 +232,16 @@ def _fronted(view: SentenceView, y_idx: list[int]) -> bool:
     return lo <= 1 and hi + 1 < len(view.tokens) and view.tokens[hi + 1].text == ","
 
 
+def _another_year(view: SentenceView, y: Quantity, years: list[Quantity]) -> bool:
+    """The sentence's only year is not its article's own: the sentence recalls another time,
+    and its figures are of then, however far from the year ("L'affaire rappelle le vol du
+    musée de Paris, en mai 2010 : cinq toiles, ..., estimées à 100 millions d'euros")."""
+    if view.year is None:
+        return False
+    stated = {t.text.split()[-1] for t in years if t.qtype in ("year", "date")}
+    return len(stated) == 1 and y.text.split()[-1].isdigit() and int(y.text.split()[-1]) != view.year
+
+
 def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
     relative = _relative_year(view, q_idx) if q_idx else None
     if relative:
@@ -251,7 +261,7 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
         if _COMPARED_BEFORE.search(view.sentence.text[max(0, y.start - 30) : y.start]):
             continue  # "en hausse de six points par rapport à 2020": the reference, not the scope
         d = min(token_distance(view, q_idx, i) for i in y_idx)
-        if d > 14 and _fronted(view, y_idx):
+        if d > 14 and (_fronted(view, y_idx) or _another_year(view, y, years)):
             d = 14  # "En 2009, lors d'un orage ..., la crue avait fait 23 morts": the whole sentence
         if d < best_d and d <= 14:
             best, best_d = y.text.split()[-1], d

@@ -80,6 +80,7 @@ class SentenceView:
     context_ids: list[str] = field(default_factory=list)  # from the previous sentences
     first: Sentence | None = None  # the document's first sentence naming an entity (key_entity fallback)
     known: set[str] | None = None  # entity ids that are names (``reliable_ids``)
+    year: int | None = None  # the article's own year (its publication date's), when it states one
 
     def token_range(self, start: int, end: int) -> list[int]:
         """Indices of tokens overlapping [start, end) (sentence offsets)."""
