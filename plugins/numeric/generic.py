@@ -463,6 +463,17 @@ DURATION_SPREAD = 10.0
 #: a unit mistake (km for m, 12 ha for 12 000 m²) stays within it
 MAGNITUDE_SPREAD = 100.0
 PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
+_SIZES = PHYSICAL - {"speed"}
+
+
+def _unnamed_physical(a: Claim, b: Claim, sim: float, conf: dict) -> bool:
+    """A length, a mass or an area that neither side says the measure of, in two contexts with
+    nothing in common: "within 1.5 miles of the plant" (a cordon) / "heard 16km away" (a sound).
+    A story has many such figures; each article stating one is no evidence they are one fact.
+    (A speed is left out: a story's one speed is nearly always its one wind or vehicle speed.)"""
+    if a.data["q"].qtype not in _SIZES or (a.data.get("measured") and b.data.get("measured")):
+        return False
+    return sim < float(conf["min_similarity"])
 
 
 def _far_apart(qa: Quantity, qb: Quantity) -> bool:
@@ -597,6 +608,7 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         and b.data.get("unique")
         and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
         and a.value.get("slot") not in _VAGUE_MEASURES
+        and not _unnamed_physical(a, b, sim, conf)
     ):
         return "warning", sim, ov, emb  # each article states this specific measure once: the same fact
     return "suggestion", sim, ov, emb
