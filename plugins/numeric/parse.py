@@ -657,6 +657,20 @@ _DEFINITE_BEFORE = re.compile(
 _IRREGULAR_PLURALS = {"people", "men", "women", "children", "staff", "police", "personnel", "cattle"}
 
 
+#: the lower-case word after a capitalised qualifier ("British households")
+_QUALIFIED_NOUN = re.compile(r"\s+(?P<w>[a-zà-ÿ][\w’']*)(?![\w\-])")
+
+
+def _plural_noun(word: str) -> bool:
+    wl = word.lower()
+    return (
+        len(wl) > 3
+        and wl not in STOP_NOUNS
+        and wl not in DURATION_UNITS
+        and (wl.endswith(("s", "x")) or wl in _IRREGULAR_PLURALS)
+    )
+
+
 def _small_count(text: str, h: dict, w: re.Match | None) -> bool:
     """ "three hospitals", "cinq hôpitaux": a number word from two to nine before a plural
     common noun counts it.  Such counts are everywhere in prose ("two sources", "three
@@ -742,6 +756,11 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
         return _duration_word(q, h, text, wl, w.end("w"))
     if word and wl not in STOP_NOUNS and not word[:1].isupper():
         return _set_count(q, text, h, wl, w.end("w"))
+    qualified = _QUALIFIED_NOUN.match(text, w.end("w")) if word[:1].isupper() and not h["scale_word"] else None
+    if qualified and _plural_noun(qualified.group("w")):
+        # "780,000 British households", "300 Hartley employees": a name or a nationality that
+        # qualifies a plural common noun, which is what is counted
+        return _set_count(q, text, h, qualified.group("w").lower(), qualified.end("w"))
     if h["scale_word"] and word[:1].isupper():
         return False
     toll = toll_of(text, h["ns"], end)

@@ -55,7 +55,15 @@ from plugins.numeric.nouns import measured_noun
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
-from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope, total_of
+from plugins.numeric.scope import (
+    bare_figures,
+    place_adjective,
+    scope_tags,
+    scope_verdict,
+    sibling_of,
+    time_scope,
+    total_of,
+)
 from plugins.numeric.slips import shift_of, slip
 from plugins.numeric.slots import (
     SentenceView,
@@ -111,6 +119,7 @@ class NumericRuleType(RuleType):
         first_named = next((x for x in sentences if any(m.id in known_ids for m in x.entities)), None)
         dates = document_dates(doc.view or doc.text, doc.language)
         published = publication_year(doc.view or doc.text, doc.language)
+        places = _document_places(sentences)
         doc_dates = DateIndex(dates) if dates is not None else None
         for si, sent in enumerate(sentences):
             if sent.section in SKIP_SECTIONS:
@@ -125,7 +134,7 @@ class NumericRuleType(RuleType):
                 continue
             prev = [p for p in sentences[max(0, si - 3) : si] if p.paragraph == sent.paragraph]
             view = sentence_view(sent, prev)
-            view.first, view.known, view.year = first_named, known_ids, published
+            view.first, view.known, view.year, view.places = first_named, known_ids, published, places
             years = [q for q in quantities if q.qtype == "year" or _month_of_year(q)]
             prev_years = self._years_of(prev[-1], doc) if prev and not years else []
             sent_claims: list[Claim] = []
@@ -251,6 +260,10 @@ class NumericRuleType(RuleType):
             value["predicate"] = predicate
         value["entities"] = list(view.entity_ids)
         tags = scope_tags(sent.text, q, (sent.language or "fr")[:2])
+        if q.qtype == "count" and "place" not in tags:
+            place = place_adjective(sent.text, q, view.places)
+            if place:
+                tags["place"] = place  # "780 000 foyers bretons" in an article that names the Bretagne
         if tags:
             value["scope_tags"] = tags
         return Claim(
@@ -566,6 +579,23 @@ _PLACE_BEFORE = re.compile(
 #: "the Denver-based maker", "basée à Lyon": the name is the company's seat
 _PLACE_AFTER = re.compile(r"^[-\s]?(?:based|headquartered)\b", re.I)
 _SEAT_BEFORE = re.compile(r"\b(?:bas[ée]e?s?|implant[ée]e?s?|si[ée]g[ée]e?s?)\s+(?:à|au|en)\s+$", re.I)
+
+
+def _document_places(sentences) -> frozenset[str]:
+    """Places an article names: its mentions labelled a place, a name after a locative
+    preposition ("in Leeds", "en Bretagne"), or, where the language has no recogniser, any
+    name (only a place makes an adjective of the counted noun: "Scottish" and "Scotland")."""
+    out = set()
+    for sentence in sentences:
+        for m in sentence.entities or ():
+            if m.label in ("LOC", "GPE", ""):
+                out.add(unaccent_lower(m.text))
+                continue
+            s = m.start - sentence.start
+            before = sentence.text[max(0, s - 40) : s]
+            if before.strip() and _PLACE_BEFORE.search(before):
+                out.add(unaccent_lower(m.text))
+    return frozenset(out)
 
 
 def _places_by_form(view: SentenceView) -> set[str]:

@@ -679,6 +679,32 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
     return tags
 
 
+#: the word after a counted noun (French: "780 000 foyers bretons") or before it (English:
+#: "780,000 Breton households")
+_NOUN_THEN_ADJ = re.compile(r"^\s*(?:de\s+|d['’]\s*)?[^\W\d_][\w\-’']*\s+(?P<adj>[a-zà-ÿ][\w\-’']*)")
+_ADJ_THEN_NOUN = re.compile(r"^\s*(?P<adj>[A-ZÀ-Ý][\w\-’']*)\s+[a-z]")
+_STEM = 4
+
+
+def place_adjective(text: str, q: Quantity, places: frozenset[str] | set[str]) -> str | None:
+    """The place that an adjective of the counted noun is made from, among the places its
+    article names ("foyers bretons" and "la Bretagne", "British households" and "Britain",
+    "les entreprises lyonnaises" and "Lyon"), else None.  The place is the article's own name
+    for it, so "780 000 foyers bretons" and "800 000 foyers en Bretagne" share one place."""
+    if not places:
+        return None
+    after = text[q.end : q.end + 50]
+    for m in (_NOUN_THEN_ADJ.match(after), _ADJ_THEN_NOUN.match(after)):
+        adj = unaccent_lower(m.group("adj")) if m else ""
+        if len(adj) < _STEM + 1:
+            continue
+        for place in sorted(places):
+            for word in re.split(r"[\s\-’']+", place):
+                if len(word) >= _STEM and word != adj and adj[:_STEM] == word[:_STEM]:
+                    return place
+    return None
+
+
 _BARE_FIGURE = re.compile(rf"(?<![\w.,:/'’-])(?:{NUM_DIGITS})(?![\w%€$£:/])")
 
 

@@ -81,6 +81,7 @@ class SentenceView:
     first: Sentence | None = None  # the document's first sentence naming an entity (key_entity fallback)
     known: set[str] | None = None  # entity ids that are names (``reliable_ids``)
     year: int | None = None  # the article's own year (its publication date's), when it states one
+    places: frozenset[str] = frozenset()  # places the article names (folded), for "foyers bretons"
 
     def token_range(self, start: int, end: int) -> list[int]:
         """Indices of tokens overlapping [start, end) (sentence offsets)."""
