@@ -466,13 +466,16 @@ PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "ene
 _SIZES = PHYSICAL - {"speed"}
 
 
-def _unnamed_physical(a: Claim, b: Claim, sim: float, conf: dict) -> bool:
+def _unnamed_physical(a: Claim, b: Claim, sim: float, emb: float | None, conf: dict) -> bool:
     """A length, a mass or an area that neither side says the measure of, in two contexts with
     nothing in common: "within 1.5 miles of the plant" (a cordon) / "heard 16km away" (a sound).
     A story has many such figures; each article stating one is no evidence they are one fact.
     (A speed is left out: a story's one speed is nearly always its one wind or vehicle speed.)"""
     if a.data["q"].qtype not in _SIZES or (a.data.get("measured") and b.data.get("measured")):
         return False
+    if _across_languages(a, b):
+        # words are not shared across languages: the meaning of the two contexts says instead
+        return emb is not None and emb < float(conf["cross_warn_embedding"])
     return sim < float(conf["min_similarity"])
 
 
@@ -608,7 +611,7 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         and b.data.get("unique")
         and str(a.value.get("slot", "")).startswith(UNAMBIGUOUS)
         and a.value.get("slot") not in _VAGUE_MEASURES
-        and not _unnamed_physical(a, b, sim, conf)
+        and not _unnamed_physical(a, b, sim, emb, conf)
     ):
         return "warning", sim, ov, emb  # each article states this specific measure once: the same fact
     return "suggestion", sim, ov, emb
