@@ -7,7 +7,8 @@ Figures are read as a reader reads them and compared across articles:
 * ``units``: units of measure through pint; ``eventdates``: dates through ``dates`` (dateparser);
 * ``quantity``: the value type; ``parse``: finding the quantities of a sentence;
 * ``nouns``: what a count counts, ages; ``slots``: tokens, predicates, owners of a figure;
-* ``scope``: time scope, part / cumulative / one-day / change / place tags;
+* ``scope``: time scope, part / cumulative / one-day / change / place / holder tags;
+  ``holders``: whose figure (one site or the body, a place named by an adjective);
 * ``intervals``: exact, approximate, bounded and ranged values; ``match``: same measure,
   tolerance, meaning (the sentence encoder's ``ctx.embed``);
 * ``generic``: rule-less pairing; ``schema``, ``messages``, ``ruletype``: the rule type.

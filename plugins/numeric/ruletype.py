@@ -49,6 +49,7 @@ from plugins.numeric.generic import (
     settings,
     source_ids,
 )
+from plugins.numeric.holders import place_adjective
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, disjoint, fits_in
 from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
 from plugins.numeric.nouns import measured_noun
@@ -57,7 +58,6 @@ from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
 from plugins.numeric.scope import (
     bare_figures,
-    place_adjective,
     scope_tags,
     scope_verdict,
     sibling_of,

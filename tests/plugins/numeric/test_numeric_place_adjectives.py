@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 from helpers.numeric import findings, warnings
 
+from plugins.numeric.holders import place_adjective
 from plugins.numeric.parse import parse_quantities
-from plugins.numeric.scope import place_adjective
 
 
 @pytest.mark.parametrize(

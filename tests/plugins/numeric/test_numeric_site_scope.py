@@ -42,7 +42,10 @@ def test_a_figure_of_one_site_is_tagged(text, lang):
     "text, lang, expected",
     [
         ("Brennock, which employs 9,300 people, owns the mill.", "en", "body"),
-        ("Brennock employs 9,300 people.", "en", "body"),
+        ("Brennock Paper employs 9,300 people.", "en", "body"),
+        # a lone capitalised first word may be a common noun: no holder is read
+        ("Brennock employs 9,300 people.", "en", None),
+        ("Management promises 120 hires over four years.", "en", None),
         ("The company employs 9,300 people worldwide.", "en", "body"),
         ("The mill's closure was confirmed by Brennock, which employs 9,300 people.", "en", "body"),
         ("Le groupe, qui a fermé sa raffinerie de Donges, emploie 6 200 personnes.", "fr", "body"),
