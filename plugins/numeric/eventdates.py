@@ -36,31 +36,25 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-def publication_year(text: str, lang: str) -> int | None:
-    """The year of the article's dateline or byline (``dates.publication_date``), else None."""
-    try:
-        from plugins.numeric.dates import publication_date
-    except ImportError:
-        return None
-    try:
-        day = publication_date(text, (lang or "fr")[:2].lower())
-    except Exception:  # noqa: BLE001 - an unreadable date is skipped, never a traceback
-        return None
-    return day.year if day is not None else None
-
-
 def document_dates(text: str, lang: str) -> list[Quantity] | None:
     """Date quantities of a document (offsets into ``text``); None when the date reader is unavailable."""
+    return dated_document(text, lang)[0]
+
+
+def dated_document(text: str, lang: str) -> tuple[list[Quantity] | None, _dt.date | None]:
+    """(``document_dates``, the publication date they are anchored to): the dateline or byline
+    is read once for both (the anchor's year also scopes far years, ``scope._another_year``)."""
     try:
         from plugins.numeric.dates import find_dates, publication_date
     except ImportError:
-        return None
+        return None, None
     lang = (lang or "fr")[:2].lower()
+    anchor = None
     try:
         anchor = publication_date(text, lang)
         mentions = find_dates(text, lang, anchor=anchor)
     except Exception:  # noqa: BLE001 - an unreadable date is skipped, never a traceback
-        return None
+        return None, anchor
     out = []
     for m in mentions:
         if m.granularity not in _GRANULARITIES:
@@ -69,7 +63,7 @@ def document_dates(text: str, lang: str) -> list[Quantity] | None:
         if _is_dateline(text, m, anchor):
             q.extra["dateline"] = True  # the report's date: its digits are read by no one (``parse_quantities``)
         out.append(q)
-    return out
+    return out, anchor
 
 
 def _is_dateline(text: str, m, anchor: _dt.date | None) -> bool:

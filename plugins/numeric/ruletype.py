@@ -38,7 +38,7 @@ from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
-from plugins.numeric.eventdates import DateIndex, day_and_month, document_dates, publication_year, weekday_of
+from plugins.numeric.eventdates import DateIndex, dated_document, day_and_month, weekday_of
 from plugins.numeric.generic import (
     PHYSICAL,
     context_terms,
@@ -56,14 +56,7 @@ from plugins.numeric.nouns import measured_noun
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
-from plugins.numeric.scope import (
-    bare_figures,
-    scope_tags,
-    scope_verdict,
-    sibling_of,
-    time_scope,
-    total_of,
-)
+from plugins.numeric.scope import bare_figures, scope_tags, scope_verdict, sibling_of, time_scope, total_of
 from plugins.numeric.slips import shift_of, slip
 from plugins.numeric.slots import (
     SentenceView,
@@ -117,8 +110,8 @@ class NumericRuleType(RuleType):
         sentences = doc.sentences
         known_ids = reliable_ids(sentences)
         first_named = next((x for x in sentences if any(m.id in known_ids for m in x.entities)), None)
-        dates = document_dates(doc.view or doc.text, doc.language)
-        published = publication_year(doc.view or doc.text, doc.language)
+        dates, anchor = dated_document(doc.view or doc.text, doc.language)
+        published = anchor.year if anchor is not None else None
         places = _document_places(sentences)
         doc_dates = DateIndex(dates) if dates is not None else None
         for si, sent in enumerate(sentences):
@@ -591,11 +584,16 @@ def _document_places(sentences) -> frozenset[str]:
             if m.label in ("LOC", "GPE", ""):
                 out.add(unaccent_lower(m.text))
                 continue
-            s = m.start - sentence.start
-            before = sentence.text[max(0, s - 40) : s]
-            if before.strip() and _PLACE_BEFORE.search(before):
+            if _after_locative(sentence, m):
                 out.add(unaccent_lower(m.text))
     return frozenset(out)
+
+
+def _after_locative(sentence, m) -> bool:
+    """Whether the mention ``m`` follows a locative preposition ("in Leeds", "près de Nantes")."""
+    s = m.start - sentence.start
+    before = sentence.text[max(0, s - 40) : s]
+    return bool(before.strip()) and bool(_PLACE_BEFORE.search(before))
 
 
 def _places_by_form(view: SentenceView) -> set[str]:
@@ -611,11 +609,7 @@ def _places_by_form(view: SentenceView) -> set[str]:
     for m in sentence.entities or ():
         s, e = m.start - sentence.start, m.end - sentence.start
         before, after = text[max(0, s - 40) : s], text[e : e + 16]
-        if (
-            (before.strip() and _PLACE_BEFORE.search(before))
-            or _PLACE_AFTER.match(after)
-            or _SEAT_BEFORE.search(before)
-        ):
+        if _after_locative(sentence, m) or _PLACE_AFTER.match(after) or _SEAT_BEFORE.search(before):
             out.add(unaccent_lower(m.id))
     view._places_by_form = out  # type: ignore[attr-defined]
     return out
