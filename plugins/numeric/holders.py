@@ -44,6 +44,8 @@ _SITE_AFTER = re.compile(
 _SITE_ANTECEDENT = re.compile(
     rf"\b{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}(?:\s+(?:de|d['’]|du|in|at|of)\s*[\w\-’']+){{0,2}}\s*$", re.I
 )
+#: a site that opens the sentence: "The plant, a 400,000 sq ft site on the edge of the town, employs"
+_SITE_LEAD = re.compile(rf"^\s*{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}\b", re.I)
 _RELATIVE_START = re.compile(r"^\s*(?:qui|que|dont|o[ùu]|which|who|that|where)\b", re.I)
 
 
@@ -80,7 +82,7 @@ def holder(text: str, q: Quantity) -> str | None:
         while k > 0 and _RELATIVE_START.match(clauses[k]):
             k -= 1
     subject = clauses[k] if 0 <= k < len(clauses) - 1 else ""
-    lead = re.match(rf"^\s*{_SITE_DET}\s*(?:[\w\-’']+\s+){{0,2}}?{_SITE_NOUN}\b", text, re.I)
+    lead = _SITE_LEAD.match(text)
     between = text[lead.end() : q.start] if lead else ""
     if (
         _SITE_BEFORE.search(own[-45:])

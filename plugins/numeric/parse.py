@@ -661,10 +661,11 @@ _IRREGULAR_PLURALS = {"people", "men", "women", "children", "staff", "police", "
 _QUALIFIED_NOUN = re.compile(r"\s+(?P<w>[a-zà-ÿ][\w’']*)(?![\w\-])")
 
 
-def _plural_noun(word: str) -> bool:
+def _plural_noun(word: str, shortest: int = 4) -> bool:
+    """A plural common noun that a figure may count (not a stop noun, not a unit of time)."""
     wl = word.lower()
     return (
-        len(wl) > 3
+        len(wl) >= shortest
         and wl not in STOP_NOUNS
         and wl not in DURATION_UNITS
         and (wl.endswith(("s", "x")) or wl in _IRREGULAR_PLURALS)
@@ -678,10 +679,7 @@ def _small_count(text: str, h: dict, w: re.Match | None) -> bool:
     if w is None or h["num_text"].strip().lower() in SMALL_WORDS or not 2 <= h["value"] <= 9:
         return False
     word = w.group("w")
-    wl = word.lower()
-    if word[:1].isupper() or len(wl) < 3 or wl in STOP_NOUNS or wl in DURATION_UNITS:
-        return False
-    if not (wl.endswith(("s", "x")) or wl in _IRREGULAR_PLURALS):
+    if word[:1].isupper() or not _plural_noun(word, shortest=3):
         return False
     if _DEFINITE_BEFORE.search(text[max(0, h["ns"] - 12) : h["ns"]]):
         return False  # "les deux géants", "the two men": a reference back, not a figure
