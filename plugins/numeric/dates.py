@@ -1006,6 +1006,12 @@ _BYLINE = {  # byline words just before the date ("Publié le lundi ...", "- Upd
     ),
 }
 _BYLINE_TAIL = re.compile(r"\s[-–—|·]\s*(?:par|by)\s.*$", re.IGNORECASE)
+#: an author's byline ending in the date: "Par la rédaction, le mardi 8 décembre 2026", "By Jane
+#: Doe | Dec. 3, 2026", "ici Nord – Par Julien C., le 3 mars 2026" (a few words after "par"/"by", no
+#: sentence: "par" opens the line or follows an outlet's separator, never a verb, "prise par le conseil")
+_AUTHOR_BEFORE = re.compile(
+    r"(?:^|[\-–—|·]\s*)(?:par|by)\s+(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+\s*[,|·–—-]\s*(?:le\s+|on\s+)?$", re.IGNORECASE
+)
 _AGENCY = re.compile(
     r"\((?:AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg)\)|"
     r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:\([^)]{0,30}\))?,\s"
@@ -1036,6 +1042,7 @@ def publication_date(text: str, lang: str) -> datetime.date | None:
             if (
                 _BYLINE[lang].search(before[-40:])
                 or (_AGENCY.search(before) and d.start < 60)
+                or (_AUTHOR_BEFORE.search(before) and len(before) <= 80)
                 or (short and len(line) <= 90)
                 or _OUTLET_LINE.fullmatch(before)
                 and not rest.strip(" .")

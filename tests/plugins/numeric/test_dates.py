@@ -586,6 +586,11 @@ def test_random_text_never_raises(text, lang):
         ("en", "By Jane Doe\nMarch 4, 2026\nThe Senate voted ...", D(2026, 3, 4)),
         ("fr", "Titre\n\nfranceinfo avec AFP - Publié le 18 novembre 2025\n\nTexte.", D(2025, 11, 18)),
         ("fr", "Titre\n\nmercredi 6 août 2025 à 19:45 - Par la rédaction de France Bleu\n", D(2025, 8, 6)),
+        # an author's byline ending in the date
+        ("fr", "Titre\nici Nord – Par la rédaction, le mardi 8 décembre 2026 à 12:15\n\nTexte.", D(2026, 12, 8)),
+        ("fr", "Titre\nPar Julien Caron, le 3 mars 2026\n\nTexte.", D(2026, 3, 3)),
+        ("en", "Title\nBy Jane Doe | Dec. 3, 2026\n\nText.", D(2026, 12, 3)),
+        ("en", "Title\nBy Jane Doe and Tom Hale, March 4, 2026 at 9:12 a.m.\n\nText.", D(2026, 3, 4)),
     ],
 )
 def test_publication_date(lang, text, expected):
@@ -601,6 +606,9 @@ def test_publication_date(lang, text, expected):
         ("en", "On April 3, 2026, police arrested forty people in central Leeds after clashes."),
         ("en", ""),
         ("en", "PARIS, March 18 (Reuters) - Europe's newest rocket ..."),  # no year written
+        # "par" in a body sentence is no byline: a verb comes before the date
+        ("fr", "La décision a été prise par le conseil municipal, le 3 avril 2026, après un long débat."),
+        ("en", "The plan was approved by the council on March 4, 2026, after a long debate in the chamber."),
     ],
 )
 def test_no_publication_date(lang, text):
