@@ -379,6 +379,8 @@ def _post_kind(v: dict) -> str | None:
     post (``engineer``, ``infectiologue``): what makes two offices of one person surely two."""
     rel, office = v["relation"], v.get("office") or ""
     words = office.split()
+    if v.get("department"):
+        return "post"  # the director of one department ("directrice des soins du CHU")
     if rel == OTHER:
         if not words:
             return None
@@ -432,7 +434,7 @@ _RANK_WORDS = {
 def _fields(v: dict) -> set[str]:
     """The field of a post, as word stems (``chief medical officer``: ``medic``; ``CTO``, by the seed's
     wording ``chief technology officer``: ``techn``)."""
-    words = (v.get("office") or "").split() + office_text(v["relation"]).split()
+    words = (v.get("office") or "").split() + office_text(v["relation"]).split() + (v.get("department") or "").split()
     return {w[:5] for w in words if w not in _RANK_WORDS and len(w) > 2}
 
 
@@ -440,7 +442,7 @@ def _one_trade(va: dict, vb: dict) -> bool:
     """Two names of one post: one phrase inside the other (``safety manager`` / ``plant safety
     manager``), one field (``medical director`` / ``chief medical officer``, ``technical director`` /
     ``CTO``), or both of the spokesperson's trade (``press officer`` / ``spokeswoman``)."""
-    wa, wb = set((va.get("office") or "").split()), set((vb.get("office") or "").split())
+    wa, wb = ({*(v.get("office") or "").split(), *(v.get("department") or "").split()} for v in (va, vb))
     if wa and wb and (wa <= wb or wb <= wa):
         return True
     if _fields(va) & _fields(vb):
@@ -470,6 +472,43 @@ def _two_offices_level(va: dict, vb: dict) -> str | None:
     return "suggestion"
 
 
+#: words of a complement that name a body of its own (a board, a club, a council), not a department
+#: of the body named after it: "président du conseil de surveillance de Valmont" is the board's chair
+_BODY_WORDS = frozenset(ORG_NOUNS) | {
+    "conseil",
+    "comite",
+    "commission",
+    "assemblee",
+    "committee",
+    "fondation",
+    "foundation",
+    "association",
+    "federation",
+    "zone",
+    "region",
+    "departement",
+    "agglomeration",
+    "communaute",
+    "institut",
+    "filiale",
+    "branche",
+    "subsidiary",
+}
+
+
+def _department(v: dict) -> dict:
+    """A seed office whose complement is a field of the body named after it (``directrice des soins
+    du CHU``, ``directeur des ressources humaines de l'hôpital``): the director of one department, a
+    post of its own at that body (``department``), not the office of another body."""
+    complement = v.get("complement") or ""
+    if not complement or v["object"] == IMPLICIT or v["relation"] not in ("role.director", "ceo", "role.president"):
+        return v
+    words = complement.split()
+    if set(words) & _BODY_WORDS or any(w[:1].isdigit() for w in words):
+        return v
+    return {**v, "complement": None, "department": complement}
+
+
 def two_offices(
     va: dict, vb: dict, nearest: Nearest | None, same_body: bool = True, langs: tuple = (None, None)
 ) -> Verdict | None:
@@ -483,6 +522,7 @@ def two_offices(
         return None
     if _base(va) == _base(vb) or (va["relation"] == vb["relation"] == OTHER and lang_a != lang_b):
         return None  # "regional director" / "director"; two unknown phrases of two languages
+    va, vb = _department(va), _department(vb)
     if va.get("complement") or vb.get("complement"):
         return None  # "président du conseil de surveillance" vs "président de la métropole": two bodies
     held_a, held_b = _offices(va), _offices(vb)

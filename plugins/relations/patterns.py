@@ -339,7 +339,7 @@ _ROLE_STOP = sorted(
         "y",
     }
 )
-_ROLE_CONNECT = ["de", "d'", "du", "des", "of", "the", "la", "l'", "le", "en", "au", "a", "par", "and", "et"]
+_ROLE_CONNECT = ["de", "d'", "du", "des", "of", "the", "la", "l'", "le", "en", "au", "aux", "a", "par", "and", "et"]
 _ROLE_WORD = (
     "(?!(?:"
     + "|".join(re.escape(w) for w in sorted(_ROLE_STOP, key=lambda w: (-len(w), w)))

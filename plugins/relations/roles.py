@@ -680,6 +680,60 @@ def _portfolio_role(core: list[str], mods: set[str], lang: str | None) -> Role |
     return Role(OTHER, f"charge {field}", True, False, _time_of(mods))
 
 
+#: the heads of a deputy mayor's title, before the portfolio (``adjointe chargée de la sécurité``,
+#: ``adjoint aux sports``, ``maire adjoint chargé de la voirie``, ``deputy mayor for housing``)
+_DEPUTY_HEADS = (
+    ("adjoint", "au", "maire"),
+    ("adjointe", "au", "maire"),
+    ("premier", "adjoint"),
+    ("premiere", "adjointe"),
+    ("maire", "adjoint"),
+    ("maire", "adjointe"),
+    ("maire-adjoint",),
+    ("maire-adjointe",),
+    ("adjoint",),
+    ("adjointe",),
+    ("deputy", "mayor"),
+)
+#: the words that give the portfolio after the head: a verb of charge, then a preposition, or the
+#: preposition alone (``aux sports``, ``à la culture``); English ``for``, ``responsible for``, ``in charge of``
+_DEPUTY_CHARGE = {"charge", "chargee", "delegue", "deleguee"}
+_DEPUTY_PREP = {"de", "des", "du", "d'", "a", "au", "aux"}
+_DEPUTY_CUES_EN = (("responsible", "for"), ("in", "charge", "of"), ("for",))
+
+
+def _deputy_mayor(core: list[str], mods: set[str], lang: str | None) -> Role | None:
+    """A deputy mayor named by portfolio, in French the commonest title of a town's officers
+    (``adjointe chargée de la sécurité``, ``adjoint aux sports``); the portfolio is any field
+    (no table), but never an office (``adjoint au directeur`` is a director's deputy)."""
+    words = " ".join(core).replace("d' ", "d'").split()
+    for head in _DEPUTY_HEADS:
+        n = len(head)
+        if tuple(words[:n]) != head:
+            continue
+        rest = words[n:]
+        if head[0] == "deputy":
+            cue = next((c for c in _DEPUTY_CUES_EN if tuple(rest[: len(c)]) == c), None)
+            rest = rest[len(cue) :] if cue else []
+        else:
+            if rest[:1] == ["en"] and rest[1:2] == ["charge"]:
+                rest = ["charge", *rest[2:]]
+            if rest[:1] and rest[0] in _DEPUTY_CHARGE:
+                rest = rest[1:]
+                if not rest or not (rest[0] in _DEPUTY_PREP or rest[0].startswith("d'")):
+                    return None
+            elif not rest or rest[0] not in ("a", "au", "aux"):
+                return None
+            rest = [rest[0][2:]] + rest[1:] if rest[0].startswith("d'") else rest[1:]
+        field = [w for w in rest if w and w not in _ARTICLES]
+        if not field or len(field) > 4 or any(ch.isdigit() for w in field for ch in w):
+            return None
+        if field[0] != "maire" and (field[0] in SEED_INDEX or field[0] in NOT_ROLES):
+            return None  # "adjoint au directeur": the deputy of another office
+        return Role("role.deputy_mayor", "adjoint au maire", False, True, _time_of(mods))
+    return None
+
+
 def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None = None) -> Role | None:
     """The office a captured role phrase names, or None when it names no office.
 
@@ -690,6 +744,9 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     core, mods = _strip_modifiers(words)
     if set(core) & _AND and len(core) <= 13:
         return _joined_offices(core, mods, lang, pos)
+    deputy = _deputy_mayor(core, mods, lang) if 2 <= len(core) <= 10 else None
+    if deputy is not None:
+        return deputy  # (a portfolio may take a few words: "adjoint au maire chargé de la sécurité")
     if not core or len(core) > 6:
         return None
     portfolio = _portfolio_role(core, mods, lang)
