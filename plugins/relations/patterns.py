@@ -359,7 +359,8 @@ NOT_THINGS = frozenset(
 #: words that end a class noun before a name (``{kind}``): a list, a clause, a comparison
 _NOT_KIND = sorted(
     FUNCTION_WORDS
-    | {"including", "notamment", "dont", "comme", "such", "like", "led", "via", "than", "but", "mais", "then", "puis"},
+    | {"including", "notamment", "dont", "comme", "such", "like", "led", "via", "than", "but", "mais", "then", "puis"}
+    | {"as", "que", "qu'"},  # "the same fund as X", "au même groupe que X": a comparison names no owner
     key=lambda w: (-len(w), w),
 )
 _KIND_WORD = "(?!(?:" + "|".join(re.escape(w) for w in _NOT_KIND) + ")(?: |$))[a-z][a-z'-]*"
