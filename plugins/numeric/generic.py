@@ -224,6 +224,7 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     if ctx is not None and meaning:
         ctx.add_stat("numeric", "embedded_claims", len(claims))
     _mark_unique(claims)
+    _mark_subject_unique(claims)
     peers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         peers[(c.doc_id, _block_key(c, meaning))].append(c)
@@ -294,6 +295,28 @@ def _mark_unique(claims: list[Claim]) -> None:
     distinct = Counter(k[:3] for k in per_doc)
     for c in claims:
         c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
+
+
+def _mark_subject_unique(claims: list[Claim]) -> None:
+    """Whether the article says this share or amount of its subject noun once ("Turnout was
+    31.4 per cent"; restatements of one value count once): two figures of one subject in one
+    article (two polling stations' turnout) leave which one is meant to a guess."""
+    per_doc = Counter(
+        (c.doc_id, _measure(c.keys[0]), c.data.get("subject"), c.data["scope"] or "", c.data["q"].nominal)
+        for c in claims
+        if c.data.get("subject")
+    )
+    distinct = Counter(k[:3] for k in per_doc)
+    for c in claims:
+        subject = c.data.get("subject")
+        c.data["subject_unique"] = bool(subject) and distinct[(c.doc_id, _measure(c.keys[0]), subject)] == 1
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """Both figures are said of one subject noun ("Turnout was 31.4 per cent" / "turnout was less
+    than 30 per cent"), each article saying it once: one measure, whatever else the sentences say."""
+    sa, sb = a.data.get("subject"), b.data.get("subject")
+    return bool(sa) and sa == sb and bool(a.data.get("subject_unique")) and bool(b.data.get("subject_unique"))
 
 
 def _keep_best(members: list[Claim], ctx, kept: dict, meaning: bool = False) -> None:
@@ -397,6 +420,7 @@ def pair_score(a: Claim, b: Claim) -> float | None:
         sim >= float(conf["min_similarity"])
         or (emb is not None and emb >= float(conf["min_embedding"]))
         or _slip_close(a, b, sim, emb, conf)
+        or _same_subject(a, b)
     )  # (a candidate bar of cross_warn_embedding across languages was measured: two day conflicts found, four false alarms)
     if not close and not (
         a.data.get("unique") and b.data.get("unique") and str(a.value.get("slot", "")).startswith(UNIQUE_CANDIDATES)
@@ -605,6 +629,8 @@ def generic_level(a: Claim, b: Claim) -> tuple[str, float, float | None, float |
         or (emb is not None and _across_languages(a, b) and emb >= float(conf["cross_warn_embedding"]))
     ):
         return "warning", sim, ov, emb
+    if entities_ok and _same_subject(a, b) and _measure(a.keys[0]) == _measure(b.keys[0]):
+        return "warning", sim, ov, emb  # "Turnout was 31.4 per cent" / "turnout was less than 30 per cent"
     if (
         entities_ok
         and a.data.get("unique")

@@ -132,3 +132,72 @@ def measured_noun(text: str, q_end: int, q_text: str, lang: str) -> str:
     if m is None or m.group("w") in _NOT_MEASURED:
         return ""
     return m.group("w")
+
+
+# -- what a share or an amount is said of --------------------------------------------------------
+#: the words of a bound or an approximation between the verb and the figure ("was less than 30 %")
+_LEADS = (
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|barely|only|over|under|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to|"
+    r"environ|près\s+de|presque|quelque|à\s+peine|seulement|plus\s+de|moins\s+de|au\s+moins|au\s+plus|"
+    r"jusqu['’]\s?à|un\s+peu\s+plus\s+de|un\s+peu\s+moins\s+de)\s+)*"
+)
+#: a copula or a verb of amount right before the figure ("Turnout was", "stood at", "s'élève à", "atteint")
+_SUBJECT_EN = re.compile(
+    r"(?:(?:^|[.!?;:,]\s*|\b(?:the|its|their|his|her|our)\s+)(?P<np2>[a-z][a-z-]{2,}\s+[a-z][a-z-]{3,})"
+    r"|(?<![\w'’-])(?P<np1>[a-z][a-z-]{3,}))\s+"
+    r"(?:was|is|were|are|has\s+been|had\s+been|stood\s+at|stands\s+at|has\s+reached|reached|reaches|"
+    r"totalled|totaled|totals|came\s+to|amounted\s+to|amounts\s+to)\s+" + _LEADS + r"$",
+    re.IGNORECASE,
+)
+_SUBJECT_FR = re.compile(
+    r"\b(?:le|la|l['’]|les|son|sa|ses|leur)\s*(?P<head>[^\W\d_]{4,})(?P<of>(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?"
+    r"[^\W\d_][\w-]*){0,2})\s+"
+    r"(?:est|était|sera|a\s+été|atteint|atteignait|a\s+atteint|s['’]élève\s+à|s['’]élevait\s+à|s['’]établit\s+à|"
+    r"s['’]établissait\s+à|se\s+monte\s+à|se\s+montait\s+à|plafonne\s+à|culmine\s+à)\s+(?:de\s+|d['’])?"
+    + _LEADS
+    + r"$",
+    re.IGNORECASE,
+)
+#: words that stand for some other noun ("It was", "This is", "which is") or say no measure
+_NOT_SUBJECTS = frozenset(
+    """it this that which what there here who they he she one figure number total amount level rate share
+    price cost chiffre nombre total montant niveau prix cout""".split()
+)
+_OF_WORDS = frozenset({"de", "du", "des", "d", "la", "l"})
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "this", "that"})
+
+
+def subject_noun(text: str, start: int, lang: str) -> str:
+    """The noun a share or an amount is said of, when a copula or a verb of amount comes right
+    before the figure: "Turnout was 31.4 per cent" (``turnout``), "The unemployment rate stood at
+    7.2%" (``unemployment rate``), "Le taux de participation s'élève à 42 %" (``taux participation``),
+    folded; '' otherwise.  A bare word of measure ("The total was", "le montant est") says nothing."""
+    before = text[:start]
+    if (lang or "")[:2] == "fr":
+        m = _SUBJECT_FR.search(before)
+        if m is None:
+            return ""
+        words = [m.group("head")] + [
+            w for w in re.findall(r"[^\W\d_][\w-]*", m.group("of")) if w.lower() not in _OF_WORDS
+        ]
+    else:
+        m = _SUBJECT_EN.search(before)
+        if m is None:
+            return ""
+        words = (m.group("np2") or m.group("np1")).split()
+    folded = [_fold_word(w) for w in words]
+    while len(folded) > 1 and folded[0] in _DETERMINERS:
+        folded = folded[1:]  # "The turnout was": the noun, not its article
+    if folded[-1 if (lang or "")[:2] != "fr" else 0] in _NOT_SUBJECTS and len(folded) == 1:
+        return ""
+    if any(w in ("it", "this", "that", "which", "there", "what") for w in folded):
+        return ""
+    return " ".join(folded)
+
+
+def _fold_word(word: str) -> str:
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in t if not unicodedata.combining(c))

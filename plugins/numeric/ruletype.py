@@ -52,7 +52,7 @@ from plugins.numeric.generic import (
 from plugins.numeric.holders import place_adjective
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, disjoint, fits_in
 from plugins.numeric.match import comparable, noun_in, tolerance, unit_ok
-from plugins.numeric.nouns import measured_noun
+from plugins.numeric.nouns import measured_noun, subject_noun
 from plugins.numeric.parse import parse_quantities
 from plugins.numeric.quantity import Quantity, display
 from plugins.numeric.schema import NUMERIC_SCHEMA, UNIT_KINDS  # noqa: F401  (UNIT_KINDS re-exported)
@@ -242,6 +242,8 @@ class NumericRuleType(RuleType):
         claim.data["rival"] = _rivals(view.sentence)
         if q.qtype in PHYSICAL:
             claim.data["measured"] = measured_noun(view.sentence.text, q.end, q.text, view.sentence.language or "")
+        if q.qtype in ("share", "money"):
+            claim.data["subject"] = subject_noun(view.sentence.text, q.start, view.sentence.language or "")
         return claim
 
     def _claim(self, doc, view, q, rule, keys, scope, slot, predicate: str = "") -> Claim:
