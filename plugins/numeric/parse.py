@@ -628,6 +628,7 @@ def _small_word_ok(text: str, h: dict) -> bool:
     if _OF_THEM.match(text, h["end"]):
         return toll_of(text, h["ns"], h["end"]) is not None  # "Trois d'entre eux ont été blessés"
     w = WORD_AFTER.match(text, h["end"])
+    w = _noun_behind_modifiers(text, w) or w  # "Three RNLI lifeboats", "two earlier bids"
     wl = w.group("w").lower() if w else ""
     if wl in DURATION_UNITS:
         if h["num_text"].strip().lower() not in ("un", "une", "one", "a", "an"):
@@ -670,6 +671,63 @@ def _plural_noun(word: str, shortest: int = 4) -> bool:
         and wl not in DURATION_UNITS
         and (wl.endswith(("s", "x")) or wl in _IRREGULAR_PLURALS)
     )
+
+
+#: a word between a figure and the noun it counts ("three earlier bids", "Three RNLI lifeboats")
+_NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w\-’']*)(?![\w\-])")
+#: words that end the search for the counted noun: a verb, a determiner, a preposition, a pronoun
+_NOT_MODIFIERS = frozenset(
+    """the a an of in on at to for by with from into onto over under about after before than as or but
+    was were is are be been being has have had will would could should may might can must did do does
+    who which that this these those it its their his her our your my them they we he she there here
+    not no nor also only just still now then when where while if so very
+    le la les l un une des de du d et ou en au aux dans sur par pour avec sans sous chez entre vers
+    est sont était étaient été être a ont avait avaient sera seront fut qui que qu dont où ce cet cette ces
+    son sa ses leur leurs nos vos mon ma mes il elle ils elles on nous vous ne pas plus aussi déjà encore""".split()
+)
+#: French adjectives that come before their noun (a closed class: "trois anciens ministres",
+#: "deux nouveaux gymnases"), so a plural one there is no counted noun yet
+_FR_PRENOMINAL = frozenset(
+    """grands grandes petits petites nouveaux nouvelles anciens anciennes jeunes vieux vieilles autres
+    premiers premières derniers dernières principaux principales gros grosses bons bonnes mauvais
+    mauvaises beaux belles seuls seules vrais vraies faux fausses hauts hautes longs longues""".split()
+)
+#: how many words may stand between a figure and its noun ("48,000 Vista and Rover compact utility trucks")
+_MAX_MODIFIERS = 6
+
+
+def _noun_behind_modifiers(text: str, w: re.Match | None) -> re.Match | None:
+    """The plural noun (or unit of time) a figure counts when pre-modifiers stand between them:
+    adjectives ("two earlier bids", "trois anciens ministres"), capitalised qualifiers ("Three
+    RNLI lifeboats"), nouns used as modifiers ("fire engines", "IT systems"), "and" between
+    capitalised names; None when the word right after the figure is already the noun, or when a
+    verb, a determiner or a preposition comes first ("Three were injured")."""
+    if w is None:
+        return None
+    word = w.group("w")
+    wl = word.lower()
+    if wl in DURATION_UNITS or wl in _NOT_MODIFIERS or wl in STOP_NOUNS:
+        return None
+    if _plural_noun(word, shortest=3) and not word[:1].isupper() and wl not in _FR_PRENOMINAL:
+        return None  # the counted noun itself
+    end, prev_upper = w.end("w"), word[:1].isupper()
+    for _ in range(_MAX_MODIFIERS):
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            return None
+        nxt = m.group("w")
+        nl = nxt.lower()
+        if nl in DURATION_UNITS or (
+            not nxt[:1].isupper() and _plural_noun(nxt, shortest=3) and nl not in _FR_PRENOMINAL
+        ):
+            return m
+        if nl in ("and", "et") and prev_upper:
+            end = m.end("w")  # "Ridge and Crest": two names qualifying one noun
+            continue
+        if nl in _NOT_MODIFIERS or nl.endswith("ly") and not nxt[:1].isupper():
+            return None
+        end, prev_upper = m.end("w"), nxt[:1].isupper()
+    return None
 
 
 def _small_count(text: str, h: dict, w: re.Match | None) -> bool:
@@ -750,6 +808,10 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
     wl = word.lower()
     if is_age(text, q.start, end, wl):
         return _set_age(q, text)
+    behind = _noun_behind_modifiers(text, w)
+    if behind is not None:
+        w, word = behind, behind.group("w")  # the noun behind its pre-modifiers ("48,000 Vista and Rover trucks")
+        wl = word.lower()
     if wl in DURATION_UNITS:
         return _duration_word(q, h, text, wl, w.end("w"))
     if word and wl not in STOP_NOUNS and not word[:1].isupper():
