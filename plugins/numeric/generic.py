@@ -579,6 +579,15 @@ def _weekday_among_dates(a: Claim, b: Claim) -> bool:
     return weekday_only and max(a.data.get("sentence_dates", 1), b.data.get("sentence_dates", 1)) > 1
 
 
+def other_kind(qa: Quantity, qb: Quantity) -> bool:
+    """Counts whose nouns' pre-modifiers differ ("140 permanent jobs" / "1,100 jobs", "three
+    further charges" / "14 charges"): perhaps one kind of the other's, not the same count."""
+    ma, mb = qa.extra.get("modifiers") or (), qb.extra.get("modifiers") or ()
+    if not ma and not mb:
+        return False
+    return {w[:STEM] for w in ma} != {w[:STEM] for w in mb}
+
+
 def entities_ok_for(ov: float | None, conf: dict[str, Any]) -> bool:
     """Whether the entities of two sentences allow a warning: none named on one side, or enough shared."""
     return ov is None or ov >= float(conf["warn_overlap"])

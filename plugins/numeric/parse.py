@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import unicodedata
 
 from plugins.numeric.dates import is_calendar_word
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, INF, bounds
@@ -628,7 +629,8 @@ def _small_word_ok(text: str, h: dict) -> bool:
     if _OF_THEM.match(text, h["end"]):
         return toll_of(text, h["ns"], h["end"]) is not None  # "Trois d'entre eux ont été blessés"
     w = WORD_AFTER.match(text, h["end"])
-    w = _noun_behind_modifiers(text, w) or w  # "Three RNLI lifeboats", "two earlier bids"
+    behind = _noun_behind_modifiers(text, w)
+    w = behind[0] if behind else w  # "Three RNLI lifeboats", "two earlier bids"
     wl = w.group("w").lower() if w else ""
     if wl in DURATION_UNITS:
         if h["num_text"].strip().lower() not in ("un", "une", "one", "a", "an"):
@@ -696,12 +698,14 @@ _FR_PRENOMINAL = frozenset(
 _MAX_MODIFIERS = 6
 
 
-def _noun_behind_modifiers(text: str, w: re.Match | None) -> re.Match | None:
+def _noun_behind_modifiers(text: str, w: re.Match | None) -> tuple[re.Match, tuple[str, ...]] | None:
     """The plural noun (or unit of time) a figure counts when pre-modifiers stand between them:
     adjectives ("two earlier bids", "trois anciens ministres"), capitalised qualifiers ("Three
     RNLI lifeboats"), nouns used as modifiers ("fire engines", "IT systems"), "and" between
     capitalised names; None when the word right after the figure is already the noun, or when a
-    verb, a determiner or a preposition comes first ("Three were injured")."""
+    verb, a determiner or a preposition comes first ("Three were injured").  With the noun come
+    its lower-case modifiers, folded: they say which kind ("140 permanent jobs" are not all the
+    jobs; a capitalised qualifier, "RNLI", says whose)."""
     if w is None:
         return None
     word = w.group("w")
@@ -711,6 +715,7 @@ def _noun_behind_modifiers(text: str, w: re.Match | None) -> re.Match | None:
     if _plural_noun(word, shortest=3) and not word[:1].isupper() and wl not in _FR_PRENOMINAL:
         return None  # the counted noun itself
     end, prev_upper = w.end("w"), word[:1].isupper()
+    mods = [] if prev_upper else [wl]
     for _ in range(_MAX_MODIFIERS):
         m = _NEXT_WORD.match(text, end)
         if m is None:
@@ -720,14 +725,21 @@ def _noun_behind_modifiers(text: str, w: re.Match | None) -> re.Match | None:
         if nl in DURATION_UNITS or (
             not nxt[:1].isupper() and _plural_noun(nxt, shortest=3) and nl not in _FR_PRENOMINAL
         ):
-            return m
+            return m, tuple(_fold(x) for x in mods)
         if nl in ("and", "et") and prev_upper:
             end = m.end("w")  # "Ridge and Crest": two names qualifying one noun
             continue
         if nl in _NOT_MODIFIERS or nl.endswith("ly") and not nxt[:1].isupper():
             return None
         end, prev_upper = m.end("w"), nxt[:1].isupper()
+        if not prev_upper:
+            mods.append(nl)
     return None
+
+
+def _fold(word: str) -> str:
+    t = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in t if not unicodedata.combining(c))
 
 
 def _small_count(text: str, h: dict, w: re.Match | None) -> bool:
@@ -810,7 +822,9 @@ def _assign_unit(q: Quantity, h: dict, text: str) -> bool:
         return _set_age(q, text)
     behind = _noun_behind_modifiers(text, w)
     if behind is not None:
-        w, word = behind, behind.group("w")  # the noun behind its pre-modifiers ("48,000 Vista and Rover trucks")
+        if behind[1]:
+            q.extra["modifiers"] = behind[1]  # which kind: "140 permanent jobs"
+        w, word = behind[0], behind[0].group("w")  # the noun behind its pre-modifiers ("48,000 Vista and Rover trucks")
         wl = word.lower()
     if wl in DURATION_UNITS:
         return _duration_word(q, h, text, wl, w.end("w"))

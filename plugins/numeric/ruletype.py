@@ -45,6 +45,7 @@ from plugins.numeric.generic import (
     entity_set,
     generic_level,
     measure_key,
+    other_kind,
     pair_generic,
     settings,
     source_ids,
@@ -421,6 +422,8 @@ class NumericRuleType(RuleType):
             if emb is not None:
                 generic_info["meaning_similarity"] = round(emb, 3)
         notes: list[str] = []
+        if level in ("warning", "error") and other_kind(a.data["q"], b.data["q"]):
+            level = "suggestion"  # "140 permanent jobs" / "1,100 jobs": which kind, the modifier says
         if sibling_of(a.data.get("siblings", []), b.data["q"]) or sibling_of(b.data.get("siblings", []), a.data["q"]):
             return None  # the other article gives another figure of this sentence (a part, the other side)
         if total_of(a.data.get("siblings", []), a.data["q"], b.data["q"]) or total_of(

@@ -420,7 +420,7 @@ _EACH_AFTER = re.compile(
 #: a count over a stated span: "71 000 visiteurs en trois jours", "over its first three days",
 #: "sur l'ensemble des quatre jours", "après les trois premières soirées"
 _OVER_SPAN = re.compile(
-    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,4}?(?:en|sur|in|over|during|pendant|après|after)\s+"
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,6}?(?:en|sur|in|over|during|pendant|après|after)\s+"
     r"(?:l['’]ensemble\s+des\s+|les\s+|des\s+|its\s+|the\s+|their\s+|ses\s+|leurs\s+)?(?P<first>first\s+|premiers?\s+|premières?\s+)?"
     r"(?P<n>[\w-]+)\s+(?P<first2>premiers?\s+|premières?\s+)?"
     r"(?P<u>jours?|journées?|days?|soirées?|nuits?|nights?|evenings?|semaines?|weeks?|weekends?|mois|months?|"
@@ -454,17 +454,22 @@ _RATE_PERIODS = {"an": "yearly", "annee": "yearly", "year": "yearly", "mois": "m
 _RATE_PERIODS |= {"semaine": "weekly", "week": "weekly"}
 
 
+#: words that make one span of a unit ("its opening weekend", "the whole week"): True for the first one
+_ONE_SPAN = {"opening": True, "inaugural": True, "premier": True, "premiere": True, "whole": False, "entire": False}
+
+
 def _over_span(after: str, lang: str) -> str | None:
     """The span a count is taken over, as "3 day" ("first" spans are marked: "first 3 day")."""
     m = _OVER_SPAN.match(after)
     if m is None:
         return None
+    word = unaccent_lower(m.group("n"))
     got = read_number(m.group("n"), lang)
-    if got is None:
+    if got is None and word not in _ONE_SPAN:
         return None
-    n = got[0]
+    n = got[0] if got is not None else 1.0  # "during its opening weekend": one weekend, the first
     unit = _SPAN_UNITS.get(unaccent_lower(m.group("u")).rstrip("s"), "day")
-    first = "first " if (m.group("first") or m.group("first2")) else ""
+    first = "first " if (m.group("first") or m.group("first2") or _ONE_SPAN.get(word)) else ""
     return f"{first}{n:g} {unit}"
 
 
@@ -550,7 +555,7 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["part"] = "part"
     elif q.qtype in ("money", "count") and _EACH_AFTER.match(after):
         tags["part"] = "each"
-    over = _over_span(after[:60], lang) if q.qtype == "count" else None
+    over = _over_span(text[q.end : q.end + 80], lang) if q.qtype == "count" else None
     if over:
         tags["over"] = over
     if q.qtype == "duration" and _FIRST_BEFORE.search(before):
