@@ -646,7 +646,13 @@ def _small_word_ok(text: str, h: dict) -> bool:
     if refined == "people" and _DEFINITE_BEFORE.search(text[max(0, h["start"] - 12) : h["start"]]):
         return False  # "the two men met": people already named, not a count
     if h["num_text"].strip().lower() in SMALL_WORDS:
-        return refined in ("deaths", "injured", "missing")  # "un mort", "one person was killed"
+        return refined in (
+            "deaths",
+            "injured",
+            "missing",
+            "seriously_injured",
+            "injured:seriously_injured",
+        )  # "un mort", "un blessé grave"
     return refined in _TOLL_CLASSES or cls in _TOLL_CLASSES or _small_count(text, h, w)
 
 

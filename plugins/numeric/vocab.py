@@ -301,6 +301,8 @@ MODIFIERS = {
     "displaced": """displaced evacuated homeless déplacés déplacées évacués évacuées
                     sinistrés relogés forced""",
     "missing": """missing disparus disparues""",
+    # the seriously injured are some of the injured, not all of them ("quatre blessés, dont un grave")
+    "seriously_injured": """grave graves grièvement gravement seriously critically""",
     "hospitalised": """hospitalisés hospitalisées hospitalisé hospitalisée hospitalised hospitalized admitted""",
     "arrested": """arrested detained interpellés interpellées interpellé arrêtés arrêtées arrêté placés""",
     "rescued": """rescued secourus secourues sauvetés""",
@@ -353,8 +355,18 @@ HOSPITAL_AFTER = re.compile(
     re.I,
 )
 MODIFIABLE = {
-    "people": {"deaths", "injured", "displaced", "missing", "employees", "hospitalised", "arrested", "rescued"},
-    "injured": {"hospitalised"},
+    "people": {
+        "deaths",
+        "injured",
+        "seriously_injured",
+        "displaced",
+        "missing",
+        "employees",
+        "hospitalised",
+        "arrested",
+        "rescued",
+    },
+    "injured": {"hospitalised", "seriously_injured"},
     "jobs": {"threatened", "cut", "saved"},  # created jobs are the plain class
     "employees": {"cut", "saved"},
 }  # "menace les 1 450 salariés": still the workforce
