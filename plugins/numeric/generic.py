@@ -291,25 +291,30 @@ def _measure(key: str) -> str:
 def _mark_unique(claims: list[Claim]) -> None:
     """Whether the article states this measure once for this time scope (restatements of
     one value count once; "Tavi killed 240 people in 2019" is another scope)."""
-    per_doc = Counter((c.doc_id, c.keys[0], c.data["scope"] or "", c.data["q"].nominal) for c in claims)
-    distinct = Counter(k[:3] for k in per_doc)
+    once = _stated_once(claims, lambda c: (c.doc_id, c.keys[0], c.data["scope"] or ""), lambda c: None)
     for c in claims:
-        c.data["unique"] = distinct[(c.doc_id, c.keys[0], c.data["scope"] or "")] == 1
+        c.data["unique"] = once(c)
 
 
 def _mark_subject_unique(claims: list[Claim]) -> None:
     """Whether the article says this share or amount of its subject noun once ("Turnout was
-    31.4 per cent"; restatements of one value count once): two figures of one subject in one
-    article (two polling stations' turnout) leave which one is meant to a guess."""
-    per_doc = Counter(
-        (c.doc_id, _measure(c.keys[0]), c.data.get("subject"), c.data["scope"] or "", c.data["q"].nominal)
-        for c in claims
-        if c.data.get("subject")
+    31.4 per cent"; restatements of one value count once, other time scopes count apart): two
+    figures of one subject in one article (two polling stations' turnout) leave which one is
+    meant to a guess."""
+    with_subject = [c for c in claims if c.data.get("subject")]
+    once = _stated_once(
+        with_subject, lambda c: (c.doc_id, _measure(c.keys[0]), c.data["subject"]), lambda c: c.data["scope"] or ""
     )
-    distinct = Counter(k[:3] for k in per_doc)
     for c in claims:
-        subject = c.data.get("subject")
-        c.data["subject_unique"] = bool(subject) and distinct[(c.doc_id, _measure(c.keys[0]), subject)] == 1
+        c.data["subject_unique"] = bool(c.data.get("subject")) and once(c)
+
+
+def _stated_once(claims: list[Claim], measure, scope):
+    """A test of whether a claim's ``measure`` (a key of its article) has one value in that
+    article: distinct (``scope``, nominal value) pairs are counted, restatements once."""
+    per_doc = Counter((measure(c), scope(c), c.data["q"].nominal) for c in claims)
+    distinct = Counter(k[0] for k in per_doc)
+    return lambda c: distinct[measure(c)] == 1
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:

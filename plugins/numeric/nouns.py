@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from plugins.numeric.slots import unaccent_lower
 from plugins.numeric.vocab import (
     AGE_BEFORE,
     BEFORE_MODIFIER_CLASS,
@@ -186,18 +187,11 @@ def subject_noun(text: str, start: int, lang: str) -> str:
         if m is None:
             return ""
         words = (m.group("np2") or m.group("np1")).split()
-    folded = [_fold_word(w) for w in words]
+    folded = [unaccent_lower(w) for w in words]
     while len(folded) > 1 and folded[0] in _DETERMINERS:
         folded = folded[1:]  # "The turnout was": the noun, not its article
-    if folded[-1 if (lang or "")[:2] != "fr" else 0] in _NOT_SUBJECTS and len(folded) == 1:
+    if len(folded) == 1 and folded[0] in _NOT_SUBJECTS:
         return ""
     if any(w in ("it", "this", "that", "which", "there", "what") for w in folded):
         return ""
     return " ".join(folded)
-
-
-def _fold_word(word: str) -> str:
-    import unicodedata
-
-    t = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in t if not unicodedata.combining(c))

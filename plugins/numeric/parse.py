@@ -22,13 +22,13 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import unicodedata
 
 from plugins.numeric.dates import is_calendar_word
 from plugins.numeric.intervals import DEFAULT_BOUND_SLACK, INF, bounds
 from plugins.numeric.nouns import elliptic_noun, is_age, person_before, refine_noun, toll_of
 from plugins.numeric.numbers import approx_kind, currency_of, read_number, scale_of
 from plugins.numeric.quantity import Quantity, ordinal_date, year_interval
+from plugins.numeric.slots import unaccent_lower
 from plugins.numeric.units import duration_factor, unit_after
 from plugins.numeric.vocab import (
     AGE_BEFORE,
@@ -731,7 +731,7 @@ def _noun_behind_modifiers(text: str, w: re.Match | None) -> tuple[re.Match, tup
         if nl in DURATION_UNITS or (
             not nxt[:1].isupper() and _plural_noun(nxt, shortest=3) and nl not in _FR_PRENOMINAL
         ):
-            return m, tuple(_fold(x) for x in mods)
+            return m, tuple(unaccent_lower(x) for x in mods)
         if nl in ("and", "et") and prev_upper:
             end = m.end("w")  # "Ridge and Crest": two names qualifying one noun
             continue
@@ -741,11 +741,6 @@ def _noun_behind_modifiers(text: str, w: re.Match | None) -> tuple[re.Match, tup
         if not prev_upper:
             mods.append(nl)
     return None
-
-
-def _fold(word: str) -> str:
-    t = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in t if not unicodedata.combining(c))
 
 
 def _small_count(text: str, h: dict, w: re.Match | None) -> bool:

@@ -702,7 +702,7 @@ _DEPUTY_PREP = {"de", "des", "du", "d'", "a", "au", "aux"}
 _DEPUTY_CUES_EN = (("responsible", "for"), ("in", "charge", "of"), ("for",))
 
 
-def _deputy_mayor(core: list[str], mods: set[str], lang: str | None) -> Role | None:
+def _deputy_mayor(core: list[str], mods: set[str]) -> Role | None:
     """A deputy mayor named by portfolio, in French the commonest title of a town's officers
     (``adjointe chargée de la sécurité``, ``adjoint aux sports``); the portfolio is any field
     (no table), but never an office (``adjoint au directeur`` is a director's deputy)."""
@@ -744,7 +744,7 @@ def resolve_role(phrase: str, lang: str | None, pos: dict[str, str] | str | None
     core, mods = _strip_modifiers(words)
     if set(core) & _AND and len(core) <= 13:
         return _joined_offices(core, mods, lang, pos)
-    deputy = _deputy_mayor(core, mods, lang) if 2 <= len(core) <= 10 else None
+    deputy = _deputy_mayor(core, mods) if 2 <= len(core) <= 10 else None
     if deputy is not None:
         return deputy  # (a portfolio may take a few words: "adjoint au maire chargé de la sécurité")
     if not core or len(core) > 6:

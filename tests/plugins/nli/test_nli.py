@@ -1038,7 +1038,7 @@ def test_int8_packs_with_onednn_where_torch_has_it_and_leaves_the_global_engine(
     from plugins.nli import quantize
 
     if "onednn" not in torch.backends.quantized.supported_engines:
-        pytest.skip("this torch build has no onednn quantised engine")
+        pytest.skip(reason="this torch build has no onednn quantised engine (int8 falls back to the x86 engine there)")
     before = torch.backends.quantized.engine
     seen = []
     real = torch.ao.quantization.quantize_dynamic
