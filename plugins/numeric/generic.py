@@ -348,11 +348,13 @@ def _keep_best(members: list[Claim], ctx, kept: dict, meaning: bool = False) -> 
 
 
 def _slots_met(a: Claim, b: Claim) -> bool:
-    """Whether a dedicated slot already compares these figures' articles: both figures are
-    slotted, or one's slot is stated in the other's article (its figure there is the one
-    to compare, by the slot's key)."""
+    """Whether a dedicated slot already compares these figures: both are claimed under one
+    slot key, or one's slot key is stated in the other's article (its figure there is the
+    one to compare).  A slot keyed by two different nearest names ("staff@north west" /
+    "staff@morecambe bay") compares nothing: the generic pairing decides whether the two
+    figures are one measure of one owner."""
     sa, sb = set(a.data.get("slotted", ())), set(b.data.get("slotted", ()))
-    if sa and sb:
+    if sa & sb:
         return True
     return bool(sa & b.data.get("doc_slots", set())) or bool(sb & a.data.get("doc_slots", set()))
 

@@ -192,7 +192,7 @@ class NumericRuleType(RuleType):
             # figures of the articles that do not state that slot ("paying £12m a day" in a
             # slot here, "at a cost the trust puts at £1.2m a day" there): the slot is a
             # hint, not a wall (``generic.pair_generic`` keeps slot against slot out)
-            claim.data["slotted"] = sorted({str(c.value.get("slot")) for c in out})
+            claim.data["slotted"] = sorted({k for c in out for k in c.keys})  # the slot keys (slot@owner)
         return out + [claim]
 
     def _specific_claims(self, doc, view, q, q_idx, scope, matched, prev) -> list[Claim]:

@@ -149,10 +149,24 @@ def period_of(view: SentenceView, q_idx: list[int], window: int = 6) -> str | No
     for name, markers in _PERIODS:
         for marker in markers:
             for pos in phrase_positions(view, marker):
+                if _in_next_conjunct(view, q_idx, pos):
+                    continue  # "13,800 staff and a combined annual budget": the budget is annual
                 d = token_distance(view, q_idx, pos)
                 if d < best_d:
                     best, best_d = name, d
     return best
+
+
+_COORDINATORS = frozenset({"and", "et", "or", "ou", "as well as", "ainsi que", "plus"})
+
+
+def _in_next_conjunct(view: SentenceView, q_idx: list[int], pos: int) -> bool:
+    """Whether a word after a figure belongs to the next conjunct of a coordination: a
+    coordinator stands between them ("with 13,800 staff and a combined annual budget")."""
+    hi = max(q_idx)
+    if pos <= hi:
+        return False
+    return any(unaccent_lower(t.text) in _COORDINATORS or t.pos == "CCONJ" for t in view.tokens[hi + 1 : pos])
 
 
 def time_scope(
