@@ -521,7 +521,7 @@ class RelationRuleType(RuleType):
                     value["role_time"] = when
         _mark_body(value, doc, sent, stream, m, role, obj, org_word)
         if role is not None or value["relation"].startswith("role.") or value["relation"] == "ceo":
-            _mark_era(value, words, window, role)
+            _mark_era(value, words, window, role, words[last + 1 : last + 4])
         if obj.id == IMPLICIT and topic is not None and topic[0] != subj.id:
             value["topic"], value["topic_name"] = topic
             if _named_just_before(doc, index, subj, topic[0]):
@@ -1193,13 +1193,16 @@ def _mark_body(value: dict, doc, sent, stream, m, role, obj, org_word) -> None:
         value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
 
 
-def _mark_era(value: dict, words, window, role) -> None:
-    """Words that set a role in another time, or in a move, or as interim."""
+def _mark_era(value: dict, words, window, role, after=()) -> None:
+    """Words that set a role in another time, or in a move, or as interim.  A move is read in
+    the claim and the few words right after it ("X, directrice financière, devient ..."): a
+    verb of change elsewhere in the sentence is of something else ("... would have to be
+    repaired or replaced")."""
     if era_words(words):
         value["era"] = True  # "under President X", "his predecessor": another time than the story's
     if set(words) & STRONG_ERA_WORDS:
         value["era_strong"] = True
-    if set(words) & _MOVING:
+    if (set(window) | set(after)) & _MOVING:
         value["moving"] = True  # "X, directrice financière, devient directrice générale"
     if role is None and set(window) & INTERIM_WORDS:
         value["role_time"] = "interim"  # "X, interim CEO of Y" (a rule naming its relation)
