@@ -157,7 +157,8 @@ def period_of(view: SentenceView, q_idx: list[int], window: int = 6) -> str | No
     return best
 
 
-_COORDINATORS = frozenset({"and", "et", "or", "ou", "as well as", "ainsi que", "plus"})
+#: one-token coordinators (tokens are compared one by one: "as well as", "ainsi que" are not read)
+_COORDINATORS = frozenset({"and", "et", "or", "ou", "plus"})
 
 
 def _in_next_conjunct(view: SentenceView, q_idx: list[int], pos: int) -> bool:

@@ -1193,7 +1193,7 @@ def _mark_body(value: dict, doc, sent, stream, m, role, obj, org_word) -> None:
         value["complement"] = body  # "qui préside la métropole": of the métropole of Lancrais
 
 
-def _mark_era(value: dict, words, window, role, after=()) -> None:
+def _mark_era(value: dict, words, window, role, after) -> None:
     """Words that set a role in another time, or in a move, or as interim.  A move is read in
     the claim and the few words right after it ("X, directrice financière, devient ..."): a
     verb of change elsewhere in the sentence is of something else ("... would have to be
