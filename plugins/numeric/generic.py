@@ -438,10 +438,14 @@ def pair_score(a: Claim, b: Claim) -> float | None:
 
 def _slip_close(a: Claim, b: Claim, sim: float, emb: float | None, conf: dict[str, Any]) -> bool:
     """A misreport's signature ("1,5 million" / "150 000", "14" / "41") between sentences of
-    one story (the encoder's bar for one story, or some shared content words)."""
+    one story: the encoder's bar for one story, and within one language some shared content
+    words too ("commercialisés depuis deux semaines" / "le délai d'incubation peut atteindre
+    deux mois" share none: two spans, not one misreported)."""
     if slip(a.data["q"], b.data["q"]) is None:
         return False
-    return emb >= float(conf["slip_embedding"]) if emb is not None else sim > 0.0
+    if sim <= 0.0 and (emb is None or not _across_languages(a, b)):
+        return False
+    return emb is None or emb >= float(conf["slip_embedding"])
 
 
 def _owner_groups(c: Claim) -> dict[str, set[str]]:

@@ -287,9 +287,30 @@ def _year_scope(view, q, years, q_idx, previous_years) -> str | None:
         return previous_years[0]
     initial = {unaccent_lower(w) for w in _INITIAL_WORDS}
     for i, t in enumerate(view.tokens):
-        if unaccent_lower(t.text) in initial and not _first_report(view, i):
+        if unaccent_lower(t.text) not in initial or _first_report(view, i) or _time_of_day(view, i):
+            continue
+        if not q_idx or token_distance(view, q_idx, i) <= _INITIAL_REACH:
             return "initial"
     return None
+
+
+#: an initial marker qualifies a figure of its own clause ("un investissement initial de 1
+#: milliard", "initially put at 300"), not one two clauses away ("78.3% effective ..., putting
+#: it on track to become the first approved shot")
+_INITIAL_REACH = 12
+
+#: "early" or "first" said of a time of day or an occasion dates the sentence ("early this
+#: morning", "in the early hours", "for the first time"): no initial amount
+_TIME_NOUNS = frozenset(
+    "morning afternoon evening hours hour night today time times matin matinee heures heure nuit fois".split()
+)
+
+
+def _time_of_day(view: SentenceView, i: int) -> bool:
+    after = [unaccent_lower(t.text) for t in view.tokens[i + 1 : i + 3]]
+    if after[:1] and after[0] in ("this", "ce", "cette"):
+        after = after[1:]  # "early this morning"
+    return bool(after) and after[0] in _TIME_NOUNS
 
 
 #: nouns of a report, a count or an estimate: "first" said of them dates the report, not the
@@ -347,6 +368,16 @@ _PEAK = re.compile(
     r"at\s+(?:its|the|their)\s+(?:peak|height|highest)|at\s+the\s+peak|peaked\s+at|(?:a|the)\s+peak\s+of)\b",
     re.I,
 )
+#: a figure of what is left now ("5,000 homes were still without power", "600 pompiers étaient
+#: encore engagés", "toujours privés d'électricité"): not the count of the whole event.  (A
+#: copula of state, "two people remain in critical condition", "se trouvent dans un état
+#: critique", states a present state as "are" does: not read as a remainder.)
+_REMAINING = re.compile(r"\b(?:still|encore|toujours)\b(?!\s+(?:plus|moins|pas|more|less|to\s+be)\b)", re.I)
+#: where the words after a figure leave its clause: a stop, a contrast, or a coordinator that
+#: opens another figure's conjunct ("400 people were injured and 58 are still missing")
+_CLAUSE_END = re.compile(
+    r"[,;.:!?]|\s(?:but|mais|while|whereas|tandis|alors\s+que)\s|\s(?:and|et|or|ou)\s+(?=(?:[^\W\d_]+\s+)?\d)", re.I
+)
 #: a stated time window ("dans les six heures", "in the first 24 hours", "dans la matinée",
 #: "within two hours"): the count of that window, not the count since the event
 _WINDOW = re.compile(
@@ -381,10 +412,16 @@ def _frequency(m: re.Match) -> str:
 _LEAD_ADVERBIAL = re.compile(
     r"^\s*(?:pour|sur|depuis|durant|pendant|au\s+cours\s+de|en|since|on|for|during|over|in)\b[^,;:.!?]{0,60},", re.I
 )
-_DELTA = re.compile(
+#: a change or a margin, said after the figure ("12 de plus", "300 more") ...
+_DELTA_AFTER = re.compile(
     r"^\s*(?!(?:or|ou)\s)(?:\S+\s+)?(?:de\s+plus|de\s+moins|suppl[ée]mentaires?|additional|more|fewer|extra|d['’]avance|"
-    r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b"
-    r"|(?<![\w-])(?:another|encore|further)\s+$"
+    r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b",
+    re.I,
+)
+#: ... or before it ("another 300", "une hausse de 12 %"); kept apart from the words after the
+#: figure, where "étaient encore engagés" ending the window is no "encore 600"
+_DELTA_BEFORE = re.compile(
+    r"(?<![\w-])(?:another|encore|further)\s+$"
     r"|(?<![\w-])(?:hausse|baisse|augmentation|diminution|recul|progression|croissance|gain|perte|rise|increase|"
     r"decrease|drop|fall|jump|growth|up|down|avance|[ée]cart|margin|lead|by)\s+(?:de\s+|d['’]|of\s+)?$",
     re.I,
@@ -405,9 +442,27 @@ _HYPOTHETICAL = re.compile(
 _FIRST_BEFORE = re.compile(
     r"\b(?:first|premiers?|premières?|derniers?|dernières?)\s+$", re.I
 )  # ("last" is also a verb)
+#: a span that recurs ("for each additional 12 hours", "every 24 hours", "par tranche de 12 heures",
+#: "toutes les six heures") or that a count is a rate over ("took 9,400 calls in 24 hours",
+#: "32 répliques en six heures"): the unit of a rate, not how long something lasted
+_RECURRING_BEFORE = re.compile(
+    r"\b(?:each|every|per|chaque|toutes\s+les|tous\s+les|par\s+tranche\s+de|par)\s+"
+    r"(?:(?:additional|further|extra|other|subsequent|nouvelles?|autres?)\s+)?$",
+    re.I,
+)
+_RATE_OVER_BEFORE = re.compile(
+    r"\d(?:[\d\s,.'’]*\d)?\s+(?:[^\W\d_][\w'’-]*\s+){1,2}?(?:in|en)\s+(?:(?:the|les)\s+)?(?:first|premi[eè]res?\s+)?$",
+    re.I,
+)
 _PER_UNIT_AFTER = re.compile(
-    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,2}?(?:la|le|par|per|a|an)\s+"
-    r"(?:soirée|nuit|nuitée|journée|personne|tête|place|entrée|night|evening|person|head|seat|ticket|adult|child)\b",
+    r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,2}?(?:(?:la|le|par|per|a|an)\s+"
+    r"(?:soirée|nuit|nuitée|journée|personne|tête|place|entrée|night|evening|person|head|seat|ticket|adult|child|"
+    r"share|unit|piece|kilo|pound|ton|tonne|barrel|litre|liter|gallon)\b"
+    # "par" or "per" right before a bare noun that is no period: "41,50 euros par action", "£3 per share"
+    # ("par la région", "par les assureurs" name an agent; "par an", "per month" are rates, read as periods)
+    r"|(?:par|per)\s+(?!(?:an|année|annee|mois|semaine|jour|trimestre|semestre|year|annum|month|week|day|quarter|"
+    r"cent|centum|les|des|ses|son|sa|leur|leurs|ces|cet|cette|the|its|their|his|her|our|nos|notre|votre|vos|une)\b)"
+    r"[^\W\d_]{3,}\b)",
     re.I,
 )
 #: what a price includes: with fees, premium or tax ("frais compris", "including VAT") or
@@ -575,6 +630,8 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["over"] = over
     if q.qtype == "duration" and _FIRST_BEFORE.search(before):
         tags["part"] = "first"  # "over its first three days": the first days of a longer span
+    elif q.qtype == "duration" and (_RECURRING_BEFORE.search(before[-35:]) or _RATE_OVER_BEFORE.search(before)):
+        tags["part"] = "rate span"  # "£95, then more for each additional 12 hours", "9,400 calls in 24 hours"
     if q.qtype == "money" and _PER_UNIT_AFTER.match(after):
         tags["frequency"] = "per unit"  # "40 euros la soirée", "$30 a night": a price per unit
     if _TARGET.search(before[-45:]):
@@ -601,12 +658,16 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["period"] = "window"  # "32 répliques dans les six heures": not the count since the event
     elif _PEAK.search(clause_before + " " + re.split(r"[;.!?]", after[:80])[0]):
         tags["period"] = "peak"  # "Près de cinquante navires ... au pic du conflit": a maximum
+    elif _REMAINING.search(clause_before[-30:] + " " + _CLAUSE_END.split(text[q.end : q.end + 70])[0]) and not (
+        _DELTA_BEFORE.search(before[-22:])
+    ):  # ("encore 300 millions" is another 300 million)
+        tags["period"] = "remaining"  # "5,000 homes were still without power": what is left, not the whole
     freq = _FREQUENCY.match(after[:40])
     if freq:
         tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence
     if q.qtype != "share" and (
-        _DELTA.search(after[:25])
-        or _DELTA.search(before[-22:])
+        _DELTA_AFTER.match(after[:25])
+        or _DELTA_BEFORE.search(before[-22:])
         or _MARGIN_VERB.search(text[max(0, q.start - 70) : q.start])
     ):
         tags["delta"] = "delta"
