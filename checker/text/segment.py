@@ -161,7 +161,9 @@ def _bad_boundary(text: str, cut: int) -> bool:
     m = re.search(r"([A-Za-zÀ-ÿ°.\-]+)\.$", before)
     if m:
         word = m.group(1).lower()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        # a unit ends the sentence: "à 100 km/h. La ...", "vers 5 h. Puis ..." (no initial, no abbreviation)
+        unit = m.group(1).islower() and re.search(r"(?:/|\d\s?)$", before[: m.start(1)]) is not None
+        if not unit and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             return True
         if word in MONTH_ABBREVIATIONS and after[0].isdigit():
             return True  # "opened on Nov. 27 last season", "le 3 janv. 2026"

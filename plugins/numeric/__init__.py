@@ -9,6 +9,7 @@ Figures are read as a reader reads them and compared across articles:
 * ``nouns``: what a count counts, ages; ``slots``: tokens, predicates, owners of a figure;
 * ``scope``: time scope, part / cumulative / one-day / change / place / holder tags;
   ``holders``: whose figure (one site or the body, a place named by an adjective);
+  ``actors``: which names of a sentence say whose figure it is (not its dates, speakers, places);
 * ``intervals``: exact, approximate, bounded and ranged values; ``match``: same measure,
   tolerance, meaning (the sentence encoder's ``ctx.embed``);
 * ``generic``: rule-less pairing; ``schema``, ``messages``, ``ruletype``: the rule type.

@@ -401,8 +401,9 @@ def similarity(a: Claim, b: Claim) -> tuple[float, float | None]:
 
 def _actors(c: Claim) -> set[str]:
     """The people and organisations a figure's own sentence names (its places are left out:
-    the sentences of one event name different places)."""
-    return set(c.data.get("own_ents", ())) - set(c.data.get("places", ()))
+    the sentences of one event name different places; so are its dates and speakers, see
+    ``actors``)."""
+    return set(c.data.get("own_ents", ())) - set(c.data.get("places", ())) - set(c.data.get("not_actors", ()))
 
 
 def pair_score(a: Claim, b: Claim) -> float | None:

@@ -38,6 +38,7 @@ from checker.i18n.choose import finding_language
 from checker.model import LEVELS, CandidateGroup, Claim, Document, Evidence, Finding
 from checker.ruletype import RuleType
 from plugins.numeric import messages
+from plugins.numeric.actors import listed_after, not_actors
 from plugins.numeric.eventdates import DateIndex, dated_document, day_and_month, weekday_of
 from plugins.numeric.generic import (
     PHYSICAL,
@@ -240,6 +241,7 @@ class NumericRuleType(RuleType):
             - {unaccent_lower(e) for e in owners}
             | _places_by_form(view)
         )
+        claim.data["not_actors"] = sorted(not_actors(view))  # dates and speakers named in the sentence
         claim.data["rival"] = _rivals(view.sentence)
         if q.qtype in PHYSICAL:
             claim.data["measured"] = measured_noun(view.sentence.text, q.end, q.text, view.sentence.language or "")
@@ -616,6 +618,7 @@ def _places_by_form(view: SentenceView) -> set[str]:
         before, after = text[max(0, s - 40) : s], text[e : e + 16]
         if _after_locative(sentence, m) or _PLACE_AFTER.match(after) or _SEAT_BEFORE.search(before):
             out.add(unaccent_lower(m.id))
+    out |= listed_after(view, out)  # "in Ullapool, Lairg and Portree"
     view._places_by_form = out  # type: ignore[attr-defined]
     return out
 

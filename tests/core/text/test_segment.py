@@ -194,3 +194,21 @@ def test_parsing_distinct_texts_once_gives_each_sentence_its_own_analysis(seeds_
     assert len({s.text for s in doc.sentences}) < len(doc.sentences)
     for s in doc.sentences:
         assert s.tokens is not None and attrs(s.tokens) == attrs(nlp(doc.view[s.start : s.end]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit ends the sentence (development story fr-avalanche-tignes-grande-motte)
+        "L'avalanche a dévalé la pente à 100 km/h. La première personne a été dégagée.",
+        "The car was doing 30 m/s. Police said the driver fled.",
+        "Le train est arrivé à 5 h. Les passagers sont descendus.",
+    ],
+)
+def test_a_unit_before_the_full_stop_ends_the_sentence(text):
+    assert len(rule_cuts(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["Il a parlé avec M. Dupont hier.", "Selon J. Martin, le projet avance."])
+def test_an_initial_or_a_title_does_not_end_the_sentence(text):
+    assert rule_cuts(text) == []
