@@ -143,6 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "measure.volume": {"en": "volume", "fr": "volume"},
     "measure.power": {"en": "power", "fr": "puissance"},
     "measure.energy": {"en": "energy", "fr": "énergie"},
+    "measure.data": {"en": "amount of data", "fr": "volume de données"},
     "numeric.scope.initial": {"en": "initial amount", "fr": "montant initial"},
     "numeric.scope.previous-year": {"en": "previous year", "fr": "année précédente"},
     "numeric.scope.next-year": {"en": "next year", "fr": "année suivante"},

@@ -85,6 +85,7 @@ UNAMBIGUOUS = (
     "volume:",
     "power:",
     "energy:",
+    "data:",
 )
 #: counts whose noun says nothing of what is counted ("60 habitants", "23 personnes" with no
 #: verb saying what befell them): stated once by each article, they are still no one measure
@@ -108,7 +109,7 @@ def measure_key(q: Quantity) -> str:
         return q.qtype
     if q.qtype == "duration":
         return "duration"  # compared across units (in days)
-    if q.qtype in ("length", "area", "mass", "speed", "volume", "power", "energy", "rank"):
+    if q.qtype in ("length", "area", "mass", "speed", "volume", "power", "energy", "data", "rank"):
         return f"{q.qtype}:{q.unit}"
     return f"{q.qtype}:{q.unit}" + ("/year" if q.extra.get("rate") else "")
 
@@ -498,7 +499,7 @@ DURATION_SPREAD = 10.0
 #: factor measure two things ("1,80 mètre" of water in a street, "12 kilomètres" of banks);
 #: a unit mistake (km for m, 12 ha for 12 000 m²) stays within it
 MAGNITUDE_SPREAD = 100.0
-PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy"})
+PHYSICAL = frozenset({"length", "area", "mass", "speed", "volume", "power", "energy", "data"})
 _SIZES = PHYSICAL - {"speed"}
 
 

@@ -15,6 +15,7 @@ QTYPE_UNITS = (
     "volume",
     "power",
     "energy",
+    "data",
     "rank",
     "tally",
     "clock",

@@ -21,7 +21,7 @@ SHIFTS = (10.0, 100.0, 1000.0)
 MIN_SHIFTED = 100.0
 #: measures whose figures can be misreported this way (years, dates, ranks and tallies cannot)
 _KINDS = frozenset(
-    {"count", "money", "share", "duration", "length", "area", "mass", "speed", "volume", "power", "energy"}
+    {"count", "money", "share", "duration", "length", "area", "mass", "speed", "volume", "power", "energy", "data"}
 )
 
 

@@ -45,6 +45,11 @@ UNIT_WORDS: list[tuple[str, tuple[str, ...], str]] = [
     (r"GWh|gigawattheures?", ("GWh",), "energy"),
     (r"MWh|mégawattheures?", ("MWh",), "energy"),
     (r"kWh|kilowattheures?", ("kWh",), "energy"),
+    # amounts of data: "2 terabytes", "2 To", "500 Go" (French octets), "120 MB"
+    (r"p[ée]taoctets?|petabytes?|PB|Po", ("PB",), "data"),
+    (r"t[ée]raoctets?|terabytes?|TB|To", ("TB",), "data"),
+    (r"gigaoctets?|gigabytes?|GB|Go", ("GB",), "data"),
+    (r"m[ée]gaoctets?|megabytes?|MB|Mo", ("MB",), "data"),
 ]
 #: base unit of each family (what intervals are expressed in)
 BASE = {
@@ -55,6 +60,7 @@ BASE = {
     "volume": "liter",
     "power": "W",
     "energy": "kWh",
+    "data": "GB",
     "duration": "day",
 }
 #: pint names of the duration units of ``vocab.DURATION_UNITS``
@@ -68,7 +74,7 @@ DURATION_PINT = {
     "second": "second",
 }
 # short symbols are case-sensitive ("t", "g", "l", "ha", "MW"); words are not
-_CASED = {"ha", "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "ft"}
+_CASED = {"ha", "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "ft", "PB", "Po", "TB", "To", "GB", "Go", "MB", "Mo"}
 _CASED_LOWER = {c.lower() for c in _CASED}
 _UNIT_RE = re.compile(
     r"\s?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(UNIT_WORDS)) + r")(?![\w²³/])", re.I
