@@ -5,7 +5,7 @@ Reads figures the way a careful editor does, in French and English:
 * digits in every common grouping and numbers in words (``numbers``), scale words,
   currencies before or after, percentages;
 * units of measure through pint (``units``): lengths, areas, masses, speeds, volumes,
-  power and energy; durations in any unit ("30 mois", "two years"), race times
+  power, energy and amounts of data; durations in any unit ("30 mois", "two years"), race times
   (``2:11:05``, "2 h 11 min 5 s") compared in days;
 * ranges (``30 à 35 %``, ``entre 10 et 12``, ``between 3 and 5``), bounds and
   approximations mapped to intervals (``intervals``), approximate number nouns
