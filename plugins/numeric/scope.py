@@ -414,6 +414,14 @@ _DELTA_AFTER = re.compile(
     r"d['’][ée]cart|de\s+retard|ahead|behind|clear|margin|lead)\b",
     re.I,
 )
+#: ... or after its noun ("8,4 millions de bouteilles en moins par rapport à 2025", "1 200 emplois
+#: en plus d'ici à 2027"), closing its phrase: not "en moins de 24 heures" (within), "en plus des 300
+#: déjà annoncés" (in addition to), "en plus grand nombre", nor past a comma
+_DELTA_AFTER_NOUN = re.compile(
+    r"^\s*(?:[^\s,;:.!?]+\s+){1,3}?en\s+(?:moins|plus)"
+    r"(?=\s*(?:[,;:.!?)]|$)|\s+(?:qu\b|que\b|par\s+rapport|sur\s|cette\s|cet\s|ce\s|d['’]ici|than\b|à\s))",
+    re.I,
+)
 #: ... or before it ("another 300", "une hausse de 12 %"); kept apart from the words after the
 #: figure, where "étaient encore engagés" ending the window is no "encore 600"
 _DELTA_BEFORE = re.compile(
@@ -663,6 +671,7 @@ def scope_tags(text: str, q: Quantity, lang: str = "fr") -> dict[str, str]:
         tags["frequency"] = _frequency(freq)  # "twice daily", "trois fois par semaine": per occurrence
     if q.qtype != "share" and (
         _DELTA_AFTER.match(after[:25])
+        or _DELTA_AFTER_NOUN.match(after[:45])
         or _DELTA_BEFORE.search(before[-22:])
         or _MARGIN_VERB.search(text[max(0, q.start - 70) : q.start])
     ):
