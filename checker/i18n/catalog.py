@@ -115,6 +115,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the other article also gives this figure elsewhere: perhaps another fact of the same kind",
         "fr": "l'autre article donne aussi ce chiffre ailleurs : peut-être un autre fait du même genre",
     },
+    "numeric.shared_series": {
+        "en": "both articles also give {value} for this measure: perhaps other points of one series",
+        "fr": "les deux articles donnent aussi {value} pour cette mesure : peut-être d'autres points d'une même série",
+    },
     "numeric.tags": {"en": "different scope ({a} vs {b})", "fr": "portée différente ({a} vs {b})"},
     "numeric.time_scope_part": {
         "en": "different time scope ({scope} vs overall): the {part} may be one part of the {whole}",

@@ -74,6 +74,10 @@ def stated_by_both(lang: str) -> str:
     return t("numeric.stated_by_both", lang)
 
 
+def shared_series(value: str, lang: str) -> str:
+    return t("numeric.shared_series", lang, value=value)
+
+
 def tags_note(tags_a: dict, tags_b: dict, lang: str) -> str:
     return t("numeric.tags", lang, a=tags_text(tags_a, lang), b=tags_text(tags_b, lang))
 

@@ -315,6 +315,7 @@ class NumericRuleType(RuleType):
         assert self.ctx is not None
         specific = [c for c in claims if not c.data["rule"].get("generic", False)]
         generic = [c for c in claims if c.data["rule"].get("generic", False)]
+        _mark_slot_peers(specific)
         return weekday_groups(claims, self.ctx) + group_by_keys(specific, self.ctx) + pair_generic(generic, self.ctx)
 
     # ------------------------------------------------------------------ compare
@@ -380,7 +381,7 @@ class NumericRuleType(RuleType):
             return None
         implied, rel, ab = conflict
         lang = finding_language(self.ctx, [a.doc_id, b.doc_id], fallback=a.sentence.language if a.sentence else None)
-        decided = self._level(a, b, rel, ab, lang)
+        decided = self._level(a, b, rel, ab, lang, (side_a or [a], side_b or [b]))
         if decided is None:
             return None
         level, notes, generic_info = decided
@@ -409,8 +410,10 @@ class NumericRuleType(RuleType):
             found.message = f"{found.message} ({slipped})"  # the editor reads why the figures look like one
         return found
 
-    def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str = "en"):
-        """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict."""
+    def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str = "en", sides=None):
+        """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict.
+
+        ``sides`` are the two value clusters the representatives stand for (one claim per article)."""
         ra = a.data["rule"]
         level = ra.level if ra.level in LEVELS else "warning"
         generic_info = None
@@ -435,9 +438,13 @@ class NumericRuleType(RuleType):
         if level == "warning" and _other_days(a, b):
             level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000": perhaps two days' figures
             notes.append(messages.other_days(lang))
-        if level == "warning" and generic_info is not None and (_stated_by_both(a, b) or _stated_by_both(b, a)):
+        if level == "warning" and _both_values_given(*(sides or ([a], [b]))):
             level = "suggestion"  # the other article also gives this figure: they agree on it, the pair is two facts
             notes.append(messages.stated_by_both(lang))
+        shared = _shared_figure(a, b) if level == "warning" else None
+        if shared is not None:
+            level = "suggestion"  # "52,400 ha, up from 38,000" / "61,800 ha, up from 52,400": one series
+            notes.append(messages.shared_series(display(shared), lang))
         tags = scope_verdict(*_places_shared(a, b))
         if tags == "differ":
             return None
@@ -733,17 +740,84 @@ def _days_of_two_figures(a: Claim, b: Claim) -> bool:
 
 def _stated_by_both(a: Claim, b: Claim) -> bool:
     """Whether ``a``'s article also states a figure of ``b``'s measure that agrees with ``b``
-    (an exact one: not a bound, not a rounding): both articles then give ``b``'s figure, and ``a`` is
+    (an exact one, or an approximation of the same number, "about eight kilometres" twice: not a
+    bound, which agrees with too much): both articles then give ``b``'s figure, and ``a`` is
     another fact of that measure (a part, another day, another event), not a misreport."""
-    qa = a.data["q"]
+    qa, qb = a.data["q"], b.data["q"]
     for p in a.data.get("peers", ()):
         q = p.data["q"]
-        if p is a or q.vague or q.approx is not None or q.nominal == qa.nominal:
+        if p is a or q.vague or q.nominal == qa.nominal:
             continue
-        same = float(settings(p.data["rule"])["same_measure"])
-        if comparable(p, b, same_measure=same) and _conflict(p, b) is None:
+        if q.approx is not None and (q.approx not in ("about", "rough") or q.nominal != qb.nominal):
+            continue
+        if _agrees(p, b):
             return True
     return False
+
+
+def _agrees(p: Claim, other: Claim) -> bool:
+    """Whether two claims are one measure (by the generic rule's meaning bar, or one slot) and
+    their figures do not conflict."""
+    rule = p.data["rule"]
+    same = float(settings(rule)["same_measure"]) if rule.get("generic", False) else None
+    return comparable(p, other, same_measure=same) and _conflict(p, other) is None
+
+
+def _given(p: Claim, other: Claim) -> bool:
+    """Whether ``p`` gives ``other``'s figure: the same number, exact or approximate ("an
+    estimated 52,400" and "52,400"; a bound agrees with too much to count), of a comparable measure."""
+    q, qo = p.data["q"], other.data["q"]
+    rough = (None, "about", "rough")
+    if q.vague or qo.vague or q.nominal != qo.nominal or q.approx not in rough or qo.approx not in rough:
+        return False
+    return _agrees(p, other)
+
+
+def _shared_figure(a: Claim, b: Claim) -> Quantity | None:
+    """A third figure of the measure that both articles give in the pair's own sentences ("has
+    grown to 52,400 hectares, up from 38,000" / "grew to 61,800 hectares, up from 52,400"): the
+    sentences then tell points of one series (a size and an earlier one), and the pair is two of
+    them rather than one misreported fact.  The shared figure must be of the pair's own key
+    (hectares with hectares: "four workers died, 17 injured" shares no point with the deaths);
+    a figure shared elsewhere in the articles says nothing of the pair (measured: either
+    silenced real disagreements)."""
+    qa, qb = a.data["q"], b.data["q"]
+    if qa.is_temporal:
+        return None  # the dates of one sentence are of its events ("launched Nov. 17, to land Dec. 8")
+    for p in a.data.get("peers", ()):
+        q = p.data["q"]
+        if p is a or p.sentence is not a.sentence or p.keys[:1] != a.keys[:1] or q.nominal in (qa.nominal, qb.nominal):
+            continue
+        for r in b.data.get("peers", ()):
+            if r is b or r.sentence is not b.sentence or r.keys[:1] != b.keys[:1]:
+                continue
+            if r.data["q"].nominal in (qa.nominal, qb.nominal):
+                continue
+            if _given(p, r):
+                return q
+    return None
+
+
+def _both_values_given(side_a: list[Claim], side_b: list[Claim]) -> bool:
+    """Whether every article of one side also gives the other side's figure: the articles then
+    agree on that figure, and the other is another fact of the measure.  One article of the side
+    that gives only its own figure keeps the pair a conflict (a third article that disagrees)."""
+    a, b = side_a[0], side_b[0]
+    return all(_stated_by_both(c, a) for c in side_b) or all(_stated_by_both(c, b) for c in side_a)
+
+
+def _mark_slot_peers(claims: list[Claim]) -> None:
+    """Each slotted claim's ``peers``: the claims of its article sharing one of its slot keys
+    (what ``_stated_by_both`` reads; generic claims get theirs from their measure block)."""
+    by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        for key in dict.fromkeys(c.keys):
+            by_key[(c.doc_id, key)].append(c)
+    for c in claims:
+        seen: dict[int, Claim] = {}
+        for key in dict.fromkeys(c.keys):
+            seen.update((id(p), p) for p in by_key[(c.doc_id, key)])
+        c.data["peers"] = list(seen.values())
 
 
 #: sections that announce what the body states (a headline, a subheading)
