@@ -647,6 +647,13 @@ def _resolve_dm(ctx, m, n, year_group=None):
         date, conflict = _pick_year(day, month, ref.replace(year=ref.year - 1, day=min(ref.day, 28)), wd)
     else:
         date, conflict = _infer(ctx, day, month, wd)
+        if conflict and ctx.ref_stated is not None and ctx.anchor is not None:
+            # the year of an earlier date is a guess: the publication year that gives the
+            # stated weekday is the reader's reading ("Fermée le 1er septembre 2025 ... prévue le
+            # lundi 31 août" in an article of November 2026); a weekday wrong in both is a finding
+            by_anchor, wrong = _pick_year(day, month, ctx.anchor, wd)
+            if by_anchor is not None and not wrong:
+                date, conflict = by_anchor, False
     return (date, False, conflict) if date else None
 
 

@@ -229,8 +229,12 @@ def pair_generic(claims: list[Claim], ctx) -> list[CandidateGroup]:
     peers: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         peers[(c.doc_id, _block_key(c, meaning))].append(c)
+    by_block: dict[str, dict[str, list[Claim]]] = defaultdict(dict)
+    for (doc_id, block), members in peers.items():
+        by_block[block][doc_id] = members
     for c in claims:
         c.data["peers"] = peers[(c.doc_id, _block_key(c, meaning))]  # the article's figures of this measure
+        c.data["measure_docs"] = by_block[_block_key(c, meaning)]  # ... and every article's
     slots_of_doc: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         slots_of_doc[c.doc_id].update(c.data.get("slotted", ()))

@@ -9,6 +9,7 @@ from plugins.numeric.slots import unaccent_lower
 from plugins.numeric.vocab import (
     AGE_BEFORE,
     BEFORE_MODIFIER_CLASS,
+    COLON_PARTS,
     ENUM_GAP,
     ENUM_PREV,
     HOSPITAL_AFTER,
@@ -74,7 +75,11 @@ def toll_of(text: str, num_start: int, noun_end: int) -> str | None:
 
 
 def elliptic_noun(text: str, start: int) -> str | None:
-    """Counted noun of an enumeration the number continues ("420 magasins, Ostral 310")."""
+    """Counted noun of an enumeration the number continues ("420 magasins, Ostral 310"), or of
+    the figure whose parts follow a colon ("99 000 voyageurs : 58 000 mardi et 41 000 mercredi")."""
+    head = COLON_PARTS.search(text, max(0, start - 200), start)
+    if head is not None and head.group("w").lower() not in STOP_NOUNS and not head.group("w")[:1].isupper():
+        return head.group("w").lower()
     prev = None
     for prev in ENUM_PREV.finditer(text, 0, start):  # noqa: B007 - keeps the last match
         pass

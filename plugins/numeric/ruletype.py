@@ -766,11 +766,7 @@ def _agrees(p: Claim, other: Claim) -> bool:
 def _given(p: Claim, other: Claim) -> bool:
     """Whether ``p`` gives ``other``'s figure: the same number, exact or approximate ("an
     estimated 52,400" and "52,400"; a bound agrees with too much to count), of a comparable measure."""
-    q, qo = p.data["q"], other.data["q"]
-    rough = (None, "about", "rough")
-    if q.vague or qo.vague or q.nominal != qo.nominal or q.approx not in rough or qo.approx not in rough:
-        return False
-    return _agrees(p, other)
+    return _same_number(p, other) and _agrees(p, other)
 
 
 def _shared_figure(a: Claim, b: Claim) -> Quantity | None:
@@ -803,21 +799,61 @@ def _both_values_given(side_a: list[Claim], side_b: list[Claim]) -> bool:
     agree on that figure, and the other is another fact of the measure.  One article of the side
     that gives only its own figure keeps the pair a conflict (a third article that disagrees)."""
     a, b = side_a[0], side_b[0]
-    return all(_stated_by_both(c, a) for c in side_b) or all(_stated_by_both(c, b) for c in side_a)
+    if all(_stated_by_both(c, a) for c in side_b) or all(_stated_by_both(c, b) for c in side_a):
+        return True
+    return _third_gives_both(a, b, {c.doc_id for c in side_a} | {c.doc_id for c in side_b})
+
+
+def _third_gives_both(a: Claim, b: Claim, sides: set[str]) -> bool:
+    """Whether an article of neither side gives both numbers side by side, two figures of the
+    measure in one sentence ("99 000 voyageurs : 58 000 mardi et 41 000 mercredi" beside "environ
+    58.000" and "about 41,000"): to that article both are true, each its own fact (the two numbers
+    anywhere in the article was measured too loose: it silenced a blind conflict).  Both numbers
+    in one sentence of the measure's block are evidence enough: their nouns need not be one class ("voyageurs" /
+    "passagers"), which the encoder is not asked about for figures no pair needs.  Not for
+    dates: an article's dates are its several events' days."""
+    if a.data["q"].is_temporal:
+        return False
+    for doc_id, members in sorted(a.data.get("measure_docs", {}).items()):
+        if doc_id in sides:
+            continue
+        for p in members:
+            if _same_number(p, a) and any(r.sentence is p.sentence and _same_number(r, b) for r in members):
+                return True
+    return False
+
+
+def _same_number(p: Claim, other: Claim) -> bool:
+    """The same number of the same kind and unit, exact or approximate (a bound agrees with too much)."""
+    q, qo = p.data["q"], other.data["q"]
+    rough = (None, "about", "rough")
+    return (
+        not q.vague
+        and not qo.vague
+        and q.nominal == qo.nominal
+        and q.approx in rough
+        and qo.approx in rough
+        and (q.qtype, q.unit, q.is_temporal) == (qo.qtype, qo.unit, qo.is_temporal)
+    )
 
 
 def _mark_slot_peers(claims: list[Claim]) -> None:
-    """Each slotted claim's ``peers``: the claims of its article sharing one of its slot keys
-    (what ``_stated_by_both`` reads; generic claims get theirs from their measure block)."""
+    """Each slotted claim's ``peers`` (the claims of its article sharing one of its slot keys)
+    and ``measure_docs`` (every article's claims of its first key): what ``_stated_by_both`` and
+    ``_third_gives_both`` read; generic claims get theirs from their measure block."""
     by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         for key in dict.fromkeys(c.keys):
             by_key[(c.doc_id, key)].append(c)
+    docs_of: dict[str, dict[str, list[Claim]]] = defaultdict(dict)
+    for (doc_id, key), members in by_key.items():
+        docs_of[key][doc_id] = members
     for c in claims:
         seen: dict[int, Claim] = {}
         for key in dict.fromkeys(c.keys):
             seen.update((id(p), p) for p in by_key[(c.doc_id, key)])
         c.data["peers"] = list(seen.values())
+        c.data["measure_docs"] = docs_of[c.keys[0]] if c.keys else {}
 
 
 #: sections that announce what the body states (a headline, a subheading)

@@ -50,10 +50,25 @@ def test_an_english_weekday_that_is_not_its_dates(checker):
         "Publié le 16 avril 2026\n\nLe train a déraillé le mardi 14 avril 2026 près de Mâcon.",
         "Published April 16, 2026\n\nThe train derailed on Tuesday, April 14 near Macon.",
         "Le train a déraillé le mardi 15 avril près de Mâcon.",  # no year, no anchor: the weekday picks the year
+        # the year of an earlier date is not this day's when the publication year gives its
+        # weekday (31 August 2026 is a Monday; 2025's, the closure year, a Sunday: consistent-11)
+        "Publié le vendredi 6 novembre 2026\n\nFermée le 1er septembre 2025, la ligne a été rénovée. "
+        "La réouverture, initialement prévue le lundi 31 août, a été repoussée de neuf semaines.",
+        "Published Friday, November 6, 2026\n\nThe line closed on September 1, 2025. Its reopening, "
+        "first planned for Monday, August 31, was pushed back by nine weeks.",
     ],
 )
 def test_a_weekday_that_fits_or_has_no_anchor_is_silent(checker, text):
     assert _within(checker.check_texts({"a.txt": text})) == []
+
+
+def test_a_weekday_wrong_in_both_the_context_year_and_the_publication_year_is_still_a_finding(checker):
+    text = (
+        "Publié le vendredi 6 novembre 2026\n\nFermée le 1er septembre 2025, la ligne a été rénovée. "
+        "La réouverture, initialement prévue le mardi 31 août, a été repoussée de neuf semaines."
+    )
+    (f,) = _within(checker.check_texts({"a.txt": text}))
+    assert "pas un mardi" in f.message
 
 
 def test_the_json_report_marks_it_and_other_findings_stay_unmarked(checker, tmp_path):
