@@ -371,6 +371,7 @@ class NumericRuleType(RuleType):
         self, a: Claim, b: Claim, side_a: list[Claim] | None = None, side_b: list[Claim] | None = None
     ) -> Finding | None:
         """The decision for representatives ``a`` and ``b``; the finding covers every claim of the sides."""
+        side_a, side_b = side_a or [a], side_b or [b]
         ra = a.data["rule"]
         generic = bool(ra.get("generic", False))
         same = float(settings(ra)["same_measure"]) if generic else None
@@ -381,7 +382,7 @@ class NumericRuleType(RuleType):
             return None
         implied, rel, ab = conflict
         lang = finding_language(self.ctx, [a.doc_id, b.doc_id], fallback=a.sentence.language if a.sentence else None)
-        decided = self._level(a, b, rel, ab, lang, (side_a or [a], side_b or [b]))
+        decided = self._level(a, b, rel, ab, lang, (side_a, side_b))
         if decided is None:
             return None
         level, notes, generic_info = decided
@@ -395,8 +396,8 @@ class NumericRuleType(RuleType):
         found = self._finding(
             a,
             b,
-            side_a or [a],
-            side_b or [b],
+            side_a,
+            side_b,
             level,
             messages.join_reasons(reasons, lang),
             notes[0] if notes else "",
@@ -410,7 +411,7 @@ class NumericRuleType(RuleType):
             found.message = f"{found.message} ({slipped})"  # the editor reads why the figures look like one
         return found
 
-    def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str = "en", sides=None):
+    def _level(self, a: Claim, b: Claim, rel: float, ab: float, lang: str, sides: tuple[list[Claim], list[Claim]]):
         """(level, notes, generic info) of a conflict, or None when the scopes say it is no conflict.
 
         ``sides`` are the two value clusters the representatives stand for (one claim per article)."""
@@ -438,7 +439,7 @@ class NumericRuleType(RuleType):
         if level == "warning" and _other_days(a, b):
             level = "suggestion"  # "samedi, 52 000 spectateurs" / "dimanche, 45 000": perhaps two days' figures
             notes.append(messages.other_days(lang))
-        if level == "warning" and _both_values_given(*(sides or ([a], [b]))):
+        if level == "warning" and _both_values_given(*sides):
             level = "suggestion"  # the other article also gives this figure: they agree on it, the pair is two facts
             notes.append(messages.stated_by_both(lang))
         shared = _shared_figure(a, b) if level == "warning" else None
@@ -738,6 +739,11 @@ def _days_of_two_figures(a: Claim, b: Claim) -> bool:
     return any(k in keys_b and (k, v) not in fb for k, v in fa)
 
 
+#: qualifiers that round a number without bounding it ("about 52,400", "une trentaine"): such a
+#: figure still gives its number; a bound ("more than 400") agrees with too much to count
+_ROUGH = ("about", "rough")
+
+
 def _stated_by_both(a: Claim, b: Claim) -> bool:
     """Whether ``a``'s article also states a figure of ``b``'s measure that agrees with ``b``
     (an exact one, or an approximation of the same number, "about eight kilometres" twice: not a
@@ -748,7 +754,7 @@ def _stated_by_both(a: Claim, b: Claim) -> bool:
         q = p.data["q"]
         if p is a or q.vague or q.nominal == qa.nominal:
             continue
-        if q.approx is not None and (q.approx not in ("about", "rough") or q.nominal != qb.nominal):
+        if q.approx is not None and (q.approx not in _ROUGH or q.nominal != qb.nominal):
             continue
         if _agrees(p, b):
             return True
@@ -814,7 +820,7 @@ def _third_gives_both(a: Claim, b: Claim, sides: set[str]) -> bool:
     dates: an article's dates are its several events' days."""
     if a.data["q"].is_temporal:
         return False
-    for doc_id, members in sorted(a.data.get("measure_docs", {}).items()):
+    for doc_id, members in a.data.get("measure_docs", {}).items():  # a yes/no answer: any order
         if doc_id in sides:
             continue
         for p in members:
@@ -826,13 +832,12 @@ def _third_gives_both(a: Claim, b: Claim, sides: set[str]) -> bool:
 def _same_number(p: Claim, other: Claim) -> bool:
     """The same number of the same kind and unit, exact or approximate (a bound agrees with too much)."""
     q, qo = p.data["q"], other.data["q"]
-    rough = (None, "about", "rough")
     return (
         not q.vague
         and not qo.vague
         and q.nominal == qo.nominal
-        and q.approx in rough
-        and qo.approx in rough
+        and q.approx in (None, *_ROUGH)
+        and qo.approx in (None, *_ROUGH)
         and (q.qtype, q.unit, q.is_temporal) == (qo.qtype, qo.unit, qo.is_temporal)
     )
 

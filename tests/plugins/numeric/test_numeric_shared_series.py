@@ -7,6 +7,7 @@ Written from the development false alarm of consistent-11 (la-ronge), before the
 
 from __future__ import annotations
 
+import pytest
 from helpers.numeric import findings, warnings
 
 A = (
@@ -34,33 +35,32 @@ def test_without_the_shared_figure_the_sizes_still_conflict():
     assert len(warnings(a, b, embedder="auto")) == 1, _shown(a, b)
 
 
-def test_a_shared_bound_is_no_shared_figure():
-    a = (
-        "A wildfire near La Ronge has grown to an estimated 38,000 hectares, the agency said Monday. "
-        "Crews protect more than 400 homes."
-    )
-    b = (
-        "The Nemeiben wildfire grew to 61,800 hectares by Monday, the agency said. "
-        "Sprinklers protect more than 400 homes."
-    )
-    assert len(warnings(a, b, embedder="auto")) == 1, _shown(a, b)
+FIRE_A = "A wildfire near La Ronge has grown to an estimated 38,000 hectares, the agency said Monday. "
+FIRE_B = "The Nemeiben wildfire grew to 61,800 hectares by Monday, the agency said. "
 
 
-def test_a_figure_shared_outside_the_pairs_sentences_says_nothing_of_the_pair():
-    a = (
-        "A wildfire near La Ronge has grown to an estimated 38,000 hectares, the agency said Monday. "
-        "A separate fire to the north covers 52,400 hectares."
-    )
-    b = (
-        "The Nemeiben wildfire grew to 61,800 hectares by Monday, the agency said. "
-        "A separate fire to the north covers 52,400 hectares."
-    )
-    assert len(warnings(a, b, embedder="auto")) == 1, _shown(a, b)
-
-
-def test_a_shared_figure_of_another_kind_in_the_sentence_is_no_series():
-    a = "Four workers have died and seventeen have been injured after an explosion at a chemical plant in Runcorn."
-    b = "Five workers were killed and 17 people were injured when an explosion tore through a chemical works in Runcorn."
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        pytest.param(
+            FIRE_A + "Crews protect more than 400 homes.",
+            FIRE_B + "Sprinklers protect more than 400 homes.",
+            id="a-shared-bound-is-no-shared-figure",
+        ),
+        pytest.param(
+            FIRE_A + "A separate fire to the north covers 52,400 hectares.",
+            FIRE_B + "A separate fire to the north covers 52,400 hectares.",
+            id="a-figure-shared-outside-the-pairs-sentences-says-nothing-of-the-pair",
+        ),
+        pytest.param(
+            "Four workers have died and seventeen have been injured after an explosion at a chemical plant in Runcorn.",
+            "Five workers were killed and 17 people were injured when an explosion tore through a chemical works in "
+            "Runcorn.",
+            id="a-shared-figure-of-another-kind-in-the-sentence-is-no-series",
+        ),
+    ],
+)
+def test_what_makes_no_series_leaves_the_warning(a, b):
     assert len(warnings(a, b, embedder="auto")) == 1, _shown(a, b)
 
 
